@@ -1,0 +1,470 @@
+/**
+ * Chevrotain parser for lighttpd configuration files. Rule names follow lighttpd's lemon grammar
+ * (src/configparser.y; transcribed in shared/reference/lighttpd-grammar.md §3): input, metaline,
+ * varline, expression, value, array, aelement, condlines, condline, context, cond, global, include.
+ *
+ * lighttpd's parser silently discards tokens it cannot shift (grammar file §10). We are stricter: each of
+ * those cases has an error production here that reports a specific `syntax-*` problem and then
+ * continues, so that one mistake never hides the next one.
+ *
+ * One parser instance serves every parse (Chevrotain's performance guidance): see parse.ts.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type {
+  ArrayElement,
+  ArrayValue,
+  AssignOperator,
+  Block,
+  ConditionBranch,
+  ConditionHead,
+  ConditionOperator,
+  Conditional,
+  Expression,
+  GlobalBlock,
+  Include,
+  KeyNode,
+  Severity,
+  Statement,
+  SyntaxProblem,
+  Value,
+} from './ast';
+import * as T from './tokens';
+import { errorMessageProvider } from './messages';
+
+/** Implicit `var.` prefix: a key with no '.' names a user variable (grammar §2.6). */
+export function fullKeyName(name: string): string {
+  return name.includes('.') ? name : 'var.' + name;
+}
+
+/** Offset one past the last character of a token (Chevrotain's endOffset is inclusive). */
+function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+/** `\"` is the only escape; every other backslash stays (grammar §2.4). */
+function unquote(image: string, terminated: boolean): string {
+  const inner = terminated ? image.slice(1, -1) : image.slice(1);
+  return inner.includes('\\"') ? inner.replace(/\\"/g, '"') : inner;
+}
+
+const valueStartTokens: TokenType[] = [T.StringLiteral, T.UnterminatedString, T.Integer, T.Key, T.LParen];
+const strayOperatorTokens: TokenType[] = [
+  T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
+];
+
+export class ConfigParser extends EmbeddedActionsParser {
+  /** Problems reported by error productions during the current parse (Chevrotain's own are in `errors`). */
+  problems: SyntaxProblem[] = [];
+  private blockDepth = 0;
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
+    this.performSelfAnalysis();
+  }
+
+  reset(): void {
+    super.reset();
+    this.problems = [];
+    this.blockDepth = 0;
+  }
+
+  private report(code: string, message: string, start: number, end: number, severity: Severity = 'error'): void {
+    this.problems.push({ code, message, severity, start, end });
+  }
+
+  /** After an error production: drop the rest of the line (up to EOL, or a '}' closing the current block). */
+  private skipRestOfLine(): number {
+    let end = -1;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === T.EOL || t.tokenType === EOF) break;
+      if (t.tokenType === T.RCurly && this.blockDepth > 0) break;
+      const s = this.SKIP_TOKEN();
+      end = tokenEnd(s);
+    }
+    return end;
+  }
+
+  // input ::= metaline*   (lemon's start symbol; named inputFile because Chevrotain owns `input`) (a stray '}' at top level is reported and skipped)
+  public inputFile = this.RULE('inputFile', (): Statement[] => {
+    const statements: Statement[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.metaline, { ARGS: [statements] }) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.RCurly);
+            this.ACTION(() =>
+              this.report('syntax-unmatched-brace', "'}' without a matching '{': lighttpd ignores it.", t.startOffset, t.startOffset + 1),
+            );
+          },
+        },
+      ]);
+    });
+    return statements;
+  });
+
+  // metaline ::= varline | global | condlines EOL | include | include_shell | EOL
+  // plus error productions for what lighttpd would silently drop.
+  private metaline = this.RULE('metaline', (out: Statement[]) => {
+    this.OR([
+      { ALT: () => { const s = this.SUBRULE(this.varline); this.ACTION(() => s && out.push(s)); } },
+      { ALT: () => { const s = this.SUBRULE(this.condlines); this.ACTION(() => s && out.push(s)); } },
+      { ALT: () => { const s = this.SUBRULE(this.global); this.ACTION(() => s && out.push(s)); } },
+      { ALT: () => { const s = this.SUBRULE(this.include); this.ACTION(() => s && out.push(s)); } },
+      { ALT: () => { this.CONSUME(T.EOL); } },
+      { ALT: () => this.SUBRULE(this.strayElse, { ARGS: [out] }) },
+      { ALT: () => this.SUBRULE(this.strayBlock, { ARGS: [out] }) },
+      { ALT: () => this.SUBRULE(this.strayToken) },
+    ]);
+  });
+
+  // `else ...` with no condition before it: lighttpd drops the `else` (and braces) and keeps the content
+  // in the enclosing scope (grammar §8.4).
+  private strayElse = this.RULE('strayElse', (out: Statement[]) => {
+    const kw = this.CONSUME(T.Else);
+    this.ACTION(() =>
+      this.report('syntax-else-without-condition', `'${kw.image}' does not follow a condition block: lighttpd ignores it and applies the block's content unconditionally.`, kw.startOffset, tokenEnd(kw)),
+    );
+    this.OPTION(() => this.CONSUME(T.EOL));
+    this.OR([
+      {
+        ALT: () => {
+          const br = this.SUBRULE(this.condline);
+          this.ACTION(() => br && out.push({ kind: 'conditional', branches: [br], start: br.start, end: br.end }));
+        },
+      },
+      { ALT: () => { const b = this.SUBRULE(this.block); this.ACTION(() => b && out.push(...b.statements)); } },
+    ]);
+  });
+
+  // `{ ... }` with no condition: lighttpd ignores the braces.
+  private strayBlock = this.RULE('strayBlock', (out: Statement[]) => {
+    const b = this.SUBRULE(this.block);
+    this.ACTION(() => {
+      if (!b) return;
+      this.report('syntax-block-without-condition', "A block needs a condition before '{' (e.g. $HTTP[\"host\"] == \"example.org\" { ... }); lighttpd ignores these braces.", b.start, b.start + 1);
+      out.push(...b.statements);
+    });
+  });
+
+  // A value or operator where a statement should start.
+  private strayToken = this.RULE('strayToken', () => {
+    const t = this.OR([
+      ...[T.StringLiteral, T.UnterminatedString, T.Integer].map((tt) => ({ ALT: () => this.CONSUME(tt) })),
+      { ALT: () => this.CONSUME(T.Plus) },
+      ...strayOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })),
+      { ALT: () => this.CONSUME(T.LParen) },
+      { ALT: () => this.CONSUME(T.LBracket) },
+      { ALT: () => this.CONSUME(T.RBracket) },
+      { ALT: () => this.CONSUME(T.If) },
+      { ALT: () => this.CONSUME(T.Comma) },
+    ]);
+    this.ACTION(() => {
+      const tt = t.tokenType;
+      const restEnd = this.skipRestOfLine();
+      const end = Math.max(tokenEnd(t), restEnd);
+      if (tt === T.Plus) {
+        this.report('syntax-continuation-lost', "A line cannot start with '+': lighttpd ignores this line and does not continue the previous value. Put '+' at the end of the previous line.", t.startOffset, end);
+      } else if (tt === T.StringLiteral || tt === T.UnterminatedString || tt === T.Integer) {
+        this.report('syntax-extra-value', `Unexpected value ${t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image}: lighttpd ignores it. Join values with '+', or separate list elements with ','.`, t.startOffset, end);
+      } else if (tt === T.If) {
+        this.report('syntax-if-without-condition', "'if' must be followed by a condition such as $HTTP[\"host\"] == \"...\".", t.startOffset, end);
+      } else {
+        this.report('syntax-unexpected-token', `Unexpected '${t.image}' at the start of a statement: lighttpd ignores it.`, t.startOffset, end);
+      }
+    });
+  });
+
+  // varline ::= key ( ASSIGN | FORCE_ASSIGN | APPEND ) expression
+  private varline = this.RULE('varline', () => {
+    const k = this.CONSUME(T.Key);
+    const key = this.ACTION((): KeyNode => ({ name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) }));
+    let operator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
+    let value: Expression | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          const op = this.OR2([
+            { ALT: () => this.CONSUME(T.Assign) },
+            { ALT: () => this.CONSUME(T.Append) },
+            { ALT: () => this.CONSUME(T.ForceAssign) },
+          ]);
+          this.ACTION(() => { operator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) }; });
+          this.OPTION(() => this.CONSUME(T.EOL)); // `a =⏎ "x"` works in lighttpd (the EOL is dropped)
+          value = this.SUBRULE(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.EOL);
+          this.ACTION(() => this.report('syntax-missing-operator', `'${k.image}' is not followed by '=', '+=' or ':='.`, k.startOffset, tokenEnd(k)));
+        },
+      },
+      {
+        // `server.port 80`, `a "x"`, `a b`: no operator. (Last, since it consumes nothing itself.)
+        ALT: () => {
+          this.ACTION(() => {
+            const end = this.skipRestOfLine();
+            this.report('syntax-missing-operator', `Missing '=' after '${k.image}'.`, k.startOffset, Math.max(end, tokenEnd(k)));
+          });
+        },
+      },
+    ]);
+    return this.ACTION(() => {
+      const end = value?.end ?? operator?.end ?? key.end;
+      // 1.4.77+: a bare key right after a value that ends in a variable is a tokenizer error
+      // ("missing assignment operator or missing string concat operator").
+      const next = this.LA(1);
+      if (value && next.tokenType === T.Key) {
+        const last = value.kind === 'concat' ? value.operands[value.operands.length - 1] : value;
+        if (last?.kind === 'variable') {
+          this.report('syntax-missing-operator', `Missing '+' or a newline between '${last.name}' and '${next.image}'.`, last.start, tokenEnd(next));
+        }
+      }
+      return { kind: 'assignment' as const, key, operator, value, start: key.start, end };
+    });
+  });
+
+  // expression ::= value ( PLUS value )*
+  private expression = this.RULE('expression', (): Expression | undefined => {
+    const operands: Value[] = [];
+    const first = this.SUBRULE(this.value);
+    this.ACTION(() => first && operands.push(first));
+    this.MANY(() => {
+      this.CONSUME(T.Plus);
+      this.OPTION(() => this.CONSUME(T.EOL)); // `a = "x" +⏎ "y"` continues the value
+      const v = this.SUBRULE2(this.value);
+      this.ACTION(() => v && operands.push(v));
+    });
+    return this.ACTION(() => {
+      if (operands.length === 0) return undefined;
+      if (operands.length === 1) return operands[0];
+      return { kind: 'concat' as const, operands, start: operands[0].start, end: operands[operands.length - 1].end };
+    });
+  });
+
+  // value ::= key | STRING | INTEGER | array
+  private value = this.RULE('value', (): Value | undefined => {
+    return this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.StringLiteral);
+          return this.ACTION(() => ({ kind: 'string' as const, value: unquote(t.image, true), terminated: true, start: t.startOffset, end: tokenEnd(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.UnterminatedString);
+          return this.ACTION(() => {
+            this.report('syntax-unterminated-string', "Missing closing '\"'. (A backslash right before '\"' escapes it, so a string cannot end with '\\'.)", t.startOffset, tokenEnd(t));
+            return { kind: 'string' as const, value: unquote(t.image, false), terminated: false, start: t.startOffset, end: tokenEnd(t) };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Integer);
+          return this.ACTION(() => ({ kind: 'integer' as const, text: t.image, start: t.startOffset, end: tokenEnd(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Key);
+          return this.ACTION(() => ({ kind: 'variable' as const, name: t.image, fullName: fullKeyName(t.image), start: t.startOffset, end: tokenEnd(t) }));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.array) },
+    ]);
+  });
+
+  // array ::= LPARAN RPARAN | LPARAN aelements RPARAN ; aelements ::= aelement ( COMMA aelement | COMMA )*
+  private array = this.RULE('array', (): ArrayValue => {
+    const l = this.CONSUME(T.LParen);
+    const elements: ArrayElement[] = [];
+    let afterElement = false;
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Comma); afterElement = false; } },
+        {
+          ALT: () => {
+            const e = this.SUBRULE(this.aelement);
+            this.ACTION(() => {
+              if (!e) return;
+              if (afterElement) {
+                const prev = elements[elements.length - 1];
+                void prev;
+                this.report('syntax-missing-comma', "Missing ',' before this list element: lighttpd ignores it.", e.start, e.end);
+              }
+              elements.push(e);
+            });
+            afterElement = true;
+          },
+        },
+        {
+          // `"x" => "y" => "z"`: lighttpd keeps ("x" => "y") and drops the rest.
+          ALT: () => {
+            const t = this.CONSUME(T.ArrayAssign);
+            const v = this.SUBRULE(this.expression);
+            this.ACTION(() => this.report('syntax-extra-arrow', "Only one '=>' per element: lighttpd ignores the second one and its value.", t.startOffset, v?.end ?? tokenEnd(t)));
+          },
+        },
+      ]);
+    });
+    // The closing parenthesis is optional here so that a list cut short keeps its elements.
+    let r: IToken | undefined;
+    this.OPTION(() => { r = this.CONSUME(T.RParen); });
+    return this.ACTION(() => {
+      const last = elements[elements.length - 1];
+      if (!r) this.report('syntax-unclosed-paren', "Missing ')' to close this list.", l.startOffset, tokenEnd(l));
+      return { kind: 'array' as const, elements, closed: !!r, start: l.startOffset, end: r ? tokenEnd(r) : last ? last.end : tokenEnd(l) };
+    });
+  });
+
+  // aelement ::= expression | stringop ARRAY_ASSIGN expression
+  private aelement = this.RULE('aelement', (): ArrayElement | undefined => {
+    const first = this.SUBRULE(this.expression);
+    let arrow: { start: number; end: number } | undefined;
+    let value: Expression | undefined;
+    this.OPTION(() => {
+      const a = this.OR([
+        { ALT: () => this.CONSUME(T.ArrayAssign) },
+        { ALT: () => this.CONSUME(T.Assign) },
+      ]);
+      this.ACTION(() => {
+        if (a.tokenType === T.Assign) this.report('syntax-assign-in-list', "Use '=>' for key => value pairs inside a list, not '='.", a.startOffset, tokenEnd(a));
+        arrow = { start: a.startOffset, end: tokenEnd(a) };
+      });
+      value = this.SUBRULE2(this.expression);
+    });
+    return this.ACTION(() => {
+      if (!first) return undefined;
+      if (!arrow) return { value: first, start: first.start, end: first.end };
+      return { key: first, arrow, value, start: first.start, end: value?.end ?? arrow.end };
+    });
+  });
+
+  // condlines ::= condline ( eols ELSE ( condline | cond_else ) )*
+  private condlines = this.RULE('condlines', (): Conditional | undefined => {
+    const branches: ConditionBranch[] = [];
+    const first = this.SUBRULE(this.condline);
+    this.ACTION(() => first && branches.push(first));
+    this.MANY({
+      GATE: () => this.LA(1).tokenType === T.Else || (this.LA(1).tokenType === T.EOL && this.LA(2).tokenType === T.Else),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(T.EOL));
+        const kw = this.CONSUME(T.Else);
+        this.OPTION2(() => this.CONSUME2(T.EOL)); // `else⏎{` is accepted by lighttpd
+        const elseKeyword = this.ACTION(() => ({ text: kw.image, start: kw.startOffset, end: tokenEnd(kw) }));
+        this.OR([
+          {
+            ALT: () => {
+              const br = this.SUBRULE2(this.condline);
+              this.ACTION(() => br && branches.push({ ...br, elseKeyword, start: elseKeyword.start }));
+            },
+          },
+          {
+            ALT: () => {
+              const body = this.SUBRULE(this.block);
+              this.ACTION(() => branches.push({ elseKeyword, body, start: elseKeyword.start, end: body?.end ?? elseKeyword.end }));
+            },
+          },
+        ]);
+      },
+    });
+    return this.ACTION(() => {
+      if (branches.length === 0) return undefined;
+      return { kind: 'conditional' as const, branches, start: branches[0].start, end: branches[branches.length - 1].end };
+    });
+  });
+
+  // condline ::= context LCURLY metaline* RCURLY
+  private condline = this.RULE('condline', (): ConditionBranch | undefined => {
+    const head = this.SUBRULE(this.context);
+    this.OPTION(() => this.CONSUME(T.EOL)); // `{` may be on the next line
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => {
+      const start = head?.start ?? body?.start;
+      if (start === undefined) return undefined;
+      return { head, body, start, end: body?.end ?? head?.end ?? start };
+    });
+  });
+
+  // context ::= DOLLAR SRVVARNAME LBRACKET stringop RBRACKET cond expression   (1.4.74+: optional leading `if`)
+  private context = this.RULE('context', (): ConditionHead => {
+    let ifTok: IToken | undefined;
+    this.OPTION(() => { ifTok = this.CONSUME(T.If); });
+    const d = this.CONSUME(T.Dollar);
+    const obj = this.CONSUME(T.Key);
+    this.CONSUME(T.LBracket);
+    const field = this.SUBRULE(this.expression);
+    this.CONSUME(T.RBracket);
+    const op = this.SUBRULE(this.cond);
+    const value = this.SUBRULE2(this.expression);
+    return this.ACTION(() => {
+      const start = ifTok ? ifTok.startOffset : d.startOffset;
+      const object = obj.isInsertedInRecovery ? undefined : { name: obj.image, start: d.startOffset, end: tokenEnd(obj) };
+      return { object, field, operator: op, value, start, end: value?.end ?? op?.end ?? field?.end ?? tokenEnd(d) };
+    });
+  });
+
+  // cond ::= EQ | MATCH | NE | NOMATCH | PREFIX | SUFFIX
+  private cond = this.RULE('cond', (): ({ text: ConditionOperator } & { start: number; end: number }) | undefined => {
+    const t = this.OR([
+      ...T.conditionOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })),
+      { ALT: () => this.CONSUME(T.BadNegation) },
+      { ALT: () => this.CONSUME(T.Assign) },
+    ]);
+    return this.ACTION(() => {
+      if (t.tokenType === T.BadNegation) {
+        this.report('syntax-invalid-operator', `'${t.image}' is not a condition operator: only '!=' and '!~' negate (use else for the others).`, t.startOffset, tokenEnd(t));
+        return undefined;
+      }
+      if (t.tokenType === T.Assign) {
+        this.report('syntax-invalid-operator', "'=' is not a condition operator: use '==' (or =~ =^ =$ != !~).", t.startOffset, tokenEnd(t));
+        return undefined;
+      }
+      return { text: t.image as ConditionOperator, start: t.startOffset, end: tokenEnd(t) };
+    });
+  });
+
+  // LCURLY metaline* RCURLY
+  private block = this.RULE('block', (): Block => {
+    const l = this.CONSUME(T.LCurly);
+    const statements: Statement[] = [];
+    this.ACTION(() => this.blockDepth++);
+    this.MANY(() => this.SUBRULE(this.metaline, { ARGS: [statements] }));
+    this.ACTION(() => this.blockDepth--);
+    // Optional so that a block cut short (missing '}') keeps its statements.
+    let r: IToken | undefined;
+    this.OPTION(() => { r = this.CONSUME(T.RCurly); });
+    return this.ACTION(() => {
+      const last = statements[statements.length - 1];
+      if (!r) this.report('syntax-unclosed-brace', "Missing '}' to close this block.", l.startOffset, tokenEnd(l));
+      return { statements, closed: !!r, start: l.startOffset, end: r ? tokenEnd(r) : last ? last.end : tokenEnd(l) };
+    });
+  });
+
+  // global ::= GLOBAL LCURLY metaline* RCURLY
+  private global = this.RULE('global', (): GlobalBlock => {
+    const g = this.CONSUME(T.Global);
+    this.OPTION(() => this.CONSUME(T.EOL));
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'global' as const, body, start: g.startOffset, end: body?.end ?? tokenEnd(g) }));
+  });
+
+  // include ::= INCLUDE stringop ; include_shell ::= INCLUDE_SHELL stringop
+  private include = this.RULE('include', (): Include => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Include) }, { ALT: () => this.CONSUME(T.IncludeShell) }]);
+    const operand = this.SUBRULE(this.expression);
+    return this.ACTION(() => ({
+      kind: kw.tokenType === T.IncludeShell ? ('include_shell' as const) : ('include' as const),
+      keyword: { start: kw.startOffset, end: tokenEnd(kw) },
+      operand,
+      start: kw.startOffset,
+      end: operand?.end ?? tokenEnd(kw),
+    }));
+  });
+}
+
+export { valueStartTokens };
