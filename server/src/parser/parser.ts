@@ -62,7 +62,7 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  reset(): void {
+  override reset(): void {
     super.reset();
     this.problems = [];
     this.blockDepth = 0;

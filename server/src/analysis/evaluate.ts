@@ -1,0 +1,345 @@
+/**
+ * Evaluates a parsed file the way lighttpd's grammar actions do (shared/reference/lighttpd-grammar.md
+ * §4, §6, §8; src/configparser.y): variables and `+`, `=` / `+=` / `:=` per block, blocks keyed by
+ * condition text, `global { }` re-entering the global block, `var.CWD` / `var.PID` predefined.
+ *
+ * What cannot be known statically evaluates to `unknown`: `env.*` (the server's environment at start-up)
+ * and everything an unresolved `include` / `include_shell` could define. Unknown never causes a problem
+ * report: a wrong diagnostic is worse than none.
+ */
+import type {
+  Assignment,
+  ConditionBranch,
+  ConditionHead,
+  ConfigFile,
+  Expression,
+  Include,
+  Span,
+  Statement,
+  Value,
+} from '../parser/ast';
+
+export type EvalValue =
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'integer'; readonly value: number }
+  | { readonly type: 'array'; readonly elements: readonly EvalElement[] }
+  | { readonly type: 'unknown' };
+
+export interface EvalElement {
+  readonly key?: string;
+  readonly value: EvalValue;
+}
+
+export const UNKNOWN: EvalValue = Object.freeze({ type: 'unknown' as const });
+
+/** A config context: the global block or one block per distinct condition path. */
+export interface Scope {
+  readonly id: number;
+  readonly parent?: Scope;
+  /** Normalised condition text of this block, e.g. `$HTTP["host"] == "a"`; undefined for global. */
+  readonly condition?: string;
+  /** The branch that opened the block (first occurrence), if any. */
+  readonly branch?: ConditionBranch;
+  /** The condition head of this block (absent for `else { }` and global). */
+  readonly head?: ConditionHead;
+  readonly vars: Map<string, EvalValue>;
+  /** Where each variable of this block was last set. */
+  readonly setAt: Map<string, Assignment>;
+}
+
+export interface EvaluatedAssignment {
+  readonly node: Assignment;
+  readonly scope: Scope;
+  /** The value of the right-hand side alone. */
+  readonly rhs: EvalValue;
+  /** The key's value in its block after the assignment (after merging for `+=`). */
+  readonly result: EvalValue;
+}
+
+/** Problems found while evaluating; codes are the diagnostics codes of features/rules.ts. */
+export interface EvalProblem extends Span {
+  readonly code: 'undefined-variable' | 'type-merge' | 'duplicate-key' | 'env-assignment' | 'duplicate-array-key';
+  readonly message: string;
+}
+
+export interface Evaluation {
+  readonly global: Scope;
+  readonly scopes: readonly Scope[];
+  readonly assignments: readonly EvaluatedAssignment[];
+  readonly problems: readonly EvalProblem[];
+  /** `include` statements whose content is not part of this evaluation. */
+  readonly unresolvedIncludes: readonly Include[];
+  /** `include_shell` statements (never executed here). */
+  readonly includeShells: readonly Include[];
+}
+
+/** Hook for the multi-file layer: returns the parsed files an include brings in, or undefined if unknown. */
+export type IncludeResolver = (include: Include, operand: EvalValue, scope: Scope) => readonly ConfigFile[] | undefined;
+
+export interface EvaluateOptions {
+  readonly resolveInclude?: IncludeResolver;
+  /** Values for `env.NAME`; absent names evaluate to unknown. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export function conditionText(head: ConditionHead | undefined, src?: (e: Expression) => string): string {
+  if (!head) return '?';
+  const field = head.field ? (src ? src(head.field) : exprKey(head.field)) : '?';
+  const value = head.value ? (src ? src(head.value) : exprKey(head.value)) : '?';
+  return `$${head.object?.name ?? '?'}[${field}] ${head.operator?.text ?? '?'} ${value}`;
+}
+
+function exprKey(e: Expression): string {
+  switch (e.kind) {
+    case 'string': return JSON.stringify(e.value);
+    case 'integer': return e.text;
+    case 'variable': return e.fullName;
+    case 'array': return '(…)';
+    case 'concat': return e.operands.map(exprKey).join(' + ');
+  }
+}
+
+const NEGATE: Record<string, string> = { '==': '!=', '!=': '==', '=~': '!~', '!~': '=~', '=^': '!^', '=$': '!$' };
+
+class Evaluator {
+  readonly scopes: Scope[] = [];
+  readonly assignments: EvaluatedAssignment[] = [];
+  readonly problems: EvalProblem[] = [];
+  readonly unresolvedIncludes: Include[] = [];
+  readonly includeShells: Include[] = [];
+  private readonly byCondition = new Map<string, Scope>();
+  readonly global: Scope;
+  /** Set once anything unknowable (include, include_shell) ran: later undefined names are not errors. */
+  private open = false;
+  private depth = 0;
+
+  constructor(private readonly options: EvaluateOptions) {
+    this.global = this.newScope(undefined, undefined, undefined, undefined);
+    // Predefined in global scope by config_vars_init() (src/configfile.c).
+    this.global.vars.set('var.CWD', UNKNOWN);
+    this.global.vars.set('var.PID', UNKNOWN);
+  }
+
+  private newScope(parent: Scope | undefined, condition: string | undefined, branch: ConditionBranch | undefined, head: ConditionHead | undefined): Scope {
+    const s: Scope = { id: this.scopes.length, parent, condition, branch, head, vars: new Map(), setAt: new Map() };
+    this.scopes.push(s);
+    return s;
+  }
+
+  private scopeFor(parent: Scope, text: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
+    // Identical condition text under the same parent denotes the same block (grammar §4.3).
+    const key = `${parent.id}\u0000${text}`;
+    let s = this.byCondition.get(key);
+    if (!s) {
+      s = this.newScope(parent, text, branch, head);
+      this.byCondition.set(key, s);
+    }
+    return s;
+  }
+
+  run(statements: readonly Statement[], scope: Scope): void {
+    if (++this.depth > 64) { this.depth--; return; } // includes nested absurdly deep
+    for (const st of statements) this.statement(st, scope);
+    this.depth--;
+  }
+
+  private statement(st: Statement, scope: Scope): void {
+    switch (st.kind) {
+      case 'assignment': this.assignment(st, scope); break;
+      case 'global': if (st.body) this.run(st.body.statements, this.global); break;
+      case 'conditional': this.conditional(st.branches, scope); break;
+      case 'include':
+      case 'include_shell': this.include(st, scope); break;
+    }
+  }
+
+  private conditional(branches: readonly ConditionBranch[], scope: Scope): void {
+    // An else branch is the block of the negated previous condition(s) (grammar §8.4).
+    const previous: string[] = [];
+    for (const br of branches) {
+      let text: string;
+      if (br.head) {
+        const own = conditionText(br.head);
+        text = previous.length ? previous.map(negate).join(' && ') + ' && ' + own : own;
+        previous.push(own);
+      } else {
+        text = previous.map(negate).join(' && ') || 'else';
+      }
+      const s = this.scopeFor(scope, text, br, br.head);
+      if (br.head?.value) this.expression(br.head.value, scope); // variables in the condition value
+      if (br.body) this.run(br.body.statements, s);
+    }
+  }
+
+  private include(inc: Include, scope: Scope): void {
+    const operand = inc.operand ? this.expression(inc.operand, scope) : UNKNOWN;
+    if (inc.kind === 'include_shell') {
+      this.includeShells.push(inc);
+      this.open = true;
+      return;
+    }
+    const files = this.options.resolveInclude?.(inc, operand, scope);
+    if (!files) {
+      this.unresolvedIncludes.push(inc);
+      this.open = true;
+      return;
+    }
+    for (const f of files) this.run(f.statements, scope);
+  }
+
+  lookup(name: string, scope: Scope): EvalValue | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  private assignment(a: Assignment, scope: Scope): void {
+    const name = a.key.fullName;
+    const rhs = a.value ? this.expression(a.value, scope) : UNKNOWN;
+    if (!a.operator) return; // recovered statement without an operator
+    if (name.startsWith('env.')) {
+      this.problem('env-assignment', a.key, `${name} cannot be set: env.* only reads the environment lighttpd was started with.`);
+      return;
+    }
+    const op = a.operator.text;
+    let result = rhs;
+    const own = scope.vars.get(name);
+    if (op === '=') {
+      if (own !== undefined) {
+        this.problem('duplicate-key', a.key, `${name} is already set in this block: lighttpd refuses to start (use := to replace a value, += to extend it).`);
+      }
+    } else if (op === '+=') {
+      // Merge with the value of this block, else with a copy of the enclosing blocks' value; if the key
+      // is set nowhere, += acts like = (grammar §4.3).
+      const base = own ?? (scope.parent ? this.lookup(name, scope.parent) : undefined);
+      if (base !== undefined) result = this.merge(base, rhs, a.value ?? a.key);
+    }
+    scope.vars.set(name, result);
+    scope.setAt.set(name, a);
+    this.assignments.push({ node: a, scope, rhs, result });
+  }
+
+  /** `+` of two values (configparser_merge_data). */
+  merge(left: EvalValue, right: EvalValue, at: Span): EvalValue {
+    if (left.type === 'unknown' || right.type === 'unknown') {
+      if (left.type === 'array' || right.type === 'array') return { type: 'array', elements: [...(left.type === 'array' ? left.elements : []), ...(right.type === 'array' ? right.elements : [])] };
+      return UNKNOWN;
+    }
+    if (left.type === 'array' && right.type === 'array') {
+      const elements = [...left.elements];
+      for (const e of right.elements) {
+        if (e.key !== undefined) {
+          const existing = elements.find((x) => x.key === e.key);
+          if (existing) {
+            if (!sameScalar(existing.value, e.value)) {
+              this.problem('duplicate-array-key', at, `Duplicate key "${e.key}" when merging lists: lighttpd refuses to start.`);
+            }
+            continue;
+          }
+        }
+        elements.push(e);
+      }
+      return { type: 'array', elements };
+    }
+    if (left.type === 'array' || right.type === 'array') {
+      this.problem('type-merge', at, `Cannot combine ${describe(left)} with ${describe(right)}: lighttpd refuses to start ("data type mismatch, cannot merge").`);
+      return UNKNOWN;
+    }
+    if (left.type === 'integer' && right.type === 'integer') return { type: 'integer', value: (left.value + right.value) | 0 };
+    return { type: 'string', value: String(left.value) + String(right.value) };
+  }
+
+  expression(e: Expression, scope: Scope): EvalValue {
+    if (e.kind !== 'concat') return this.value(e, scope);
+    let acc: EvalValue | undefined;
+    for (const op of e.operands) {
+      const v = this.value(op, scope);
+      acc = acc === undefined ? v : this.merge(acc, v, op);
+    }
+    return acc ?? UNKNOWN;
+  }
+
+  private value(v: Value, scope: Scope): EvalValue {
+    switch (v.kind) {
+      case 'string': return { type: 'string', value: v.value };
+      case 'integer': {
+        const n = Number(v.text);
+        return { type: 'integer', value: Number.isFinite(n) ? n : 0 };
+      }
+      case 'variable': {
+        if (v.fullName.startsWith('env.')) {
+          const val = this.options.env?.[v.fullName.slice(4)];
+          return val === undefined ? UNKNOWN : { type: 'string', value: val };
+        }
+        const found = this.lookup(v.fullName, scope);
+        if (found !== undefined) return found;
+        if (!this.open) this.problem('undefined-variable', v, `${v.fullName} is not set before this point: lighttpd refuses to start.`);
+        return UNKNOWN;
+      }
+      case 'array': {
+        const elements: EvalElement[] = [];
+        const seen = new Set<string>();
+        for (const el of v.elements) {
+          const value = el.value ? this.expression(el.value, scope) : UNKNOWN;
+          if (el.key) {
+            const k = this.expression(el.key, scope);
+            if (k.type === 'string' || k.type === 'integer') {
+              const key = String(k.value);
+              if (seen.has(key)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
+              seen.add(key);
+              elements.push({ key, value });
+            } else {
+              elements.push({ key: undefined, value });
+            }
+          } else {
+            elements.push({ value });
+          }
+        }
+        return { type: 'array', elements };
+      }
+    }
+  }
+
+  private problem(code: EvalProblem['code'], at: Span, message: string): void {
+    this.problems.push({ code, message, start: at.start, end: at.end });
+  }
+}
+
+function negate(cond: string): string {
+  return cond.replace(/ (==|!=|=~|!~|=\^|=\$) /, (_m, op: string) => ` ${NEGATE[op] ?? op} `);
+}
+
+function sameScalar(a: EvalValue, b: EvalValue): boolean {
+  return (a.type === 'string' || a.type === 'integer') && a.type === b.type && a.value === (b as typeof a).value;
+}
+
+export function describe(v: EvalValue): string {
+  switch (v.type) {
+    case 'string': return 'a string';
+    case 'integer': return 'an integer';
+    case 'array': return 'a list';
+    case 'unknown': return 'an unknown value';
+  }
+}
+
+export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evaluation {
+  const ev = new Evaluator(options);
+  ev.run(file.statements, ev.global);
+  return {
+    global: ev.global,
+    scopes: ev.scopes,
+    assignments: ev.assignments,
+    problems: ev.problems,
+    unresolvedIncludes: ev.unresolvedIncludes,
+    includeShells: ev.includeShells,
+  };
+}
+
+/** Strings of a value: the string itself, or the string elements of a list (nested lists flattened). */
+export function stringsOf(v: EvalValue): string[] {
+  if (v.type === 'string') return [v.value];
+  if (v.type === 'array') return v.elements.flatMap((e) => stringsOf(e.value));
+  return [];
+}

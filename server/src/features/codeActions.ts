@@ -1,0 +1,55 @@
+/**
+ * Code actions: `Add "mod_x" to server.modules` for each module-not-loaded diagnostic (preferred quick
+ * fix), and one action that adds every missing module at once (also offered as source.fixAll).
+ */
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentModel } from '../analysis';
+import { findModulesNotLoaded } from './moduleNotLoaded';
+import { planModuleInsertion } from './moduleInsertion';
+import type { ModuleNotLoadedData } from './diagnostics';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.lighttpd';
+
+function moduleOf(d: Diagnostic): string | undefined {
+  if (d.code !== 'module-not-loaded') return undefined;
+  const data = d.data as Partial<ModuleNotLoadedData> | undefined;
+  if (typeof data?.module === 'string') return data.module;
+  return /"(mod_[A-Za-z0-9_]+)"/.exec(d.message)?.[1];
+}
+
+function wants(context: CodeActionContext, kind: string): boolean {
+  return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+export function computeCodeActions(doc: TextDocument, model: DocumentModel, _range: Range, context: CodeActionContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wants(context, CodeActionKind.QuickFix)) {
+    const seen = new Set<string>();
+    for (const d of context.diagnostics) {
+      const module = moduleOf(d);
+      if (!module || seen.has(module)) continue;
+      seen.add(module);
+      actions.push({
+        title: `Add "${module}" to server.modules`,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: true,
+        diagnostics: context.diagnostics.filter((x) => moduleOf(x) === module),
+        edit: { changes: { [doc.uri]: planModuleInsertion(doc, model.file, [module]) } },
+      });
+    }
+  }
+  const missing = [...new Set(findModulesNotLoaded(model).map((m) => m.module))];
+  const fixAll = (kind: string): CodeAction => ({
+    title: `Add all missing modules to server.modules (${missing.join(', ')})`,
+    kind,
+    edit: { changes: { [doc.uri]: planModuleInsertion(doc, model.file, missing) } },
+  });
+  if (missing.length > 1 && context.diagnostics.some((d) => moduleOf(d)) && wants(context, CodeActionKind.QuickFix)) {
+    actions.push(fixAll(CodeActionKind.QuickFix));
+  }
+  if (missing.length > 0 && context.only && wants(context, FIX_ALL_KIND)) {
+    actions.push(fixAll(FIX_ALL_KIND));
+  }
+  return actions;
+}

@@ -1,0 +1,5 @@
+/** Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc / --socket=N). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+startServer(createConnection(ProposedFeatures.all));
