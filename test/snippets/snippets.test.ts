@@ -301,7 +301,7 @@ function forLighttpd(text: string): string {
   return replaced;
 }
 
-for (const [name, s] of entries) {
+for (const [, s] of entries) {
   const usesTls = /ssl\./.test(bodyOf(s));
   const skip = !LIGHTTPD ? NO_LIGHTTPD : usesTls ? tlsSkip : undefined;
   for (const v of variantsOf(s)) {

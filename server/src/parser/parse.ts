@@ -22,14 +22,26 @@ function isZeroWidth(t: IToken): boolean {
   return t.tokenType === T.EOL || t.tokenType === EOF || Number.isNaN(t.startOffset);
 }
 
-function exceptionToProblem(e: IRecognitionException, textLength: number): SyntaxProblem {
-  let t = e.token;
-  // Errors "at end of line/file" are shown on the token before, where the user has to type.
-  const prev = (e as unknown as { previousToken?: IToken }).previousToken;
+/** The last token with text that starts before `offset` (tokens are in source order). */
+function lastRealTokenBefore(tokens: readonly IToken[], offset: number): IToken | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset < offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  for (let i = found; i >= 0; i--) if (!isZeroWidth(tokens[i])) return tokens[i];
+  return undefined;
+}
+
+function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[], textLength: number): SyntaxProblem {
+  const t = e.token;
   let start: number;
   let end: number;
-  if (isZeroWidth(t) && prev && !isZeroWidth(prev) && !Number.isNaN(prev.startOffset)) {
-    t = prev;
+  // Errors "at end of line/file" are shown on the token before, where the user has to type.
+  const prev = isZeroWidth(t) ? lastRealTokenBefore(tokens, Number.isNaN(t.startOffset) ? textLength + 1 : t.startOffset + 1) : undefined;
+  if (prev) {
     start = prev.startOffset;
     end = prev.startOffset + prev.image.length;
   } else if (Number.isNaN(t.startOffset)) {
@@ -51,14 +63,9 @@ export function parse(text: string): ConfigFile {
   const lexed = tokenize(text);
   const p = getParser();
   p.input = lexed.tokens;
-  let statements;
-  try {
-    statements = p.inputFile();
-  } finally {
-    // keep the token vector from pinning memory between parses
-  }
+  const statements = p.inputFile();
   const problems: SyntaxProblem[] = [...lexed.problems, ...p.problems];
-  for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.length));
+  for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   // Chevrotain may report the same spot twice (rule-level and repetition-level recovery).
   const unique: SyntaxProblem[] = [];
@@ -68,6 +75,6 @@ export function parse(text: string): ConfigFile {
     unique.push(pr);
     if (unique.length >= MAX_PROBLEMS) break;
   }
-  p.input = [];
+  p.input = []; // do not pin the token vector between parses
   return { kind: 'file', statements: statements ?? [], comments: lexed.comments, problems: unique, start: 0, end: text.length };
 }

@@ -48,6 +48,12 @@ function unquote(image: string, terminated: boolean): string {
 }
 
 const valueStartTokens: TokenType[] = [T.StringLiteral, T.UnterminatedString, T.Integer, T.Key, T.LParen];
+function isValueStart(t: TokenType): boolean {
+  return valueStartTokens.includes(t);
+}
+function isAssignOperator(t: TokenType): boolean {
+  return t === T.Assign || t === T.Append || t === T.ForceAssign;
+}
 const strayOperatorTokens: TokenType[] = [
   T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
 ];
@@ -191,8 +197,22 @@ export class ConfigParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.ForceAssign) },
           ]);
           this.ACTION(() => { operator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) }; });
-          this.OPTION(() => this.CONSUME(T.EOL)); // `a =⏎ "x"` works in lighttpd (the EOL is dropped)
-          value = this.SUBRULE(this.expression);
+          // `a =⏎ "x"` works in lighttpd (the EOL is dropped); but when the next line is an assignment of
+          // its own, the value is simply missing (what a user in the middle of typing has).
+          this.OPTION({
+            GATE: () => !(this.LA(2).tokenType === T.Key && isAssignOperator(this.LA(3).tokenType)),
+            DEF: () => this.CONSUME(T.EOL),
+          });
+          this.OR3([
+            { GATE: () => isValueStart(this.LA(1).tokenType), ALT: () => { value = this.SUBRULE(this.expression); } },
+            {
+              ALT: () => this.ACTION(() => {
+                const found = this.LA(1);
+                const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'nothing' : `'${found.image}'`;
+                this.report('syntax-missing-value', `Expected a value after '${op.image}' (a "string", a number, a variable or a ( list )) but found ${what}.`, op.startOffset, tokenEnd(op));
+              }),
+            },
+          ]);
         },
       },
       {
@@ -467,4 +487,3 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 }
 
-export { valueStartTokens };
