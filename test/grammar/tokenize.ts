@@ -3,11 +3,16 @@
 // assertion helpers for the grammar tests.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { INITIAL, Registry, parseRawGrammar, type IGrammar, type StateStack } from 'vscode-textmate';
-import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Both packages are CommonJS: import the namespace (test/ is ESM) and take the members from it.
+import vsctm, { type IGrammar, type StateStack } from 'vscode-textmate';
+import oniguruma from 'vscode-oniguruma';
 
-export const ROOT = resolve(__dirname, '..', '..');
+const { INITIAL, Registry, parseRawGrammar } = vsctm;
+const { OnigScanner, OnigString, loadWASM } = oniguruma;
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GRAMMAR_PATH = resolve(ROOT, 'syntaxes', 'lighttpd.tmLanguage.json');
 export const SCOPE_NAME = 'source.lighttpd';
 

@@ -27,6 +27,12 @@ function lineStart(text: string, offset: number): number {
   return i;
 }
 
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
 function indentOf(text: string, offset: number): string {
   const s = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(s, offset))![0];
@@ -62,11 +68,19 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
   const range = (start: number, end = start) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
 
   if (!target) {
+    const items = toAdd.map((m) => `"${m}"`).join(', ');
+    const line = `server.modules += ( ${items} )`;
+    // After an existing top-level server.modules (a `=` after our `+=` would be a duplicate key) ...
+    const existing = file.statements.filter((s) => s.kind === 'assignment' && s.key.fullName === 'server.modules').pop();
+    if (existing) {
+      const at = lineEnd(text, existing.end);
+      return [{ range: range(at), newText: `${eol}${line}` }];
+    }
+    // ... else before the first statement, below the file's header comment.
     const first = file.statements[0];
     const at = first ? lineStart(text, first.start) : text.length;
     const prefix = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? eol : '';
-    const items = toAdd.map((m) => `"${m}"`).join(', ');
-    return [{ range: range(at), newText: `${prefix}server.modules += ( ${items} )${eol}` }];
+    return [{ range: range(at), newText: `${prefix}${line}${eol}` }];
   }
 
   const { list } = target;
