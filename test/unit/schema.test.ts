@@ -34,7 +34,7 @@ test('condition fields and operators', () => {
   assert.ok((CONDITION_FIELDS.HTTP as string[]).includes('remote-ip'));
   assert.deepEqual(CONDITION_FIELDS.SERVER, ['socket']);
   assert.equal(CONDITION_FIELDS.REQUEST_HEADER, 'any');
-  assert.deepEqual([...CONDITION_OPERATORS].sort(), ['!=', '!~', '==', '=$', '=^', '=~']);
+  assert.deepEqual([...CONDITION_OPERATORS].sort(), ['!=', '!~', '=$', '==', '=^', '=~']);
 });
 
 test('version comparison', () => {
