@@ -49,6 +49,8 @@ export interface Scope {
 
 export interface EvaluatedAssignment {
   readonly node: Assignment;
+  /** The file the assignment is written in (EvaluateOptions.path for the evaluated document itself). */
+  readonly path: string;
   readonly scope: Scope;
   /** The value of the right-hand side alone. */
   readonly rhs: EvalValue;
@@ -58,8 +60,12 @@ export interface EvaluatedAssignment {
 
 /** Problems found while evaluating; codes are the diagnostics codes of features/rules.ts. */
 export interface EvalProblem extends Span {
-  readonly code: 'undefined-variable' | 'type-merge' | 'duplicate-key' | 'env-assignment' | 'duplicate-array-key';
+  readonly code:
+    | 'undefined-variable' | 'type-merge' | 'duplicate-key' | 'env-assignment' | 'duplicate-array-key'
+    | 'include-not-found' | 'include-cycle' | 'include-limit';
   readonly message: string;
+  /** The file the problem is in. */
+  readonly path: string;
 }
 
 export interface Evaluation {
@@ -71,13 +77,26 @@ export interface Evaluation {
   readonly unresolvedIncludes: readonly Include[];
   /** `include_shell` statements (never executed here). */
   readonly includeShells: readonly Include[];
+  /** Every file read through includes. */
+  readonly includedPaths: ReadonlySet<string>;
 }
 
-/** Hook for the multi-file layer: returns the parsed files an include brings in, or undefined if unknown. */
-export type IncludeResolver = (include: Include, operand: EvalValue, scope: Scope) => readonly ConfigFile[] | undefined;
+/**
+ * What an `include` brings in, as decided by the multi-file layer (analysis/workspace.ts):
+ * the parsed files in lighttpd's order, a plain path that does not exist, or unknown (undefined).
+ */
+export type IncludeResolution =
+  | { readonly files: readonly { readonly path: string; readonly file: ConfigFile }[]; readonly truncated?: boolean }
+  | { readonly notFound: string };
+
+export type IncludeResolver = (include: Include, operand: EvalValue, from: { readonly path: string; readonly scope: Scope }) => IncludeResolution | undefined;
 
 export interface EvaluateOptions {
+  /** Path (or URI) of the evaluated document; problems and assignments in it carry this path. */
+  readonly path?: string;
   readonly resolveInclude?: IncludeResolver;
+  /** At most this many files are read through includes (each file counted once per inclusion). */
+  readonly maxIncludedFiles?: number;
   /** Values for `env.NAME`; absent names evaluate to unknown. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -112,8 +131,15 @@ class Evaluator {
   /** Set once anything unknowable (include, include_shell) ran: later undefined names are not errors. */
   private open = false;
   private depth = 0;
+  /** The file whose statements are being evaluated, and the chain of includes that led to it. */
+  private path: string;
+  private readonly includeStack: string[] = [];
+  private includedFiles = 0;
+  readonly includedPaths = new Set<string>();
 
   constructor(private readonly options: EvaluateOptions) {
+    this.path = options.path ?? '';
+    this.includeStack.push(this.path);
     this.global = this.newScope(undefined, undefined, undefined, undefined);
     // Predefined in global scope by config_vars_init() (src/configfile.c).
     this.global.vars.set('var.CWD', UNKNOWN);
@@ -178,13 +204,36 @@ class Evaluator {
       this.open = true;
       return;
     }
-    const files = this.options.resolveInclude?.(inc, operand, scope);
-    if (!files) {
+    const res = this.options.resolveInclude?.(inc, operand, { path: this.path, scope });
+    if (!res) {
       this.unresolvedIncludes.push(inc);
       this.open = true;
       return;
     }
-    for (const f of files) this.run(f.statements, scope);
+    if ('notFound' in res) {
+      this.problem('include-not-found', inc.operand ?? inc.keyword, `Include file not found: ${res.notFound} (lighttpd refuses to start).`);
+      return;
+    }
+    if (res.truncated) this.problem('include-limit', inc.operand ?? inc.keyword, 'This pattern matches too many files: only the first ones are checked.');
+    const max = this.options.maxIncludedFiles ?? 2000;
+    for (const f of res.files) {
+      if (this.includeStack.includes(f.path)) {
+        this.problem('include-cycle', inc.operand ?? inc.keyword, `Include cycle: ${[...this.includeStack.slice(this.includeStack.indexOf(f.path)), f.path].join(' -> ')}.`);
+        continue;
+      }
+      if (++this.includedFiles > max) {
+        this.problem('include-limit', inc.operand ?? inc.keyword, `More than ${max} included files: the rest is not checked.`);
+        this.open = true;
+        return;
+      }
+      this.includedPaths.add(f.path);
+      const saved = this.path;
+      this.path = f.path;
+      this.includeStack.push(f.path);
+      this.run(f.file.statements, scope);
+      this.includeStack.pop();
+      this.path = saved;
+    }
   }
 
   lookup(name: string, scope: Scope): EvalValue | undefined {
@@ -218,7 +267,7 @@ class Evaluator {
     }
     scope.vars.set(name, result);
     scope.setAt.set(name, a);
-    this.assignments.push({ node: a, scope, rhs, result });
+    this.assignments.push({ node: a, path: this.path, scope, rhs, result });
   }
 
   /** `+` of two values (configparser_merge_data). */
@@ -303,7 +352,7 @@ class Evaluator {
   }
 
   private problem(code: EvalProblem['code'], at: Span, message: string): void {
-    this.problems.push({ code, message, start: at.start, end: at.end });
+    this.problems.push({ code, message, start: at.start, end: at.end, path: this.path });
   }
 }
 
@@ -334,6 +383,7 @@ export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evalu
     problems: ev.problems,
     unresolvedIncludes: ev.unresolvedIncludes,
     includeShells: ev.includeShells,
+    includedPaths: ev.includedPaths,
   };
 }
 

@@ -46,6 +46,10 @@ export const RULES: readonly Rule[] = [
   rule('duplicate-array-key', 'error', 'The same key twice in one list.'),
   rule('type-merge', 'error', "'+' of values that cannot be combined (e.g. a string and a list)."),
   rule('env-assignment', 'error', 'An assignment to env.* (read-only).'),
+  // Includes.
+  rule('include-not-found', 'error', 'An include of a plain path that does not exist (lighttpd refuses to start).'),
+  rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
+  rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
   // Modules.
   rule('module-not-loaded', 'error', 'A directive whose module is not in server.modules: lighttpd ignores it.'),
 ];
