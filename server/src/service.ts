@@ -5,7 +5,9 @@
  */
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type DocumentModel } from './analysis';
+import { fileURLToPath } from 'node:url';
+import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
+import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
 
@@ -22,19 +24,48 @@ export interface LanguageService {
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
 }
 
-export function getLanguageService(): LanguageService {
-  const cache = new Map<string, { version: number; model: DocumentModel }>();
+export interface LanguageServiceOptions {
+  /** Multi-file context: roots, includes, open editors. Without it every document stands alone. */
+  readonly workspace?: ConfigWorkspace;
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Diagnostics that hold for every root config including the document (keyed by code and range). */
+function intersect(lists: Diagnostic[][]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+  const [first, ...rest] = lists;
+  const sets = rest.map((l) => new Set(l.map(key)));
+  return first.filter((d) => sets.every((s) => s.has(key(d))));
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const { workspace } = options;
+  const cache = new Map<string, { version: number; generation: number; model: DocumentModel }>();
   const getModel = (doc: TextDocument): DocumentModel => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.model;
-    const model = analyze(doc.getText());
-    cache.set(doc.uri, { version: doc.version, model });
+    const path = workspace ? filePathOf(doc.uri) : undefined;
+    if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
+    const model = path && workspace ? analyzeInWorkspace(workspace, path, doc.getText()) : analyze(doc.getText());
+    cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, model });
     return model;
   };
   return {
     getModel,
     forget: (uri) => void cache.delete(uri),
-    doValidation: (doc, settings = {}) => computeDiagnostics(doc, getModel(doc), settings.diagnostics),
+    doValidation: (doc, settings = {}) => {
+      const model = getModel(doc);
+      if (!model.alternatives) return computeDiagnostics(doc, model, settings.diagnostics);
+      // A fragment included by several configs: report only what holds in every one of them.
+      return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, settings.diagnostics)));
+    },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
   };
 }

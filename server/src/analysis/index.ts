@@ -2,21 +2,61 @@
  * The analysed model of one document: parse tree, evaluation and module set. Built once per document
  * version by the service and shared by every feature.
  */
-import { parse, type ConfigFile } from '../parser';
+import { fullKeyName, parse, type ConfigFile } from '../parser';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 import { effectiveModules, type ModuleSet } from './modules';
+import type { ConfigWorkspace } from './workspace';
 
 export * from './evaluate';
 export * from './modules';
 
 export interface DocumentModel {
   readonly file: ConfigFile;
+  /**
+   * The evaluation of the config the document belongs to, restricted to the document's own assignments
+   * and problems (scopes and values still reflect everything the root config includes).
+   */
   readonly evaluation: Evaluation;
   readonly modules: ModuleSet;
+  /** File path of the document, when it is a file. */
+  readonly path?: string;
+  /** The main config this model was evaluated in (absent: the document alone). */
+  readonly root?: string;
+  /** A fragment no known config includes: checked without module and undefined-variable rules. */
+  readonly lenient?: boolean;
+  /** One model per root config that includes the document, when there are several. */
+  readonly alternatives?: readonly DocumentModel[];
 }
 
 export function analyze(text: string, options: EvaluateOptions = {}): DocumentModel {
   const file = parse(text);
   const evaluation = evaluate(file, options);
   return { file, evaluation, modules: effectiveModules(evaluation) };
+}
+
+/** The part of an evaluation that belongs to one file. */
+function viewOf(ev: Evaluation, path: string): Evaluation {
+  return { ...ev, assignments: ev.assignments.filter((a) => a.path === path), problems: ev.problems.filter((p) => p.path === path) };
+}
+
+/**
+ * The model of a document inside a workspace: evaluated within every root config that includes it, or
+ * as a root of its own (leniently, when it does not look like a main config).
+ */
+export function analyzeInWorkspace(ws: ConfigWorkspace, filePath: string, text: string): DocumentModel {
+  const path = ws.canonical(filePath);
+  ws.setOpenText(path, text);
+  const file = ws.parseFile(path) ?? parse(text);
+  const roots = ws.rootsIncluding(path);
+  if (roots.length === 0) {
+    const own = ws.analyzeRoot(path, file)!;
+    const evaluation = viewOf(own.evaluation, path);
+    if (own.main) return { file, evaluation, modules: own.modules, path, root: path };
+    // A fragment with no known root: names it does not define may come from the config that includes it.
+    const defined = new Set(file.statements.length ? evaluation.assignments.map((a) => a.node.key.fullName) : []);
+    const problems = evaluation.problems.filter((p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))));
+    return { file, evaluation: { ...evaluation, problems }, modules: { ...own.modules, open: true }, path, lenient: true };
+  }
+  const views: DocumentModel[] = roots.map((r) => ({ file, evaluation: viewOf(r.evaluation, path), modules: r.modules, path, root: r.root }));
+  return views.length === 1 ? views[0] : { ...views[0], alternatives: views };
 }

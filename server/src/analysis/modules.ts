@@ -13,8 +13,10 @@ export interface ModuleSet {
   /** Every module named in any `server.modules` assignment (=, +=, :=), in any block. */
   readonly names: ReadonlySet<string>;
   /**
-   * True when the set cannot be known completely: an include we did not follow, an include_shell, or a
-   * `server.modules` value we could not evaluate. Then "module not loaded" is never reported.
+   * True when the set cannot be known completely: an include we could not follow, or a `server.modules`
+   * value we could not evaluate. Then "module not loaded" is never reported. (include_shell output is
+   * assumed not to load modules: the scripts in use generate mime types and socket bindings; it does make
+   * undefined variables unknowable, see evaluate.ts.)
    */
   readonly open: boolean;
   /** `server.compat-module-load = "disable"` somewhere: no implicit default modules. */
@@ -23,7 +25,7 @@ export interface ModuleSet {
 
 export function effectiveModules(ev: Evaluation): ModuleSet {
   const names = new Set<string>();
-  let open = ev.unresolvedIncludes.length > 0 || ev.includeShells.length > 0;
+  let open = ev.unresolvedIncludes.length > 0;
   let compatDisabled = false;
   for (const a of ev.assignments) {
     const key = a.node.key.fullName;

@@ -1,0 +1,84 @@
+/**
+ * The file system as the multi-file analysis sees it: bounded reads and lighttpd-style globs.
+ * An interface, so that tests and the editor's unsaved buffers can stand in for the disk.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+
+export interface ConfigFileSystem {
+  /** Text of a regular file, or undefined when it does not exist, is unreadable or exceeds MAX_FILE_SIZE. */
+  readFile(path: string): string | undefined;
+  isFile(path: string): boolean;
+  /** Absolute paths matching a glob pattern, sorted as glob(3) does; at most `limit` (+1 to signal more). */
+  glob(pattern: string, limit: number): string[];
+  /** The canonical path (symlinks resolved), or the path itself when it cannot be resolved. */
+  realPath(path: string): string;
+}
+
+/** lighttpd refuses config files larger than 32 MiB (src/configfile.c). */
+export const MAX_FILE_SIZE = 32 * 1024 * 1024;
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function hasGlob(path: string): boolean {
+  return GLOB_CHARS.test(path);
+}
+
+/**
+ * Splits an absolute pattern into the directory before its first glob segment and the rest,
+ * e.g. /etc/lighttpd/conf-enabled/*.conf -> [/etc/lighttpd/conf-enabled, *.conf].
+ */
+export function splitGlob(pattern: string): [base: string, rest: string] {
+  const parts = pattern.split('/');
+  const i = parts.findIndex((p) => GLOB_CHARS.test(p));
+  if (i < 0) return [pattern, ''];
+  return [parts.slice(0, i).join('/') || '/', parts.slice(i).join('/')];
+}
+
+export const nodeFileSystem: ConfigFileSystem = {
+  readFile(path) {
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_FILE_SIZE) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  isFile(path) {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  },
+  glob(pattern, limit) {
+    if (!isAbsolute(pattern)) return [];
+    const [base, rest] = splitGlob(pattern);
+    if (!rest) return nodeFileSystem.isFile(base) ? [base] : [];
+    // glob(3) has no recursive `**`: it is a plain `*`. Bounding the depth to the pattern's segments also
+    // keeps symlink loops from being followed.
+    const restPattern = rest.replace(/\*\*+/g, '*');
+    const deep = restPattern.split('/').length;
+    let found: string[];
+    try {
+      found = globSync(restPattern, { cwd: base, absolute: true, onlyFiles: true, dot: false, deep, expandDirectories: false });
+    } catch {
+      return [];
+    }
+    return found.map((p) => (sep === '/' ? p : p.split(sep).join('/'))).sort().slice(0, limit + 1);
+  },
+  realPath(path) {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  },
+};
+
+/** A joined path that keeps forward slashes (config paths are POSIX paths). */
+export function joinPath(dir: string, rel: string): string {
+  return join(dir, rel).split(sep).join('/');
+}

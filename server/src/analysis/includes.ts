@@ -1,0 +1,75 @@
+/**
+ * Where an `include` points, resolved as lighttpd does (shared/reference/lighttpd-grammar.md §5;
+ * src/configfile.c config_parse_file): the operand is any string expression; a relative path is taken
+ * from the directory of the MAIN config file (never the including file); a pattern with glob characters
+ * expands in sorted order and may match nothing; a plain path that does not exist is fatal.
+ *
+ * Path mappings let a workspace copy of a config stand in for its installed location: an include of
+ * "/etc/lighttpd/conf-enabled/*.conf" is looked up under the mapped folder first, then at the real path.
+ */
+import { posix } from 'node:path';
+import type { ConfigFile } from '../parser/ast';
+import type { EvalValue, IncludeResolution } from './evaluate';
+import { hasGlob, type ConfigFileSystem } from './fileSystem';
+
+export interface IncludeContext {
+  /** Directory of the main config file. */
+  readonly mainDir: string;
+  /** [installed prefix, workspace folder] pairs, longest prefix first. */
+  readonly pathMappings: readonly (readonly [string, string])[];
+  readonly fs: ConfigFileSystem;
+  /** Most files one glob may bring in. */
+  readonly maxGlobMatches: number;
+}
+
+export type IncludeTargets = { readonly paths: readonly string[]; readonly truncated: boolean } | { readonly notFound: string };
+
+/** The absolute path (or pattern) an include operand names, before path mappings. */
+export function includePath(operand: string, mainDir: string): string {
+  if (operand.startsWith('/')) return posix.normalize(operand);
+  // lighttpd prefixes the main config's directory unless the path starts with ./ or ../ (then it is
+  // relative to the server's working directory, which is usually the same directory).
+  return posix.normalize(posix.join(mainDir, operand));
+}
+
+function candidates(path: string, ctx: IncludeContext): string[] {
+  const out: string[] = [];
+  for (const [from, to] of ctx.pathMappings) {
+    const f = from.endsWith('/') ? from.slice(0, -1) : from;
+    if (path === f || path.startsWith(f + '/')) {
+      out.push(to.replace(/\/$/, '') + path.slice(f.length));
+      break;
+    }
+  }
+  out.push(path);
+  return out;
+}
+
+export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): IncludeTargets | undefined {
+  if (operand.type !== 'string' && operand.type !== 'integer') return undefined;
+  const path = includePath(String(operand.value), ctx.mainDir);
+  const tries = candidates(path, ctx);
+  if (hasGlob(path)) {
+    for (const p of tries) {
+      const found = ctx.fs.glob(p, ctx.maxGlobMatches);
+      if (found.length > 0) {
+        return { paths: found.slice(0, ctx.maxGlobMatches), truncated: found.length > ctx.maxGlobMatches };
+      }
+    }
+    return { paths: [], truncated: false }; // a pattern matching nothing is fine
+  }
+  for (const p of tries) if (ctx.fs.isFile(p)) return { paths: [p], truncated: false };
+  return { notFound: path };
+}
+
+/** Adapts include targets to the evaluator's resolution, parsing each file through `load`. */
+export function toResolution(targets: IncludeTargets | undefined, load: (path: string) => { path: string; file: ConfigFile } | undefined): IncludeResolution | undefined {
+  if (!targets) return undefined;
+  if ('notFound' in targets) return targets;
+  const files = [];
+  for (const p of targets.paths) {
+    const f = load(p);
+    if (f) files.push(f);
+  }
+  return { files, truncated: targets.truncated };
+}

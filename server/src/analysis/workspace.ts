@@ -1,0 +1,182 @@
+/**
+ * Multi-file configurations. A root is a main config file: one no other file includes (or one named by the
+ * `lighttpd.rootFiles` setting). Each root is evaluated with all its includes, so that a fragment is
+ * checked with the modules, variables and scope of the config that includes it.
+ *
+ * Open editors take precedence over the disk (`setOpenText`), so unsaved edits in an included file change
+ * its root's results at once. Everything is recomputed lazily per "generation" (bumped on any change).
+ */
+import { basename, dirname } from 'node:path';
+import { parse, type ConfigFile } from '../parser';
+import { evaluate, type Evaluation, type IncludeResolver } from './evaluate';
+import { nodeFileSystem, type ConfigFileSystem } from './fileSystem';
+import { resolveIncludeTargets, toResolution } from './includes';
+import { effectiveModules, type ModuleSet } from './modules';
+
+export interface WorkspaceSettings {
+  /** Absolute paths of the main config files; when set, no other file is a root. */
+  readonly rootFiles?: readonly string[];
+  /** Installed prefix -> folder holding the workspace copy, e.g. { "/etc/lighttpd": "/home/me/site/etc" }. */
+  readonly pathMappings?: Readonly<Record<string, string>>;
+  /** Most files one root may bring in through includes. */
+  readonly maxFilesPerRoot?: number;
+  /** Most files one include pattern may match. */
+  readonly maxGlobMatches?: number;
+}
+
+export interface RootAnalysis {
+  readonly root: string;
+  readonly file: ConfigFile;
+  readonly evaluation: Evaluation;
+  readonly modules: ModuleSet;
+  /** True when the root looks like a complete main config (see looksLikeMain). */
+  readonly main: boolean;
+}
+
+/** A main config names itself lighttpd.conf, or sets what lighttpd needs to start (server.document-root) or defines the module list. */
+export function looksLikeMain(path: string, ev: Evaluation): boolean {
+  const name = basename(path);
+  if (name === 'lighttpd.conf' || name.endsWith('.lighttpd.conf')) return true;
+  return ev.assignments.some((a) => a.scope === ev.global && (
+    a.node.key.fullName === 'server.document-root' ||
+    (a.node.key.fullName === 'server.modules' && a.node.operator?.text !== '+=')));
+}
+
+const INCLUDE_WORD = /(^|[\s{])include(_shell)?[\s"(]/m;
+
+export class ConfigWorkspace {
+  private readonly overlay = new Map<string, string>();
+  private readonly parsed = new Map<string, { text: string; file: ConfigFile }>();
+  private known = new Set<string>();
+  private generationNo = 0;
+  private graphCache: { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } | undefined;
+
+  constructor(private readonly fs: ConfigFileSystem = nodeFileSystem, private settings: WorkspaceSettings = {}) {}
+
+  /** Changes whenever anything a result may depend on changes. */
+  get generation(): number {
+    return this.generationNo;
+  }
+
+  private bump(): void {
+    this.generationNo++;
+  }
+
+  canonical(path: string): string {
+    return this.fs.realPath(path);
+  }
+
+  setSettings(settings: WorkspaceSettings): void {
+    this.settings = settings;
+    this.bump();
+  }
+
+  /** The config files found in the workspace folders (candidates for roots). */
+  setKnownFiles(paths: Iterable<string>): void {
+    this.known = new Set([...paths].map((p) => this.canonical(p)));
+    this.bump();
+  }
+
+  /** A file was created, changed or deleted on disk. */
+  fileChanged(path: string, exists: boolean): void {
+    const p = this.canonical(path);
+    this.parsed.delete(p);
+    if (exists) this.known.add(p);
+    else this.known.delete(p);
+    this.bump();
+  }
+
+  /** Text of an open editor (undefined when it is closed: the disk counts again). */
+  setOpenText(path: string, text: string | undefined): void {
+    const p = this.canonical(path);
+    if (text === undefined) {
+      if (this.overlay.delete(p)) this.bump();
+    } else if (this.overlay.get(p) !== text) {
+      this.overlay.set(p, text);
+      this.bump();
+    }
+  }
+
+  readText(path: string): string | undefined {
+    return this.overlay.get(path) ?? this.fs.readFile(path);
+  }
+
+  /** The parse of a file, shared by every root that includes it (cached by text). */
+  parseFile(path: string): ConfigFile | undefined {
+    const text = this.readText(path);
+    if (text === undefined) return undefined;
+    const hit = this.parsed.get(path);
+    if (hit && hit.text === text) return hit.file;
+    const file = parse(text);
+    this.parsed.set(path, { text, file });
+    return file;
+  }
+
+  /** An include resolver for a main config in `mainDir`. */
+  resolver(mainDir: string): IncludeResolver {
+    const pathMappings = Object.entries(this.settings.pathMappings ?? {}).sort((a, b) => b[0].length - a[0].length);
+    const ctx = { mainDir, pathMappings, fs: this.fs, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
+    return (_inc, operand) =>
+      toResolution(resolveIncludeTargets(operand, ctx), (p) => {
+        const path = this.canonical(p);
+        const file = this.parseFile(path);
+        return file ? { path, file } : undefined;
+      });
+  }
+
+  /** Evaluates one file as a main config, with everything it includes. */
+  analyzeRoot(root: string, file = this.parseFile(root)): RootAnalysis | undefined {
+    if (!file) return undefined;
+    const evaluation = evaluate(file, {
+      path: root,
+      resolveInclude: this.resolver(dirname(root)),
+      maxIncludedFiles: this.settings.maxFilesPerRoot ?? 2000,
+    });
+    return { root, file, evaluation, modules: effectiveModules(evaluation), main: this.isExplicitRoot(root) || looksLikeMain(root, evaluation) };
+  }
+
+  isExplicitRoot(path: string): boolean {
+    return !!this.settings.rootFiles?.some((r) => this.canonical(r) === path);
+  }
+
+  private graph(): { analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } {
+    if (this.graphCache?.generation === this.generationNo) return this.graphCache;
+    const explicit = this.settings.rootFiles?.map((p) => this.canonical(p));
+    // Only files that include something can bring fragments in; only they need evaluating here.
+    const candidates = explicit ?? [...new Set([...this.known, ...this.overlay.keys()])].filter((p) => {
+      const t = this.readText(p);
+      return t !== undefined && INCLUDE_WORD.test(t);
+    });
+    const analyses = new Map<string, RootAnalysis>();
+    for (const c of candidates.sort()) {
+      const a = this.analyzeRoot(c);
+      if (a) analyses.set(c, a);
+    }
+    // A candidate included by another candidate is not a root (unless named explicitly).
+    if (!explicit) {
+      const includedSomewhere = new Set<string>();
+      for (const [root, a] of analyses) for (const p of a.evaluation.includedPaths) if (p !== root) includedSomewhere.add(p);
+      for (const root of [...analyses.keys()]) if (includedSomewhere.has(root)) analyses.delete(root);
+    }
+    const includedBy = new Map<string, string[]>();
+    for (const [root, a] of analyses) {
+      for (const p of a.evaluation.includedPaths) {
+        if (p === root) continue;
+        includedBy.set(p, [...(includedBy.get(p) ?? []), root]);
+      }
+    }
+    this.graphCache = { generation: this.generationNo, analyses, includedBy };
+    return this.graphCache;
+  }
+
+  /** The roots that include `path` (directly or through other files), evaluated. */
+  rootsIncluding(path: string): RootAnalysis[] {
+    const g = this.graph();
+    return (g.includedBy.get(path) ?? []).map((r) => g.analyses.get(r)!).filter(Boolean);
+  }
+
+  /** Every root, evaluated. */
+  roots(): RootAnalysis[] {
+    return [...this.graph().analyses.values()];
+  }
+}
