@@ -68,10 +68,27 @@ export interface EvalProblem extends Span {
   readonly path: string;
 }
 
+/** One branch of a conditional chain as evaluated: the block it opens and its evaluated operands. */
+export interface EvaluatedCondition {
+  readonly branch: ConditionBranch;
+  /** The file the condition is written in (like EvaluatedAssignment.path). */
+  readonly path: string;
+  /** The block the branch's statements belong to. */
+  readonly scope: Scope;
+  /** The block that contains the conditional. */
+  readonly parent: Scope;
+  /** The bracket operand (`"host"` in `$HTTP["host"]`); unknown for a bare else. */
+  readonly field: EvalValue;
+  /** The value after the operator; unknown for a bare else. */
+  readonly value: EvalValue;
+}
+
 export interface Evaluation {
   readonly global: Scope;
   readonly scopes: readonly Scope[];
   readonly assignments: readonly EvaluatedAssignment[];
+  /** Every condition branch in evaluation order (includes those brought in by resolved includes). */
+  readonly conditions: readonly EvaluatedCondition[];
   readonly problems: readonly EvalProblem[];
   /** `include` statements whose content is not part of this evaluation. */
   readonly unresolvedIncludes: readonly Include[];
@@ -123,6 +140,7 @@ const NEGATE: Record<string, string> = { '==': '!=', '!=': '==', '=~': '!~', '!~
 class Evaluator {
   readonly scopes: Scope[] = [];
   readonly assignments: EvaluatedAssignment[] = [];
+  readonly conditions: EvaluatedCondition[] = [];
   readonly problems: EvalProblem[] = [];
   readonly unresolvedIncludes: Include[] = [];
   readonly includeShells: Include[] = [];
@@ -192,7 +210,9 @@ class Evaluator {
         text = previous.map(negate).join(' && ') || 'else';
       }
       const s = this.scopeFor(scope, text, br, br.head);
-      if (br.head?.value) this.expression(br.head.value, scope); // variables in the condition value
+      const field = br.head?.field ? this.expression(br.head.field, scope) : UNKNOWN;
+      const value = br.head?.value ? this.expression(br.head.value, scope) : UNKNOWN; // variables in the condition value
+      this.conditions.push({ branch: br, path: this.path, scope: s, parent: scope, field, value });
       if (br.body) this.run(br.body.statements, s);
     }
   }
@@ -380,6 +400,7 @@ export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evalu
     global: ev.global,
     scopes: ev.scopes,
     assignments: ev.assignments,
+    conditions: ev.conditions,
     problems: ev.problems,
     unresolvedIncludes: ev.unresolvedIncludes,
     includeShells: ev.includeShells,
