@@ -153,10 +153,11 @@ export class ConfigWorkspace {
       if (a) analyses.set(c, a);
     }
     // A candidate included by another candidate is not a root (unless named explicitly).
+    // Files that include each other (a cycle) stay roots, so that the cycle is reported somewhere.
     if (!explicit) {
-      const includedSomewhere = new Set<string>();
-      for (const [root, a] of analyses) for (const p of a.evaluation.includedPaths) if (p !== root) includedSomewhere.add(p);
-      for (const root of [...analyses.keys()]) if (includedSomewhere.has(root)) analyses.delete(root);
+      const includes = (a: string, b: string) => analyses.get(a)?.evaluation.includedPaths.has(b) ?? false;
+      const notRoots = [...analyses.keys()].filter((c) => [...analyses.keys()].some((o) => o !== c && includes(o, c) && !includes(c, o)));
+      for (const c of notRoots) analyses.delete(c);
     }
     const includedBy = new Map<string, string[]>();
     for (const [root, a] of analyses) {
