@@ -1,0 +1,129 @@
+// `npm run test:e2e`: the extension inside a real VS Code, here code-server's (VS Code 1.100.3) workbench and
+// Node extension host, driven by headless Debian Chromium.
+//   1. the extension-host suite (test/e2e/suite, mocha + the `vscode` API) through the workbench's test
+//      payload, exactly what @vscode/test-electron does with a desktop VS Code;
+//   2. the UI test (scripts/e2e-ui.mjs) against the packaged .vsix installed into code-server: squiggle,
+//      Problems panel, light-bulb quick fix, snippet, hover; UPDATE_SCREENSHOTS=1 saves docs/images/*.png.
+// Usage: node scripts/e2e.mjs [--suite-only | --ui-only]
+// Environment: E2E_SKIP_BUILD=1 (dist/ is fresh), E2E_GREP=pattern (subset of the suite), E2E_KEEP=1 (keep the
+// temp folder with logs and screenshots), E2E_CACHE_DIR (where code-server is installed, default
+// ~/.cache/lighttpd-conf-e2e), UPDATE_SCREENSHOTS=1.
+import { join } from 'node:path';
+import { format } from 'node:util';
+import {
+  CODE_SERVER_VERSION, ROOT, VSCODE_DIR, buildExtension, buildSuite, ensureCodeServer, freePort, isolatedEnv,
+  launchBrowser, log, makeTempDir, prepareWorkspace, removeDir, startGroup, stopAll, tail, waitForHttp, withTimeout,
+  writeUserSettings,
+} from './e2e-lib.mjs';
+import { runUi } from './e2e-ui.mjs';
+
+const SUITE_TIMEOUT_MS = 5 * 60_000;
+
+/** Runs the bundled suite inside code-server's extension host; resolves with the mocha counts. */
+async function runSuite(dir, testsIndex) {
+  const ws = prepareWorkspace(dir, 'workspace');
+  const userData = join(dir, 'user-data');
+  writeUserSettings(userData);
+  const port = await freePort();
+  // The bare VS Code server honours the extension-development payload; code-server's own CLI does not
+  // accept --enable-smoke-test-driver, which lets the page receive the tests' log and exit code.
+  const server = startGroup(process.execPath, [
+    join(VSCODE_DIR, 'out', 'server-main.js'),
+    '--host', '127.0.0.1', '--port', String(port),
+    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
+    '--telemetry-level', 'off',
+    '--user-data-dir', userData,
+    '--server-data-dir', join(dir, 'server-data'),
+    '--extensions-dir', join(dir, 'extensions'),
+  ], { env: isolatedEnv(dir), logFile: join(dir, 'suite-server.log') });
+  log(`VS Code server ${CODE_SERVER_VERSION} (pid group ${server.pid}) on 127.0.0.1:${port}`);
+  await waitForHttp(port, server);
+
+  const context = await launchBrowser(dir);
+  const lines = [];
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    let resolveExit;
+    const exited = new Promise((r) => { resolveExit = r; });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      lines.push(text);
+      process.stdout.write(`${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
+    page.on('pageerror', (e) => log('page error:', e.message));
+
+    const authority = `127.0.0.1:${port}`;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
+    ];
+    await page.goto(`http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    log('workbench loading; the suite runs in the extension host');
+    let code;
+    try {
+      code = await withTimeout(exited, SUITE_TIMEOUT_MS, 'the extension-host suite to finish');
+    } catch (e) {
+      log(e.message);
+      code = 'timeout';
+    }
+    if (code !== 0) {
+      await page.screenshot({ path: join(dir, 'suite-failure.png') }).catch(() => undefined);
+      log(`suite exit code ${code}; server log tail:\n${tail(server.logFile)}`);
+    }
+    const summaryLine = lines.filter((l) => l.startsWith('E2E-SUMMARY ')).pop();
+    const summary = summaryLine ? JSON.parse(summaryLine.slice('E2E-SUMMARY '.length)) : undefined;
+    return { code, summary };
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const doSuite = !args.includes('--ui-only');
+  const doUi = !args.includes('--suite-only') && process.env.E2E_SKIP_UI !== '1';
+  const started = Date.now();
+  buildExtension();
+  const testsIndex = doSuite ? await buildSuite() : undefined;
+  ensureCodeServer();
+  const dir = makeTempDir();
+  log(`temp folder ${dir}`);
+
+  let passed = 0, failed = 0, skipped = 0;
+  let ok = true;
+  try {
+    if (doSuite) {
+      const t = Date.now();
+      const { code, summary } = await runSuite(dir, testsIndex);
+      log(`extension-host suite: exit code ${code} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      if (summary) {
+        passed += summary.passes; failed += summary.failures; skipped += summary.pending;
+        if (summary.tests === 0) { ok = false; log('the suite ran no test'); }
+      } else {
+        failed += 1;
+      }
+      if (code !== 0) { ok = false; if (summary && summary.failures === 0) failed += 1; }
+    }
+    if (doUi) {
+      const t = Date.now();
+      const ui = await runUi(dir, { updateScreenshots: process.env.UPDATE_SCREENSHOTS === '1' });
+      log(`UI test: ${ui.ok ? 'passed' : 'FAILED'} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      if (ui.ok) passed += 1; else { failed += 1; ok = false; }
+    }
+  } catch (e) {
+    ok = false;
+    failed += 1;
+    log('ERROR', e instanceof Error ? e.stack : e);
+  } finally {
+    await stopAll();
+    if (ok && process.env.E2E_KEEP !== '1') removeDir(dir);
+    else log(`logs and screenshots kept in ${dir}`);
+  }
+  log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(ok ? 0 : 1);
+}
+
+await main();

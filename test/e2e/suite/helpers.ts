@@ -1,0 +1,151 @@
+/**
+ * Helpers for the extension-host suite. It runs inside a real VS Code (code-server's extension host or
+ * @vscode/test-electron's), with the temporary copy of test/e2e/fixtures/workspace as its only folder.
+ * Every wait listens to an event and is bounded; none sleeps for a fixed time.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type { Context } from 'mocha';
+import * as vscode from 'vscode';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+export const EXTENSION_ID = 'lighttpd-conf.lighttpd-conf';
+export const LANGUAGE_ID = 'lighttpd';
+export const WAIT_MS = 30_000;
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the e2e suite needs the fixture workspace open as a folder');
+  return folder.uri;
+}
+
+export function wsUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+export async function openFile(relative: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(wsUri(relative));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** The diagnostic code as a string, whether VS Code holds it plain or as `{ value, target }`. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  return typeof c === 'object' ? String(c.value) : String(c);
+}
+
+export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(ds.map((d) => ({ code: codeOf(d), line: d.range.start.line + 1, message: d.message })));
+}
+
+/**
+ * Resolves with the diagnostics of `uri` as soon as `accept` holds for them: checks what is there now, then
+ * re-checks on every `onDidChangeDiagnostics` for that uri. Rejects after `timeoutMs`.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (ds: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (err: Error | undefined, ds?: vscode.Diagnostic[]) => {
+      if (done) return;
+      done = true;
+      sub.dispose();
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve(ds!);
+    };
+    const check = () => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      if (accept(ds)) finish(undefined, ds);
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.path)}; ` +
+        `diagnostics now: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export const hasCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
+export const lacksCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === code);
+
+/** Resolves when the document's text satisfies `accept` (checked now and on every change). */
+export function waitForText(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (accept(doc.getText())) return resolve(doc.getText());
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && accept(doc.getText())) { sub.dispose(); clearTimeout(timer); resolve(doc.getText()); }
+    });
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+  });
+}
+
+/** Offset of the `n`-th occurrence (0-based) of `needle` in the document, as a position. */
+export function positionOf(doc: vscode.TextDocument, needle: string, n = 0, delta = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    at = doc.getText().indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" (occurrence ${n}) not found in ${path.basename(doc.uri.path)}`);
+  }
+  return doc.positionAt(at + delta);
+}
+
+let capabilities: Promise<Record<string, unknown>> | undefined;
+
+/**
+ * What the bundled language server advertises in its `initialize` answer. The extension does not expose its
+ * client, so this starts the same dist/server.js once more over stdio, asks, and shuts it down. Feature tests
+ * use it to report "skipped: the server does not provide X yet" instead of passing on an empty answer.
+ */
+export function serverCapabilities(): Promise<Record<string, unknown>> {
+  capabilities ??= (async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+    const serverJs = path.join(ext.extensionPath, 'dist', 'server.js');
+    // In Electron's extension host process.execPath is Electron itself: make it behave as Node.
+    const proc = spawn(process.execPath, [serverJs, '--stdio'], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no initialize answer from ${serverJs} within 15 s: ${stderr}`)), 15_000).unref());
+    try {
+      const exited = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`${serverJs} exited with ${code}: ${stderr}`))));
+      const result = await Promise.race([
+        conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }),
+        exited,
+        timeout,
+      ]) as { capabilities: Record<string, unknown> };
+      await Promise.race([conn.sendRequest('shutdown'), timeout]).catch(() => undefined);
+      void conn.sendNotification('exit').catch(() => undefined);
+      return result.capabilities;
+    } finally {
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    }
+  })();
+  return capabilities;
+}
+
+/** Skips the current mocha test, saying why, when the server does not advertise `capability`. */
+export async function requireCapability(ctx: Context, capability: string, feature: string): Promise<void> {
+  const caps = await serverCapabilities();
+  if (!caps[capability]) {
+    console.log(`    skipped: the language server does not advertise ${capability} (${feature} not built yet)`);
+    ctx.skip();
+  }
+}
