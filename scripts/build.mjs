@@ -1,12 +1,18 @@
 // Bundles the client and the language server into dist/ with esbuild.
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// Some bundled ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+const importMetaUrl = 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;';
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: importMetaUrl },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -20,6 +26,8 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // lighttpd-lint (package.json "bin"): runnable directly, hence the shebang.
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl } },
 ];
 
 if (watch) {
@@ -30,4 +38,5 @@ if (watch) {
   console.log('watching for changes...');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  chmodSync('dist/cli.js', 0o755); // so that ./dist/cli.js runs on its own, not only through npm's bin link
 }

@@ -2,7 +2,7 @@
  * The VS Code side: starts the bundled language server and stops it. Everything else is the server's.
  */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -18,7 +18,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'lighttpd' },
       { scheme: 'untitled', language: 'lighttpd' },
     ],
-    synchronize: { configurationSection: 'lighttpd' },
+    // Included files change the diagnostics of the configs that include them, open or not.
+    synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
   };
   client = new LanguageClient('lighttpd', 'lighttpd Language Server', serverOptions, clientOptions);
   await client.start();

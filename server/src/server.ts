@@ -2,23 +2,30 @@
  * Wiring only: capabilities, the open-document cache, settings, and handlers of a few lines each that
  * hand a document to the language service.
  */
+import { isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem';
+import { ConfigWorkspace } from './analysis/workspace';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { getLanguageService } from './service';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = getLanguageService();
+  const workspace = new ConfigWorkspace(nodeFileSystem);
+  const service = getLanguageService({ workspace });
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  let folders: string[] = [];
   let pullConfiguration = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -46,16 +53,47 @@ export function startServer(connection: Connection): void {
     timers.set(doc.uri, setTimeout(() => { const d = documents.get(doc.uri); if (d) validate(d); }, delay));
   }
 
+  /** Re-checks every open document: a change in one file can change the diagnostics of the others. */
+  function scheduleAll(delay: number): void {
+    for (const d of documents.all()) schedule(d, delay);
+  }
+
+  const pathOf = (uri: string): string | undefined => {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Finds the config files of the workspace folders and applies the multi-file settings. */
+  function scanWorkspace(): void {
+    guard('workspace scan', undefined, undefined, () => {
+      const expand = (v: string, folder: string) => v.replace(/\$\{workspaceFolder\}/g, folder);
+      const folder0 = folders[0] ?? '';
+      const rootFiles = settings.rootFiles.flatMap((r) => {
+        const pattern = expand(r, folder0);
+        return isAbsolute(pattern) ? findConfigFiles('/', [pattern.slice(1)]) : folders.flatMap((f) => findConfigFiles(f, [pattern]));
+      });
+      const pathMappings = Object.fromEntries(Object.entries(settings.pathMappings).map(([k, v]) => [k, isAbsolute(expand(v, folder0)) ? expand(v, folder0) : joinPath(folder0, v)]));
+      workspace.setSettings({ rootFiles: settings.rootFiles.length ? rootFiles : undefined, pathMappings });
+      workspace.setKnownFiles(folders.flatMap((f) => findConfigFiles(f)));
+    });
+  }
+
   async function refreshSettings(): Promise<void> {
     if (pullConfiguration) {
       const raw = await connection.workspace.getConfiguration({ section: 'lighttpd' }).catch(() => undefined);
       settings = normalizeSettings(raw);
     }
-    for (const d of documents.all()) schedule(d, 0);
+    scanWorkspace();
+    scheduleAll(0);
   }
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.map(pathOf).filter((p): p is string => !!p);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -67,23 +105,37 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lighttpd' }).catch(() => undefined);
-      void refreshSettings();
     }
+    void refreshSettings();
   });
   connection.onDidChangeConfiguration((p) => {
     if (!pullConfiguration) settings = normalizeSettings((p.settings as { lighttpd?: unknown } | undefined)?.lighttpd);
     void refreshSettings();
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, settings.validate.delay));
+  // Open editors take precedence over the disk for every root that includes them.
+  const syncOpenText = (doc: TextDocument, text: string | undefined) => {
+    const path = pathOf(doc.uri);
+    if (path) guard('workspace update', doc.uri, undefined, () => workspace.setOpenText(path, text));
+  };
+  documents.onDidOpen((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(0); });
+  documents.onDidChangeContent((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(settings.validate.delay); });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
+    syncOpenText(e.document, undefined);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    scheduleAll(settings.validate.delay);
+  });
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const c of p.changes) {
+      const path = pathOf(c.uri);
+      if (path) workspace.fileChanged(path, c.type !== FileChangeType.Deleted);
+    }
+    scheduleAll(settings.validate.delay);
   });
 
   connection.onCodeAction((p) => {

@@ -82,3 +82,21 @@ export const nodeFileSystem: ConfigFileSystem = {
 export function joinPath(dir: string, rel: string): string {
   return join(dir, rel).split(sep).join('/');
 }
+
+/**
+ * Config files under a folder (`*.conf`, plus patterns such as root-file globs), skipping dependency and
+ * VCS folders; at most `limit` paths.
+ */
+export function findConfigFiles(folder: string, patterns: readonly string[] = ['**/*.conf'], limit = 5000): string[] {
+  try {
+    return globSync([...patterns], {
+      cwd: folder,
+      absolute: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
+    }).sort().slice(0, limit);
+  } catch {
+    return [];
+  }
+}
