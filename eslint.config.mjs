@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/parser/**', 'server/src/schema/**', 'server/src/analysis/**', 'server/src/features/**', 'server/src/service.ts', 'server/src/cli.ts'],
+    files: ['server/src/parser/**', 'server/src/schema/**', 'server/src/analysis/**', 'server/src/features/**', 'server/src/service.ts', 'server/src/cli.ts', 'server/src/cli/**'],
     rules: { 'no-restricted-imports': ['error', connectionModules] },
   },
 );

@@ -1,0 +1,100 @@
+/**
+ * Command line of lighttpd-lint. Parsing never throws: a mistake becomes a UsageError with a message for
+ * stderr (exit code 2).
+ */
+import { parseArgs } from 'node:util';
+import type { Severity } from '../parser/ast';
+import { getRule } from '../features/rules';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  readonly files: readonly string[];
+  readonly format: OutputFormat;
+  /** Target lighttpd version, e.g. "1.4.69". */
+  readonly lighttpdVersion?: string;
+  /** Per-code severity overrides from --severity CODE=LEVEL. */
+  readonly severity: Readonly<Record<string, Severity | 'off'>>;
+  /** A main config that includes the files (for fragments). */
+  readonly root?: string;
+  /** Report errors only. */
+  readonly quiet: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: lighttpd-lint [options] FILE...
+Checks lighttpd configuration files with the same rules as the lighttpd-conf editor extension.
+FILE may be - to read standard input.
+
+Options:
+  -f, --format FORMAT        text (default: file:line:col: severity code message), json or sarif
+      --lighttpd-version V   the lighttpd version the config is for, e.g. 1.4.69
+      --severity CODE=LEVEL  change a rule's severity: error, warning, info, hint or off
+                             (repeat the option, or separate pairs with commas)
+      --root FILE            main config that includes the FILEs: fragments are checked with the
+                             modules and variables it defines
+  -q, --quiet                report errors only
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage or input error.
+`;
+
+const LEVELS: Record<string, Severity | 'off'> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  info: 'information',
+  information: 'information',
+  hint: 'hint',
+  off: 'off',
+};
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'lighttpd-version': { type: 'string' },
+        severity: { type: 'string', multiple: true },
+        root: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
+  }
+  const lighttpdVersion = v['lighttpd-version'];
+  if (lighttpdVersion !== undefined && !/^1\.4\.\d{1,3}$/.test(lighttpdVersion)) {
+    throw new UsageError(`invalid --lighttpd-version '${lighttpdVersion}' (expected 1.4.N, e.g. 1.4.69)`);
+  }
+  const severity: Record<string, Severity | 'off'> = {};
+  for (const item of (v.severity ?? []).flatMap((s) => s.split(','))) {
+    const m = /^\s*([A-Za-z0-9-]+)\s*=\s*([A-Za-z]+)\s*$/.exec(item);
+    if (!m) throw new UsageError(`invalid --severity '${item}' (expected CODE=LEVEL, e.g. module-not-loaded=warning)`);
+    const [, code, levelName] = m;
+    if (!getRule(code)) throw new UsageError(`unknown rule code '${code}' in --severity`);
+    const level = LEVELS[levelName.toLowerCase()];
+    if (!level) throw new UsageError(`unknown level '${levelName}' in --severity (use error, warning, info, hint or off)`);
+    severity[code] = level;
+  }
+  const help = v.help ?? false;
+  const version = v.version ?? false;
+  if (!help && !version && parsed.positionals.length === 0) throw new UsageError('no input files (give FILE... or - for standard input)');
+  if (parsed.positionals.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be given only once");
+  return { files: parsed.positionals, format, lighttpdVersion, severity, root: v.root, quiet: v.quiet ?? false, help, version };
+}

@@ -1,0 +1,136 @@
+/**
+ * lighttpd-lint: checks files with the language service the editor uses (service.ts) and prints the
+ * diagnostics as text, JSON or SARIF. Everything that touches the process (files, stdin, output) goes
+ * through `CliIo`, so tests run it in-process.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { nodeFileSystem, type ConfigFileSystem } from '../analysis/fileSystem';
+import { ConfigWorkspace } from '../analysis/workspace';
+import { getLanguageService, type LanguageSettings } from '../service';
+import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
+import { formatJson } from './json';
+import { countDiagnostics, type FileReport, type InputError, type LintReport } from './report';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  readonly cwd: string;
+  /** Reads a file's bytes; rejects with a Node error (code ENOENT, EISDIR, ...) when it cannot. */
+  readFile(path: string): Promise<Uint8Array>;
+  readStdin(): Promise<Uint8Array>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** How includes are followed (default: the disk). */
+  readonly fileSystem?: ConfigFileSystem;
+}
+
+export const TOOL_VERSION = '0.1.0';
+
+/** lighttpd reads bytes; the editor shows UTF-8. A BOM is kept: lighttpd rejects it, and so do we. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory (give the configuration files themselves)';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return err instanceof Error ? err.message : String(e);
+  }
+}
+
+function settingsFor(options: CliOptions): LanguageSettings {
+  const settings: LanguageSettings & { version?: string } = { diagnostics: { severity: options.severity } };
+  if (options.lighttpdVersion) settings.version = options.lighttpdVersion;
+  return settings;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`lighttpd-lint: ${e.message}\nTry 'lighttpd-lint --help'.\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`lighttpd-lint ${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
+
+  // The files are checked as the editor checks a workspace: each within the main config(s) that include
+  // it (found among the given files, or named with --root), so a fragment sees its parent's modules and
+  // variables; a fragment no given file includes is checked leniently.
+  const fs = io.fileSystem ?? nodeFileSystem;
+  const filePaths = options.files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f));
+  let workspace: ConfigWorkspace;
+  if (options.root !== undefined) {
+    const rootPath = resolve(io.cwd, options.root);
+    if (!fs.isFile(rootPath)) {
+      io.stderr(`lighttpd-lint: ${options.root}: no such file\n`);
+      return EXIT_USAGE;
+    }
+    workspace = new ConfigWorkspace(fs, { rootFiles: [rootPath] });
+  } else {
+    workspace = new ConfigWorkspace(fs);
+  }
+  workspace.setKnownFiles(filePaths.filter((p) => fs.isFile(p)));
+  const service = getLanguageService({ workspace });
+  const settings = settingsFor(options);
+  const inputErrors: InputError[] = [];
+  const files: FileReport[] = [];
+
+  // Read everything first, so that the workspace sees every given file's text before any is analysed.
+  const inputs: { file: string; absolutePath?: string; text: string }[] = [];
+  for (const file of options.files) {
+    const isStdin = file === '-';
+    const absolutePath = isStdin ? undefined : resolve(io.cwd, file);
+    try {
+      const bytes = isStdin ? await io.readStdin() : await io.readFile(absolutePath as string);
+      inputs.push({ file: isStdin ? '<stdin>' : file, absolutePath, text: decoder.decode(bytes) });
+    } catch (e) {
+      const message = ioMessage(e);
+      inputErrors.push({ file, message });
+      io.stderr(`lighttpd-lint: ${file}: ${message}\n`);
+    }
+  }
+  for (const input of inputs) if (input.absolutePath) workspace.setOpenText(input.absolutePath, input.text);
+
+  for (const { file, absolutePath, text } of inputs) {
+    const uri = absolutePath ? pathToFileURL(absolutePath).href : 'untitled:stdin';
+    const doc = TextDocument.create(uri, 'lighttpd', 1, text);
+    let diagnostics = service.doValidation(doc, settings);
+    if (options.quiet) diagnostics = diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    files.push({ file, absolutePath, diagnostics });
+    service.forget(uri);
+  }
+
+  const report: LintReport = { files, inputErrors };
+  switch (options.format) {
+    case 'json': io.stdout(formatJson(report)); break;
+    case 'sarif': io.stdout(formatSarif(report, { toolVersion: TOOL_VERSION, cwd: io.cwd })); break;
+    default: {
+      io.stdout(formatText(report));
+      const c = countDiagnostics(report);
+      const total = c.errors + c.warnings + c.infos + c.hints;
+      if (total > 0) io.stderr(`${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.infos + c.hints ? `, ${c.infos + c.hints} other` : ''} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+    }
+  }
+  if (inputErrors.length > 0) return EXIT_USAGE;
+  return countDiagnostics(report).errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,108 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 (OASIS), the format GitHub code scanning and other CI dashboards ingest.
+ * One run; the driver lists every rule of features/rules.ts with its default level; files under the
+ * working directory are given relative to %SRCROOT% so that code scanning can map them to the repository.
+ */
+import { pathToFileURL } from 'node:url';
+import { relative, sep, isAbsolute } from 'node:path';
+import { RULES } from '../features/rules';
+import { codeOf, oneLine, severityName, type LintReport } from './report';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+function level(s: string): SarifLevel {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  /** Directory that relative artifact URIs are resolved against (%SRCROOT%). */
+  readonly cwd: string;
+}
+
+function artifactLocation(file: string, absolutePath: string | undefined, cwd: string): Record<string, string> {
+  if (!absolutePath) return { uri: 'stdin' };
+  const rel = relative(cwd, absolutePath);
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  void file;
+  return { uri: pathToFileURL(absolutePath).href };
+}
+
+export function toSarif(report: LintReport, options: SarifOptions): Record<string, unknown> {
+  const ruleIds = RULES.map((r) => r.code);
+  const rules = RULES.map((r) => ({
+    id: r.code,
+    name: r.code,
+    shortDescription: { text: r.description },
+    defaultConfiguration: { level: level(r.severity === 'information' ? 'info' : r.severity) },
+  }));
+  const extraRules: string[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const f of report.files) {
+    const location = artifactLocation(f.file, f.absolutePath, options.cwd);
+    for (const d of f.diagnostics) {
+      const code = codeOf(d);
+      let ruleIndex = ruleIds.indexOf(code);
+      if (ruleIndex < 0) {
+        // A code outside the table (e.g. from a newer rule set): still a valid, self-describing result.
+        if (!extraRules.includes(code)) extraRules.push(code);
+        ruleIndex = ruleIds.length + extraRules.indexOf(code);
+      }
+      results.push({
+        ruleId: code,
+        ruleIndex,
+        level: level(severityName(d.severity)),
+        message: { text: oneLine(d.message) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: location,
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      });
+    }
+  }
+  const cwdUri = pathToFileURL(options.cwd.endsWith(sep) ? options.cwd : options.cwd + sep).href;
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'lighttpd-lint',
+            version: options.toolVersion,
+            rules: [...rules, ...extraRules.map((id) => ({ id, name: id, shortDescription: { text: id } }))],
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
+        invocations: [
+          {
+            executionSuccessful: report.inputErrors.length === 0,
+            toolExecutionNotifications: report.inputErrors.map((e) => ({
+              level: 'error',
+              message: { text: `${e.file}: ${e.message}` },
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: LintReport, options: SarifOptions): string {
+  return JSON.stringify(toSarif(report, options), null, 2) + '\n';
+}
