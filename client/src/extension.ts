@@ -20,9 +20,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     // Included files change the diagnostics of the configs that include them, open or not.
     synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
+    // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted.
+    initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('lighttpd', 'lighttpd Language Server', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true })));
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem';
 import { ConfigWorkspace } from './analysis/workspace';
+import { runIncludeShell } from './shellRunner';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { getLanguageService } from './service';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
@@ -26,6 +27,8 @@ export function startServer(connection: Connection): void {
   const service = getLanguageService({ workspace });
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let folders: string[] = [];
+  /** Workspace trust as reported by the client; nothing is ever executed in an untrusted workspace. */
+  let trusted = false;
   let pullConfiguration = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -76,7 +79,8 @@ export function startServer(connection: Connection): void {
         return isAbsolute(pattern) ? findConfigFiles('/', [pattern.slice(1)]) : folders.flatMap((f) => findConfigFiles(f, [pattern]));
       });
       const pathMappings = Object.fromEntries(Object.entries(settings.pathMappings).map(([k, v]) => [k, isAbsolute(expand(v, folder0)) ? expand(v, folder0) : joinPath(folder0, v)]));
-      workspace.setSettings({ rootFiles: settings.rootFiles.length ? rootFiles : undefined, pathMappings });
+      const runShell = trusted && settings.includeShellExecute ? runIncludeShell : undefined;
+      workspace.setSettings({ rootFiles: settings.rootFiles.length ? rootFiles : undefined, pathMappings, runShell });
       workspace.setKnownFiles(folders.flatMap((f) => findConfigFiles(f)));
     });
   }
@@ -92,6 +96,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.map(pathOf).filter((p): p is string => !!p);
     return {
@@ -129,6 +134,10 @@ export function startServer(connection: Connection): void {
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     scheduleAll(settings.validate.delay);
+  });
+  connection.onNotification('lighttpd/didChangeTrust', (p: { trusted?: unknown }) => {
+    trusted = p?.trusted === true;
+    void refreshSettings();
   });
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) {

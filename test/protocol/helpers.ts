@@ -30,7 +30,7 @@ export interface TestClient {
   shutdown(): Promise<void>;
 }
 
-export async function startClient(options: { initializationOptions?: unknown; capabilities?: unknown; workspaceFolder?: string } = {}): Promise<TestClient> {
+export async function startClient(options: { initializationOptions?: unknown; capabilities?: unknown; workspaceFolder?: string; settings?: unknown } = {}): Promise<TestClient> {
   const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr!.on('data', (b: Buffer) => { stderr += b.toString(); });
@@ -45,7 +45,7 @@ export async function startClient(options: { initializationOptions?: unknown; ca
     }
   });
   // Answer the requests a server may send to a client.
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'lighttpd' ? options.settings ?? null : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', () => undefined);

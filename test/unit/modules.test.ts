@@ -63,8 +63,10 @@ describe('module-not-loaded', () => {
   test('an include that is not followed makes the module set unknown: nothing is reported', () => {
     assert.deepEqual(missing('include "modules.conf"\nproxy.server = ()\n'), []);
   });
-  test('include_shell output is assumed not to load modules', () => {
+  test('include_shell output may load modules, except from the known Debian helper scripts', () => {
+    assert.deepEqual(missing('include_shell "cat modules.conf"\nproxy.server = ()\n'), []);
     assert.deepEqual(missing('include_shell "/usr/share/lighttpd/create-mime.conf.pl"\nproxy.server = ()\n'), [['proxy.server', 'mod_proxy']]);
+    assert.deepEqual(missing('include_shell "/usr/share/lighttpd/use-ipv6.pl " + server.port\nserver.port = 80\nproxy.server = ()\n'), [['proxy.server', 'mod_proxy']]);
   });
   test('the diagnostic carries the module for the quick fix', () => {
     const text = 'proxy.server = ()\n';

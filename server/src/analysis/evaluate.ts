@@ -219,12 +219,13 @@ class Evaluator {
 
   private include(inc: Include, scope: Scope): void {
     const operand = inc.operand ? this.expression(inc.operand, scope) : UNKNOWN;
-    if (inc.kind === 'include_shell') {
+    const res = this.options.resolveInclude?.(inc, operand, { path: this.path, scope });
+    if (inc.kind === 'include_shell' && (!res || !('files' in res))) {
+      // Not run (the default): its output is unknown.
       this.includeShells.push(inc);
       this.open = true;
       return;
     }
-    const res = this.options.resolveInclude?.(inc, operand, { path: this.path, scope });
     if (!res) {
       this.unresolvedIncludes.push(inc);
       this.open = true;

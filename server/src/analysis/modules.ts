@@ -7,16 +7,31 @@
  * "WARNING: unknown config-key: ... (ignored)".
  */
 import { getDirective } from '../schema';
+import type { Include } from '../parser/ast';
 import { stringsOf, type Evaluation } from './evaluate';
+
+/**
+ * Helper scripts shipped with Debian's lighttpd package whose output never touches server.modules:
+ * create-mime.conf.pl prints mimetype.assign, use-ipv6.pl prints server.bind / $SERVER["socket"].
+ * Any other include_shell may print anything, so it leaves the module set open.
+ */
+const MODULE_FREE_SCRIPTS = ['/usr/share/lighttpd/create-mime.conf.pl', '/usr/share/lighttpd/use-ipv6.pl'];
+
+function isModuleFreeShell(inc: Include): boolean {
+  const op = inc.operand;
+  const first = op?.kind === 'concat' ? op.operands[0] : op;
+  if (first?.kind !== 'string') return false;
+  const cmd = first.value.trim().split(/\s+/)[0];
+  return MODULE_FREE_SCRIPTS.includes(cmd);
+}
 
 export interface ModuleSet {
   /** Every module named in any `server.modules` assignment (=, +=, :=), in any block. */
   readonly names: ReadonlySet<string>;
   /**
-   * True when the set cannot be known completely: an include we could not follow, or a `server.modules`
-   * value we could not evaluate. Then "module not loaded" is never reported. (include_shell output is
-   * assumed not to load modules: the scripts in use generate mime types and socket bindings; it does make
-   * undefined variables unknowable, see evaluate.ts.)
+   * True when the set cannot be known completely: an include we could not follow, an include_shell whose
+   * output could load modules, or a `server.modules` value we could not evaluate. Then "module not loaded"
+   * is never reported.
    */
   readonly open: boolean;
   /** `server.compat-module-load = "disable"` somewhere: no implicit default modules. */
@@ -25,7 +40,7 @@ export interface ModuleSet {
 
 export function effectiveModules(ev: Evaluation): ModuleSet {
   const names = new Set<string>();
-  let open = ev.unresolvedIncludes.length > 0;
+  let open = ev.unresolvedIncludes.length > 0 || ev.includeShells.some((inc) => !isModuleFreeShell(inc));
   let compatDisabled = false;
   for (const a of ev.assignments) {
     const key = a.node.key.fullName;

@@ -8,7 +8,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { parse, type ConfigFile } from '../parser';
-import { evaluate, type Evaluation, type IncludeResolver } from './evaluate';
+import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
 import { nodeFileSystem, type ConfigFileSystem } from './fileSystem';
 import { resolveIncludeTargets, toResolution } from './includes';
 import { effectiveModules, type ModuleSet } from './modules';
@@ -22,6 +22,11 @@ export interface WorkspaceSettings {
   readonly maxFilesPerRoot?: number;
   /** Most files one include pattern may match. */
   readonly maxGlobMatches?: number;
+  /**
+   * Runs an include_shell command in `cwd` and returns its output, or undefined on failure. Only set when
+   * the user enabled it in a trusted workspace; by default include_shell output is unknown.
+   */
+  readonly runShell?: (command: string, cwd: string) => string | undefined;
 }
 
 export interface RootAnalysis {
@@ -49,6 +54,7 @@ export class ConfigWorkspace {
   private readonly parsed = new Map<string, { text: string; file: ConfigFile }>();
   private known = new Set<string>();
   private generationNo = 0;
+  private readonly shellOutputs = new Map<string, string | undefined>();
   private graphCache: { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } | undefined;
 
   constructor(private readonly fs: ConfigFileSystem = nodeFileSystem, private settings: WorkspaceSettings = {}) {}
@@ -68,6 +74,7 @@ export class ConfigWorkspace {
 
   setSettings(settings: WorkspaceSettings): void {
     this.settings = settings;
+    this.shellOutputs.clear();
     this.bump();
   }
 
@@ -116,12 +123,26 @@ export class ConfigWorkspace {
   resolver(mainDir: string): IncludeResolver {
     const pathMappings = Object.entries(this.settings.pathMappings ?? {}).sort((a, b) => b[0].length - a[0].length);
     const ctx = { mainDir, pathMappings, fs: this.fs, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
-    return (_inc, operand) =>
-      toResolution(resolveIncludeTargets(operand, ctx), (p) => {
+    return (inc, operand) => {
+      if (inc.kind === 'include_shell') return this.shellResolution(operand, mainDir);
+      return toResolution(resolveIncludeTargets(operand, ctx), (p) => {
         const path = this.canonical(p);
         const file = this.parseFile(path);
         return file ? { path, file } : undefined;
       });
+    };
+  }
+
+  /** The output of an include_shell, parsed, when running it is enabled (cached per command and folder). */
+  private shellResolution(operand: EvalValue, cwd: string): IncludeResolution | undefined {
+    const run = this.settings.runShell;
+    if (!run || (operand.type !== 'string' && operand.type !== 'integer')) return undefined;
+    const command = String(operand.value);
+    const key = `${cwd}\u0000${command}`;
+    if (!this.shellOutputs.has(key)) this.shellOutputs.set(key, run(command, cwd));
+    const out = this.shellOutputs.get(key);
+    if (out === undefined) return undefined;
+    return { files: [{ path: `include_shell:${command}`, file: parse(out) }] };
   }
 
   /** Evaluates one file as a main config, with everything it includes. */
