@@ -90,12 +90,17 @@ export const STABLE_SETTINGS = {
   'workbench.colorTheme': 'Default Light Modern',
 };
 
-/** Copies test/e2e/fixtures/NAME to DIR/ws with the stable settings in its .vscode/settings.json. */
-export function prepareWorkspace(dir, fixture, extraSettings = {}) {
-  const ws = join(dir, 'ws');
+/**
+ * Copies test/e2e/fixtures/FIXTURE to DIR/FOLDER; with `settings`, also writes them (over the stable ones) as
+ * the folder's .vscode/settings.json.
+ */
+export function prepareWorkspace(dir, fixture, { folder = 'ws', settings } = {}) {
+  const ws = join(dir, folder);
   cpSync(join(ROOT, 'test', 'e2e', 'fixtures', fixture), ws, { recursive: true });
-  mkdirSync(join(ws, '.vscode'), { recursive: true });
-  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ ...STABLE_SETTINGS, ...extraSettings }, null, 2));
+  if (settings) {
+    mkdirSync(join(ws, '.vscode'), { recursive: true });
+    writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ ...STABLE_SETTINGS, ...settings }, null, 2));
+  }
   return ws;
 }
 

@@ -21,7 +21,7 @@ const SUITE_TIMEOUT_MS = 5 * 60_000;
 
 /** Runs the bundled suite inside code-server's extension host; resolves with the mocha counts. */
 async function runSuite(dir, testsIndex) {
-  const ws = prepareWorkspace(dir, 'workspace');
+  const ws = prepareWorkspace(dir, 'workspace', { settings: {} });
   const userData = join(dir, 'user-data');
   writeUserSettings(userData);
   const port = await freePort();
@@ -109,8 +109,9 @@ async function main() {
     if (doUi) {
       const t = Date.now();
       const ui = await runUi(dir, { updateScreenshots: process.env.UPDATE_SCREENSHOTS === '1' });
-      log(`UI test: ${ui.ok ? 'passed' : 'FAILED'} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      if (ui.ok) passed += 1; else { failed += 1; ok = false; }
+      log(`UI test: ${ui.ok ? 'passed' : 'FAILED'} after ${((Date.now() - t) / 1000).toFixed(1)} s (${ui.passed} steps passed, ${ui.skipped} skipped)`);
+      passed += ui.passed; skipped += ui.skipped;
+      if (!ui.ok) { failed += 1; ok = false; }
     }
   } catch (e) {
     ok = false;
