@@ -48,7 +48,8 @@ async function runSuite(dir, testsIndex) {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
       lines.push(text);
-      process.stdout.write(`${text}\n`);
+      // The workbench's own connection chatter goes through the same channel: keep it out of the report.
+      if (!/^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\])/.test(text)) process.stdout.write(`${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
     page.on('pageerror', (e) => log('page error:', e.message));
