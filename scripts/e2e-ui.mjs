@@ -30,8 +30,12 @@ async function serverCapabilities() {
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   conn.listen();
+  const exited = new Promise((_, reject) => proc.once('exit', (code) => reject(new Error(`dist/server.js exited with code ${code} before answering initialize`))));
   try {
-    const res = await withTimeout(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }), 15_000, 'initialize');
+    const res = await withTimeout(Promise.race([
+      conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }),
+      exited,
+    ]), 15_000, 'initialize from dist/server.js');
     return res.capabilities;
   } finally {
     conn.dispose();
