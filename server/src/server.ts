@@ -45,7 +45,7 @@ export function startServer(connection: Connection): void {
   function validate(doc: TextDocument): void {
     timers.delete(doc.uri);
     if (!documents.get(doc.uri)) return; // closed meanwhile
-    const diagnostics = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc)) : [];
+    const diagnostics = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 

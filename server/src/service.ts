@@ -13,6 +13,13 @@ import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnost
 
 export interface LanguageSettings {
   readonly diagnostics?: DiagnosticsOptions;
+  /** Target lighttpd version, e.g. "1.4.69" (same as diagnostics.version; that one wins). */
+  readonly version?: string;
+}
+
+function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
+  const version = settings.diagnostics?.version ?? settings.version;
+  return version === undefined ? settings.diagnostics ?? {} : { ...settings.diagnostics, version };
 }
 
 export interface LanguageService {
@@ -62,9 +69,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     forget: (uri) => void cache.delete(uri),
     doValidation: (doc, settings = {}) => {
       const model = getModel(doc);
-      if (!model.alternatives) return computeDiagnostics(doc, model, settings.diagnostics);
+      if (!model.alternatives) return computeDiagnostics(doc, model, diagnosticsOptions(settings));
       // A fragment included by several configs: report only what holds in every one of them.
-      return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, settings.diagnostics)));
+      return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, diagnosticsOptions(settings))));
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
   };

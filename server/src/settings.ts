@@ -1,3 +1,6 @@
+import type { Severity } from './parser/ast';
+import { NEWEST_VERSION } from './schema';
+
 /** Settings pulled from the client (`lighttpd.*`), with defaults for clients that send none. */
 export interface ServerSettings {
   readonly validate: { readonly enable: boolean; readonly delay: number };
@@ -7,6 +10,10 @@ export interface ServerSettings {
   readonly pathMappings: Readonly<Record<string, string>>;
   /** Run include_shell commands to see their output (honoured only in a trusted workspace). */
   readonly includeShellExecute: boolean;
+  /** `lighttpd.version`: the lighttpd release the configs are for, e.g. "1.4.69". */
+  readonly version: string;
+  /** `lighttpd.diagnostics.severity`: per-code severity ("off" drops the code). */
+  readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -14,11 +21,35 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   rootFiles: [],
   pathMappings: {},
   includeShellExecute: false,
+  version: NEWEST_VERSION,
+  diagnosticsSeverity: {},
 };
+
+const SEVERITY_NAMES: Readonly<Record<string, Severity | 'off'>> = {
+  error: 'error', warning: 'warning', information: 'information', info: 'information', hint: 'hint', off: 'off', none: 'off', ignore: 'off',
+};
+
+/** `lighttpd.diagnostics.severity` as sent by the client: unknown levels are ignored. */
+export function normalizeSeverityMap(raw: unknown): Record<string, Severity | 'off'> {
+  const out: Record<string, Severity | 'off'> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [code, level] of Object.entries(raw)) {
+    const l = typeof level === 'string' ? SEVERITY_NAMES[level.trim().toLowerCase()] : undefined;
+    if (l && code) out[code] = l;
+  }
+  return out;
+}
+
+/** `lighttpd.version`: "1.4.69" (also "1.4" or "lighttpd-1.4.69"); anything else means the newest release. */
+export function normalizeVersionSetting(raw: unknown): string {
+  if (typeof raw !== 'string') return NEWEST_VERSION;
+  const m = /^\s*(?:lighttpd[-\s/]?)?(\d+)\.(\d+)(?:\.(\d+))?\s*$/i.exec(raw);
+  return m ? `${m[1]}.${m[2]}.${m[3] ?? '0'}` : NEWEST_VERSION;
+}
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
 export function normalizeSettings(raw: unknown): ServerSettings {
-  const r = (raw ?? {}) as { validate?: { enable?: unknown; delay?: unknown }; rootFiles?: unknown; pathMappings?: unknown; includeShell?: { execute?: unknown } };
+  const r = (raw ?? {}) as { validate?: { enable?: unknown; delay?: unknown }; rootFiles?: unknown; pathMappings?: unknown; includeShell?: { execute?: unknown }; version?: unknown; diagnostics?: { severity?: unknown } };
   const enable = typeof r.validate?.enable === 'boolean' ? r.validate.enable : DEFAULT_SETTINGS.validate.enable;
   const delayRaw = r.validate?.delay;
   const delay = typeof delayRaw === 'number' && Number.isFinite(delayRaw) ? Math.min(5000, Math.max(0, delayRaw)) : DEFAULT_SETTINGS.validate.delay;
@@ -27,5 +58,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (r.pathMappings && typeof r.pathMappings === 'object') {
     for (const [k, v] of Object.entries(r.pathMappings)) if (k.startsWith('/') && typeof v === 'string' && v) pathMappings[k] = v;
   }
-  return { validate: { enable, delay }, rootFiles, pathMappings, includeShellExecute: r.includeShell?.execute === true };
+  return {
+    validate: { enable, delay }, rootFiles, pathMappings, includeShellExecute: r.includeShell?.execute === true,
+    version: normalizeVersionSetting(r.version), diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
+  };
 }

@@ -142,7 +142,7 @@ describe('code actions', () => {
   const model = analyze(text);
   const diags = computeDiagnostics(doc, model);
   test('one preferred quick fix per missing module, plus fix-all', () => {
-    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags });
+    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags }).filter((a) => !a.title.startsWith('Ignore '));
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
       ['Add "mod_proxy" to server.modules', 'quickfix', true],
       ['Add "mod_scgi" to server.modules', 'quickfix', true],
@@ -156,6 +156,7 @@ describe('code actions', () => {
     assert.equal(TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]).split('\n')[0], 'server.modules = ( "mod_access", "mod_proxy", "mod_scgi" )');
   });
   test('no module quick fix for other diagnostics', () => {
-    assert.deepEqual(computeCodeActions(doc, model, diags[0].range, { diagnostics: [{ ...diags[0], code: 'syntax-extra-value', data: undefined }] }).length, 0);
+    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: [{ ...diags[0], code: 'syntax-extra-value', data: undefined }] });
+    assert.deepEqual(actions.filter((a) => !a.title.startsWith('Ignore ')).length, 0);
   });
 });

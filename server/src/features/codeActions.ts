@@ -7,7 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../analysis';
 import { findModulesNotLoaded } from './moduleNotLoaded';
 import { planModuleInsertion } from './moduleInsertion';
-import type { ModuleNotLoadedData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type CheckFixData, type ModuleNotLoadedData } from './diagnostics';
+import { ignoreFileEdit, ignoreLineEdit } from './suppression';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.lighttpd';
 
@@ -39,6 +40,7 @@ export function computeCodeActions(doc: TextDocument, model: DocumentModel, _ran
       });
     }
   }
+  if (wants(context, CodeActionKind.QuickFix)) actions.push(...checkFixes(doc, context));
   const missing = [...new Set(findModulesNotLoaded(model).map((m) => m.module))];
   const fixAll = (kind: string): CodeAction => ({
     title: `Add all missing modules to server.modules (${missing.join(', ')})`,
@@ -51,5 +53,40 @@ export function computeCodeActions(doc: TextDocument, model: DocumentModel, _ran
   if (missing.length > 0 && context.only && wants(context, FIX_ALL_KIND)) {
     actions.push(fixAll(FIX_ALL_KIND));
   }
+  if (wants(context, CodeActionKind.QuickFix)) actions.push(...suppressionActions(doc, context));
   return actions;
+}
+
+/** The fixes a semantic check attached to its diagnostic (did-you-mean, replacements). */
+function checkFixes(doc: TextDocument, context: CodeActionContext): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of context.diagnostics) {
+    const fixes = (d.data as Partial<CheckFixData> | undefined)?.fixes;
+    if (!Array.isArray(fixes)) continue;
+    for (const f of fixes) {
+      if (!f || typeof f.title !== 'string' || !Array.isArray(f.edits)) continue;
+      out.push({ title: f.title, kind: CodeActionKind.QuickFix, isPreferred: !!f.isPreferred, diagnostics: [d], edit: { changes: { [doc.uri]: [...f.edits] } } });
+    }
+  }
+  return out;
+}
+
+/** "Ignore CODE on this line" and "Ignore CODE in this file" for every diagnostic of ours. */
+function suppressionActions(doc: TextDocument, context: CodeActionContext): CodeAction[] {
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const d of context.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
+    const code = d.code;
+    const lineKey = `${code}@${d.range.start.line}`;
+    if (!seen.has(lineKey)) {
+      seen.add(lineKey);
+      out.push({ title: `Ignore ${code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreLineEdit(doc, d, code)] } } });
+    }
+    if (!seen.has(code)) {
+      seen.add(code);
+      out.push({ title: `Ignore ${code} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreFileEdit(doc, code)] } } });
+    }
+  }
+  return out;
 }

@@ -2,18 +2,27 @@
  * All diagnostics of a document: syntax problems, evaluation problems and rule checks, each with its
  * stable code (features/rules.ts) and exact range.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../analysis';
 import type { Severity } from '../parser/ast';
 import { findModulesNotLoaded, moduleNotLoadedMessage } from './moduleNotLoaded';
 import { getRule } from './rules';
+import { runChecks } from './checks';
+import { isSuppressed, parseSuppressions } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'lighttpd-conf';
 
 export interface DiagnosticsOptions {
   /** Per-code severity overrides; 'off' drops the code. */
   readonly severity?: Readonly<Record<string, Severity | 'off'>>;
+  /** Target lighttpd version, e.g. "1.4.69" (default: the newest known release). */
+  readonly version?: string;
+}
+
+/** Data attached to diagnostics of the semantic checks: their quick fixes, ready to apply. */
+export interface CheckFixData {
+  readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[]; readonly isPreferred?: boolean }[];
 }
 
 /** Data attached to `module-not-loaded` diagnostics for the quick fix. */
@@ -31,8 +40,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function computeDiagnostics(doc: TextDocument, model: DocumentModel, options: DiagnosticsOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (code: string, start: number, end: number, message: string, fallback: Severity, data?: unknown) => {
-    const level = options.severity?.[code] ?? getRule(code)?.severity ?? fallback;
+  const add = (code: string, start: number, end: number, message: string, fallback: Severity, data?: unknown, own?: Severity, tags?: readonly string[]) => {
+    const level = options.severity?.[code] ?? own ?? getRule(code)?.severity ?? fallback;
     if (level === 'off') return;
     const d: Diagnostic = {
       range: { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) },
@@ -42,6 +51,7 @@ export function computeDiagnostics(doc: TextDocument, model: DocumentModel, opti
       message,
     };
     if (data !== undefined) d.data = data;
+    if (tags?.length) d.tags = tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
     out.push(d);
   };
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
@@ -50,5 +60,13 @@ export function computeDiagnostics(doc: TextDocument, model: DocumentModel, opti
     const data: ModuleNotLoadedData = { module: m.module, key: m.key };
     add('module-not-loaded', m.start, m.end, moduleNotLoadedMessage(m.key, m.module), 'error', data);
   }
-  return out;
+  const text = doc.getText();
+  for (const f of runChecks(text, model, { version: options.version })) {
+    const data: CheckFixData | undefined = f.fixes?.length
+      ? { fixes: f.fixes.map((x) => ({ title: x.title, isPreferred: x.preferred, edits: x.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) })) }
+      : undefined;
+    add(f.code, f.start, f.end, f.message, 'error', data, f.severity, f.tags);
+  }
+  const suppressions = parseSuppressions(doc, model.file.comments);
+  return out.filter((d) => !isSuppressed(suppressions, String(d.code), d.range.start.line));
 }

@@ -1,0 +1,99 @@
+/**
+ * Rules on condition heads (src/configparser.y configparser_parse_condition): `unknown-condition-field`,
+ * `invalid-ip` for $HTTP["remote-ip"], `condition-value-type`, and `unreachable-condition` (a branch after
+ * a bare else).
+ */
+import { isIPv4, isIPv6 } from 'node:net';
+import { CONDITION_FIELDS } from '../../schema';
+import type { CheckContext } from './context';
+import { describeValue, suggest, walkStatements } from './context';
+
+/**
+ * lighttpd stores `=~` patterns without regex metacharacters as a cheaper operator
+ * (configparser_simplify_regex, 1.4.65+); `$SERVER["socket"]` patterns are never simplified.
+ */
+export function simplifyRegex(pattern: string): { op: '=~' | '==' | '=^' | '=$'; value: string } {
+  let len = pattern.length;
+  let op: '=~' | '==' | '=^' | '=$' = '=~';
+  let off = 0;
+  if (len && pattern[len - 1] === '$') {
+    op = '=$';
+    if (pattern[0] === '\\' && pattern[1] === '.') off = 2;
+    else if (pattern[0] === '^') { off = 1; op = '=='; }
+    len--;
+  } else if (pattern[0] === '^') {
+    off = 1;
+    op = '=^';
+  } else {
+    return { op: '=~', value: pattern };
+  }
+  if (/[\\^$.|?*+()[\]{}]/.test(pattern.slice(off, len))) return { op: '=~', value: pattern };
+  // "\.ext$" keeps the dot: only the backslash goes
+  return { op, value: pattern.slice(1, len) };
+}
+
+/** Why `value` is not an address lighttpd accepts for $HTTP["remote-ip"]; undefined when it is fine. */
+export function remoteIpProblem(value: string): string | undefined {
+  if (value.startsWith('/')) return undefined; // a unix socket path
+  const v6 = value.includes(':');
+  let addr = value;
+  const slash = value.indexOf('/');
+  if (slash >= 0) {
+    const mask = value.slice(slash + 1);
+    const max = v6 ? 128 : 32;
+    if (!/^\d+$/.test(mask)) return 'the part after / must be a mask length';
+    const bits = Number(mask);
+    if (bits < 1 || bits > max) return `the mask length must be between 1 and ${max} (lighttpd silently accepts this and the condition never behaves as intended)`;
+    addr = value.slice(0, slash);
+  }
+  if (v6) {
+    const inner = addr.startsWith('[') && addr.endsWith(']') ? addr.slice(1, -1) : addr;
+    return isIPv6(inner) && !inner.includes('%') ? undefined : 'not an IPv6 address';
+  }
+  return isIPv4(addr) ? undefined : 'not an IPv4 address (four numbers 0-255, no leading zeros)';
+}
+
+export function checkConditions(ctx: CheckContext): void {
+  for (const c of ctx.conditions) {
+    const h = c.branch.head;
+    if (!h?.object) continue;
+    const obj = h.object.name;
+    const field = c.field.type === 'string' ? c.field.value : undefined;
+    const known = CONDITION_FIELDS[obj];
+    const show = (o: string, f: string | undefined) => `$${o}["${f ?? '…'}"]`;
+    if (!known) {
+      const objects = Object.keys(CONDITION_FIELDS);
+      const o = suggest(obj, objects, 1)[0] ?? objects.find((x) => x.toLowerCase() === obj.toLowerCase());
+      const fixes = o ? [{ title: `Change to $${o}`, edits: [{ start: h.object.start, end: h.object.end, newText: `$${o}` }], preferred: true }] : undefined;
+      ctx.report('unknown-condition-field', { start: h.object.start, end: h.field ? Math.max(h.field.end + 1, h.object.end) : h.object.end }, { condition: show(obj, field), suggestion: o ? show(o, field) : undefined }, { fixes });
+    } else if (known !== 'any' && field !== undefined && !known.includes(field)) {
+      const cands = suggest(field, known, 3);
+      const lit = h.field?.kind === 'string' ? h.field : undefined;
+      const fixes = lit ? cands.map((f, i) => ({ title: `Change to ${show(obj, f)}`, edits: [{ start: lit.start, end: lit.end, newText: `"${f}"` }], preferred: i === 0 })) : undefined;
+      ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field), suggestion: cands[0] ? show(obj, cands[0]) : undefined }, { fixes });
+    } else if (known === 'any' && field === '') {
+      ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field) });
+    }
+    if (h.value && c.value.type !== 'unknown' && c.value.type !== 'string') {
+      ctx.report('condition-value-type', h.value, { part: 'value', found: describeValue(c.value) });
+      continue;
+    }
+    const op = h.operator?.text;
+    if (obj === 'HTTP' && (field === 'remoteip' || field === 'remote-ip') && c.value.type === 'string' && op && op !== '!~') {
+      let value = c.value.value;
+      let effective: string = op;
+      if (op === '=~' && ctx.atLeast('1.4.65')) ({ op: effective, value } = simplifyRegex(value));
+      if (effective !== '=~') {
+        const reason = remoteIpProblem(value);
+        if (reason && h.value) ctx.report('invalid-ip', h.value, { value, field: show(obj, field), reason });
+      }
+    }
+  }
+  // Anything after a bare else (src/configparser.y: "unreachable condition following else catch-all").
+  walkStatements(ctx.model.file.statements, (st) => {
+    if (st.kind !== 'conditional') return;
+    const i = st.branches.findIndex((b) => b.elseKeyword && !b.head);
+    const next = i >= 0 ? st.branches[i + 1] : undefined;
+    if (next) ctx.report('unreachable-condition', { start: next.start, end: next.head?.end ?? next.elseKeyword?.end ?? next.end }, {}, { tags: ['unnecessary'] });
+  });
+}

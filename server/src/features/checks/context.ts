@@ -1,0 +1,178 @@
+/**
+ * What every semantic check receives, and the shared helpers they use. A check is a function
+ * `(ctx: CheckContext) => void` that calls `ctx.report(...)`; the message comes from the rule table
+ * (features/rules.ts), so checks only state facts.
+ */
+import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
+import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
+import { compareVersions, NEWEST_VERSION } from '../../schema';
+import { getRule, type MessageArgs } from '../rules';
+
+/** A text replacement in the document, by offsets. */
+export interface FixEdit extends Span {
+  readonly newText: string;
+}
+
+/** A quick fix proposed with a finding. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly FixEdit[];
+  readonly preferred?: boolean;
+}
+
+export interface Finding extends Span {
+  readonly code: string;
+  readonly message: string;
+  /** When lighttpd treats this case more mildly than the rule's default (user settings still win). */
+  readonly severity?: Severity;
+  readonly fixes?: readonly Fix[];
+  readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+}
+
+export interface ReportExtra {
+  readonly severity?: Severity;
+  readonly fixes?: readonly Fix[];
+  readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+}
+
+export interface CheckOptions {
+  /** Target lighttpd version, e.g. "1.4.69"; default NEWEST_VERSION. */
+  readonly version?: string;
+}
+
+export class CheckContext {
+  readonly findings: Finding[] = [];
+  readonly version: string;
+  /** Assignments and conditions written in this document (not those of files it includes). */
+  readonly assignments: readonly EvaluatedAssignment[];
+  readonly conditions: readonly EvaluatedCondition[];
+
+  constructor(readonly text: string, readonly model: DocumentModel, options: CheckOptions = {}) {
+    this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
+    this.assignments = model.evaluation.assignments;
+    // The evaluation also holds the conditions of included files: keep the ones written in this document.
+    const own = new Set<ConditionBranch>();
+    walkStatements(model.file.statements, (st) => { if (st.kind === 'conditional') for (const b of st.branches) own.add(b); });
+    this.conditions = model.evaluation.conditions.filter((c) => own.has(c.branch));
+  }
+
+  report(code: string, at: Span, args: MessageArgs = {}, extra: ReportExtra = {}): void {
+    const rule = getRule(code);
+    const message = rule?.message ? rule.message(args) : rule?.description ?? code;
+    this.findings.push({ code, message, start: at.start, end: Math.max(at.start, at.end), ...extra });
+  }
+
+  /** True when the target version is at least `v`. */
+  atLeast(v: string): boolean {
+    return compareVersions(this.version, v) >= 0;
+  }
+
+  source(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
+
+/** Calls `fn` for every statement, depth first, including those inside blocks. */
+export function walkStatements(statements: readonly Statement[], fn: (st: Statement, depth: { inGlobal: boolean; inCondition: boolean }) => void, depth = { inGlobal: false, inCondition: false }): void {
+  for (const st of statements) {
+    fn(st, depth);
+    if (st.kind === 'conditional') {
+      for (const b of st.branches) if (b.body) walkStatements(b.body.statements, fn, { ...depth, inCondition: true });
+    } else if (st.kind === 'global' && st.body) {
+      walkStatements(st.body.statements, fn, { ...depth, inGlobal: true });
+    }
+  }
+}
+
+/** "1.4.69" (also "lighttpd-1.4.69", "1.4"); undefined when it is not a version. */
+export function normalizeVersion(v: string | undefined): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(?:lighttpd[-\s/]?)?(\d+)\.(\d+)(?:\.(\d+))?\s*$/i.exec(v);
+  if (!m) return undefined;
+  return `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
+}
+
+/** A readable description of an evaluated value for messages. */
+export function describeValue(v: EvalValue): string {
+  switch (v.type) {
+    case 'string': return `the string "${v.value.length > 40 ? v.value.slice(0, 40) + '…' : v.value}"`;
+    case 'integer': return `the number ${v.value}`;
+    case 'array': return v.elements.length === 0 ? 'an empty list' : 'a list';
+    case 'unknown': return 'a value';
+  }
+}
+
+/** An element of an evaluated list together with where it is written (as precisely as known). */
+export interface LocatedElement {
+  readonly key?: string;
+  readonly value: EvalValue;
+  /** The element's key expression, or the best enclosing span. */
+  readonly keySpan: Span;
+  /** The element's value expression, or the best enclosing span. */
+  readonly valueSpan: Span;
+  /** The element's value expression when the list is a literal. */
+  readonly valueExpr?: Expression;
+}
+
+/**
+ * Pairs the elements of an evaluated list with the literal list that produced it, when `expr` is that
+ * literal; otherwise every element is located at `fallback`.
+ */
+export function locateElements(v: EvalValue, expr: Expression | undefined, fallback: Span): LocatedElement[] {
+  if (v.type !== 'array') return [];
+  const lit = expr?.kind === 'array' ? (expr as ArrayValue) : undefined;
+  const aligned = lit && lit.elements.length === v.elements.length ? lit : undefined;
+  return v.elements.map((e, i) => {
+    const el = aligned?.elements[i];
+    const valueSpan: Span = el?.value ?? el ?? fallback;
+    return { key: e.key, value: e.value, keySpan: el?.key ?? valueSpan, valueSpan, valueExpr: el?.value };
+  });
+}
+
+/** Levenshtein distance, capped: returns max+1 as soon as the distance exceeds max. */
+export function editDistance(a: string, b: string, max = 8): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Candidates close to `word`, best first: separators (`-`, `_`, `.`) and case do not count as much as
+ * letters, so `server.document_root` finds `server.document-root`.
+ */
+export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+  const w = norm(word);
+  const max = Math.max(2, Math.floor(word.length / 4));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    if (c === word) continue;
+    const n = norm(c);
+    const d = n === w ? 0.5 : editDistance(word.toLowerCase(), c.toLowerCase(), max) + (editDistance(w, n, max) > max ? 1 : 0);
+    if (d <= max) scored.push({ c, d });
+  }
+  scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+  return scored.slice(0, limit).map((x) => x.c);
+}
+
+/** Offsets inside a string literal: maps an index into its value to the source offset. */
+export function stringValueOffset(text: string, literal: Span, index: number): number {
+  // Only `\"` differs between source and value (grammar §2.4).
+  let src = literal.start + 1;
+  for (let i = 0; i < index && src < literal.end; i++) {
+    src += text[src] === '\\' && text[src + 1] === '"' ? 2 : 1;
+  }
+  return src;
+}

@@ -1,0 +1,87 @@
+/**
+ * Rules `unknown-directive`, `removed-directive`, `deprecated-directive`, and `newer-than-target` for
+ * directives: every key assigned in the document is looked up in the schema for the target version.
+ */
+import { DIRECTIVES, getDirective, getRemovedDirective } from '../../schema';
+import type { CheckContext, Fix } from './context';
+import { suggest } from './context';
+
+/**
+ * Old names whose value means exactly the same under the new name (lighttpd maps them itself or they
+ * are documented aliases): the quick fix renames the key.
+ */
+export const RENAMES: Readonly<Record<string, string>> = {
+  'server.docroot': 'server.document-root',
+  'server.host': 'server.bind',
+  'server.force-lower-case-files': 'server.force-lowercase-filenames',
+  'server.dir-listing': 'dir-listing.activate',
+  'server.indexfiles': 'index-file.names',
+  'url.rewrite': 'url.rewrite-once',
+  'url.rewrite-final': 'url.rewrite-once',
+  'compress.filetype': 'deflate.mimetypes',
+  'compress.allowed-encodings': 'deflate.allowed-encodings',
+  'compress.cache-dir': 'deflate.cache-dir',
+  'compress.max-filesize': 'deflate.max-compress-size',
+  'compress.max-loadavg': 'deflate.max-loadavg',
+};
+
+/** Pure aliases: reported as information, not as a warning. */
+const ALIASES = new Set(['server.dir-listing', 'server.indexfiles', 'url.rewrite', 'url.rewrite-final']);
+
+/** The first current directive named in a note ("use server.bind", "maps it to deflate.mimetypes"). */
+function replacementIn(note: string, self: string): string | undefined {
+  for (const m of note.matchAll(/[a-z0-9-]+(?:\.[a-z0-9_-]+)+/gi)) {
+    if (m[0] !== self && getDirective(m[0])) return m[0];
+  }
+  return undefined;
+}
+
+function sentence(note: string): string {
+  return note.replace(/\.\s*Now reported as "unknown config-key" \(warning\)\.?$/, '').replace(/[.\s]+$/, '');
+}
+
+let allKeys: string[] | undefined;
+
+export function checkDirectives(ctx: CheckContext): void {
+  allKeys ??= DIRECTIVES.map((d) => d.key);
+  for (const a of ctx.assignments) {
+    const keyNode = a.node.key;
+    const key = keyNode.fullName;
+    if (key.startsWith('var.') || key.startsWith('env.')) continue;
+    const rename = (to: string, preferred = true): Fix => ({ title: `Rename to ${to}`, edits: [{ start: keyNode.start, end: keyNode.end, newText: to }], preferred });
+    const d = getDirective(key);
+    if (d) {
+      if (!ctx.atLeast(d.since)) {
+        ctx.report('newer-than-target', keyNode, { what: key, since: d.since.replace(/^<=/, ''), target: ctx.version, effect: 'older versions ignore it as an unknown key' }, { severity: 'warning' });
+        continue;
+      }
+      if (d.deprecated) {
+        const to = RENAMES[key];
+        const replacement = to ?? replacementIn(d.deprecated, key);
+        const note = sentence(d.deprecated);
+        ctx.report('deprecated-directive', keyNode, { key, note, replacement: replacement && !note.includes(replacement) ? replacement : undefined }, {
+          tags: ['deprecated'],
+          severity: ALIASES.has(key) ? 'information' : undefined,
+          fixes: to ? [rename(to)] : undefined,
+        });
+      }
+      continue;
+    }
+    const removed = getRemovedDirective(key);
+    if (removed) {
+      if (!ctx.atLeast(removed.removedIn)) continue; // still there in the target version
+      const to = RENAMES[key];
+      const replacement = to ?? replacementIn(removed.note, key);
+      const note = sentence(removed.note.replace(/^REMOVED in [\d.]+(?::\s*|;\s*|\s+)/, '')).replace(/^with (mod_\w+); /, 'with $1; ');
+      ctx.report('removed-directive', keyNode, { key, version: removed.removedIn, note: note ? note.charAt(0).toUpperCase() + note.slice(1) + '.' : undefined, replacement: note.includes(replacement ?? '\u0000') ? undefined : replacement }, {
+        tags: ['deprecated'],
+        fixes: to ? [rename(to)] : undefined,
+      });
+      continue;
+    }
+    const candidates = suggest(key, allKeys);
+    ctx.report('unknown-directive', keyNode, { key, suggestion: candidates[0] }, {
+      fixes: candidates.map((c, i) => rename(c, i === 0)),
+    });
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The semantic checks, run in a fixed order over one document model. Each check lives in its own file
+ * and reports through CheckContext; messages come from the rule table (features/rules.ts).
+ */
+import type { DocumentModel } from '../../analysis';
+import { CheckContext, type CheckOptions, type Finding } from './context';
+import { checkConditions } from './conditions';
+import { checkDirectives } from './directives';
+import { checkModules } from './modules';
+import { checkRegexes } from './regex';
+import { checkScopes } from './scope';
+import { checkSyntaxVersions } from './syntaxVersion';
+import { checkValues } from './values';
+
+export type { CheckOptions, Finding, Fix, FixEdit } from './context';
+
+const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
+  checkSyntaxVersions,
+  checkDirectives,
+  checkModules,
+  checkValues,
+  checkScopes,
+  checkConditions,
+  checkRegexes,
+];
+
+/** Runs every check; a check that throws on odd input loses its findings, never the others'. */
+export function runChecks(text: string, model: DocumentModel, options: CheckOptions = {}, onError?: (e: unknown) => void): Finding[] {
+  const ctx = new CheckContext(text, model, options);
+  for (const check of CHECKS) {
+    const before = ctx.findings.length;
+    try {
+      check(ctx);
+    } catch (e) {
+      ctx.findings.length = before;
+      onError?.(e);
+    }
+  }
+  return ctx.findings;
+}
