@@ -207,6 +207,7 @@ export async function launchBrowser(dir, viewport = { width: 1280, height: 800 }
   const profile = join(dir, 'chrome-profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    env: isolatedEnv(dir), // Chromium's crash-report and dconf folders land in the temp HOME too
     headless: true,
     viewport,
     deviceScaleFactor: 1,
