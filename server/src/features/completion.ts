@@ -1,0 +1,717 @@
+/**
+ * Context-aware completion. The context comes from the tokens of the statement the cursor is in (the
+ * text being typed is usually incomplete, so tokens say more than the recovered tree), the block
+ * structure and the evaluation of the document model:
+ *
+ *   - start of a statement: directives valid there (in a condition only those that apply per condition;
+ *     socket-scope ones directly inside `$SERVER["socket"] == ...`), `var.` names set so far, keywords,
+ *     condition heads; accepting a directive whose module is not loaded also adds the module
+ *     (additionalTextEdits from the same planner as the quick fix);
+ *   - after `=` of a directive with an enum or boolean type: its values; inside `server.modules = (`:
+ *     modules not loaded yet; inside lists with known keys (backend blocks of *.server,
+ *     server.feature-flags, server.http-parseopts, ...): those keys, then their values;
+ *   - `$` condition objects, `$HTTP["` fields, operators after `]`, typical values after the operator.
+ *
+ * Items are filtered by the typed word (subsequence match) and ranked by relevance through sortText.
+ */
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IToken } from 'chevrotain';
+import type { DocumentModel } from '../analysis';
+import { requiredModule } from '../analysis/modules';
+import { tokenize } from '../parser';
+import * as T from '../parser/tokens';
+import { CONDITION_FIELDS, CONDITION_OPERATORS, DIRECTIVES, ENUMS, MODULES, getDirective, type DirectiveInfo } from '../schema';
+import {
+  BACKEND_KEY_DOCS,
+  CONDITION_FIELD_DOCS,
+  CONDITION_OBJECT_DOCS,
+  CONDITION_OPERATOR_DOCS,
+  FEATURE_FLAG_DOCS,
+  KEYWORD_DOCS,
+  PARSEOPT_DOCS,
+  directiveDoc,
+  moduleSummary,
+  typeName,
+} from '../schema/docs';
+import { directiveMarkdown, moduleMarkdown } from './hover';
+import { showValue } from './locate';
+import { planModuleInsertion } from './moduleInsertion';
+
+// ---- cursor context ----
+
+type Context =
+  | { kind: 'statement' }
+  | { kind: 'object'; dollarAt: number; statementStart: boolean }
+  | { kind: 'field'; object: string }
+  | { kind: 'operator'; replaceFrom: number }
+  | { kind: 'condition-value'; object: string; field?: string }
+  | { kind: 'value'; key: string }
+  | { kind: 'list-key'; key: string; path: (string | undefined)[] }
+  | { kind: 'list-value'; key: string; path: (string | undefined)[]; elementKey?: string }
+  | { kind: 'none' };
+
+/** What the tokens before the cursor say about the enclosing blocks and the names set so far. */
+interface Surroundings {
+  /** Inside a condition block (and not in a `global { }` re-entered from it). */
+  readonly inCondition: boolean;
+  /** The innermost block is `$SERVER["socket"] == ...`. */
+  readonly socketBlock: boolean;
+  /** The statement follows the `}` of a condition branch that has a condition (so `else` may follow). */
+  readonly afterCondition: boolean;
+  /** `var.*` names set at statement starts before the cursor. */
+  readonly variables: readonly string[];
+}
+
+interface Cursor {
+  readonly offset: number;
+  readonly around: Surroundings;
+  /** Start of the text the items replace (the typed word, or the string content). */
+  readonly from: number;
+  /** What was typed so far (word, or string content up to the cursor). */
+  readonly prefix: string;
+  /** The cursor is inside a string literal. */
+  readonly inString?: { readonly start: number; readonly end: number };
+  readonly context: Context;
+}
+
+const tokEnd = (t: IToken) => t.startOffset + t.image.length;
+const WORD_TYPES = new Set([T.Key, T.Include, T.IncludeShell, T.Global, T.Else, T.If, T.Integer]);
+const ASSIGN_TYPES = new Set([T.Assign, T.Append, T.ForceAssign]);
+const COND_OP_TYPES = new Set(T.conditionOperatorTokens);
+const PARTIAL_OP_TYPES = new Set([...T.conditionOperatorTokens, T.Assign, T.BadNegation, T.ArrayAssign]);
+
+function unquote(image: string): string {
+  const inner = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  return inner.replace(/\\"/g, '"');
+}
+
+interface BlockEntry {
+  readonly kind: 'condition' | 'else' | 'global' | 'other';
+  readonly socket: boolean;
+}
+
+/**
+ * Blocks open at token `end` and the variables set before it, from the tokens alone (the parse tree of a
+ * half-typed file can lose statements to error recovery; the tokens do not).
+ */
+function surroundings(toks: readonly IToken[], end: number): Surroundings {
+  const stack: BlockEntry[] = [];
+  const variables: string[] = [];
+  let pending: BlockEntry | undefined;
+  let lastClosed: BlockEntry | undefined;
+  let atStart = true;
+  let stmt: IToken[] = [];
+  for (let k = 0; k < end; k++) {
+    const t = toks[k];
+    const tt = t.tokenType;
+    if (tt === T.EOL) { atStart = true; continue; }
+    if (tt === T.LCurly) {
+      stack.push(pending ?? { kind: 'other', socket: false });
+      pending = undefined;
+      lastClosed = undefined;
+      atStart = true;
+      stmt = [];
+      continue;
+    }
+    if (tt === T.RCurly) {
+      lastClosed = stack.pop();
+      pending = undefined;
+      atStart = true;
+      stmt = [];
+      continue;
+    }
+    if (atStart) {
+      atStart = false;
+      stmt = [];
+      if (tt === T.Dollar || tt === T.If) pending = { kind: 'condition', socket: false };
+      else if (tt === T.Else) pending = { kind: 'else', socket: false };
+      else if (tt === T.Global) pending = { kind: 'global', socket: false };
+      else pending = undefined;
+      if (tt !== T.Else) lastClosed = undefined;
+    }
+    stmt.push(t);
+    if (pending && (pending.kind === 'condition' || pending.kind === 'else')) {
+      // `[else] $SERVER["socket"] == ...`: a socket block only without else and with ==.
+      const head = stmt.filter((x) => x.tokenType !== T.If && x.tokenType !== T.Else);
+      const isSocket = pending.kind === 'condition' && head.length >= 6 && head[1].image === 'SERVER' && head[3].image === '"socket"' && head[5].tokenType === T.Eq;
+      if (head[0]?.tokenType === T.Dollar) pending = { kind: pending.kind === 'else' ? 'else' : 'condition', socket: isSocket };
+    }
+    if (stmt.length === 2 && stmt[0].tokenType === T.Key && ASSIGN_TYPES.has(tt)) {
+      const name = fullName(stmt[0].image);
+      if (name.startsWith('var.') && !variables.includes(name)) variables.push(name);
+    }
+  }
+  let g = -1;
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].kind === 'global') { g = k; break; }
+  const inCondition = stack.slice(g + 1).some((b) => b.kind === 'condition' || b.kind === 'else');
+  const innermost = stack[stack.length - 1];
+  return {
+    inCondition,
+    socketBlock: !!innermost && innermost.kind === 'condition' && innermost.socket,
+    afterCondition: !!lastClosed && lastClosed.kind === 'condition',
+    variables,
+  };
+}
+
+function analyseCursor(text: string, offset: number): Cursor {
+  const lexed = tokenize(text);
+  const toks = lexed.tokens;
+  let i = 0;
+  while (i < toks.length && toks[i].startOffset < offset && !Number.isNaN(toks[i].startOffset)) i++;
+  let around = surroundings(toks, i);
+  const none = (): Cursor => ({ offset, around, from: offset, prefix: '', context: { kind: 'none' } });
+  for (const c of lexed.comments) if (c.start < offset && offset <= c.end) return none();
+  // i = number of tokens starting before the cursor (EOL tokens included; they are zero-width).
+  let from = offset;
+  let prefix = '';
+  let inString: Cursor['inString'];
+  let j = i;
+  const last = toks[i - 1];
+  if (last && last.tokenType !== T.EOL && tokEnd(last) >= offset) {
+    if (WORD_TYPES.has(last.tokenType)) {
+      from = last.startOffset;
+      prefix = text.slice(from, offset);
+      j = i - 1;
+    } else if ((last.tokenType === T.StringLiteral && offset < tokEnd(last)) || last.tokenType === T.UnterminatedString) {
+      from = last.startOffset + 1;
+      prefix = text.slice(from, offset);
+      inString = { start: last.startOffset, end: tokEnd(last) };
+      j = i - 1;
+    }
+  }
+  if (j < i) around = surroundings(toks, j); // the word being typed is not part of what came before
+  // The statement so far: back to the last EOL / '{' / '}' before the cursor.
+  let s = j;
+  while (s > 0) {
+    const tt = toks[s - 1].tokenType;
+    if (tt === T.EOL || tt === T.LCurly || tt === T.RCurly) break;
+    s--;
+  }
+  let before = toks.slice(s, j);
+  while (before.length && (before[0].tokenType === T.Else || before[0].tokenType === T.If)) before = before.slice(1);
+  const isStart = before.length === toks.slice(s, j).length;
+  const at = (k: number) => before[k]?.tokenType;
+  const cur = (context: Context): Cursor => ({ offset, around, from, prefix, inString, context });
+
+  if (before.length === 0) {
+    if (inString) return none();
+    return cur({ kind: 'statement' });
+  }
+  if (at(0) === T.Dollar) {
+    if (before.length === 1) return inString ? none() : cur({ kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart });
+    if (at(1) !== T.Key) return none();
+    const object = before[1].image;
+    if (before.length === 2) return inString ? none() : { offset, around, from: before[1].startOffset, prefix: text.slice(before[1].startOffset, offset), context: { kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart } };
+    if (at(2) !== T.LBracket) return none();
+    const close = before.findIndex((t) => t.tokenType === T.RBracket);
+    if (close < 0) return before.length === 3 ? cur({ kind: 'field', object }) : none();
+    const field = before.slice(3, close).find((t) => t.tokenType === T.StringLiteral);
+    const after = before.slice(close + 1);
+    if (after.length === 0 && !inString) return cur({ kind: 'operator', replaceFrom: offset });
+    if (after.length === 1 && PARTIAL_OP_TYPES.has(after[0].tokenType) && tokEnd(after[0]) === offset && !inString) {
+      return { offset, around, from: after[0].startOffset, prefix: after[0].image, context: { kind: 'operator', replaceFrom: after[0].startOffset } };
+    }
+    if (after.length === 1 && COND_OP_TYPES.has(after[0].tokenType)) {
+      return cur({ kind: 'condition-value', object, field: field ? unquote(field.image) : undefined });
+    }
+    return none();
+  }
+  if (at(0) === T.Key && before.length >= 2 && ASSIGN_TYPES.has(before[1].tokenType)) {
+    const key = fullName(before[0].image);
+    return cur(valueContext(key, before.slice(2)));
+  }
+  return none();
+}
+
+function fullName(name: string): string {
+  return name.includes('.') ? name : 'var.' + name;
+}
+
+interface Frame {
+  parentKey?: string;
+  state: 'key' | 'value';
+  elementKey?: string;
+  count: number;
+  lastPlus: boolean;
+}
+
+/** Where in a value the cursor is, from the tokens after the assignment operator. */
+function valueContext(key: string, rest: readonly IToken[]): Context {
+  const stack: Frame[] = [];
+  const top = { count: 0, lastPlus: false };
+  const level = () => (stack.length ? stack[stack.length - 1] : top);
+  for (const t of rest) {
+    const tt = t.tokenType;
+    if (tt === T.LParen) {
+      const parent = stack[stack.length - 1];
+      const parentKey = parent?.state === 'value' ? parent.elementKey : undefined;
+      const lv = level();
+      lv.count++;
+      lv.lastPlus = false;
+      stack.push({ parentKey, state: 'key', count: 0, lastPlus: false });
+    } else if (tt === T.RParen) {
+      stack.pop();
+    } else if (tt === T.Comma) {
+      const f = stack[stack.length - 1];
+      if (f) { f.state = 'key'; f.elementKey = undefined; f.count = 0; f.lastPlus = false; }
+    } else if (tt === T.ArrayAssign || (tt === T.Assign && stack.length)) {
+      const f = stack[stack.length - 1];
+      if (f) { f.state = 'value'; f.count = 0; f.lastPlus = false; }
+    } else if (tt === T.Plus) {
+      level().lastPlus = true;
+    } else {
+      const f = stack[stack.length - 1];
+      if (f && f.state === 'key' && f.count === 0 && tt === T.StringLiteral) f.elementKey = unquote(t.image);
+      const lv = level();
+      lv.count++;
+      lv.lastPlus = false;
+    }
+  }
+  const f = stack[stack.length - 1];
+  if (!f) return top.count === 0 || top.lastPlus ? { kind: 'value', key } : { kind: 'none' };
+  if (!(f.count === 0 || f.lastPlus)) return { kind: 'none' };
+  const path = stack.map((x) => x.parentKey);
+  return f.state === 'key' && !f.lastPlus ? { kind: 'list-key', key, path } : { kind: 'list-value', key, path, elementKey: f.elementKey };
+}
+
+// ---- matching and ranking ----
+
+/** Case-insensitive match; 0 = prefix, 1 = a name segment starts with it, 2 = scattered letters, -1 = no match. */
+export function matchQuality(label: string, typed: string): number {
+  if (!typed) return 0;
+  const l = label.toLowerCase();
+  const t = typed.toLowerCase();
+  if (l.startsWith(t)) return 0;
+  if (l.split(/[._-]/).some((seg, i) => i > 0 && seg.startsWith(t))) return 1;
+  // Scattered letters, the first one at the start of the name or of a segment (as editors match).
+  const starts = [0, ...[...l].flatMap((ch, i) => (/[._-]/.test(ch) ? [i + 1] : []))];
+  for (const s0 of starts) {
+    if (l[s0] !== t[0]) continue;
+    let k = 1;
+    for (let i = s0 + 1; i < l.length && k < t.length; i++) if (l[i] === t[k]) k++;
+    if (k === t.length) return 2;
+  }
+  return -1;
+}
+
+function sortText(bucket: number, quality: number, label: string): string {
+  return `${bucket}${quality}${label}`;
+}
+
+function snippetText(s: string): string {
+  return s.replace(/[\\$}]/g, '\\$&');
+}
+
+function choice(values: readonly string[]): string {
+  return values.map((v) => v.replace(/[\\,|$}]/g, '\\$&')).join(',');
+}
+
+// ---- value knowledge ----
+
+const BOOLEAN_VALUES = ['enable', 'disable'];
+
+/** Allowed values of a directive, when the schema lists them. */
+function enumValues(info: DirectiveInfo): { values: string[]; integers: boolean } | undefined {
+  if (info.type === 'boolean') return { values: BOOLEAN_VALUES, integers: false };
+  if (!info.enum) return undefined;
+  const e = ENUMS[info.enum] as { values?: unknown } | undefined;
+  const v = e?.values;
+  if (Array.isArray(v)) return { values: v.map(String), integers: false };
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v);
+    return { values: keys, integers: keys.every((k) => /^[0-9]+$/.test(k)) && (info.type === 'short' || info.type === 'int') };
+  }
+  return undefined;
+}
+
+interface KeyInfo {
+  readonly key: string;
+  readonly type?: string;
+  readonly doc?: string;
+  readonly values?: readonly string[];
+}
+
+const BACKEND_VALUES: Readonly<Record<string, readonly string[]>> = { mode: ['responder', 'authorizer'] };
+
+function keysOfEnum(name: string): KeyInfo[] {
+  const e = ENUMS[name] as Record<string, unknown> | undefined;
+  if (!e) return [];
+  const out: KeyInfo[] = [];
+  const push = (k: unknown, type?: string) => {
+    if (typeof k === 'string' && !k.startsWith('(')) out.push({ key: k, type });
+    else if (k && typeof k === 'object' && typeof (k as { key?: unknown }).key === 'string') out.push({ key: (k as { key: string }).key, type: (k as { type?: string }).type });
+  };
+  if (Array.isArray(e.keys)) for (const k of e.keys) push(k);
+  for (const [field, type] of [['bool_keys', 'boolean'], ['kvstring_keys', 'array-kvstring'], ['vlist_keys', 'array-vlist'], ['keys_all_tls_modules', 'string'], ['keys_openssl_only', 'string']] as const) {
+    const list = e[field];
+    if (Array.isArray(list)) for (const k of list) push(k, type);
+  }
+  return out;
+}
+
+/** Keys that fit at this list depth of a directive's value. */
+function listKeys(key: string, depth: number): KeyInfo[] {
+  const info = getDirective(key);
+  if (!info) return [];
+  if (info.enum === 'gw.server-host-keys') {
+    if (depth < 3) return [];
+    return keysOfEnum('gw.server-host-keys').map((k) => ({ ...k, doc: BACKEND_KEY_DOCS[k.key], values: k.type === 'boolean' ? BOOLEAN_VALUES : BACKEND_VALUES[k.key] }));
+  }
+  if (key === 'server.feature-flags' && depth === 1) {
+    return keysOfEnum('server.feature-flags').map((k) => ({ ...k, doc: FEATURE_FLAG_DOCS[k.key], values: k.type === 'boolean' ? BOOLEAN_VALUES : undefined }));
+  }
+  if (key === 'server.http-parseopts' && depth === 1) {
+    return keysOfEnum('server.http-parseopts').map((k) => ({ ...k, type: 'boolean', doc: PARSEOPT_DOCS[k.key], values: BOOLEAN_VALUES }));
+  }
+  if (key === 'auth.require' && depth === 2) {
+    return [
+      { key: 'method', type: 'string', values: ['basic', 'digest'] },
+      { key: 'realm', type: 'string' },
+      { key: 'require', type: 'string', values: ['valid-user'] },
+      { key: 'algorithm', type: 'string', values: ['MD5', 'SHA-256'] },
+    ];
+  }
+  if (depth !== 1 || !info.enum) return [];
+  const e = ENUMS[info.enum] as Record<string, unknown> | undefined;
+  const boolValues = typeof e?.values === 'string' && /boolean/.test(e.values);
+  const protocolValues = Array.isArray(e?.protocol_values) ? (e.protocol_values as string[]) : undefined;
+  return keysOfEnum(info.enum).map((k) => ({
+    ...k,
+    type: k.type ?? (boolValues ? 'boolean' : undefined),
+    values: k.type === 'boolean' || boolValues ? BOOLEAN_VALUES : protocolValues && /Protocol$/.test(k.key) ? protocolValues : Array.isArray(e?.values) && info.enum === 'extforward.forwarder' ? (e?.values as string[]) : undefined,
+  }));
+}
+
+function valueSnippet(type: string | undefined, values: readonly string[] | undefined, example?: string): string {
+  if (values?.length && type !== 'short' && type !== 'int') return `"\${1|${choice(values)}|}"`;
+  if (values?.length) return `\${1|${choice(values)}|}`;
+  switch (type) {
+    case 'boolean': return `"\${1|${choice(BOOLEAN_VALUES)}|}"`;
+    case 'short':
+    case 'int': return example && /^[0-9]+$/.test(example) ? `\${1:${example}}` : '$1';
+    case 'string': {
+      const m = example ? /^"([^"\\]*)"$/.exec(example) : null;
+      return m && m[1] ? `"\${1:${snippetText(m[1])}}"` : '"$1"';
+    }
+    case undefined: return '$1';
+    default: return type.startsWith('array') ? '( $1 )' : '$1';
+  }
+}
+
+// ---- the feature ----
+
+export function doComplete(doc: TextDocument, model: DocumentModel, position: Position): CompletionList {
+  const text = doc.getText();
+  const offset = doc.offsetAt(position);
+  const cursor = analyseCursor(text, offset);
+  const items: CompletionItem[] = [];
+  const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(from), end: doc.positionAt(to) });
+  const c = cursor.context;
+  switch (c.kind) {
+    case 'statement': statementItems(doc, model, cursor, items, range()); break;
+    case 'object': objectItems(cursor, c.statementStart, items, range(), range(c.dollarAt)); break;
+    case 'field': fieldItems(cursor, c.object, items, range()); break;
+    case 'operator': operatorItems(cursor, items, range(c.replaceFrom)); break;
+    case 'condition-value': conditionValueItems(cursor, c.object, c.field, items, range()); break;
+    case 'value': valueItems(model, cursor, c.key, items, range()); break;
+    case 'list-key': listKeyItems(model, cursor, c.key, c.path, items, range); break;
+    case 'list-value': listValueItems(cursor, c.key, c.path, c.elementKey, items, range()); break;
+    case 'none': break;
+  }
+  return { isIncomplete: false, items };
+}
+
+function md(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
+  const text = doc.getText();
+  const offset = cursor.offset;
+  const typed = cursor.prefix;
+  const { inCondition, socketBlock } = cursor.around;
+  // Is an operator already written after the word (editing the key of an existing assignment)?
+  const lineRest = text.slice(offset, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
+  const restAfterWord = lineRest.replace(/^[A-Za-z0-9._-]*/, '');
+  const hasOperator = /^\s*(=|\+=|:=)/.test(restAfterWord);
+
+  // Directives.
+  for (const info of DIRECTIVES) {
+    if (inCondition && info.scope === 'server') continue;
+    if (inCondition && info.scope === 'socket' && !socketBlock) continue;
+    const q = matchQuality(info.key, typed);
+    if (q < 0) continue;
+    const doc0 = directiveDoc(info.key);
+    const missing = model.modules.open ? undefined : requiredModule(info.key, model.modules);
+    const loaded = info.module === 'core' || !requiredModule(info.key, model.modules);
+    const bucket = info.deprecated ? 8 : loaded ? 2 : 3;
+    const item: CompletionItem = {
+      label: info.key,
+      kind: CompletionItemKind.Property,
+      detail: `${info.module === 'core' ? 'core' : info.module} · ${typeName(info.type)}`,
+      labelDetails: { description: info.module === 'core' ? 'core' : info.module },
+      documentation: md(directiveMarkdown(info.key, { withTitle: false }) ?? ''),
+      sortText: sortText(bucket, q, info.key),
+      filterText: info.key,
+    };
+    if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    const newText = hasOperator ? info.key : `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, doc0?.example)}`;
+    item.textEdit = { range, newText };
+    item.insertTextFormat = hasOperator ? InsertTextFormat.PlainText : InsertTextFormat.Snippet;
+    if (missing) {
+      const edits = planModuleInsertion(doc, model.file, [missing]);
+      const from = doc.offsetAt(range.start);
+      const touching = edits.filter((e) => doc.offsetAt(e.range.start) <= offset && doc.offsetAt(e.range.end) >= from);
+      if (touching.length) {
+        // A new `server.modules += (...)` line right where the word starts: put it in front of the item's text.
+        item.textEdit = { range, newText: touching.map((e) => snippetText(e.newText)).join('') + (item.insertTextFormat === InsertTextFormat.Snippet ? newText : snippetText(newText)) };
+        item.insertTextFormat = InsertTextFormat.Snippet;
+      }
+      const rest = edits.filter((e) => !touching.includes(e));
+      if (rest.length) item.additionalTextEdits = rest;
+      item.detail += ` (adds "${missing}" to server.modules)`;
+    }
+    items.push(item);
+  }
+
+  // Variables set so far.
+  for (const [name, detail] of variablesBefore(model, cursor)) {
+    const q = matchQuality(name, typed);
+    if (q < 0) continue;
+    const v: CompletionItem = { label: name, kind: CompletionItemKind.Variable, sortText: sortText(1, q, name), textEdit: { range, newText: name } };
+    if (detail) v.detail = detail;
+    items.push(v);
+  }
+
+  // Keywords.
+  const keywords: [string, string][] = [
+    ['include', 'include "$1"'],
+    ['include_shell', 'include_shell "$1"'],
+    ['global', 'global {\n\t$0\n}'],
+  ];
+  if (cursor.around.afterCondition) keywords.push(['else', 'else {\n\t$0\n}']);
+  for (const [kw, snippet] of keywords) {
+    const q = matchQuality(kw, typed);
+    if (q < 0) continue;
+    items.push({
+      label: kw,
+      kind: CompletionItemKind.Keyword,
+      documentation: md(KEYWORD_DOCS[kw]),
+      sortText: sortText(kw === 'else' ? 0 : 4, q, kw),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: snippet },
+    });
+  }
+
+  // Condition heads.
+  headItems(typed, items, range, false);
+}
+
+const HTTP_FIELDS = CONDITION_FIELDS['HTTP'];
+const HEADS: readonly [label: string, object: string, snippet: string][] = [
+  ['$HTTP[…]', 'HTTP', `\\$HTTP["\${1|${choice(Array.isArray(HTTP_FIELDS) ? HTTP_FIELDS : ['host'])}|}"] \${2:==} "$3" {\n\t$0\n}`],
+  ['$SERVER["socket"]', 'SERVER', '\\$SERVER["socket"] == "${1::443}" {\n\t$0\n}'],
+  ['$REQUEST_HEADER[…]', 'REQUEST_HEADER', '\\$REQUEST_HEADER["${1:X-Forwarded-Proto}"] ${2:==} "$3" {\n\t$0\n}'],
+];
+
+/** Whole condition blocks; `withDollar`: the range starts at a typed `$`. */
+function headItems(typed: string, items: CompletionItem[], range: Range, withDollar: boolean): void {
+  for (const [label, object, snippet] of HEADS) {
+    if (matchQuality(object, typed) < 0) continue;
+    items.push({
+      label,
+      kind: CompletionItemKind.Struct,
+      detail: 'condition block',
+      documentation: md(CONDITION_OBJECT_DOCS[object]),
+      sortText: sortText(5, 0, label),
+      filterText: withDollar ? '$' + object : object,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: snippet },
+    });
+  }
+}
+
+/** `var.*` names set before the cursor: from the evaluation (with values) and from the tokens. */
+function variablesBefore(model: DocumentModel, cursor: Cursor): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const a of model.evaluation.assignments) {
+    const name = a.node.key.fullName;
+    if (name.startsWith('var.') && a.node.end <= cursor.from) out.set(name, showValue(a.result, 80));
+  }
+  for (const name of cursor.around.variables) if (!out.has(name)) out.set(name, undefined);
+  return out;
+}
+
+function objectItems(cursor: Cursor, statementStart: boolean, items: CompletionItem[], range: Range, fromDollar: Range): void {
+  if (statementStart) headItems(cursor.prefix, items, fromDollar, true);
+  for (const object of Object.keys(CONDITION_OBJECT_DOCS)) {
+    const q = matchQuality(object, cursor.prefix);
+    if (q < 0) continue;
+    items.push({
+      label: object,
+      kind: CompletionItemKind.Class,
+      documentation: md(CONDITION_OBJECT_DOCS[object]),
+      sortText: sortText(0, q, object),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: `${object}["$1"]` },
+      command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+    });
+  }
+}
+
+const COMMON_HEADERS = ['Host', 'User-Agent', 'Referer', 'Cookie', 'Accept', 'Accept-Language', 'Authorization', 'Origin', 'Upgrade', 'Content-Type', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Real-IP'];
+
+function quoted(cursor: Cursor, value: string): string {
+  return cursor.inString ? value : `"${value}"`;
+}
+
+function fieldItems(cursor: Cursor, object: string, items: CompletionItem[], range: Range): void {
+  const fields = CONDITION_FIELDS[object];
+  const names = fields === 'any' ? COMMON_HEADERS : fields ?? [];
+  for (const f of names) {
+    const q = matchQuality(f, cursor.prefix);
+    if (q < 0) continue;
+    const doc = CONDITION_FIELD_DOCS[object]?.[f]?.summary ?? (object === 'REQUEST_HEADER' ? `The ${f} request header.` : undefined);
+    items.push({
+      label: f,
+      kind: CompletionItemKind.Field,
+      documentation: doc ? md(doc) : undefined,
+      sortText: sortText(0, q, f),
+      textEdit: { range, newText: quoted(cursor, f) },
+    });
+  }
+}
+
+function operatorItems(cursor: Cursor, items: CompletionItem[], range: Range): void {
+  CONDITION_OPERATORS.forEach((op, i) => {
+    if (cursor.prefix && !op.startsWith(cursor.prefix)) return;
+    items.push({
+      label: op,
+      kind: CompletionItemKind.Operator,
+      documentation: md(CONDITION_OPERATOR_DOCS[op] ?? ''),
+      sortText: String(i),
+      filterText: op,
+      textEdit: { range, newText: op },
+    });
+  });
+}
+
+function conditionValueItems(cursor: Cursor, object: string, field: string | undefined, items: CompletionItem[], range: Range): void {
+  const values = field ? CONDITION_FIELD_DOCS[object]?.[field]?.values ?? [] : [];
+  values.forEach((v, i) => {
+    if (matchQuality(v, cursor.prefix) < 0) return;
+    items.push({ label: v, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: quoted(cursor, v) } });
+  });
+}
+
+function variableItems(model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
+  if (cursor.inString) return;
+  const seen = new Set<string>();
+  const add = (name: string, detail: string) => {
+    if (seen.has(name)) return;
+    const q = matchQuality(name, cursor.prefix);
+    if (q < 0) return;
+    seen.add(name);
+    items.push({ label: name, kind: CompletionItemKind.Variable, detail, sortText: sortText(5, q, name), textEdit: { range, newText: name } });
+  };
+  for (const [name, detail] of [...variablesBefore(model, cursor)].reverse()) add(name, detail ?? 'variable');
+  add('var.CWD', 'the directory lighttpd was started in');
+  add('var.PID', 'the process id of lighttpd');
+}
+
+function valueItems(model: DocumentModel, cursor: Cursor, key: string, items: CompletionItem[], range: Range): void {
+  const info = getDirective(key);
+  const values = info ? enumValues(info) : undefined;
+  values?.values.forEach((v, i) => {
+    if (matchQuality(v, cursor.prefix) < 0) return;
+    const text = values.integers ? v : quoted(cursor, v);
+    if (values.integers && cursor.inString) return;
+    items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: key, sortText: sortText(0, 0, String(i).padStart(3, '0')), textEdit: { range, newText: text } });
+  });
+  if (key === 'server.modules' && !cursor.inString) {
+    items.push({ label: '( … )', kind: CompletionItemKind.Snippet, detail: 'list of modules', sortText: sortText(0, 0, ''), insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: '( "$1" )' }, filterText: cursor.prefix || '(' });
+  }
+  variableItems(model, cursor, items, range);
+}
+
+function listKeyItems(model: DocumentModel, cursor: Cursor, key: string, path: (string | undefined)[], items: CompletionItem[], range: (from?: number, to?: number) => Range): void {
+  const depth = path.length;
+  if (key === 'server.modules' && depth === 1) {
+    moduleItems(model, cursor, items, range());
+    return;
+  }
+  const keys = listKeys(key, depth);
+  if (keys.length) {
+    // Inside a string: replace the whole string (quotes included) by `"key" => value`.
+    const r = cursor.inString ? range(cursor.inString.start, Math.max(cursor.offset, cursor.inString.end)) : range();
+    for (const k of keys) {
+      const q = matchQuality(k.key, cursor.prefix);
+      if (q < 0) continue;
+      items.push({
+        label: k.key,
+        kind: CompletionItemKind.Property,
+        detail: k.type ? typeName(k.type as DirectiveInfo['type']) ?? k.type : undefined,
+        documentation: k.doc ? md(k.doc) : undefined,
+        sortText: sortText(0, q, k.key),
+        filterText: cursor.inString ? `"${k.key}"` : k.key,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: r, newText: `"${snippetText(k.key)}" => ${valueSnippet(k.type, k.values)}` },
+      });
+    }
+    return;
+  }
+  // A list of plain values: the directive's own enum values (e.g. deflate.allowed-encodings).
+  const info = getDirective(key);
+  if (info && depth === 1 && (info.type === 'array-vlist' || info.type === 'array')) {
+    const values = info.enum ? (ENUMS[info.enum] as { values?: unknown })?.values : undefined;
+    if (Array.isArray(values)) {
+      values.map(String).forEach((v, i) => {
+        if (matchQuality(v, cursor.prefix) < 0) return;
+        items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: key, sortText: String(i).padStart(3, '0'), textEdit: { range: range(), newText: quoted(cursor, v) } });
+      });
+    }
+  }
+}
+
+function listValueItems(cursor: Cursor, key: string, path: (string | undefined)[], elementKey: string | undefined, items: CompletionItem[], range: Range): void {
+  if (!elementKey) return;
+  const k = listKeys(key, path.length).find((x) => x.key === elementKey);
+  if (!k?.values) return;
+  k.values.forEach((v, i) => {
+    if (matchQuality(v, cursor.prefix) < 0) return;
+    items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: `${key} ${elementKey}`, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: quoted(cursor, v) } });
+  });
+}
+
+function moduleItems(model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
+  for (const m of MODULES) {
+    if (m.status !== 'current' || model.modules.names.has(m.name)) continue;
+    const q = matchQuality(m.name, cursor.prefix);
+    if (q < 0) continue;
+    // Modules with settings the document already uses come first.
+    const used = model.evaluation.assignments.some((a) => getDirective(a.node.key.fullName)?.modules.includes(m.name));
+    items.push({
+      label: m.name,
+      kind: CompletionItemKind.Module,
+      detail: moduleSummary(m.name),
+      documentation: md(moduleMarkdown(m.name) ?? ''),
+      sortText: sortText(used ? 0 : m.name === 'mod_skeleton' || m.name === 'mod_echo' ? 9 : 1, q, m.name),
+      textEdit: { range, newText: quoted(cursor, m.name) },
+    });
+  }
+}
+
+/** Exposed for tests: the context the cursor is in. */
+export function completionContextAt(text: string, offset: number): Context['kind'] {
+  return analyseCursor(text, offset).context.kind;
+}

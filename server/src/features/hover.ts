@@ -1,0 +1,252 @@
+/**
+ * Hover: directives (module, type with an example, scope, default, since / deprecated, description, link),
+ * removed directives, module names, condition objects / fields / operators, variables (value at that
+ * point and where it was set), and integers used as ports.
+ */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentModel } from '../analysis';
+import type { Assignment, ConditionHead, Expression, Span } from '../parser/ast';
+import { getDirective, getModule, getRemovedDirective } from '../schema';
+import {
+  BACKEND_KEY_DOCS,
+  CONDITION_FIELD_DOCS,
+  CONDITION_OBJECT_DOCS,
+  CONDITION_OPERATOR_DOCS,
+  CONDITION_OPERATOR_SINCE,
+  FEATURE_FLAG_DOCS,
+  KEYWORD_DOCS,
+  PARSEOPT_DOCS,
+  SYNTAX_DOC_URL,
+  directiveDoc,
+  moduleDocUrl,
+  moduleSummary,
+  scopeText,
+  typeName,
+} from '../schema/docs';
+import {
+  PREDEFINED_VARIABLES,
+  definitionChain,
+  pathAt,
+  scopeAt,
+  showValue,
+  type PathEntry,
+} from './locate';
+
+const FENCE = '```';
+
+function since(v: string): string {
+  return v === '1.4.1' ? 'every 1.4 release' : v.startsWith('<=') ? `1.4.40 or earlier` : `lighttpd ${v}`;
+}
+
+/** Markdown documentation of a directive (used by hover and by completion items). */
+export function directiveMarkdown(key: string, options: { withTitle?: boolean } = {}): string | undefined {
+  const info = getDirective(key);
+  const doc = directiveDoc(key);
+  if (!info || !doc) return undefined;
+  const lines: string[] = [];
+  if (options.withTitle !== false) lines.push(`**${key}** — ${info.module === 'core' ? 'core setting' : info.module}`, '');
+  lines.push(doc.summary, '');
+  lines.push(FENCE + 'lighttpd', `${key} = ${doc.example}`, FENCE, '');
+  const facts: string[] = [];
+  facts.push(`Type: ${typeName(info.type)}`);
+  facts.push(`Scope: ${scopeText(info.scope)}`);
+  if (doc.default) facts.push(`Default: ${doc.default}`);
+  facts.push(`Since: ${since(info.since)}`);
+  if (info.deprecated) facts.push(`Deprecated: ${info.deprecated}`);
+  if (info.module !== 'core') {
+    const others = info.modules.filter((m) => m !== info.module);
+    facts.push(`Module: ${info.module}${others.length ? ` (also ${others.join(', ')})` : ''} — must be in server.modules`);
+  }
+  lines.push(facts.map((f) => `- ${f}`).join('\n'), '');
+  lines.push(`[lighttpd documentation](${doc.docUrl})`);
+  return lines.join('\n');
+}
+
+/** Markdown documentation of a module name. */
+export function moduleMarkdown(name: string): string | undefined {
+  const m = getModule(name);
+  if (!m) return undefined;
+  const lines = [`**${name}**${m.status === 'removed' ? ' — removed' : ''}`, ''];
+  if (m.status === 'removed') {
+    lines.push(`Removed in lighttpd ${m.removedIn}; listing it makes lighttpd fail to start${name === 'mod_compress' ? ' (1.4.71 and later quietly load mod_deflate instead)' : ''}.`);
+    if (m.replacement) lines.push('', `Replacement: ${m.replacement}.`);
+    return lines.join('\n');
+  }
+  const summary = moduleSummary(name);
+  if (summary) lines.push(summary, '');
+  if (m.keys.length) {
+    const shown = m.keys.slice(0, 12).map((k) => '`' + k + '`').join(', ');
+    lines.push(`Settings: ${shown}${m.keys.length > 12 ? `, … (${m.keys.length} in all)` : ''}`, '');
+  }
+  if (m.implicitLoad) lines.push('Loaded automatically when needed.', '');
+  lines.push(`[lighttpd documentation](${moduleDocUrl(name)})`);
+  return lines.join('\n');
+}
+
+function removedMarkdown(key: string): string | undefined {
+  const r = getRemovedDirective(key);
+  if (!r) return undefined;
+  return [`**${key}** — removed`, '', `This setting of ${r.module} no longer exists since lighttpd ${r.removedIn}.`, '', r.note].filter((x) => x !== undefined).join('\n');
+}
+
+const WELL_KNOWN_PORTS: Readonly<Record<number, string>> = {
+  80: 'HTTP', 443: 'HTTPS', 8080: 'HTTP alternative', 8443: 'HTTPS alternative', 8000: 'common development server port',
+  9000: 'PHP-FPM default', 8009: 'AJP13 (Tomcat)', 3000: 'common application server port', 5000: 'common application server port',
+};
+
+function portMarkdown(value: number): string {
+  const lines = [`**Port ${value}**`];
+  const known = WELL_KNOWN_PORTS[value];
+  if (value > 65535) lines.push('', 'Out of range: ports go up to 65535 (lighttpd 1.4.73 and later refuse larger values).');
+  else {
+    if (known) lines.push('', known + '.');
+    if (value > 0 && value < 1024) lines.push('', 'A privileged port: binding it needs root (or CAP_NET_BIND_SERVICE); lighttpd can drop privileges afterwards with server.username.');
+    if (value === 0) lines.push('', '0 means the default port (80, or 443 with ssl.engine).');
+  }
+  return lines.join('\n');
+}
+
+function lineOf(doc: TextDocument, offset: number): number {
+  return doc.positionAt(offset).line + 1;
+}
+
+function variableMarkdown(doc: TextDocument, model: DocumentModel, name: string, at: number): string {
+  const text = doc.getText();
+  const lines = [`**${name}**${getDirective(name) ? '' : name.startsWith('var.') ? ' — variable' : ''}`];
+  if (name.startsWith('env.')) {
+    lines.push('', `Read from the environment lighttpd is started with (\`${name.slice(4)}\`); lighttpd refuses to start when it is not set.`);
+    return lines.join('\n');
+  }
+  const predefined = PREDEFINED_VARIABLES[name];
+  const scope = scopeAt(model, at);
+  const chain = definitionChain(model, name, at, scope);
+  if (chain.length === 0) {
+    if (predefined) lines.push('', `Set by lighttpd itself: ${predefined}.`);
+    else {
+      // Not set in this file at all: it may come from the config that includes this one.
+      const own = model.evaluation.assignments.some((a) => a.node.key.fullName === name);
+      let outside: string | undefined;
+      for (let s: typeof scope | undefined = scope; s && !own; s = s.parent) {
+        const v = s.vars.get(name);
+        if (v !== undefined) { outside = showValue(v); break; }
+      }
+      if (outside !== undefined) lines.push('', FENCE + 'lighttpd', `${name} = ${outside}`, FENCE, '', 'Set in another file of this configuration.');
+      else lines.push('', 'Not set before this point.');
+    }
+    return lines.join('\n');
+  }
+  const last = chain[chain.length - 1];
+  lines.push('', FENCE + 'lighttpd', `${name} = ${showValue(last.result)}`, FENCE);
+  lines.push('', chain.length === 1 ? 'Set at:' : 'Built from:');
+  for (const a of chain) {
+    const src = text.slice(a.node.start, a.node.end).split(/\r?\n/)[0];
+    lines.push(`- line ${lineOf(doc, a.node.start)}: \`${src.length > 80 ? src.slice(0, 79) + '…' : src}\``);
+  }
+  const d = directiveMarkdown(name, { withTitle: false });
+  if (d) lines.push('', '---', '', d);
+  return lines.join('\n');
+}
+
+function stringValue(e: Expression | undefined): string | undefined {
+  return e?.kind === 'string' ? e.value : undefined;
+}
+
+function hover(doc: TextDocument, span: Span, value: string | undefined): Hover | null {
+  if (!value) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) } };
+}
+
+/** The assignment and array-key path of a list element at the end of `path`. */
+function elementContext(path: readonly PathEntry[]): { assignment?: Assignment; keys: (string | undefined)[]; depth: number } {
+  let assignment: Assignment | undefined;
+  const keys: (string | undefined)[] = [];
+  let depth = 0;
+  for (const e of path) {
+    if (e.type === 'assignment') { assignment = e.node; keys.length = 0; depth = 0; }
+    if (e.type === 'element') { depth++; keys.push(stringValue(e.node.key)); }
+  }
+  return { assignment, keys, depth };
+}
+
+export function doHover(doc: TextDocument, model: DocumentModel, position: Position): Hover | null {
+  const text = doc.getText();
+  const offset = doc.offsetAt(position);
+  // The character under the mouse is at `offset`; a cursor right after a word also counts.
+  const path = pathAt(model.file.statements, offset);
+  const last = path[path.length - 1];
+  if (!last) return null;
+  switch (last.type) {
+    case 'key': {
+      const key = last.node.fullName;
+      if (key.startsWith('var.') || key.startsWith('env.')) return hover(doc, last.node, variableMarkdown(doc, model, key, last.assignment.end));
+      return hover(doc, last.node, directiveMarkdown(key) ?? removedMarkdown(key));
+    }
+    case 'object': {
+      const name = last.node.name;
+      const d = CONDITION_OBJECT_DOCS[name];
+      return hover(doc, last.node, d ? `**$${name}**\n\n${d}\n\n[lighttpd documentation](${SYNTAX_DOC_URL})` : undefined);
+    }
+    case 'operator': {
+      const op = last.node.text;
+      if (last.head) {
+        const d = CONDITION_OPERATOR_DOCS[op];
+        const s = CONDITION_OPERATOR_SINCE[op];
+        return hover(doc, last.node, d ? `**${op}** — condition operator\n\n${d}${s ? `\n\nSince lighttpd ${s}.` : ''}` : undefined);
+      }
+      const d = op === '=' ? 'Sets the value. Setting the same key twice with = in one block stops lighttpd.'
+        : op === '+=' ? 'Appends to the value: lists are merged, strings concatenated; an unset key is simply set.'
+          : 'Sets or replaces the value (lighttpd 1.4.46 and later).';
+      return hover(doc, last.node, `**${op}**\n\n${d}`);
+    }
+    case 'include': {
+      const kw = last.node.keyword;
+      if (offset >= kw.start && offset <= kw.end) return hover(doc, kw, `**${text.slice(kw.start, kw.end)}**\n\n${KEYWORD_DOCS[last.node.kind]}`);
+      return null;
+    }
+    case 'global':
+    case 'branch': {
+      const node = last.node;
+      const kwSpan = last.type === 'global' ? { start: node.start, end: node.start + 6 } : last.node.elseKeyword;
+      if (kwSpan && offset >= kwSpan.start && offset <= kwSpan.end) return hover(doc, kwSpan, `**${text.slice(kwSpan.start, kwSpan.end)}**\n\n${KEYWORD_DOCS[last.type === 'global' ? 'global' : 'else']}`);
+      return null;
+    }
+    case 'expression':
+      return expressionHover(doc, model, path, last.node, last.role);
+    default:
+      return null;
+  }
+}
+
+function expressionHover(doc: TextDocument, model: DocumentModel, path: readonly PathEntry[], e: Expression, role: string): Hover | null {
+  if (e.kind === 'variable') return hover(doc, e, variableMarkdown(doc, model, e.fullName, e.start));
+  const head = [...path].reverse().find((p) => p.type === 'head')?.node as ConditionHead | undefined;
+  if (role === 'field' && e.kind === 'string' && head?.object) {
+    const obj = head.object.name;
+    const f = CONDITION_FIELD_DOCS[obj]?.[e.value];
+    if (f) return hover(doc, e, `**$${obj}["${e.value}"]**\n\n${f.summary}`);
+    if (obj === 'REQUEST_HEADER') return hover(doc, e, `**$REQUEST_HEADER["${e.value}"]**\n\nThe request header ${e.value} (names are matched without regard to case).`);
+    return null;
+  }
+  const { assignment, keys, depth } = elementContext(path);
+  const key = assignment?.key.fullName;
+  if (e.kind === 'string') {
+    if (key === 'server.modules' || (role !== 'element-key' && getModule(e.value) && /^mod_/.test(e.value))) {
+      const md = moduleMarkdown(e.value);
+      if (md) return hover(doc, e, md);
+    }
+    if (role === 'element-key' && key) {
+      const own = keys[keys.length - 1];
+      if (key === 'server.feature-flags' && depth === 1 && own && FEATURE_FLAG_DOCS[own]) return hover(doc, e, `**${own}** — server.feature-flags\n\n${FEATURE_FLAG_DOCS[own]}`);
+      if (key === 'server.http-parseopts' && depth === 1 && own && PARSEOPT_DOCS[own]) return hover(doc, e, `**${own}** — server.http-parseopts\n\n${PARSEOPT_DOCS[own]}`);
+      if (getDirective(key)?.enum === 'gw.server-host-keys' && depth >= 3 && own && BACKEND_KEY_DOCS[own]) return hover(doc, e, `**${own}** — backend option of ${key}\n\n${BACKEND_KEY_DOCS[own]}`);
+    }
+    return null;
+  }
+  if (e.kind === 'integer') {
+    const isPort = (key === 'server.port' && depth === 0) || (role === 'element-value' && keys[keys.length - 1] === 'port');
+    if (isPort) return hover(doc, e, portMarkdown(Number(e.text)));
+    return null;
+  }
+  return null;
+}
