@@ -1,0 +1,55 @@
+/**
+ * Folding ranges: condition and global blocks, lists that span several lines, and runs of two or more
+ * comment-only lines.
+ */
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentModel } from '../analysis';
+import type { Span } from '../parser/ast';
+import { walk } from './locate';
+
+export function getFoldingRanges(doc: TextDocument, model: DocumentModel): FoldingRange[] {
+  const text = doc.getText();
+  const out: FoldingRange[] = [];
+  const line = (offset: number) => doc.positionAt(offset).line;
+
+  /** From the line of the opening bracket to the line before the closing one (or the closing line itself when code precedes it there). */
+  const bracketed = (s: Span, closed: boolean) => {
+    const startLine = line(s.start);
+    let endLine: number;
+    if (closed) {
+      const close = s.end - 1;
+      const lineStart = text.lastIndexOf('\n', close - 1) + 1;
+      endLine = /^[ \t]*$/.test(text.slice(lineStart, close)) ? line(close) - 1 : line(close);
+    } else {
+      endLine = line(s.end);
+    }
+    if (endLine > startLine) out.push({ startLine, endLine });
+  };
+
+  walk(model.file.statements, {
+    block: (b) => bracketed(b, b.closed),
+    expression: (e) => {
+      if (e.kind === 'array') bracketed(e, e.closed);
+    },
+  });
+
+  // Runs of comment-only lines.
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0 && runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
+    runStart = runEnd = -1;
+  };
+  for (const c of model.file.comments) {
+    const l = line(c.start);
+    const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    const ownLine = /^[ \t]*$/.test(text.slice(lineStart, c.start));
+    if (!ownLine) { flush(); continue; }
+    if (runStart >= 0 && l === runEnd + 1) runEnd = l;
+    else { flush(); runStart = runEnd = l; }
+  }
+  flush();
+  out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return out;
+}
