@@ -170,7 +170,7 @@ describe('stricter than lighttpd (grammar §10): each silently dropped input is 
     ['key after variable (1.4.77+)', 'b = a c = 1\n', [['syntax-missing-operator', 'a c']]],
     ['= in a list', 'a = ("a" = "b")\n', [['syntax-assign-in-list', '=']]],
     ['!^ operator', '$HTTP["url"] !^ "/a" { }\n', [['syntax-invalid-operator', '!^']]],
-    ['if without condition', 'if x = 1\n', [['syntax-if-without-condition', 'if x = 1']]],
+    ['if without condition', 'if x = 1\n', [['syntax-if-without-condition', 'if']]],
     ['comma outside a list', 'a = 1, b = 2\n', [['syntax-comma-outside-list', ',']]],
     ['unclosed block', '$HTTP["host"] == "x" {\n a = 1\n', [['syntax-unclosed-brace', '{']]],
     ['unclosed list', 'a = ( 1, 2\n', [['syntax-unclosed-paren', '(']]],
@@ -218,5 +218,81 @@ describe('error recovery', () => {
       assert.ok(f.problems.length > 0, text);
       for (const p of f.problems) assert.ok(p.start >= 0 && p.end <= text.length && p.start <= p.end, `${text}: ${p.code} ${p.start}-${p.end}`);
     }
+  });
+});
+
+// Found by the differential harness (test/differential): lighttpd 1.4.69 accepts each of these, dropping
+// the stray tokens; we report the stray token itself (and nothing that is not wrong), and read the rest the
+// way lighttpd does. Each `lighttpd -p` result is in the comment.
+describe('recovery like lighttpd: stray tokens are reported and dropped, the rest is read as lighttpd reads it', () => {
+  const value = (text: string, i = 0) => {
+    const a = parse(text).statements[i] as Assignment;
+    return a.value && text.slice(a.value.start, a.value.end);
+  };
+  test('keywords and punctuation inside a list: ( "a" else ) is ("a")', () => {
+    for (const stray of ['else', 'if', 'global', 'include', 'include_shell', '{', '$', '[', ']', '+=', ':=']) {
+      const text = `x = ( "a" ${stray} )\n`;
+      assert.deepEqual(problemsOf(text), [['syntax-unexpected-token', stray]], text);
+      const a = parse(text).statements[0] as Assignment;
+      assert.equal(a.value?.kind === 'array' && a.value.closed && a.value.elements.length, 1, text);
+    }
+    assert.deepEqual(problemsOf('x = ( + "a" )\n'), [['syntax-unexpected-token', '+']]);
+  });
+  test('an element after a missing comma is not part of the list (lighttpd drops it)', () => {
+    const a = parse('x = ( "a" "b", "c" )\n').statements[0] as Assignment;
+    assert.ok(a.value?.kind === 'array');
+    assert.deepEqual(a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value), ['a', 'c']);
+  });
+  test('after a missing comma everything up to the next , or ) is dropped: ( "a" "b" + "c", "d" ) is ("a", "d")', () => {
+    const text = 'x = ( "a" "b" + "c", "d" )\n';
+    assert.deepEqual(problemsOf(text), [['syntax-missing-comma', '"b" + "c"']]);
+    const a = parse(text).statements[0] as Assignment;
+    assert.ok(a.value?.kind === 'array');
+    assert.deepEqual(a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value), ['a', 'd']);
+    // A lost ')': the '(' of the next line is dropped as well, so its ')' closes the first list and the block
+    // still ends at its '}' (lighttpd accepts this; the '(' left open is reported where it is).
+    const lost = '$HTTP["url"] =~ "^/cgi-bin/" {\n\tcgi.assign = ( "" => ""\n\talias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/" )\n}\nb = 1\n';
+    const problems = problemsOf(lost);
+    assert.deepEqual(problems.filter(([c]) => c !== 'syntax-unclosed-paren'), [['syntax-missing-comma', 'alias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/"']]);
+    assert.deepEqual(parse(lost).statements.map((st) => st.kind), ['conditional', 'assignment']);
+  });
+  test('names or values between a key and its operator: a b = 1 assigns to a', () => {
+    assert.deepEqual(problemsOf('a b = 1\n'), [['syntax-unexpected-token', 'b']]);
+    assert.deepEqual(problemsOf('a "x" 5 += 1\n'), [['syntax-unexpected-token', '"x"'], ['syntax-unexpected-token', '5']]);
+    assert.deepEqual(problemsOf('server.modules if += ( "mod_x" )\n'), [['syntax-unexpected-token', 'if']]);
+    const a = parse('server.modules server.modules += ( "mod_x" )\n').statements[0] as Assignment;
+    assert.deepEqual([a.key.name, a.operator?.text, value('server.modules server.modules += ( "mod_x" )\n')], ['server.modules', '+=', '( "mod_x" )']);
+  });
+  test('stray tokens in a condition head: $HTTP HTTP[...], ["url" "y"], ["url"else ], == "/z" "q" {', () => {
+    assert.deepEqual(problemsOf('$HTTP HTTP["url"] == "/x" { c = 1 }\n'), [['syntax-unexpected-token', 'HTTP']]);
+    assert.deepEqual(problemsOf('$HTTP["url" "y"] == "/z" { d = 1 }\n'), [['syntax-unexpected-token', '"y"']]);
+    assert.deepEqual(problemsOf('$HTTP["url"else ] == "/w" { e = 1 }\n'), [['syntax-unexpected-token', 'else']]);
+    assert.deepEqual(problemsOf('$HTTP["url"] == "/z" "q" else { d = 1 }\n'), [['syntax-unexpected-token', '"q"'], ['syntax-unexpected-token', 'else']]);
+    assert.deepEqual(problemsOf('$HTTP["url"] =~ "^/cgi/" cgi.assign\n{ a = 1 }\n'), [['syntax-unexpected-token', 'cgi.assign']]);
+    const c = parse('$HTTP["url"] == "/z" "q" { d = 1 }\n').statements[0] as Conditional;
+    assert.equal(c.branches[0].body?.statements.length, 1);
+  });
+  test('a { without condition is dropped: the next } closes the enclosing block, as in lighttpd', () => {
+    // lighttpd -p: var.x in the $HTTP block, var.y global.
+    const text = '$HTTP["host"] == "a" { { x = 1 } y = 2 }\n';
+    assert.deepEqual(problemsOf(text), [['syntax-block-without-condition', '{']]);
+    const f = parse(text);
+    assert.deepEqual(f.statements.map((s) => s.kind), ['conditional', 'assignment']);
+    assert.equal((f.statements[1] as Assignment).key.name, 'y');
+    // A duplicated '{' after a condition: the block still closes at its '}'.
+    assert.deepEqual(problemsOf('$HTTP["host"] =~ "x" { {\n a = 1\n}\nb = 2\n'), [['syntax-block-without-condition', '{']]);
+  });
+  test('else with no condition before it: dropped together with its {', () => {
+    assert.deepEqual(problemsOf('else { x = 1 }\ny = 2\n'), [['syntax-else-without-condition', 'else']]);
+    assert.deepEqual(parse('else { x = 1 }\ny = 2\n').statements.map((s) => (s as Assignment).key.name), ['x', 'y']);
+  });
+  test('if with no condition after it is dropped and the line is read: if include "x" includes', () => {
+    const f = parse('if include "x.conf"\n');
+    assert.deepEqual(problemsOf('if include "x.conf"\n', f), [['syntax-if-without-condition', 'if']]);
+    assert.equal(f.statements[0]?.kind, 'include');
+  });
+  test('a { made up by recovery never gives a problem without a position', () => {
+    const text = '$HTTP["url"] =~ "^/cgi-bin/" cgi.assign\n\t= ( "" => "" )\n';
+    for (const p of parse(text).problems) assert.ok(Number.isFinite(p.start) && Number.isFinite(p.end) && p.end <= text.length, p.code);
   });
 });

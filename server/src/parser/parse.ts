@@ -51,6 +51,15 @@ function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[],
     end = t.startOffset + t.image.length;
   }
   let code = 'syntax-unexpected-token';
+  // Chevrotain's single-token deletion: the closer it wanted comes right after the offending token, so
+  // nothing is missing; that token is extra (and lighttpd drops it: `$HTTP["url"else ]`).
+  const closer = /^Missing '([}\])\]])'/.exec(e.message)?.[1];
+  if (closer && !isZeroWidth(t)) {
+    const next = tokens[tokens.indexOf(t) + 1];
+    if (next && next.image === closer) {
+      return { code, message: `Unexpected ${t.image.length > 40 ? `'${t.image.slice(0, 40)}…'` : `'${t.image}'`}: lighttpd ignores it.`, severity: 'error', start: t.startOffset, end: t.startOffset + t.image.length };
+    }
+  }
   if (/^Missing '\}'/.test(e.message)) code = 'syntax-unclosed-brace';
   else if (/^Missing '\)'/.test(e.message)) code = 'syntax-unclosed-paren';
   else if (/^Missing '\]'/.test(e.message)) code = 'syntax-missing-bracket';
@@ -66,6 +75,14 @@ export function parse(text: string): ConfigFile {
   const statements = p.inputFile();
   const problems: SyntaxProblem[] = [...lexed.problems, ...p.problems];
   for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
+  // No problem may point nowhere (a token made up by recovery has no offsets).
+  for (let i = 0; i < problems.length; i++) {
+    const pr = problems[i];
+    if (Number.isNaN(pr.start) || Number.isNaN(pr.end)) {
+      const at = Number.isNaN(pr.start) ? (Number.isNaN(pr.end) ? lexed.length : pr.end) : pr.start;
+      problems[i] = { ...pr, start: at, end: Number.isNaN(pr.end) ? at : Math.max(at, pr.end) };
+    }
+  }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   // Chevrotain may report the same spot twice (rule-level and repetition-level recovery).
   const unique: SyntaxProblem[] = [];

@@ -54,6 +54,27 @@ function isValueStart(t: TokenType): boolean {
 function isAssignOperator(t: TokenType): boolean {
   return t === T.Assign || t === T.Append || t === T.ForceAssign;
 }
+function describeStray(t: IToken): string {
+  const img = t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image;
+  return t.tokenType === T.Key ? `name '${img}'` : `value ${img}`;
+}
+
+/**
+ * Tokens lighttpd's parser discards inside ( ... ) without a message: `( "a" else )` is ("a") (grammar §10).
+ * `}` is left out on purpose: a list cut short before the end of its block should end there.
+ */
+const strayInListTokens: TokenType[] = [T.Else, T.If, T.Global, T.Include, T.IncludeShell, T.LCurly, T.Dollar, T.LBracket, T.RBracket, T.Append, T.ForceAssign, T.Plus];
+
+/** What may stand (and be dropped) between a key and its assignment operator: `a b = 1`, `server.modules if += (...)`. */
+const strayBeforeOperatorTokens: TokenType[] = [T.Key, T.StringLiteral, T.Integer, T.If, T.Else, T.Global, T.Include, T.IncludeShell];
+
+/** What may stand (and be dropped) between a condition and its '{'. */
+const strayBeforeBraceTokens: TokenType[] = [
+  T.Key, T.StringLiteral, T.UnterminatedString, T.Integer, T.Else, T.If, T.Global, T.Include, T.IncludeShell,
+  T.Dollar, T.LBracket, T.RBracket, T.LParen, T.RParen, T.Comma, T.Assign, T.Append, T.ForceAssign, T.ArrayAssign,
+  T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
+];
+
 const strayOperatorTokens: TokenType[] = [
   T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
 ];
@@ -62,6 +83,8 @@ export class ConfigParser extends EmbeddedActionsParser {
   /** Problems reported by error productions during the current parse (Chevrotain's own are in `errors`). */
   problems: SyntaxProblem[] = [];
   private blockDepth = 0;
+  /** '{' without a condition seen and skipped; the '}' that lighttpd pairs with each is not reported again. */
+  private strayOpenBraces = 0;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
@@ -72,10 +95,33 @@ export class ConfigParser extends EmbeddedActionsParser {
     super.reset();
     this.problems = [];
     this.blockDepth = 0;
+    this.strayOpenBraces = 0;
   }
 
   private report(code: string, message: string, start: number, end: number, severity: Severity = 'error'): void {
     this.problems.push({ code, message, severity, start, end });
+  }
+
+  /** True at `b` in `a b = 1` / `a "x" c += 1`: names or values, then an assignment operator, on one line. */
+  private strayBeforeOperator(): boolean {
+    let i = 1;
+    for (;;) {
+      const tt = this.LA(i).tokenType;
+      if (strayBeforeOperatorTokens.includes(tt)) i++;
+      else return i > 1 && isAssignOperator(tt);
+    }
+  }
+
+  /** True when tokens other than '{' stand between a condition and its '{' (on its line, or before a '{' starting the next). */
+  private strayBeforeBrace(): boolean {
+    let i = 1;
+    for (;;) {
+      const tt = this.LA(i).tokenType;
+      if (tt === T.LCurly) return i > 1;
+      if (tt === T.EOL) return i > 1 && this.LA(i + 1).tokenType === T.LCurly;
+      if (tt === EOF || tt === T.RCurly || !strayBeforeBraceTokens.includes(tt)) return false;
+      i++;
+    }
   }
 
   /** After an error production: drop the rest of the line (up to EOL, or a '}' closing the current block). */
@@ -85,8 +131,8 @@ export class ConfigParser extends EmbeddedActionsParser {
       const t = this.LA(1);
       if (t.tokenType === T.EOL || t.tokenType === EOF) break;
       if (t.tokenType === T.RCurly && this.blockDepth > 0) break;
-      const s = this.SKIP_TOKEN();
-      end = tokenEnd(s);
+      end = tokenEnd(t); // (SKIP_TOKEN returns the token after the skipped one)
+      this.SKIP_TOKEN();
     }
     return end;
   }
@@ -100,9 +146,11 @@ export class ConfigParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.RCurly);
-            this.ACTION(() =>
-              this.report('syntax-unmatched-brace', "'}' without a matching '{': lighttpd ignores it.", t.startOffset, t.startOffset + 1),
-            );
+            this.ACTION(() => {
+              // The partner of a '{' already reported as a block without condition: one report is enough.
+              if (this.strayOpenBraces > 0) this.strayOpenBraces--;
+              else this.report('syntax-unmatched-brace', "'}' without a matching '{': lighttpd ignores it.", t.startOffset, t.startOffset + 1);
+            });
           },
         },
       ]);
@@ -119,38 +167,33 @@ export class ConfigParser extends EmbeddedActionsParser {
       { ALT: () => { const s = this.SUBRULE(this.global); this.ACTION(() => s && out.push(s)); } },
       { ALT: () => { const s = this.SUBRULE(this.include); this.ACTION(() => s && out.push(s)); } },
       { ALT: () => { this.CONSUME(T.EOL); } },
-      { ALT: () => this.SUBRULE(this.strayElse, { ARGS: [out] }) },
-      { ALT: () => this.SUBRULE(this.strayBlock, { ARGS: [out] }) },
+      { ALT: () => this.SUBRULE(this.strayElse) },
+      { ALT: () => this.SUBRULE(this.strayBlock) },
       { ALT: () => this.SUBRULE(this.strayToken) },
     ]);
   });
 
-  // `else ...` with no condition before it: lighttpd drops the `else` (and braces) and keeps the content
-  // in the enclosing scope (grammar §8.4).
-  private strayElse = this.RULE('strayElse', (out: Statement[]) => {
+  // `else ...` with no condition before it: lighttpd's parser drops the `else` token (and a '{' right after
+  // it); what follows is read as if the `else` were not there (grammar §8.4, §10).
+  private strayElse = this.RULE('strayElse', () => {
     const kw = this.CONSUME(T.Else);
     this.ACTION(() =>
       this.report('syntax-else-without-condition', `'${kw.image}' does not follow a condition block: lighttpd ignores it and applies the block's content unconditionally.`, kw.startOffset, tokenEnd(kw)),
     );
-    this.OPTION(() => this.CONSUME(T.EOL));
-    this.OR([
-      {
-        ALT: () => {
-          const br = this.SUBRULE(this.condline);
-          this.ACTION(() => br && out.push({ kind: 'conditional', branches: [br], start: br.start, end: br.end }));
-        },
-      },
-      { ALT: () => { const b = this.SUBRULE(this.block); this.ACTION(() => b && out.push(...b.statements)); } },
-    ]);
+    this.OPTION({ GATE: () => this.LA(2).tokenType === T.LCurly, DEF: () => this.CONSUME(T.EOL) });
+    this.OPTION2(() => {
+      this.CONSUME(T.LCurly);
+      this.ACTION(() => this.strayOpenBraces++);
+    });
   });
 
-  // `{ ... }` with no condition: lighttpd ignores the braces.
-  private strayBlock = this.RULE('strayBlock', (out: Statement[]) => {
-    const b = this.SUBRULE(this.block);
+  // `{` with no condition: lighttpd drops the token, so the statements after it stay in the enclosing block
+  // and the next '}' closes that block (or is dropped at top level).
+  private strayBlock = this.RULE('strayBlock', () => {
+    const l = this.CONSUME(T.LCurly);
     this.ACTION(() => {
-      if (!b) return;
-      this.report('syntax-block-without-condition', "A block needs a condition before '{' (e.g. $HTTP[\"host\"] == \"example.org\" { ... }); lighttpd ignores these braces.", b.start, b.start + 1);
-      out.push(...b.statements);
+      this.report('syntax-block-without-condition', "A block needs a condition before '{' (e.g. $HTTP[\"host\"] == \"example.org\" { ... }); lighttpd ignores these braces.", l.startOffset, l.startOffset + 1);
+      this.strayOpenBraces++;
     });
   });
 
@@ -168,14 +211,17 @@ export class ConfigParser extends EmbeddedActionsParser {
     ]);
     this.ACTION(() => {
       const tt = t.tokenType;
+      if (tt === T.If) {
+        // lighttpd (1.4.74+) drops an `if` that no condition follows and reads the rest of the line.
+        this.report('syntax-if-without-condition', "'if' must be followed by a condition such as $HTTP[\"host\"] == \"...\": lighttpd ignores it here.", t.startOffset, tokenEnd(t));
+        return;
+      }
       const restEnd = this.skipRestOfLine();
       const end = Math.max(tokenEnd(t), restEnd);
       if (tt === T.Plus) {
         this.report('syntax-continuation-lost', "A line cannot start with '+': lighttpd ignores this line and does not continue the previous value. Put '+' at the end of the previous line.", t.startOffset, end);
       } else if (tt === T.StringLiteral || tt === T.UnterminatedString || tt === T.Integer) {
         this.report('syntax-extra-value', `Unexpected value ${t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image}: lighttpd ignores it. Join values with '+', or separate list elements with ','.`, t.startOffset, end);
-      } else if (tt === T.If) {
-        this.report('syntax-if-without-condition', "'if' must be followed by a condition such as $HTTP[\"host\"] == \"...\".", t.startOffset, end);
       } else {
         this.report('syntax-unexpected-token', `Unexpected '${t.image}' at the start of a statement: lighttpd ignores it.`, t.startOffset, end);
       }
@@ -188,6 +234,15 @@ export class ConfigParser extends EmbeddedActionsParser {
     const key = this.ACTION((): KeyNode => ({ name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) }));
     let operator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
     let value: Expression | undefined;
+    // `a b = 1`, `a "x" = 1`: lighttpd drops what stands between the key and the operator and assigns to
+    // `a` (grammar §10; 1.4.77+ rejects a name right after a name).
+    this.MANY({
+      GATE: () => this.strayBeforeOperator(),
+      DEF: () => {
+        const t = this.OR4(strayBeforeOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME3(tt) })));
+        this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected ${describeStray(t)} between '${k.image}' and its operator: lighttpd ignores it and assigns to '${k.image}'.`, t.startOffset, tokenEnd(t)));
+      },
+    });
     this.OR([
       {
         ALT: () => {
@@ -307,18 +362,36 @@ export class ConfigParser extends EmbeddedActionsParser {
       this.OR([
         { ALT: () => { this.CONSUME(T.Comma); afterElement = false; } },
         {
+          GATE: () => !afterElement,
+          IGNORE_AMBIGUITIES: true,
           ALT: () => {
             const e = this.SUBRULE(this.aelement);
-            this.ACTION(() => {
-              if (!e) return;
-              if (afterElement) {
-                const prev = elements[elements.length - 1];
-                void prev;
-                this.report('syntax-missing-comma', "Missing ',' before this list element: lighttpd ignores it.", e.start, e.end);
-              }
-              elements.push(e);
-            });
+            this.ACTION(() => e && elements.push(e));
             afterElement = true;
+          },
+        },
+        {
+          // A second element without ',' before it: lighttpd's parser discards token after token until a ','
+          // or ')' (`( "a" "b" + "c", "d" )` is ("a", "d"); a '(' in there is discarded too, so the next ')'
+          // closes this list). Done the same way here, so that the rest of the file is read alike.
+          GATE: () => afterElement,
+          IGNORE_AMBIGUITIES: true,
+          ALT: () => {
+            const t = this.OR3(valueStartTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
+            this.ACTION(() => {
+              let end = tokenEnd(t);
+              for (let n = this.LA(1).tokenType; n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF; n = this.LA(1).tokenType) {
+                end = tokenEnd(this.LA(1));
+                this.SKIP_TOKEN();
+              }
+              this.report('syntax-missing-comma', "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').", t.startOffset, end);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.OR2(strayInListTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+            this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected '${t.image}' inside a list: lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
           },
         },
         {
@@ -401,8 +474,16 @@ export class ConfigParser extends EmbeddedActionsParser {
   // condline ::= context LCURLY metaline* RCURLY
   private condline = this.RULE('condline', (): ConditionBranch | undefined => {
     const head = this.SUBRULE(this.context);
+    // `$HTTP["url"] == "/a" "b" {`, `... == "/a" else {`: lighttpd drops what stands before the '{'.
+    this.MANY({
+      GATE: () => this.strayBeforeBrace(),
+      DEF: () => {
+        const t = this.OR(strayBeforeBraceTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+        this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected ${describeStray(t)} before the '{' of this condition: lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
+      },
+    });
     this.OPTION(() => this.CONSUME(T.EOL)); // `{` may be on the next line
-    const body = this.SUBRULE(this.block);
+    const body = this.optionalBlock('the condition', () => head?.value ?? head);
     return this.ACTION(() => {
       const start = head?.start ?? body?.start;
       if (start === undefined) return undefined;
@@ -416,6 +497,11 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.OPTION(() => { ifTok = this.CONSUME(T.If); });
     const d = this.CONSUME(T.Dollar);
     const obj = this.CONSUME(T.Key);
+    // `$HTTP HTTP["url"]`: lighttpd drops the repeated name.
+    this.MANY(() => {
+      const x = this.CONSUME2(T.Key);
+      this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected name '${x.image}' after '$${obj.image}': lighttpd ignores it.`, x.startOffset, tokenEnd(x)));
+    });
     this.CONSUME(T.LBracket);
     const field = this.SUBRULE(this.expression);
     this.CONSUME(T.RBracket);
@@ -448,9 +534,34 @@ export class ConfigParser extends EmbeddedActionsParser {
     });
   });
 
+  /**
+   * The block after a condition or `global`, entered only at a real '{'. Without one the statement ends
+   * there (reported on what needed the brace): a '{' inserted by Chevrotain's recovery would nest
+   * every following line one level deeper, so that a run of condition lines could exhaust the stack.
+   */
+  private optionalBlock(after: string, before: () => { start: number; end: number } | undefined): Block | undefined {
+    let body: Block | undefined;
+    this.OR9([
+      { GATE: () => this.LA(1).tokenType === T.LCurly, ALT: () => { body = this.SUBRULE9(this.block); } },
+      {
+        ALT: () => this.ACTION(() => {
+          const found = this.LA(1);
+          const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'the end of the line' : `'${found.image.length > 30 ? found.image.slice(0, 30) + '…' : found.image}'`;
+          const at = before() ?? { start: found.startOffset, end: found.startOffset };
+          this.report('syntax-unexpected-token', `Expected '{' after ${after} (found ${what}).`, at.start, at.end);
+        }),
+      },
+    ]);
+    return body;
+  }
+
   // LCURLY metaline* RCURLY
   private block = this.RULE('block', (): Block => {
+    const before = this.LA(1);
     const l = this.CONSUME(T.LCurly);
+    // A '{' inserted by Chevrotain's recovery has no position (its absence is reported already).
+    const lStart = Number.isNaN(l.startOffset) ? (Number.isNaN(before.startOffset) ? 0 : before.startOffset) : l.startOffset;
+    const inserted = !!l.isInsertedInRecovery || Number.isNaN(l.startOffset);
     const statements: Statement[] = [];
     this.ACTION(() => this.blockDepth++);
     this.MANY(() => this.SUBRULE(this.metaline, { ARGS: [statements] }));
@@ -460,8 +571,8 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.OPTION(() => { r = this.CONSUME(T.RCurly); });
     return this.ACTION(() => {
       const last = statements[statements.length - 1];
-      if (!r) this.report('syntax-unclosed-brace', "Missing '}' to close this block.", l.startOffset, tokenEnd(l));
-      return { statements, closed: !!r, start: l.startOffset, end: r ? tokenEnd(r) : last ? last.end : tokenEnd(l) };
+      if (!r && !inserted) this.report('syntax-unclosed-brace', "Missing '}' to close this block.", lStart, lStart + 1);
+      return { statements, closed: !!r, start: lStart, end: r ? tokenEnd(r) : last ? last.end : inserted ? lStart : lStart + 1 };
     });
   });
 
@@ -469,7 +580,7 @@ export class ConfigParser extends EmbeddedActionsParser {
   private global = this.RULE('global', (): GlobalBlock => {
     const g = this.CONSUME(T.Global);
     this.OPTION(() => this.CONSUME(T.EOL));
-    const body = this.SUBRULE(this.block);
+    const body = this.optionalBlock("'global'", () => ({ start: g.startOffset, end: tokenEnd(g) }));
     return this.ACTION(() => ({ kind: 'global' as const, body, start: g.startOffset, end: body?.end ?? tokenEnd(g) }));
   });
 
