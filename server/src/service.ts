@@ -55,13 +55,14 @@ function intersect(lists: Diagnostic[][]): Diagnostic[] {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const { workspace } = options;
-  const cache = new Map<string, { version: number; generation: number; model: DocumentModel }>();
+  const cache = new Map<string, { version: number; generation: number; text: string; model: DocumentModel }>();
   const getModel = (doc: TextDocument): DocumentModel => {
     const hit = cache.get(doc.uri);
     const path = workspace ? filePathOf(doc.uri) : undefined;
     if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
-    const model = path && workspace ? analyzeInWorkspace(workspace, path, doc.getText()) : analyze(doc.getText());
-    cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, model });
+    const text = doc.getText();
+    const model = path && workspace ? analyzeInWorkspace(workspace, path, text) : analyze(text, {}, hit ? { text: hit.text, file: hit.model.file } : undefined);
+    cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, text, model });
     return model;
   };
   return {

@@ -3,6 +3,7 @@
  * version by the service and shared by every feature.
  */
 import { fullKeyName, parse, type ConfigFile } from '../parser';
+import { reparse, type PreviousParse } from '../parser/incremental';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 import { effectiveModules, type ModuleSet } from './modules';
 import type { ConfigWorkspace } from './workspace';
@@ -28,8 +29,12 @@ export interface DocumentModel {
   readonly alternatives?: readonly DocumentModel[];
 }
 
-export function analyze(text: string, options: EvaluateOptions = {}): DocumentModel {
-  const file = parse(text);
+/**
+ * The model of a document on its own. With `previous` (the text and tree of an earlier version), only the
+ * statements the edit touched are parsed again (parser/incremental.ts).
+ */
+export function analyze(text: string, options: EvaluateOptions = {}, previous?: PreviousParse): DocumentModel {
+  const file = previous ? reparse(previous, text) : parse(text);
   const evaluation = evaluate(file, options);
   return { file, evaluation, modules: effectiveModules(evaluation) };
 }

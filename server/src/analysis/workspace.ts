@@ -8,6 +8,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { parse, type ConfigFile } from '../parser';
+import { reparse } from '../parser/incremental';
 import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
 import { nodeFileSystem, type ConfigFileSystem } from './fileSystem';
 import { resolveIncludeTargets, toResolution } from './includes';
@@ -51,10 +52,14 @@ const INCLUDE_WORD = /(^|[\s{])include(_shell)?[\s"(]/m;
 
 export class ConfigWorkspace {
   private readonly overlay = new Map<string, string>();
+  /** Disk contents read so far (undefined: missing); dropped when the file changes on disk. */
+  private readonly disk = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, { text: string; file: ConfigFile }>();
   private known = new Set<string>();
   private generationNo = 0;
   private readonly shellOutputs = new Map<string, string | undefined>();
+  /** File-system answers (stat, glob, realpath) memoised until something changes on disk. */
+  private readonly memo = new Map<string, unknown>();
   private graphCache: { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } | undefined;
 
   constructor(private readonly fs: ConfigFileSystem = nodeFileSystem, private settings: WorkspaceSettings = {}) {}
@@ -68,8 +73,23 @@ export class ConfigWorkspace {
     this.generationNo++;
   }
 
+  private remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** The file system as includes see it: open editors first, disk answers memoised. */
+  private readonly view: ConfigFileSystem = {
+    readFile: (p) => this.readText(p),
+    isFile: (p) => this.overlay.has(p) || this.remember(`f:${p}`, () => this.fs.isFile(p)),
+    glob: (pattern, limit) => this.remember(`g:${limit}:${pattern}`, () => this.fs.glob(pattern, limit)),
+    realPath: (p) => this.canonical(p),
+  };
+
   canonical(path: string): string {
-    return this.fs.realPath(path);
+    return this.remember(`r:${path}`, () => this.fs.realPath(path));
   }
 
   setSettings(settings: WorkspaceSettings): void {
@@ -80,6 +100,8 @@ export class ConfigWorkspace {
 
   /** The config files found in the workspace folders (candidates for roots). */
   setKnownFiles(paths: Iterable<string>): void {
+    this.memo.clear();
+    this.disk.clear();
     this.known = new Set([...paths].map((p) => this.canonical(p)));
     this.bump();
   }
@@ -88,6 +110,9 @@ export class ConfigWorkspace {
   fileChanged(path: string, exists: boolean): void {
     const p = this.canonical(path);
     this.parsed.delete(p);
+    this.disk.delete(p);
+    this.disk.delete(path);
+    this.memo.clear();
     if (exists) this.known.add(p);
     else this.known.delete(p);
     this.bump();
@@ -105,7 +130,10 @@ export class ConfigWorkspace {
   }
 
   readText(path: string): string | undefined {
-    return this.overlay.get(path) ?? this.fs.readFile(path);
+    const open = this.overlay.get(path);
+    if (open !== undefined) return open;
+    if (!this.disk.has(path)) this.disk.set(path, this.fs.readFile(path));
+    return this.disk.get(path);
   }
 
   /** The parse of a file, shared by every root that includes it (cached by text). */
@@ -114,7 +142,8 @@ export class ConfigWorkspace {
     if (text === undefined) return undefined;
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit.file;
-    const file = parse(text);
+    // An edit of an open file: parse only what the edit touched.
+    const file = hit ? reparse(hit, text) : parse(text);
     this.parsed.set(path, { text, file });
     return file;
   }
@@ -122,7 +151,7 @@ export class ConfigWorkspace {
   /** An include resolver for a main config in `mainDir`. */
   resolver(mainDir: string): IncludeResolver {
     const pathMappings = Object.entries(this.settings.pathMappings ?? {}).sort((a, b) => b[0].length - a[0].length);
-    const ctx = { mainDir, pathMappings, fs: this.fs, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
+    const ctx = { mainDir, pathMappings, fs: this.view, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
     return (inc, operand) => {
       if (inc.kind === 'include_shell') return this.shellResolution(operand, mainDir);
       return toResolution(resolveIncludeTargets(operand, ctx), (p) => {

@@ -11,11 +11,13 @@ export interface Span {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A problem found by the tokenizer or the parser. `code` always starts with `syntax-`. */
+/** A problem found by the tokenizer or the parser. `code` starts with `syntax-` (or is `file-too-large`). */
 export interface SyntaxProblem extends Span {
   readonly code: string;
   readonly message: string;
   readonly severity: Severity;
+  /** Set on problems found by Chevrotain's generic error recovery (it may skip tokens past the span). */
+  readonly recovered?: boolean;
 }
 
 export interface Comment extends Span {

@@ -18,8 +18,12 @@ const lexer = new Lexer(T.allTokens, {
   skipValidations: true,
 });
 
-/** Deeper nesting than this is reported and flattened, so that no input can exhaust the stack. */
-export const MAX_NESTING = 256;
+/**
+ * Deeper nesting than this is reported and flattened, so that no input can exhaust the stack. Chevrotain's
+ * error recovery at the innermost level of a deep nest needs about 4 KiB of stack per level, so this keeps
+ * the worst case near a third of Node's default stack (real configs nest a handful of levels).
+ */
+export const MAX_NESTING = 100;
 
 export interface TokenizeResult {
   readonly tokens: IToken[];
@@ -69,6 +73,8 @@ export function tokenize(text: string): TokenizeResult {
   const out: IToken[] = [];
   let parens = 0;
   let braces = 0;
+  /** Offset of the outermost '(' not closed yet: newlines stay invisible until it is. */
+  let outerParen = -1;
   let droppedParens = 0;
   let droppedBraces = 0;
   let reportedDepth = false;
@@ -95,6 +101,7 @@ export function tokenize(text: string): TokenizeResult {
     }
     if (type === T.LParen) {
       if (parens + braces >= MAX_NESTING) { tooDeep(t); droppedParens++; continue; }
+      if (parens === 0) outerParen = t.startOffset;
       parens++;
     } else if (type === T.RParen) {
       if (droppedParens > 0) { droppedParens--; continue; }
@@ -109,6 +116,15 @@ export function tokenize(text: string): TokenizeResult {
     } else if (type === T.RCurly) {
       if (droppedBraces > 0) { droppedBraces--; continue; }
       if (braces > 0) braces--;
+    } else if (type === T.UnterminatedString) {
+      // Reported here, not by the parser, so that it is reported even where the parser skips the token.
+      problems.push({
+        code: 'syntax-unterminated-string',
+        message: "Missing closing '\"'. (A backslash right before '\"' escapes it, so a string cannot end with '\\'.)",
+        severity: 'error',
+        start: t.startOffset,
+        end: t.startOffset + t.image.length,
+      });
     } else if (type === T.Semicolon) {
       problems.push({
         code: 'syntax-semicolon',
@@ -134,6 +150,10 @@ export function tokenize(text: string): TokenizeResult {
       const next = raw[i + 1];
       if (next !== undefined && next.tokenType !== T.Newline) out.push(synthetic(T.EOL, t.startOffset + 1));
     }
+  }
+  if (parens > 0) {
+    // Reported here too (the parser may have skipped the list): everything after it was read as one line.
+    problems.push({ code: 'syntax-unclosed-paren', message: "Missing ')' to close this list.", severity: 'error', start: outerParen, end: outerParen + 1 });
   }
   if (!lastIsEol() || out.length === 0) out.push(synthetic(T.EOL, length));
   return { tokens: out, comments, problems, length };

@@ -2,6 +2,7 @@
  * parse(text) -> ConfigFile: tokenizer + the single shared parser instance. Parser errors from
  * Chevrotain's own recovery are turned into `syntax-*` problems with exact ranges.
  */
+import { Buffer } from 'node:buffer';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxProblem } from './ast';
 import { tokenize } from './lexer';
@@ -57,7 +58,7 @@ function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[],
   if (closer && !isZeroWidth(t)) {
     const next = tokens[tokens.indexOf(t) + 1];
     if (next && next.image === closer) {
-      return { code, message: `Unexpected ${t.image.length > 40 ? `'${t.image.slice(0, 40)}…'` : `'${t.image}'`}: lighttpd ignores it.`, severity: 'error', start: t.startOffset, end: t.startOffset + t.image.length };
+      return { code, message: `Unexpected ${t.image.length > 40 ? `'${t.image.slice(0, 40)}…'` : `'${t.image}'`}: lighttpd ignores it.`, severity: 'error', start: t.startOffset, end: t.startOffset + t.image.length, recovered: true };
     }
   }
   if (/^Missing '\}'/.test(e.message)) code = 'syntax-unclosed-brace';
@@ -65,10 +66,32 @@ function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[],
   else if (/^Missing '\]'/.test(e.message)) code = 'syntax-missing-bracket';
   else if (/^Expected a value/.test(e.message)) code = 'syntax-missing-value';
   else if (/^Expected a condition operator/.test(e.message)) code = 'syntax-invalid-operator';
-  return { code, message: e.message, severity: 'error', start, end };
+  return { code, message: e.message, severity: 'error', start, end, recovered: true };
+}
+
+/** lighttpd refuses a config file larger than 32 MiB (src/configfile.c): such a text is reported, not parsed. */
+export const MAX_TEXT_SIZE = 32 * 1024 * 1024;
+
+/** UTF-8 size of a text, counted only when it could exceed the cap (a code unit is at most 3 bytes). */
+function exceedsMaxSize(text: string): boolean {
+  return text.length * 3 > MAX_TEXT_SIZE && Buffer.byteLength(text, 'utf8') > MAX_TEXT_SIZE;
+}
+
+function tooLarge(text: string): ConfigFile {
+  const firstLine = text.search(/[\r\n]/);
+  const end = Math.min(firstLine < 0 ? text.length : firstLine, 200);
+  const problem: SyntaxProblem = {
+    code: 'file-too-large',
+    message: `This file is larger than ${MAX_TEXT_SIZE / 1024 / 1024} MiB: lighttpd refuses to read it, and it is not checked.`,
+    severity: 'error',
+    start: 0,
+    end,
+  };
+  return { kind: 'file', statements: [], comments: [], problems: [problem], start: 0, end: text.length };
 }
 
 export function parse(text: string): ConfigFile {
+  if (exceedsMaxSize(text)) return tooLarge(text);
   const lexed = tokenize(text);
   const p = getParser();
   p.input = lexed.tokens;

@@ -1,0 +1,150 @@
+/**
+ * Incremental re-parse after an edit: only the top-level statements the edit touches are parsed again;
+ * the statements before are reused as they are and those after are reused with shifted offsets.
+ *
+ * This is exact, not an approximation: a top-level statement ends at an end of line outside parentheses,
+ * where lighttpd's tokenizer is in its neutral state, so a region cut at line boundaries around whole
+ * top-level statements tokenizes and parses the same alone as inside the file — unless the edit leaves
+ * something open (a string, a list, a block) or unmatched, in which case the whole file is parsed again.
+ */
+import type { ConfigFile, Span, Statement, SyntaxProblem } from './ast';
+import { parse } from './parse';
+
+/**
+ * Problems whose effect can reach past their own span and statement: something left open or unmatched,
+ * a block without its condition (its braces belong to no statement), and whatever Chevrotain's generic
+ * recovery found (it may skip tokens). With any of them around, the whole file is parsed again.
+ */
+const NON_LOCAL = new Set([
+  'syntax-unclosed-brace', 'syntax-unclosed-paren', 'syntax-unterminated-string', 'syntax-unmatched-brace',
+  'syntax-unmatched-paren', 'syntax-nesting-too-deep', 'syntax-nul-byte', 'syntax-missing-bracket',
+  'syntax-else-without-condition', 'syntax-block-without-condition',
+]);
+const nonLocal = (p: SyntaxProblem) => p.recovered === true || NON_LOCAL.has(p.code);
+
+function lineStart(text: string, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+/** Offset just after the line end at or after `offset` (or the text length). */
+function afterLineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  if (i < text.length && text.charCodeAt(i) === 13) i++;
+  if (i < text.length && text.charCodeAt(i) === 10) i++;
+  return i;
+}
+
+/** A deep copy with every `start`/`end` offset moved by `delta`. */
+export function shifted<T>(node: T, delta: number): T {
+  if (delta === 0 || node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => shifted(n, delta)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    out[k] = (k === 'start' || k === 'end') && typeof v === 'number' ? v + delta : typeof v === 'object' ? shifted(v, delta) : v;
+  }
+  return out as T;
+}
+
+/**
+ * The text before `at`, without trailing blanks, line ends and comments, ends in something that continues
+ * on the next line (`a =⏎ "x"` is one statement in lighttpd): an operator, ',', or a keyword.
+ */
+function continuesAcross(text: string, at: number, comments: readonly Span[]): boolean {
+  let i = at;
+  for (;;) {
+    while (i > 0 && /[ \t\r\n\u00a0]/.test(text[i - 1])) i--;
+    const c = comments.find((x) => x.start < i && x.end >= i);
+    if (!c) break;
+    i = c.start;
+  }
+  if (i === 0) return false;
+  if ('=+>~^$,(!:{[\\'.includes(text[i - 1])) return true;
+  // A bare name at the end of a line may take its operator from the next one; keywords their operand.
+  if (/[A-Za-z0-9._-]/.test(text[i - 1])) {
+    const ls = lineStart(text, i);
+    const line = text.slice(ls, i);
+    if (!/(^|[^=!<>])(=|\+=|:=)/.test(line) || /(^|\s)(else|elif|elsif|elseif|if|include|include_shell|global)$/.test(line)) return true;
+  }
+  // A condition head whose '{' may be on the next line.
+  if (text[i - 1] === '"' || text[i - 1] === ']') {
+    const line = text.slice(lineStart(text, i), i);
+    if (line.includes('$')) return true;
+  }
+  return false;
+}
+
+function inside(s: Span, from: number, to: number): boolean {
+  return s.start >= from && s.end <= to;
+}
+
+export interface PreviousParse {
+  readonly text: string;
+  readonly file: ConfigFile;
+}
+
+/** Parses `text`, reusing `prev` (the parse of an earlier version) where the edit did not reach. */
+export function reparse(prev: PreviousParse, text: string): ConfigFile {
+  const old = prev.text;
+  if (old === text) return prev.file;
+  const full = () => parse(text);
+  if (prev.file.problems.some(nonLocal)) return full();
+  if (text.includes('\0') || old.includes('\0')) return full();
+
+  // The changed span: [p, oldEnd) in the old text became [p, newEnd) in the new one.
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const delta = text.length - old.length;
+
+  // Grow the region to whole lines, whole top-level statements and whole problem spans (an error
+  // production may consume tokens that belong to no statement) until it is stable.
+  const st: readonly Span[] = [...prev.file.statements, ...prev.file.problems];
+  let from = lineStart(old, p);
+  let to = afterLineEnd(old, oldEnd);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const x of st) {
+      if (x.end > from && x.start < to && (x.start < from || x.end > to)) {
+        const nf = Math.min(from, lineStart(old, x.start));
+        const nt = Math.max(to, afterLineEnd(old, x.end));
+        if (nf !== from || nt !== to) { from = nf; to = nt; changed = true; }
+      }
+    }
+  }
+  // A region that is most of the file is not worth the bookkeeping.
+  if (to - from > old.length / 2) return full();
+
+  const sub = parse(text.slice(from, to + delta));
+  if (sub.problems.some(nonLocal)) return full();
+  // A statement may continue across a line end after an operator: then the cut is not neutral.
+  if (continuesAcross(old, from, prev.file.comments)) return full();
+  if (continuesAcross(text.slice(0, to + delta), to + delta, shifted(sub.comments, from))) return full();
+  // The region must end where the tokenizer is neutral: at a line end, or at the end of the text.
+  const newTo = to + delta;
+  if (newTo < text.length && newTo > 0 && text.charCodeAt(newTo - 1) !== 10 && text.charCodeAt(newTo - 1) !== 13) return full();
+
+  const before = (x: Span) => x.end <= from;
+  const after = (x: Span) => x.start >= to;
+  const statements: Statement[] = [
+    ...prev.file.statements.filter(before),
+    ...shifted(sub.statements, from),
+    ...prev.file.statements.filter(after).map((x) => shifted(x, delta)),
+  ];
+  const comments = [
+    ...prev.file.comments.filter(before),
+    ...shifted(sub.comments, from),
+    ...prev.file.comments.filter(after).map((c) => shifted(c, delta)),
+  ];
+  const problems: SyntaxProblem[] = [
+    ...prev.file.problems.filter((x) => x.end <= from && !inside(x, from, to)),
+    ...shifted(sub.problems, from),
+    ...prev.file.problems.filter((x) => x.start >= to).map((x) => shifted(x, delta)),
+  ];
+  return { kind: 'file', statements, comments, problems, start: 0, end: text.length };
+}
