@@ -44,9 +44,20 @@ export const CONDITION_OPERATORS: readonly string[] = Object.keys(ENUMS['conditi
  * Compares lighttpd versions such as "1.4.69" and "<=1.4.40" (the "<=" marks an upper bound of
  * when a key appeared; it is treated as that version).
  */
+const versionParts = new Map<string, number[]>();
+function partsOf(v: string): number[] {
+  let p = versionParts.get(v);
+  if (!p) {
+    p = v.replace(/^<=/, '').split('.').map((n) => parseInt(n, 10) || 0);
+    if (versionParts.size < 10000) versionParts.set(v, p);
+  }
+  return p;
+}
+
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^<=/, '').split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = b.replace(/^<=/, '').split('.').map((n) => parseInt(n, 10) || 0);
+  if (a === b) return 0;
+  const pa = partsOf(a);
+  const pb = partsOf(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
