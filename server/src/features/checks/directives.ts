@@ -37,7 +37,28 @@ function replacementIn(note: string, self: string): string | undefined {
 }
 
 function sentence(note: string): string {
-  return note.replace(/\.\s*Now reported as "unknown config-key" \(warning\)\.?$/, '').replace(/[.\s]+$/, '');
+  return note
+    .replace(/\.\s*Now reported as "unknown config-key" \(warning\)\.?$/, '')
+    .replace(/^DEPRECATED\s*(\([^)]*\);?\s*)?/i, '')
+    .replace(/^deprecated:\s*/i, '')
+    .replace(/[.\s]+$/, '');
+}
+
+/** What the schema's removal note advises, as a sentence ("Use mod_magnet lua."), if anything. */
+function removalAdvice(note: string): string | undefined {
+  const body = sentence(note).replace(/^REMOVED in [\d.]+(?::\s*|;\s*|\s+)/, '');
+  const use = /\buse (.+)$/.exec(body);
+  if (use) {
+    let advice = use[1].replace(/\);\s*removed.*$/, '');
+    if ((advice.match(/\(/g) ?? []).length < (advice.match(/\)/g) ?? []).length) advice = advice.replace(/\)$/, '');
+    return `Use ${advice}.`;
+  }
+  const rest = body
+    .replace(/^(removed|with mod_\w+)[;:,]?\s*/i, '')
+    .replace(/^with /, 'removed with ')
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/^T_CONFIG_DEPRECATED alias/, 'it was a deprecated alias');
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) + '.' : undefined;
 }
 
 let allKeys: string[] | undefined;
@@ -72,8 +93,8 @@ export function checkDirectives(ctx: CheckContext): void {
       if (!ctx.atLeast(removed.removedIn)) continue; // still there in the target version
       const to = RENAMES[key];
       const replacement = to ?? replacementIn(removed.note, key);
-      const note = sentence(removed.note.replace(/^REMOVED in [\d.]+(?::\s*|;\s*|\s+)/, '')).replace(/^with (mod_\w+); /, 'with $1; ');
-      ctx.report('removed-directive', keyNode, { key, version: removed.removedIn, note: note ? note.charAt(0).toUpperCase() + note.slice(1) + '.' : undefined, replacement: note.includes(replacement ?? '\u0000') ? undefined : replacement }, {
+      const note = removalAdvice(removed.note);
+      ctx.report('removed-directive', keyNode, { key, version: removed.removedIn, note, replacement: replacement && !note?.includes(replacement) ? replacement : undefined }, {
         tags: ['deprecated'],
         fixes: to ? [rename(to)] : undefined,
       });
