@@ -1,0 +1,314 @@
+/**
+ * Document and range formatting.
+ *
+ * What it does: indentation by nesting (one level per line that opens brackets, however many it opens;
+ * a line starting with closers goes back to the level of the line that opened them), one level more for
+ * a statement continued on the next line (`a =` / `a = "x" +` at the end of a line), one space around
+ * operators and after commas, `$HTTP["host"]` written without blanks, trailing blanks removed, runs of
+ * blank lines reduced to one, exactly one newline at the end; `=>` inside multi-line lists aligned
+ * optionally. The space before a trailing comment is kept as written (people align those).
+ *
+ * What it never does: change a token, add or remove a line break between tokens (line breaks end
+ * statements in lighttpd), touch the inside of strings (which may span lines) or comments. Lines with
+ * characters lighttpd rejects are left exactly as they are. As a final guard the result is tokenized
+ * again and compared with the original token by token (comments included): if anything differs, no edit
+ * is returned.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentModel } from '../analysis';
+import { tokenize } from '../parser';
+import * as T from '../parser/tokens';
+
+export interface FormatOptions {
+  readonly tabSize: number;
+  readonly insertSpaces: boolean;
+  /** Align the `=>` of consecutive `"key" => value` lines of one list. */
+  readonly alignArrows?: boolean;
+  /** Default true. */
+  readonly insertFinalNewline?: boolean;
+  /** Default true: blank lines at the end of the file are removed. */
+  readonly trimFinalNewlines?: boolean;
+  /** Longest run of blank lines kept (default 1). */
+  readonly maxBlankLines?: number;
+}
+
+/** Offsets into the original text. */
+interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+let rawLexer: Lexer | undefined;
+function getLexer(): Lexer {
+  return (rawLexer ??= new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true }));
+}
+
+interface Line {
+  /** Start and end (before the line break) offsets of the logical line. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset after the line break (= end for the last line). */
+  readonly next: number;
+  readonly items: IToken[];
+}
+
+interface AlignInfo {
+  /** Lines align only with neighbours of the same group (same list or block, same indentation, same operator). */
+  readonly group: string;
+  readonly arrow: boolean;
+  readonly key: string;
+  readonly indent: string;
+  /** The formatted text from the operator on. */
+  readonly tail: string;
+  /** Column of the operator in the original line. */
+  readonly column: number;
+  /** More than one blank between key and operator in the original. */
+  readonly padded: boolean;
+}
+
+interface Entry {
+  readonly id: number;
+  readonly indent: number;
+  readonly paren: boolean;
+}
+
+const OPENERS = new Set([T.LCurly, T.LParen]);
+const CLOSERS = new Set([T.RCurly, T.RParen]);
+const CONTINUATION = new Set([T.Assign, T.Append, T.ForceAssign, T.Plus]);
+const end = (t: IToken) => t.startOffset + t.image.length;
+const isComment = (t: IToken) => t.tokenType === T.Comment;
+
+function splitLines(text: string, tokens: IToken[]): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let items: IToken[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === T.Newline) {
+      lines.push({ start, end: t.startOffset, next: end(t), items });
+      start = end(t);
+      items = [];
+    } else {
+      items.push(t);
+    }
+  }
+  lines.push({ start, end: text.length, next: text.length, items });
+  return lines;
+}
+
+function space(prev: IToken, next: IToken, gap: string): string {
+  if (isComment(next)) return gap.length ? gap : ' ';
+  const p = prev.tokenType;
+  const n = next.tokenType;
+  if (p === T.Dollar || p === T.LBracket) return '';
+  if (n === T.LBracket || n === T.RBracket || n === T.Comma || n === T.Semicolon) return '';
+  if (p === T.LParen && n === T.RParen) return '';
+  return ' ';
+}
+
+/** Edits (in original offsets) that format the whole text. */
+export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
+  if (text.includes('\0')) return []; // lighttpd stops reading at a NUL byte: leave such files alone
+  const lexed = getLexer().tokenize(text);
+  const tokens = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const lines = splitLines(text, tokens);
+  const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize || 4)) : '\t';
+  const maxBlank = options.maxBlankLines ?? 1;
+
+  const stack: Entry[] = [];
+  let nextId = 0;
+  let continuation = false;
+  const out: (string | null)[] = []; // null = delete the line
+  const alignInfo: (AlignInfo | undefined)[] = [];
+  const commentOnly: boolean[] = [];
+  let blankRun = 0;
+
+  for (const line of lines) {
+    const items = line.items;
+    const original = text.slice(line.start, line.end);
+    if (items.length === 0) {
+      const blankOk = /^[ \t\u00a0]*$/.test(original);
+      if (!blankOk) { out.push(original); alignInfo.push(undefined); blankRun = 0; continue; }
+      blankRun++;
+      out.push(blankRun > maxBlank ? null : '');
+      alignInfo.push(undefined);
+      continue;
+    }
+    blankRun = 0;
+    commentOnly[out.length] = items.length === 1 && isComment(items[0]);
+    // Gaps must be blanks only; otherwise the line holds characters the lexer skipped: keep it verbatim.
+    let verbatim = false;
+    let pos = line.start;
+    for (const t of items) {
+      if (/[^ \t\u00a0]/.test(text.slice(pos, t.startOffset))) { verbatim = true; break; }
+      pos = end(t);
+    }
+    if (/[^ \t\u00a0]/.test(text.slice(pos, line.end))) verbatim = true;
+
+    // Indentation of this line.
+    let leading = 0;
+    while (leading < items.length && CLOSERS.has(items[leading].tokenType)) leading++;
+    let level: number;
+    if (leading > 0 && stack.length > 0) {
+      level = stack[Math.max(0, stack.length - leading)].indent - 1;
+    } else {
+      level = (stack.length ? stack[stack.length - 1].indent : 0) + (continuation ? 1 : 0);
+    }
+    level = Math.max(0, level);
+    const bracketAtStart = stack.length ? stack[stack.length - 1].id : -1;
+    const stackHadParenAtStart = stack.some((e) => e.paren);
+
+    // Brackets opened and closed on this line.
+    for (const t of items) {
+      if (OPENERS.has(t.tokenType)) {
+        stack.push({ id: nextId++, indent: level + 1, paren: t.tokenType === T.LParen });
+      } else if (CLOSERS.has(t.tokenType)) {
+        stack.pop();
+      }
+    }
+    const code = items.filter((t) => !isComment(t));
+    if (code.length) {
+      const lastTok = code[code.length - 1];
+      continuation = CONTINUATION.has(lastTok.tokenType) && !stack.some((e) => e.paren);
+    }
+
+    if (verbatim) {
+      out.push(original);
+      alignInfo.push(undefined);
+      continue;
+    }
+    const indent = unit === '\t' ? '\t'.repeat(level) : unit.repeat(level);
+    let body = items[0].image;
+    for (let i = 1; i < items.length; i++) {
+      const gap = text.slice(end(items[i - 1]), items[i].startOffset);
+      body += space(items[i - 1], items[i], gap) + items[i].image;
+    }
+    if (isComment(items[items.length - 1])) body = body.replace(/[ \t\u00a0]+$/, '');
+    out.push(indent + body);
+    const k0 = items[0].tokenType;
+    const k1 = items[1]?.tokenType;
+    const arrow = k0 === T.StringLiteral && k1 === T.ArrayAssign;
+    const assign = k0 === T.Key && k1 !== undefined && CONTINUATION.has(k1) && k1 !== T.Plus && !stackHadParenAtStart;
+    if ((arrow || assign) && !items[0].image.includes('\n')) {
+      alignInfo.push({
+        group: `${arrow ? '>' : '='}${bracketAtStart}:${indent}`,
+        arrow,
+        key: items[0].image,
+        indent,
+        tail: body.slice(items[0].image.length + 1),
+        column: items[1].startOffset - line.start,
+        padded: items[1].startOffset - end(items[0]) > 1,
+      });
+    } else {
+      alignInfo.push(undefined);
+    }
+  }
+
+  // Alignment of `=` (consecutive assignments) and `=>` (consecutive list elements): kept where the author
+  // aligned them (same column for the whole run, with padding), and for `=>` on request.
+  let i = 0;
+  while (i < out.length) {
+    const a = alignInfo[i];
+    if (!a) { i++; continue; }
+    // The run: following lines of the same group; comment-only lines in between do not end it.
+    const members = [i];
+    let j = i + 1;
+    while (j < out.length) {
+      if (alignInfo[j]?.group === a.group) { members.push(j); j++; continue; }
+      if (commentOnly[j]) { j++; continue; }
+      break;
+    }
+    const run = members.map((k) => alignInfo[k]!);
+    const columns = new Map<number, number>();
+    for (const x of run) columns.set(x.column, (columns.get(x.column) ?? 0) + 1);
+    const common = Math.max(...columns.values());
+    const aligned = run.length > 1 && common >= 2 && common * 2 >= run.length && run.some((x) => x.padded);
+    if (aligned || (run.length > 1 && a.arrow && options.alignArrows)) {
+      const width = Math.max(...run.map((x) => x.key.length));
+      for (const k of members) {
+        const x = alignInfo[k]!;
+        out[k] = x.indent + x.key + ' '.repeat(width - x.key.length + 1) + x.tail;
+      }
+    }
+    i = members[members.length - 1] + 1;
+  }
+
+  // End of file: no blank lines before it, and exactly one line break at the end.
+  const trim = options.trimFinalNewlines !== false;
+  const last = lines.length - 1;
+  let lastContent = last;
+  while (lastContent >= 0 && (out[lastContent] === '' || out[lastContent] === null)) lastContent--;
+  if (trim && lastContent >= 0) for (let k = lastContent + 1; k < last; k++) out[k] = null;
+
+  const edits: OffsetEdit[] = [];
+  lines.forEach((line, k) => {
+    const o = out[k];
+    if (o === null) edits.push({ start: line.start, end: line.next, newText: '' });
+    else if (o !== text.slice(line.start, line.end)) edits.push({ start: line.start, end: line.end, newText: o });
+  });
+  if (options.insertFinalNewline !== false && lastContent === last && lastContent >= 0 && text.length > 0) {
+    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    edits.push({ start: text.length, end: text.length, newText: eol });
+  }
+
+  if (edits.length && !sameMeaning(text, applyOffsetEdits(text, edits))) return [];
+  return edits;
+}
+
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Same tokens (as lighttpd's tokenizer shapes them) and the same comments, in the same order. */
+export function sameMeaning(a: string, b: string): boolean {
+  const ta = tokenize(a);
+  const tb = tokenize(b);
+  if (ta.tokens.length !== tb.tokens.length || ta.comments.length !== tb.comments.length) return false;
+  for (let i = 0; i < ta.tokens.length; i++) {
+    if (ta.tokens[i].tokenType !== tb.tokens[i].tokenType || ta.tokens[i].image !== tb.tokens[i].image) return false;
+  }
+  for (let i = 0; i < ta.comments.length; i++) {
+    if (ta.comments[i].text.trimEnd() !== tb.comments[i].text.trimEnd()) return false;
+  }
+  return ta.problems.map((p) => p.code).join() === tb.problems.map((p) => p.code).join();
+}
+
+/** The formatted text (for tests and tools). */
+export function formatText(text: string, options: FormatOptions): string {
+  return applyOffsetEdits(text, planFormat(text, options));
+}
+
+function toOptions(o: FormattingOptions, extra: Partial<FormatOptions>): FormatOptions {
+  return {
+    tabSize: o.tabSize,
+    insertSpaces: o.insertSpaces,
+    insertFinalNewline: o.insertFinalNewline ?? true,
+    trimFinalNewlines: o.trimFinalNewlines ?? true,
+    ...extra,
+  };
+}
+
+function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+}
+
+export function formatDocument(doc: TextDocument, _model: DocumentModel, options: FormattingOptions, extra: Partial<FormatOptions> = {}): TextEdit[] {
+  return toTextEdits(doc, planFormat(doc.getText(), toOptions(options, extra)));
+}
+
+/** Only the edits on lines the range touches (indentation still follows the whole document). */
+export function formatRange(doc: TextDocument, _model: DocumentModel, range: Range, options: FormattingOptions, extra: Partial<FormatOptions> = {}): TextEdit[] {
+  const first = range.start.line;
+  const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  const edits = planFormat(doc.getText(), { ...toOptions(options, extra), insertFinalNewline: false, trimFinalNewlines: false });
+  return toTextEdits(doc, edits).filter((e) => e.range.start.line >= first && e.range.start.line <= lastLine);
+}
