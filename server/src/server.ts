@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +20,8 @@ import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem
 import { ConfigWorkspace } from './analysis/workspace';
 import { runIncludeShell } from './shellRunner';
 import { FIX_ALL_KIND } from './features/codeActions';
+import { RenameError } from './features/rename';
+import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getLanguageService } from './service';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
@@ -103,6 +107,18 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ['$', '"', '[', '.'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'lighttpd-conf' },
     };
@@ -151,6 +167,38 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(p.textDocument.uri);
     return doc ? guard('code actions', doc.uri, [], () => service.doCodeActions(doc, p.range, p.context)) : [];
   });
+
+  // Editing features: each handler hands the open document to the service.
+  /** Runs `fn` on the open document, or answers `fallback` when it is not open (or `fn` throws). */
+  function withDoc<T>(what: string, uri: string, fallback: T, fn: (doc: TextDocument) => T): T {
+    const doc = documents.get(uri);
+    return doc ? guard(what, uri, fallback, () => fn(doc)) : fallback;
+  }
+  const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
+  connection.onCompletion((p) => withDoc('completion', p.textDocument.uri, null, (d) => service.doComplete(d, p.position)));
+  connection.onHover((p) => withDoc('hover', p.textDocument.uri, null, (d) => service.doHover(d, p.position)));
+  connection.onDocumentSymbol((p) => withDoc('document symbols', p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
+  connection.onFoldingRanges((p) => withDoc('folding ranges', p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
+  connection.onSelectionRanges((p) => withDoc('selection ranges', p.textDocument.uri, [], (d) => service.getSelectionRanges(d, p.positions)));
+  connection.onDocumentFormatting((p) => withDoc('formatting', p.textDocument.uri, [], (d) => service.format(d, p.options, formatExtra())));
+  connection.onDocumentRangeFormatting((p) => withDoc('range formatting', p.textDocument.uri, [], (d) => service.formatRange(d, p.range, p.options, formatExtra())));
+  connection.onDefinition((p) => withDoc('definition', p.textDocument.uri, [], (d) => service.findDefinition(d, p.position)));
+  connection.onReferences((p) => withDoc('references', p.textDocument.uri, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename((p) => withDoc('prepare rename', p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
+  connection.onRenameRequest((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    try {
+      return service.doRename(doc, p.position, p.newName);
+    } catch (e) {
+      // A rename that cannot be done is told to the user; anything else is logged like other failures.
+      if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+      return guard('rename', doc.uri, null, () => { throw e; });
+    }
+  });
+  connection.onDocumentLinks((p) => withDoc('document links', p.textDocument.uri, [], (d) => service.findDocumentLinks(d)));
+  connection.languages.semanticTokens.on((p) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d)));
+  connection.languages.semanticTokens.onRange((p) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d, p.range)));
 
   documents.listen(connection);
   connection.listen();

@@ -3,13 +3,42 @@
  * per-document model cache (keyed by URI and version, so no feature ever re-parses) and delegates each
  * request to a pure feature function. Nothing here knows about the LSP connection.
  */
-import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  SemanticTokens,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
+import { doComplete } from './features/completion';
+import { doHover } from './features/hover';
+import { findDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { getSelectionRanges } from './features/selectionRanges';
+import { formatDocument, formatRange, type FormatOptions } from './features/formatting';
+import { findDefinition } from './features/definition';
+import { findReferences } from './features/references';
+import { doRename, prepareRename } from './features/rename';
+import { findDocumentLinks } from './features/documentLinks';
+import { nodeFileHost } from './features/fileHost';
+import { getSemanticTokens } from './features/semanticTokens';
 
 export interface LanguageSettings {
   readonly diagnostics?: DiagnosticsOptions;
@@ -29,6 +58,21 @@ export interface LanguageService {
   forget(uri: string): void;
   doValidation(doc: TextDocument, settings?: LanguageSettings): Diagnostic[];
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  // Editing features (features/*.ts, one per feature).
+  doComplete(doc: TextDocument, position: Position): CompletionList;
+  doHover(doc: TextDocument, position: Position): Hover | null;
+  findDocumentSymbols(doc: TextDocument): DocumentSymbol[];
+  getFoldingRanges(doc: TextDocument): FoldingRange[];
+  getSelectionRanges(doc: TextDocument, positions: readonly Position[]): SelectionRange[];
+  format(doc: TextDocument, options: FormattingOptions, extra?: Partial<FormatOptions>): TextEdit[];
+  formatRange(doc: TextDocument, range: Range, options: FormattingOptions, extra?: Partial<FormatOptions>): TextEdit[];
+  findDefinition(doc: TextDocument, position: Position): Location[];
+  findReferences(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
+  /** Throws features/rename.ts RenameError with a message for the user when the rename is not possible. */
+  doRename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
+  findDocumentLinks(doc: TextDocument): DocumentLink[];
+  getSemanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
 }
 
 export interface LanguageServiceOptions {
@@ -75,5 +119,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, diagnosticsOptions(settings))));
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
+    doComplete: (doc, position) => doComplete(doc, getModel(doc), position),
+    doHover: (doc, position) => doHover(doc, getModel(doc), position),
+    findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),
+    getFoldingRanges: (doc) => getFoldingRanges(doc, getModel(doc)),
+    getSelectionRanges: (doc, positions) => getSelectionRanges(doc, getModel(doc), positions),
+    format: (doc, options, extra) => formatDocument(doc, getModel(doc), options, extra),
+    formatRange: (doc, range, options, extra) => formatRange(doc, getModel(doc), range, options, extra),
+    findDefinition: (doc, position) => findDefinition(doc, getModel(doc), position),
+    findReferences: (doc, position, includeDeclaration) => findReferences(doc, getModel(doc), position, includeDeclaration),
+    prepareRename: (doc, position) => prepareRename(doc, getModel(doc), position),
+    doRename: (doc, position, newName) => doRename(doc, getModel(doc), position, newName),
+    findDocumentLinks: (doc) => findDocumentLinks(doc, getModel(doc), nodeFileHost),
+    getSemanticTokens: (doc, range) => getSemanticTokens(doc, getModel(doc), range),
   };
 }

@@ -14,6 +14,8 @@ export interface ServerSettings {
   readonly version: string;
   /** `lighttpd.diagnostics.severity`: per-code severity ("off" drops the code). */
   readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
+  /** `lighttpd.format.alignArrows`: align `=>` in multi-line lists when formatting. */
+  readonly formatAlignArrows: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   includeShellExecute: false,
   version: NEWEST_VERSION,
   diagnosticsSeverity: {},
+  formatAlignArrows: false,
 };
 
 const SEVERITY_NAMES: Readonly<Record<string, Severity | 'off'>> = {
@@ -61,5 +64,6 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   return {
     validate: { enable, delay }, rootFiles, pathMappings, includeShellExecute: r.includeShell?.execute === true,
     version: normalizeVersionSetting(r.version), diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
+    formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
   };
 }
