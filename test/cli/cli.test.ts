@@ -107,6 +107,15 @@ describe('text format', () => {
   });
 });
 
+test('bytes that are not UTF-8 inside a condition regex are an error, as for lighttpd (PCRE2 in UTF-8 mode)', async () => {
+  const bytes = new Uint8Array([...new TextEncoder().encode('$HTTP["host"] =~ "^www'), 0x9f, ...new TextEncoder().encode('\\.(.*)" {\n}\n')]);
+  const r = await lint(['-f', 'json', 'l.conf'], { [`${CWD}/l.conf`]: bytes });
+  const d = JSON.parse(r.stdout).files[0].diagnostics;
+  assert.deepEqual(d.map((x: { code: string; column: number }) => [x.code, x.column]), [['invalid-regex', 23]]);
+  const ok = await lint(['-f', 'json', 'l.conf'], { [`${CWD}/l.conf`]: '$HTTP["host"] =~ "^wwwé\\.(.*)" {\n}\n' });
+  assert.deepEqual(JSON.parse(ok.stdout).files[0].diagnostics, []);
+});
+
 describe('stdin', () => {
   test('- reads standard input and is shown as <stdin>', async () => {
     const r = await lint(['-'], {}, 'server.port = 80;\n');
@@ -241,6 +250,15 @@ describe('options', () => {
     const r = await lint(['--root', 'nope.conf', 'clean.conf'], files);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /nope\.conf: no such file/);
+  });
+
+  test('--lighttpd-version sets the target: 1.4.74 syntax is an error for 1.4.69', async () => {
+    const fs = { [`${CWD}/lighttpd.conf`]: 'if $HTTP["host"] == "a" {\n  server.name = "a"\n}\n' };
+    const newest = await lint(['lighttpd.conf'], fs);
+    assert.deepEqual([newest.code, newest.stdout], [0, '']);
+    const old = await lint(['--lighttpd-version', '1.4.69', 'lighttpd.conf'], fs);
+    assert.equal(old.code, 1);
+    assert.match(old.stdout, /^lighttpd\.conf:1:1: error newer-than-target /);
   });
 
   test('--lighttpd-version is accepted in the 1.4.N form only', async () => {

@@ -256,6 +256,23 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
     assert.deepEqual(problems.filter(([c]) => c !== 'syntax-unclosed-paren'), [['syntax-missing-comma', 'alias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/"']]);
     assert.deepEqual(parse(lost).statements.map((st) => st.kind), ['conditional', 'assignment']);
   });
+  test('a stray => drops what follows up to , or ) -- except right after ( : ( => "b" ) is ("b")', () => {
+    const strings = (text: string) => {
+      const a = parse(text).statements[0] as Assignment;
+      return a.value?.kind === 'array' ? a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value) : undefined;
+    };
+    assert.deepEqual(problemsOf('x = ( "a", => "b" "c", "d" )\n'), [['syntax-extra-arrow', '=> "b" "c"']]);
+    assert.deepEqual(strings('x = ( "a", => "b" "c", "d" )\n'), ['a', 'd']);
+    assert.deepEqual(problemsOf('x = ( => "b" )\n'), [['syntax-unexpected-token', '=>']]);
+    // Between '=>' and the value a stray '=>' or ',' is dropped: ( "a" => , "b" ) is ( "a" => "b" ).
+    for (const text of ['x = ( "a" => => "b" )\n', 'x = ( "a" => , "b" )\n']) {
+      assert.equal(problemsOf(text).length, 1, text);
+      const a = parse(text).statements[0] as Assignment;
+      const el = a.value?.kind === 'array' ? a.value.elements : [];
+      assert.deepEqual(el.map((e) => [e.key?.kind === 'string' && e.key.value, e.value?.kind === 'string' && e.value.value]), [['a', 'b']], text);
+    }
+    assert.deepEqual(strings('x = ( => "b" )\n'), ['b']);
+  });
   test('names or values between a key and its operator: a b = 1 assigns to a', () => {
     assert.deepEqual(problemsOf('a b = 1\n'), [['syntax-unexpected-token', 'b']]);
     assert.deepEqual(problemsOf('a "x" 5 += 1\n'), [['syntax-unexpected-token', '"x"'], ['syntax-unexpected-token', '5']]);

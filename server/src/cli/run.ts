@@ -47,9 +47,7 @@ function ioMessage(e: unknown): string {
 }
 
 function settingsFor(options: CliOptions): LanguageSettings {
-  const settings: LanguageSettings & { version?: string } = { diagnostics: { severity: options.severity } };
-  if (options.lighttpdVersion) settings.version = options.lighttpdVersion;
-  return settings;
+  return { diagnostics: { severity: options.severity }, ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}) };
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -68,6 +68,9 @@ const strayInListTokens: TokenType[] = [T.Else, T.If, T.Global, T.Include, T.Inc
 /** What may stand (and be dropped) between a key and its assignment operator: `a b = 1`, `server.modules if += (...)`. */
 const strayBeforeOperatorTokens: TokenType[] = [T.Key, T.StringLiteral, T.Integer, T.If, T.Else, T.Global, T.Include, T.IncludeShell];
 
+/** What may stand (and be dropped) between '=>' and its value. */
+const strayBeforeValueTokens: TokenType[] = [T.ArrayAssign, T.Comma, ...strayInListTokens];
+
 /** What may stand (and be dropped) between a condition and its '{'. */
 const strayBeforeBraceTokens: TokenType[] = [
   T.Key, T.StringLiteral, T.UnterminatedString, T.Integer, T.Else, T.If, T.Global, T.Include, T.IncludeShell,
@@ -110,6 +113,13 @@ export class ConfigParser extends EmbeddedActionsParser {
       if (strayBeforeOperatorTokens.includes(tt)) i++;
       else return i > 1 && isAssignOperator(tt);
     }
+  }
+
+  /** True at stray tokens after '=>' that a value follows (`"a" => , "b"`). */
+  private strayBeforeValue(): boolean {
+    let i = 1;
+    while (strayBeforeValueTokens.includes(this.LA(i).tokenType)) i++;
+    return i > 1 && isValueStart(this.LA(i).tokenType);
   }
 
   /** True when tokens other than '{' stand between a condition and its '{' (on its line, or before a '{' starting the next). */
@@ -358,9 +368,10 @@ export class ConfigParser extends EmbeddedActionsParser {
     const l = this.CONSUME(T.LParen);
     const elements: ArrayElement[] = [];
     let afterElement = false;
+    let commaSeen = false;
     this.MANY(() => {
       this.OR([
-        { ALT: () => { this.CONSUME(T.Comma); afterElement = false; } },
+        { ALT: () => { this.CONSUME(T.Comma); afterElement = false; commaSeen = true; } },
         {
           GATE: () => !afterElement,
           IGNORE_AMBIGUITIES: true,
@@ -395,11 +406,23 @@ export class ConfigParser extends EmbeddedActionsParser {
           },
         },
         {
-          // `"x" => "y" => "z"`: lighttpd keeps ("x" => "y") and drops the rest.
+          // `"x" => "y" => "z"`: lighttpd keeps ("x" => "y") and drops the rest up to the next ',' or ')'. The
+          // same after a ',' (`( "a", => "b", "c" )` is ("a", "c")); only right after '(' is the '=>' alone dropped.
           ALT: () => {
             const t = this.CONSUME(T.ArrayAssign);
-            const v = this.SUBRULE(this.expression);
-            this.ACTION(() => this.report('syntax-extra-arrow', "Only one '=>' per element: lighttpd ignores the second one and its value.", t.startOffset, v?.end ?? tokenEnd(t)));
+            this.ACTION(() => {
+              if (elements.length === 0 && !commaSeen) {
+                this.report('syntax-unexpected-token', "'=>' without a key before it: lighttpd ignores it.", t.startOffset, tokenEnd(t));
+                return;
+              }
+              let end = tokenEnd(t);
+              for (let n = this.LA(1).tokenType; n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF; n = this.LA(1).tokenType) {
+                end = tokenEnd(this.LA(1));
+                this.SKIP_TOKEN();
+              }
+              this.report('syntax-extra-arrow', "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.", t.startOffset, end);
+            });
+            afterElement = elements.length > 0 || commaSeen;
           },
         },
       ]);
@@ -427,6 +450,14 @@ export class ConfigParser extends EmbeddedActionsParser {
       this.ACTION(() => {
         if (a.tokenType === T.Assign) this.report('syntax-assign-in-list', "Use '=>' for key => value pairs inside a list, not '='.", a.startOffset, tokenEnd(a));
         arrow = { start: a.startOffset, end: tokenEnd(a) };
+      });
+      // `"a" => => "b"`, `"a" => , "b"`: lighttpd drops the stray token and takes "b" as the value.
+      this.MANY({
+        GATE: () => this.strayBeforeValue(),
+        DEF: () => {
+          const t = this.OR2(strayBeforeValueTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
+          this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected '${t.image}' after '=>': lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
+        },
       });
       value = this.SUBRULE2(this.expression);
     });
