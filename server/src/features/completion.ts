@@ -23,6 +23,7 @@ import {
   type CompletionList,
   type Position,
   type Range,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IToken } from 'chevrotain';
@@ -410,10 +411,36 @@ function valueSnippet(type: string | undefined, values: readonly string[] | unde
 
 // ---- the feature ----
 
+/**
+ * Where tokenizing can start without losing context: the start of the last top-level statement that
+ * begins before the cursor's line (outside every block and list, so the tokens from there on are the
+ * same as from the start of the file). 0 when the tree has none (e.g. after heavy error recovery).
+ */
+function restartPoint(model: DocumentModel, text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let best = 0;
+  for (const st of model.file.statements) {
+    if (st.start >= lineStart) break;
+    best = st.start;
+  }
+  return best;
+}
+
+/** The cursor analysis on the text from `base` to the end of the cursor's line, in document offsets. */
+function analyseCursorFrom(text: string, offset: number, base: number): Cursor {
+  const nl = text.indexOf('\n', offset);
+  const local = analyseCursor(text.slice(base, nl < 0 ? text.length : nl), offset - base);
+  if (base === 0) return local;
+  const c = local.context;
+  const context: Context = c.kind === 'object' ? { ...c, dollarAt: c.dollarAt + base } : c.kind === 'operator' ? { ...c, replaceFrom: c.replaceFrom + base } : c;
+  const inString = local.inString && { start: local.inString.start + base, end: local.inString.end + base };
+  return { ...local, offset, from: local.from + base, inString, context };
+}
+
 export function doComplete(doc: TextDocument, model: DocumentModel, position: Position): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
-  const cursor = analyseCursor(text, offset);
+  const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
   const items: CompletionItem[] = [];
   const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(from), end: doc.positionAt(to) });
   const c = cursor.context;
@@ -431,6 +458,14 @@ export function doComplete(doc: TextDocument, model: DocumentModel, position: Po
   return { isIncomplete: false, items };
 }
 
+const directiveDocs = new Map<string, string>();
+/** Directive documentation is static: built once per key. */
+function directiveDocumentation(key: string): string {
+  let d = directiveDocs.get(key);
+  if (d === undefined) directiveDocs.set(key, (d = directiveMarkdown(key, { withTitle: false }) ?? ''));
+  return d;
+}
+
 function md(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
@@ -446,6 +481,7 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
   const hasOperator = /^\s*(=|\+=|:=)/.test(restAfterWord);
 
   // Directives.
+  const plans = new Map<string, TextEdit[]>();
   for (const info of DIRECTIVES) {
     if (inCondition && info.scope === 'server') continue;
     if (inCondition && info.scope === 'socket' && !socketBlock) continue;
@@ -460,7 +496,7 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
       kind: CompletionItemKind.Property,
       detail: `${info.module === 'core' ? 'core' : info.module} · ${typeName(info.type)}`,
       labelDetails: { description: info.module === 'core' ? 'core' : info.module },
-      documentation: md(directiveMarkdown(info.key, { withTitle: false }) ?? ''),
+      documentation: md(directiveDocumentation(info.key)),
       sortText: sortText(bucket, q, info.key),
       filterText: info.key,
     };
@@ -469,7 +505,8 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
     item.textEdit = { range, newText };
     item.insertTextFormat = hasOperator ? InsertTextFormat.PlainText : InsertTextFormat.Snippet;
     if (missing) {
-      const edits = planModuleInsertion(doc, model.file, [missing]);
+      let edits = plans.get(missing);
+      if (!edits) plans.set(missing, (edits = planModuleInsertion(doc, model.file, [missing])));
       const from = doc.offsetAt(range.start);
       const touching = edits.filter((e) => doc.offsetAt(e.range.start) <= offset && doc.offsetAt(e.range.end) >= from);
       if (touching.length) {
@@ -694,18 +731,25 @@ function listValueItems(cursor: Cursor, key: string, path: (string | undefined)[
 }
 
 function moduleItems(model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
+  const used = new Set<string>();
+  const seenKeys = new Set<string>();
+  for (const a of model.evaluation.assignments) {
+    const key = a.node.key.fullName;
+    if (seenKeys.has(key)) continue;
+    seenKeys.add(key);
+    for (const mod of getDirective(key)?.modules ?? []) used.add(mod);
+  }
   for (const m of MODULES) {
     if (m.status !== 'current' || model.modules.names.has(m.name)) continue;
     const q = matchQuality(m.name, cursor.prefix);
     if (q < 0) continue;
     // Modules with settings the document already uses come first.
-    const used = model.evaluation.assignments.some((a) => getDirective(a.node.key.fullName)?.modules.includes(m.name));
     items.push({
       label: m.name,
       kind: CompletionItemKind.Module,
       detail: moduleSummary(m.name),
       documentation: md(moduleMarkdown(m.name) ?? ''),
-      sortText: sortText(used ? 0 : m.name === 'mod_skeleton' || m.name === 'mod_echo' ? 9 : 1, q, m.name),
+      sortText: sortText(used.has(m.name) ? 0 : m.name === 'mod_skeleton' || m.name === 'mod_echo' ? 9 : 1, q, m.name),
       textEdit: { range, newText: quoted(cursor, m.name) },
     });
   }
@@ -713,5 +757,5 @@ function moduleItems(model: DocumentModel, cursor: Cursor, items: CompletionItem
 
 /** Exposed for tests: the context the cursor is in. */
 export function completionContextAt(text: string, offset: number): Context['kind'] {
-  return analyseCursor(text, offset).context.kind;
+  return analyseCursorFrom(text, offset, 0).context.kind;
 }

@@ -80,14 +80,24 @@ export function collectTokens(model: DocumentModel): RawToken[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** LSP relative encoding; tokens spanning lines are split per line. */
+/** LSP relative encoding; tokens spanning lines are split per line. Positions are found in one pass. */
 export function encodeTokens(doc: TextDocument, tokens: readonly RawToken[], range?: Range): SemanticTokens {
   const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
+  const text = doc.getText();
   const from = range ? doc.offsetAt(range.start) : 0;
   const to = range ? doc.offsetAt(range.end) : Number.MAX_SAFE_INTEGER;
-  const text = doc.getText();
+  // Line and line start of `pos`, advanced forward only (tokens come sorted).
+  let pos = 0;
+  let line = 0;
+  let lineStart = 0;
+  const advance = (target: number) => {
+    for (; pos < target; pos++) {
+      const ch = text.charCodeAt(pos);
+      if (ch === 10 || (ch === 13 && text.charCodeAt(pos + 1) !== 10)) { line++; lineStart = pos + 1; }
+    }
+  };
+  let prevLine = 0;
+  let prevChar = 0;
   let lastEnd = -1;
   for (const t of tokens) {
     if (t.end <= from || t.start >= to || t.start < lastEnd) continue; // no overlaps
@@ -100,12 +110,11 @@ export function encodeTokens(doc: TextDocument, tokens: readonly RawToken[], ran
       let e = s;
       while (e < t.end && text[e] !== '\n' && text[e] !== '\r') e++;
       if (e > s) {
-        const p = doc.positionAt(s);
-        const deltaLine = p.line - prevLine;
-        const deltaChar = deltaLine === 0 ? p.character - prevChar : p.character;
-        data.push(deltaLine, deltaChar, e - s, type, mods);
-        prevLine = p.line;
-        prevChar = p.character;
+        advance(s);
+        const char = s - lineStart;
+        data.push(line - prevLine, line === prevLine ? char - prevChar : char, e - s, type, mods);
+        prevLine = line;
+        prevChar = char;
       }
       s = e;
       while (s < t.end && (text[s] === '\n' || text[s] === '\r')) s++;
