@@ -3,16 +3,34 @@
  * lines, side by side with `lighttpd -t` on the same file. Bundled by scripts/bench.mjs with the same
  * esbuild settings as dist/ (so it measures the code that ships), then run with Node.
  *
- * Reports medians of repeated runs after warm-up; writes bench/results.json.
+ * Every figure is a median (or percentile) of repeated runs after warm-up, in milliseconds:
+ *   parse        parse(text) alone
+ *   check        parse + evaluation + every diagnostic, from scratch (a fresh service each run)
+ *   recheck      diagnostics again for an unchanged document version (the model is cached)
+ *   open         the real server (dist/server.js over stdio, a fresh process): didOpen -> publishDiagnostics
+ *   edit p50/p95 the real server: a one-character edit in the middle (didChange) -> its publishDiagnostics
+ *   compl p50/95 completion at 100 positions on an analysed version
+ *   compl+edit   completion right after a one-character edit (includes bringing the model up to date)
+ *   hover p50/95 hover at the same 100 positions
+ *   format       whole-document formatting
+ *   rss          resident memory of the server process with the file open, after the edits
+ *   lighttpd     `lighttpd -t -f file` wall time, process start included; ratio = check / lighttpd
+ * Extras: extension activation (time for `activate()` to return in code-server's extension host, through
+ * the e2e harness, when installed) and the .vsix size (packaged by scripts/bench.mjs).
+ *
+ * Writes bench/results.json (not committed) so that runs can be compared.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { nodeFileSystem } from '../server/src/analysis/fileSystem';
+import { ConfigWorkspace } from '../server/src/analysis/workspace';
 import { parse } from '../server/src/parser';
 import { getLanguageService } from '../server/src/service';
 import { generateConfig } from './generate';
@@ -22,8 +40,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const LIGHTTPD = ['/usr/sbin/lighttpd', '/usr/bin/lighttpd'].find((p) => existsSync(p));
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return percentile(xs, 50);
 }
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,7 +57,7 @@ function repeat(n: number, warm: number, fn: () => void): number[] {
   for (let i = 0; i < n; i++) out.push(time(fn));
   return out;
 }
-const runsFor = (lines: number) => (lines >= 50000 ? 5 : lines >= 10000 ? 15 : 40);
+const runsFor = (lines: number) => (lines >= 50000 ? 7 : lines >= 10000 ? 15 : 40);
 
 /** Wall time of `lighttpd -t -f file`, process start included (median). */
 function lighttpdWall(file: string, runs: number): number | undefined {
@@ -50,7 +67,7 @@ function lighttpdWall(file: string, runs: number): number | undefined {
     console.error(`lighttpd -t rejected the generated config: ${check.stderr || check.stdout}`);
     return undefined;
   }
-  return median(repeat(runs, 2, () => spawnSync(LIGHTTPD, ['-t', '-f', file])));
+  return median(repeat(Math.max(runs, 15), 2, () => spawnSync(LIGHTTPD, ['-t', '-f', file])));
 }
 
 /** Positions spread over the document, at the start of statement lines and inside values. */
@@ -66,7 +83,15 @@ function samplePositions(text: string, n: number): Position[] {
   return out;
 }
 
+/** The line in the middle of the text and the column at its end (where the edits are typed). */
+function middle(text: string): Position {
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  return { line, character: lines[line].length };
+}
+
 interface ServerMeasures {
+  openMs: number;
   editMs: number[];
   rssMb: number;
 }
@@ -88,15 +113,15 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
   const uri = pathToFileURL(file).href;
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true } } });
   await conn.sendNotification('initialized', {});
-  await new Promise((r) => setTimeout(r, 200)); // settings round trip
+  await new Promise((r) => setTimeout(r, 300)); // settings round trip
   const diagnosticsFor = (version: number) => new Promise<void>((resolve) => { waiting = { version, resolve }; });
   let version = 1;
   let done = diagnosticsFor(version);
+  const t0 = process.hrtime.bigint();
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lighttpd', version, text } });
   await done;
-  const lines = text.split('\n');
-  const mid = Math.floor(lines.length / 2);
-  const col = lines[mid].length;
+  const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const { line: mid, character: col } = middle(text);
   const editMs: number[] = [];
   for (let i = 0; i < edits; i++) {
     version++;
@@ -115,21 +140,65 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
   }
   let rssMb = NaN;
   try {
-    const status = spawnSync('cat', [`/proc/${proc.pid}/status`], { encoding: 'utf8' }).stdout;
-    rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+    rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1]) / 1024;
   } catch { /* not on Linux */ }
   await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
   proc.kill();
   conn.dispose();
   rmSync(dir, { recursive: true, force: true });
-  return { editMs: editMs.slice(2), rssMb };
+  return { openMs, editMs: editMs.slice(2), rssMb };
+}
+
+/**
+ * Completion right after typing: the server's service (a workspace over the disk, the open text on top),
+ * a one-character edit, then completion on the new version — which has to bring the model up to date first.
+ */
+function completionAfterEdit(text: string, file: string, runs: number): number[] {
+  const workspace = new ConfigWorkspace(nodeFileSystem);
+  workspace.setKnownFiles([file]);
+  const svc = getLanguageService({ workspace });
+  const uri = pathToFileURL(file).href;
+  const { line, character } = middle(text);
+  const base = TextDocument.create(uri, 'lighttpd', 1, text);
+  const at = base.offsetAt({ line, character });
+  svc.doValidation(base);
+  let version = 1;
+  return repeat(runs, 3, () => {
+    version++;
+    // Alternately type a space and remove it, then ask for completion at the next line's start.
+    const t = version % 2 === 0 ? text.slice(0, at) + ' ' + text.slice(at) : text;
+    const doc = TextDocument.create(uri, 'lighttpd', version, t);
+    workspace.setOpenText(file, t);
+    svc.doComplete(doc, { line: line + 1, character: 0 });
+  });
+}
+
+/** Activation time of the extension in code-server's extension host (the e2e harness), when installed. */
+function activationMs(): number | undefined {
+  if (process.env.BENCH_ACTIVATION === '0') return undefined;
+  const r = spawnSync(process.execPath, ['scripts/e2e.mjs', '--suite-only'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, E2E_GREP: 'activation time', E2E_SKIP_BUILD: '1' },
+    timeout: 240_000,
+  });
+  const m = /ACTIVATION-MS (\d+(?:\.\d+)?)/.exec(r.stdout ?? '');
+  if (!m) console.error(`activation not measured (e2e harness: exit ${r.status}${r.error ? `, ${r.error.message}` : ''})`);
+  return m ? Number(m[1]) : undefined;
 }
 
 type Row = Record<string, number | string | undefined>;
 
 async function main(): Promise<void> {
   const results: { machine: Row; sizes: Row[]; extras: Row } = {
-    machine: { node: process.version, cpus: (await import('node:os')).cpus().length, cpu: (await import('node:os')).cpus()[0]?.model, date: new Date().toISOString() },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGb: Math.round(totalmem() / 2 ** 30),
+      loadBefore: loadavg()[0].toFixed(2),
+      date: new Date().toISOString(),
+    },
     sizes: [],
     extras: {},
   };
@@ -139,62 +208,66 @@ async function main(): Promise<void> {
     const file = join(tmp, `bench-${lines}.conf`);
     writeFileSync(file, text);
     const runs = runsFor(lines);
-    const svc = getLanguageService();
     let version = 0;
     const docOf = (t: string) => TextDocument.create(pathToFileURL(file).href, 'lighttpd', ++version, t);
 
     const parseMs = median(repeat(runs, 3, () => parse(text)));
-    // Cold: the first full check of this text in a fresh service (the process is already warm from parsing).
-    const cold = time(() => getLanguageService().doValidation(docOf(text)));
-    const warm = median(repeat(runs, 3, () => svc.doValidation(docOf(text))));
-
-    const anySvc = svc as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>;
+    // A fresh service each time: no cached model, no incremental re-parse.
+    const check = median(repeat(runs, 3, () => getLanguageService().doValidation(docOf(text))));
+    const svc = getLanguageService();
     const doc = docOf(text);
-    svc.doValidation(doc);
-    const positions = samplePositions(text, 100);
-    let completion: number[] = [];
-    if (anySvc.doComplete) completion = positions.map((p) => time(() => anySvc.doComplete!(doc, p)));
-    let hover: number[] = [];
-    if (anySvc.doHover) hover = positions.map((p) => time(() => anySvc.doHover!(doc, p)));
-    let formatMs: number | undefined;
-    const fmt = anySvc.format ?? anySvc.doFormat ?? anySvc.formatDocument;
-    if (fmt) formatMs = median(repeat(Math.max(3, runs >> 1), 1, () => fmt(doc, { tabSize: 4, insertSpaces: true })));
+    const diagnostics = svc.doValidation(doc).length;
+    const recheck = median(repeat(runs, 3, () => svc.doValidation(doc)));
 
-    const server = existsSync(join(ROOT, 'dist', 'server.js')) ? await serverMeasures(text, lines >= 50000 ? 8 : 22) : undefined;
+    const positions = samplePositions(text, 100);
+    for (const p of positions.slice(0, 10)) { svc.doComplete(doc, p); svc.doHover(doc, p); }
+    const completion = positions.map((p) => time(() => svc.doComplete(doc, p)));
+    const hover = positions.map((p) => time(() => svc.doHover(doc, p)));
+    const formatMs = median(repeat(Math.max(3, runs >> 1), 1, () => svc.format(doc, { tabSize: 4, insertSpaces: true })));
+    const afterEdit = completionAfterEdit(text, file, Math.max(5, runs));
+
+    const server = existsSync(join(ROOT, 'dist', 'server.js')) ? await serverMeasures(text, lines >= 50000 ? 10 : 24) : undefined;
     const lt = lighttpdWall(file, runs);
     const row: Row = {
       lines: text.split('\n').length - 1,
       kb: Math.round(text.length / 1024),
-      conditionals: (text.match(/\$HTTP\[/g) ?? []).length,
-      parseMs,
-      diagnosticsColdMs: cold,
-      diagnosticsWarmMs: warm,
-      editRevalidateMs: server ? median(server.editMs) : undefined,
-      completionP50Ms: completion.length ? percentile(completion, 50) : undefined,
-      completionP95Ms: completion.length ? percentile(completion, 95) : undefined,
-      hoverP50Ms: hover.length ? percentile(hover, 50) : undefined,
-      hoverP95Ms: hover.length ? percentile(hover, 95) : undefined,
-      formatMs,
-      serverRssMb: server?.rssMb,
-      lighttpdMs: lt,
-      warmVsLighttpd: lt ? warm / lt : undefined,
+      conds: (text.match(/\$HTTP\[/g) ?? []).length,
+      diags: diagnostics,
+      parse: parseMs,
+      check,
+      recheck,
+      open: server?.openMs,
+      'edit p50': server ? median(server.editMs) : undefined,
+      'edit p95': server ? percentile(server.editMs, 95) : undefined,
+      'compl p50': percentile(completion, 50),
+      'compl p95': percentile(completion, 95),
+      'compl+edit': median(afterEdit),
+      'hover p50': percentile(hover, 50),
+      'hover p95': percentile(hover, 95),
+      format: formatMs,
+      'rss MB': server?.rssMb,
+      lighttpd: lt,
+      'check/lighttpd': lt ? check / lt : undefined,
     };
     results.sizes.push(row);
     console.error(`measured ${lines} lines`);
   }
   rmSync(tmp, { recursive: true, force: true });
 
-  const vsix = readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, size: statSync(join(ROOT, f)).size })).sort((a, b) => b.size - a.size)[0];
-  results.extras.vsixKb = vsix ? Math.round(vsix.size / 1024) : undefined;
+  const vsix = process.env.BENCH_VSIX_FILE;
+  if (vsix && existsSync(vsix)) results.extras['vsix KB'] = Math.round(readFileSync(vsix).length / 1024);
+  results.extras['activation ms'] = activationMs();
   const ten = results.sizes.find((r) => Number(r.lines) >= 9000 && Number(r.lines) < 20000);
   const fifty = results.sizes.find((r) => Number(r.lines) >= 45000);
-  if (ten && fifty) results.extras.scale50kVs10k = Number(fifty.diagnosticsWarmMs) / Number(ten.diagnosticsWarmMs);
+  if (ten && fifty) results.extras['check 50k / 10k'] = Number(fifty.check) / Number(ten.check);
+  results.machine.loadAfter = loadavg()[0].toFixed(2);
 
   const fmtNum = (v: unknown) => (typeof v === 'number' ? (Number.isNaN(v) ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(2)) : v === undefined ? '-' : String(v));
   const cols = Object.keys(results.sizes[0] ?? {});
-  console.log(`\nlighttpd-conf benchmark — Node ${process.version}, ${results.machine.cpus} CPU (${results.machine.cpu})\n`);
+  const m = results.machine;
+  console.log(`\nlighttpd-conf benchmark — Node ${m.node}, ${m.cpus} CPU (${m.cpu}), ${m.memGb} GB, load ${m.loadBefore} -> ${m.loadAfter}; times in ms\n`);
   console.log('| ' + cols.join(' | ') + ' |');
-  console.log('|' + cols.map(() => '---').join('|') + '|');
+  console.log('|' + cols.map(() => '---:').join('|') + '|');
   for (const r of results.sizes) console.log('| ' + cols.map((c) => fmtNum(r[c])).join(' | ') + ' |');
   console.log('\n' + Object.entries(results.extras).map(([k, v]) => `${k}: ${fmtNum(v)}`).join('\n'));
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,18 +1,44 @@
-// npm run bench: bundles bench/run.ts with the same esbuild settings as dist/ (no keep-names helpers, the
+// npm run bench: packages the extension (production build of dist/ + .vsix, as shipped; BENCH_VSIX=0 builds
+// dist/ only), bundles bench/run.ts with the same esbuild settings as dist/ (no keep-names helpers: the
 // shipped code paths) and runs it. Not part of npm test.
+// npm run bench:profile [lines]: the same for bench/profile.ts (time per phase; PROFILE=<phase> for a CPU
+// profile of one phase).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 
+const profile = process.argv[2] === '--profile';
+const name = profile ? 'profile' : 'run';
+const env = { ...process.env };
+const sh = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+if (!profile) {
+  if (process.env.BENCH_VSIX === '0') {
+    sh(process.execPath, ['scripts/build.mjs', '--production']);
+  } else {
+    mkdirSync('out/bench', { recursive: true });
+    const vsix = 'out/bench/lighttpd-conf.vsix';
+    rmSync(vsix, { force: true });
+    // vscode:prepublish runs the production build of dist/.
+    sh('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
+    env.BENCH_VSIX_FILE = vsix;
+  }
+}
 await esbuild.build({
-  entryPoints: ['bench/run.ts'],
-  outfile: 'out/bench/run.cjs',
+  entryPoints: [`bench/${name}.ts`],
+  outfile: `out/bench/${name}.cjs`,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  sourcemap: profile ? 'linked' : false,
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });
-const r = spawnSync(process.execPath, ['out/bench/run.cjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+const args = process.argv.slice(profile ? 3 : 2);
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const r = spawnSync(process.execPath, [...nodeArgs, `out/bench/${name}.cjs`, ...args], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);
