@@ -160,8 +160,8 @@ class Evaluator {
     this.includeStack.push(this.path);
     this.global = this.newScope(undefined, undefined, undefined, undefined);
     // Predefined in global scope by config_vars_init() (src/configfile.c).
-    this.global.vars.set('var.CWD', UNKNOWN);
-    this.global.vars.set('var.PID', UNKNOWN);
+    this.store(this.global, 'var.CWD', UNKNOWN);
+    this.store(this.global, 'var.PID', UNKNOWN);
   }
 
   private newScope(parent: Scope | undefined, condition: string | undefined, branch: ConditionBranch | undefined, head: ConditionHead | undefined): Scope {
@@ -257,10 +257,35 @@ class Evaluator {
     }
   }
 
+  /**
+   * lighttpd's arrays compare keys case-insensitively (src/array.c): `A += 1` extends `a`, `X` reads `var.x`.
+   * Each scope keeps its keys as last written; this index finds them by their lower-case form.
+   */
+  private readonly folded = new WeakMap<Scope, Map<string, string>>();
+
+  /** The key `name` is stored under in `scope`, if any. */
+  private storedKey(scope: Scope, name: string): string | undefined {
+    return this.folded.get(scope)?.get(name.toLowerCase());
+  }
+
+  private store(scope: Scope, name: string, value: EvalValue, at?: Assignment): void {
+    let index = this.folded.get(scope);
+    if (!index) this.folded.set(scope, (index = new Map()));
+    const lower = name.toLowerCase();
+    const old = index.get(lower);
+    if (old !== undefined && old !== name) {
+      scope.vars.delete(old);
+      scope.setAt.delete(old);
+    }
+    index.set(lower, name);
+    scope.vars.set(name, value);
+    if (at) scope.setAt.set(name, at);
+  }
+
   lookup(name: string, scope: Scope): EvalValue | undefined {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const v = s.vars.get(name);
-      if (v !== undefined) return v;
+      const key = this.storedKey(s, name);
+      if (key !== undefined) return s.vars.get(key);
     }
     return undefined;
   }
@@ -275,7 +300,8 @@ class Evaluator {
     }
     const op = a.operator.text;
     let result = rhs;
-    const own = scope.vars.get(name);
+    const ownKey = this.storedKey(scope, name);
+    const own = ownKey === undefined ? undefined : scope.vars.get(ownKey);
     if (op === '=') {
       if (own !== undefined) {
         this.problem('duplicate-key', a.key, `${name} is already set in this block: lighttpd refuses to start (use := to replace a value, += to extend it).`);
@@ -286,8 +312,7 @@ class Evaluator {
       const base = own ?? (scope.parent ? this.lookup(name, scope.parent) : undefined);
       if (base !== undefined) result = this.merge(base, rhs, a.value ?? a.key);
     }
-    scope.vars.set(name, result);
-    scope.setAt.set(name, a);
+    this.store(scope, name, result, a);
     this.assignments.push({ node: a, path: this.path, scope, rhs, result });
   }
 
@@ -301,7 +326,8 @@ class Evaluator {
       const elements = [...left.elements];
       for (const e of right.elements) {
         if (e.key !== undefined) {
-          const existing = elements.find((x) => x.key === e.key);
+          // (keys compare case-insensitively, like every lighttpd array key)
+          const existing = elements.find((x) => x.key !== undefined && x.key.toLowerCase() === e.key!.toLowerCase());
           if (existing) {
             if (!sameScalar(existing.value, e.value)) {
               this.problem('duplicate-array-key', at, `Duplicate key "${e.key}" when merging lists: lighttpd refuses to start.`);
@@ -335,8 +361,8 @@ class Evaluator {
     switch (v.kind) {
       case 'string': return { type: 'string', value: v.value };
       case 'integer': {
-        const n = Number(v.text);
-        return { type: 'integer', value: Number.isFinite(n) ? n : 0 };
+        // strtol into a C int: values past 2^31 wrap (grammar §2.5; ≥ 2^63 lighttpd refuses).
+        return { type: 'integer', value: /^[0-9]{1,30}$/.test(v.text) ? Number(BigInt.asIntN(32, BigInt(v.text))) : 0 };
       }
       case 'variable': {
         if (v.fullName.startsWith('env.')) {
@@ -357,8 +383,8 @@ class Evaluator {
             const k = this.expression(el.key, scope);
             if (k.type === 'string' || k.type === 'integer') {
               const key = String(k.value);
-              if (seen.has(key)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
-              seen.add(key);
+              if (seen.has(key.toLowerCase())) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
+              seen.add(key.toLowerCase());
               elements.push({ key, value });
             } else {
               elements.push({ key: undefined, value });
