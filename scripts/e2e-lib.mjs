@@ -201,7 +201,7 @@ export function isolatedEnv(dir, extra = {}) {
   };
 }
 
-/** Headless Debian Chromium with a fresh profile; close() also removes the profile. */
+/** Headless Debian Chromium with a fresh profile in `dir`. */
 export async function launchBrowser(dir, viewport = { width: 1280, height: 800 }) {
   const { chromium } = await import('playwright-core');
   const profile = join(dir, 'chrome-profile');
@@ -214,6 +214,13 @@ export async function launchBrowser(dir, viewport = { width: 1280, height: 800 }
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  // crashed(): the browser went away without our close() (its process died).
+  let closing = false;
+  let crashed = false;
+  context.on('close', () => { if (!closing) crashed = true; });
+  const close = context.close.bind(context);
+  context.close = (...args) => { closing = true; return close(...args); };
+  context.crashed = () => crashed;
   return context;
 }
 

@@ -60,7 +60,7 @@ describe('hover', () => {
   it('documents a module name inside server.modules', async function () {
     await requireCapability(this, 'hoverProvider', 'hover');
     const doc = await openFile('lighttpd.conf');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'mod_proxy', 0, 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '"mod_proxy"', 0, 4));
     const text = hoverText(hovers ?? []);
     assert.match(text, /mod_proxy/, `hover: ${text}`);
     assert.match(text, /proxy\.server/, `the module's directives are not mentioned: ${text}`);
