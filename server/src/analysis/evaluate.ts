@@ -114,6 +114,8 @@ export interface EvaluateOptions {
   readonly resolveInclude?: IncludeResolver;
   /** At most this many files are read through includes (each file counted once per inclusion). */
   readonly maxIncludedFiles?: number;
+  /** At most this many characters of text are evaluated through includes (summed like maxIncludedFiles). */
+  readonly maxIncludedSize?: number;
   /** Values for `env.NAME`; absent names evaluate to unknown. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -137,6 +139,23 @@ function exprKey(e: Expression): string {
 
 const NEGATE: Record<string, string> = { '==': '!=', '!=': '==', '=~': '!~', '!~': '=~', '=^': '!^', '=$': '!$' };
 
+/**
+ * Bounds on what evaluation builds beyond the text itself, so that no input makes it quadratic or
+ * exponential (`a := a + a` doubles a value per line; `x += (...)` repeated copies a growing list).
+ * Past a bound a merge evaluates to unknown, which never causes a report.
+ */
+export const EVAL_LIMITS = {
+  /** Characters all string concatenations of one evaluation may produce together. */
+  concatChars: 16 * 1024 * 1024,
+  /** List elements all list merges of one evaluation may produce together. */
+  mergeElements: 1_000_000,
+  /** Longest text of the negated previous conditions an else branch is keyed by; longer chains are interned. */
+  elseChainText: 4096,
+  /** Include files (each counted once per inclusion) and their total size, per evaluation. */
+  includedFiles: 2000,
+  includedSize: 64 * 1024 * 1024,
+};
+
 class Evaluator {
   readonly scopes: Scope[] = [];
   readonly assignments: EvaluatedAssignment[] = [];
@@ -153,6 +172,11 @@ class Evaluator {
   private path: string;
   private readonly includeStack: string[] = [];
   private includedFiles = 0;
+  private includedSize = 0;
+  private concatBudget = EVAL_LIMITS.concatChars;
+  private mergeBudget = EVAL_LIMITS.mergeElements;
+  /** Identities of very long else chains (see conditional). */
+  private readonly chainIds = new Map<string, string>();
   readonly includedPaths = new Set<string>();
 
   constructor(private readonly options: EvaluateOptions) {
@@ -170,9 +194,9 @@ class Evaluator {
     return s;
   }
 
-  private scopeFor(parent: Scope, text: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
+  private scopeFor(parent: Scope, identity: string, text: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
     // Identical condition text under the same parent denotes the same block (grammar §4.3).
-    const key = `${parent.id}\u0000${text}`;
+    const key = `${parent.id}\u0000${identity}`;
     let s = this.byCondition.get(key);
     if (!s) {
       s = this.newScope(parent, text, branch, head);
@@ -198,18 +222,33 @@ class Evaluator {
   }
 
   private conditional(branches: readonly ConditionBranch[], scope: Scope): void {
-    // An else branch is the block of the negated previous condition(s) (grammar §8.4).
-    const previous: string[] = [];
+    // An else branch is the block of the negated previous condition(s) (grammar §8.4), keyed by that text.
+    // The text grows with the chain: past EVAL_LIMITS.elseChainText the chain gets an interned identity
+    // instead (so that a long chain stays linear) and a shortened display text.
+    let negated = '';
+    let chain: string | undefined;
     for (const br of branches) {
+      const own = br.head ? conditionText(br.head) : undefined;
       let text: string;
-      if (br.head) {
-        const own = conditionText(br.head);
-        text = previous.length ? previous.map(negate).join(' && ') + ' && ' + own : own;
-        previous.push(own);
+      let identity: string;
+      if (chain === undefined) {
+        text = own === undefined ? negated || 'else' : negated ? `${negated} && ${own}` : own;
+        identity = text;
       } else {
-        text = previous.map(negate).join(' && ') || 'else';
+        text = `… && ${own ?? 'else'}`;
+        identity = `${chain}\u0000${own ?? 'else'}`;
       }
-      const s = this.scopeFor(scope, text, br, br.head);
+      if (own !== undefined) {
+        const neg = negate(own);
+        if (chain === undefined && negated.length + neg.length <= EVAL_LIMITS.elseChainText) {
+          negated = negated ? `${negated} && ${neg}` : neg;
+        } else {
+          const link = `${chain ?? negated}\u0000${neg}`;
+          chain = this.chainIds.get(link) ?? `\u0001${this.chainIds.size}`;
+          this.chainIds.set(link, chain);
+        }
+      }
+      const s = this.scopeFor(scope, identity, text, br, br.head);
       const field = br.head?.field ? this.expression(br.head.field, scope) : UNKNOWN;
       const value = br.head?.value ? this.expression(br.head.value, scope) : UNKNOWN; // variables in the condition value
       this.conditions.push({ branch: br, path: this.path, scope: s, parent: scope, field, value });
@@ -236,7 +275,8 @@ class Evaluator {
       return;
     }
     if (res.truncated) this.problem('include-limit', inc.operand ?? inc.keyword, 'This pattern matches too many files: only the first ones are checked.');
-    const max = this.options.maxIncludedFiles ?? 2000;
+    const max = this.options.maxIncludedFiles ?? EVAL_LIMITS.includedFiles;
+    const maxSize = this.options.maxIncludedSize ?? EVAL_LIMITS.includedSize;
     for (const f of res.files) {
       if (this.includeStack.includes(f.path)) {
         this.problem('include-cycle', inc.operand ?? inc.keyword, `Include cycle: ${[...this.includeStack.slice(this.includeStack.indexOf(f.path)), f.path].join(' -> ')}.`);
@@ -244,6 +284,11 @@ class Evaluator {
       }
       if (++this.includedFiles > max) {
         this.problem('include-limit', inc.operand ?? inc.keyword, `More than ${max} included files: the rest is not checked.`);
+        this.open = true;
+        return;
+      }
+      if ((this.includedSize += f.file.end) > maxSize) {
+        this.problem('include-limit', inc.operand ?? inc.keyword, `Included files add up to more than ${Math.round(maxSize / 1024 / 1024)} MiB: the rest is not checked.`);
         this.open = true;
         return;
       }
@@ -318,16 +363,23 @@ class Evaluator {
 
   /** `+` of two values (configparser_merge_data). */
   merge(left: EvalValue, right: EvalValue, at: Span): EvalValue {
+    if (left.type === 'array' || right.type === 'array') {
+      if ((this.mergeBudget -= elementCount(left) + elementCount(right)) < 0) return this.overBudget();
+    } else if (left.type === 'string' || right.type === 'string') {
+      if ((this.concatBudget -= scalarLength(left) + scalarLength(right)) < 0) return this.overBudget();
+    }
     if (left.type === 'unknown' || right.type === 'unknown') {
       if (left.type === 'array' || right.type === 'array') return { type: 'array', elements: [...(left.type === 'array' ? left.elements : []), ...(right.type === 'array' ? right.elements : [])] };
       return UNKNOWN;
     }
     if (left.type === 'array' && right.type === 'array') {
       const elements = [...left.elements];
+      const byKey = new Map<string, EvalElement>();
+      // (keys compare case-insensitively, like every lighttpd array key)
+      for (const x of elements) if (x.key !== undefined && !byKey.has(x.key.toLowerCase())) byKey.set(x.key.toLowerCase(), x);
       for (const e of right.elements) {
         if (e.key !== undefined) {
-          // (keys compare case-insensitively, like every lighttpd array key)
-          const existing = elements.find((x) => x.key !== undefined && x.key.toLowerCase() === e.key!.toLowerCase());
+          const existing = byKey.get(e.key.toLowerCase());
           if (existing) {
             if (!sameScalar(existing.value, e.value)) {
               this.problem('duplicate-array-key', at, `Duplicate key "${e.key}" when merging lists: lighttpd refuses to start.`);
@@ -336,6 +388,7 @@ class Evaluator {
           }
         }
         elements.push(e);
+        if (e.key !== undefined) byKey.set(e.key.toLowerCase(), e);
       }
       return { type: 'array', elements };
     }
@@ -345,6 +398,12 @@ class Evaluator {
     }
     if (left.type === 'integer' && right.type === 'integer') return { type: 'integer', value: (left.value + right.value) | 0 };
     return { type: 'string', value: String(left.value) + String(right.value) };
+  }
+
+  /** A merge past EVAL_LIMITS: unknown, and from here on nothing is reported as undefined. */
+  private overBudget(): EvalValue {
+    this.open = true;
+    return UNKNOWN;
   }
 
   expression(e: Expression, scope: Scope): EvalValue {
@@ -405,6 +464,14 @@ class Evaluator {
 
 function negate(cond: string): string {
   return cond.replace(/ (==|!=|=~|!~|=\^|=\$) /, (_m, op: string) => ` ${NEGATE[op] ?? op} `);
+}
+
+function elementCount(v: EvalValue): number {
+  return v.type === 'array' ? v.elements.length : 0;
+}
+
+function scalarLength(v: EvalValue): number {
+  return v.type === 'string' ? v.value.length : v.type === 'integer' ? 11 : 0;
 }
 
 function sameScalar(a: EvalValue, b: EvalValue): boolean {
