@@ -21,8 +21,9 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
@@ -36,8 +37,9 @@ import { formatDocument, formatRange, type FormatOptions } from './features/form
 import { findDefinition } from './features/definition';
 import { findReferences } from './features/references';
 import { doRename, prepareRename } from './features/rename';
+import { doRenameAcross, findDefinitionAcross, findReferencesAcross, type RelatedFile } from './features/crossFile';
 import { findDocumentLinks } from './features/documentLinks';
-import { nodeFileHost } from './features/fileHost';
+import { nodeFileSystem } from './analysis/fileSystem';
 import { getSemanticTokens } from './features/semanticTokens';
 
 export interface LanguageSettings {
@@ -109,6 +111,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, text, model });
     return model;
   };
+  /** Another file of a document's configuration, read through the workspace (open editors first). */
+  const relatedFile = (path: string): RelatedFile | undefined => {
+    const file = workspace?.parseFile(path);
+    const text = workspace?.readText(path);
+    if (!file || text === undefined) return undefined;
+    const uri = pathToFileURL(path).href;
+    return { path, uri, file, doc: TextDocument.create(uri, 'lighttpd', 0, text) };
+  };
+  const relatedFiles = (model: DocumentModel): RelatedFile[] => (model.related ?? []).map(relatedFile).filter((f): f is RelatedFile => !!f);
+
   return {
     getModel,
     forget: (uri) => void cache.delete(uri),
@@ -126,11 +138,26 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getSelectionRanges: (doc, positions) => getSelectionRanges(doc, getModel(doc), positions),
     format: (doc, options, extra) => formatDocument(doc, getModel(doc), options, extra),
     formatRange: (doc, range, options, extra) => formatRange(doc, getModel(doc), range, options, extra),
-    findDefinition: (doc, position) => findDefinition(doc, getModel(doc), position),
-    findReferences: (doc, position, includeDeclaration) => findReferences(doc, getModel(doc), position, includeDeclaration),
+    findDefinition: (doc, position) => {
+      const model = getModel(doc);
+      const local = findDefinition(doc, model, position);
+      return local.length || !workspace ? local : findDefinitionAcross(doc, model, position, relatedFile);
+    },
+    findReferences: (doc, position, includeDeclaration) => {
+      const model = getModel(doc);
+      return [...findReferences(doc, model, position, includeDeclaration), ...findReferencesAcross(doc, model, position, includeDeclaration, relatedFiles(model))];
+    },
     prepareRename: (doc, position) => prepareRename(doc, getModel(doc), position),
-    doRename: (doc, position, newName) => doRename(doc, getModel(doc), position, newName),
-    findDocumentLinks: (doc) => findDocumentLinks(doc, getModel(doc), nodeFileHost),
+    doRename: (doc, position, newName) => {
+      const model = getModel(doc);
+      return workspace ? doRenameAcross(doc, model, position, newName, relatedFiles(model)) : doRename(doc, model, position, newName);
+    },
+    findDocumentLinks: (doc) => {
+      const model = getModel(doc);
+      // Inside a workspace: its path mappings and open editors; on its own: the disk, from the document's folder.
+      const context = workspace && model.root ? workspace.includeContext(dirname(model.root)) : { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };
+      return findDocumentLinks(doc, model, context);
+    },
     getSemanticTokens: (doc, range) => getSemanticTokens(doc, getModel(doc), range),
   };
 }

@@ -27,6 +27,10 @@ export interface DocumentModel {
   readonly lenient?: boolean;
   /** One model per root config that includes the document, when there are several. */
   readonly alternatives?: readonly DocumentModel[];
+  /** The whole evaluation of the root config (every file it includes), for navigation across files. */
+  readonly full?: Evaluation;
+  /** The other files of the root config(s): the root and everything it includes, without this document. */
+  readonly related?: readonly string[];
 }
 
 /**
@@ -56,12 +60,14 @@ export function analyzeInWorkspace(ws: ConfigWorkspace, filePath: string, text: 
   if (roots.length === 0) {
     const own = ws.analyzeRoot(path, file)!;
     const evaluation = viewOf(own.evaluation, path);
-    if (own.main) return { file, evaluation, modules: own.modules, path, root: path };
+    const related = [...own.evaluation.includedPaths].filter((p) => p !== path && !p.startsWith('include_shell:'));
+    if (own.main) return { file, evaluation, modules: own.modules, path, root: path, full: own.evaluation, related };
     // A fragment with no known root: names it does not define may come from the config that includes it.
     const defined = new Set(file.statements.length ? evaluation.assignments.map((a) => a.node.key.fullName) : []);
     const problems = evaluation.problems.filter((p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))));
     return { file, evaluation: { ...evaluation, problems }, modules: { ...own.modules, open: true }, path, lenient: true };
   }
-  const views: DocumentModel[] = roots.map((r) => ({ file, evaluation: viewOf(r.evaluation, path), modules: r.modules, path, root: r.root }));
+  const related = [...new Set(roots.flatMap((r) => [r.root, ...r.evaluation.includedPaths]))].filter((p) => p !== path && !p.startsWith('include_shell:'));
+  const views: DocumentModel[] = roots.map((r) => ({ file, evaluation: viewOf(r.evaluation, path), modules: r.modules, path, root: r.root, full: r.evaluation, related }));
   return views.length === 1 ? views[0] : { ...views[0], alternatives: views };
 }

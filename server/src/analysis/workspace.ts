@@ -11,7 +11,7 @@ import { parse, type ConfigFile } from '../parser';
 import { reparse } from '../parser/incremental';
 import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
 import { nodeFileSystem, type ConfigFileSystem } from './fileSystem';
-import { resolveIncludeTargets, toResolution } from './includes';
+import { resolveIncludeTargets, toResolution, type IncludeContext } from './includes';
 import { effectiveModules, type ModuleSet } from './modules';
 
 export interface WorkspaceSettings {
@@ -148,10 +148,15 @@ export class ConfigWorkspace {
     return file;
   }
 
+  /** How includes of a main config in `mainDir` are looked up (path mappings, open editors, memoised disk). */
+  includeContext(mainDir: string): IncludeContext {
+    const pathMappings = Object.entries(this.settings.pathMappings ?? {}).sort((a, b) => b[0].length - a[0].length);
+    return { mainDir, pathMappings, fs: this.view, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
+  }
+
   /** An include resolver for a main config in `mainDir`. */
   resolver(mainDir: string): IncludeResolver {
-    const pathMappings = Object.entries(this.settings.pathMappings ?? {}).sort((a, b) => b[0].length - a[0].length);
-    const ctx = { mainDir, pathMappings, fs: this.view, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
+    const ctx = this.includeContext(mainDir);
     return (inc, operand) => {
       if (inc.kind === 'include_shell') return this.shellResolution(operand, mainDir);
       return toResolution(resolveIncludeTargets(operand, ctx), (p) => {

@@ -25,7 +25,8 @@ export function nameAt(model: DocumentModel, offset: number): { name: string; sp
   return undefined;
 }
 
-export function occurrences(model: DocumentModel, name: string): NameOccurrence[] {
+/** Every place `name` is set or read in a file (only its tree is needed). */
+export function occurrences(model: Pick<DocumentModel, 'file'>, name: string): NameOccurrence[] {
   const out: NameOccurrence[] = [];
   walk(model.file.statements, {
     assignment: (a) => {

@@ -14,6 +14,12 @@ export class RenameError extends Error {}
 
 const RESERVED = new Set(['include', 'include_shell', 'global', 'else', 'elif', 'elsif', 'elseif', 'if']);
 
+/** How an occurrence written as `written` spells the new full name `full` (`var.` kept or left out). */
+export function respell(written: string, full: string): string {
+  const base = full.slice(4);
+  return written.startsWith('var.') || base.includes('.') || RESERVED.has(base) ? full : base;
+}
+
 function renamable(name: string): boolean {
   return name.startsWith('var.') && !(name in PREDEFINED_VARIABLES);
 }
@@ -34,10 +40,9 @@ export function doRename(doc: TextDocument, model: DocumentModel, position: Posi
   const full = 'var.' + base;
   if (full === at.name) return { changes: { [doc.uri]: [] } };
   if (occurrences(model, full).length > 0 || full in PREDEFINED_VARIABLES) throw new RenameError(`${full} is already used in this file.`);
-  const short = !base.includes('.') && !RESERVED.has(base) ? base : full;
   const edits = occurrences(model, at.name).map((o) => ({
     range: { start: doc.positionAt(o.start), end: doc.positionAt(o.end) },
-    newText: o.written.startsWith('var.') ? full : short,
+    newText: respell(o.written, full),
   }));
   return { changes: { [doc.uri]: edits } };
 }

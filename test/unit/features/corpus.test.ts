@@ -13,7 +13,7 @@ import { findReferences } from '../../../server/src/features/references';
 import { prepareRename } from '../../../server/src/features/rename';
 import { getSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { findDocumentLinks } from '../../../server/src/features/documentLinks';
-import { nodeFileHost } from '../../../server/src/features/fileHost';
+import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
 import { CORPUS_AVAILABLE, NO_CORPUS, corpusEntries, readCorpusFile } from '../../helpers/corpus';
 import { docOf } from '../../helpers/cursor';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,7 @@ test('every feature on every corpus file, at positions all over it', { skip: COR
     for (const s of findDocumentSymbols(doc, model)) inside(s.range, 'symbol');
     for (const f of getFoldingRanges(doc, model)) assert.ok(f.startLine < f.endLine && f.endLine < doc.lineCount, `${e.file}: folding`);
     assert.equal(getSemanticTokens(doc, model).data.length % 5, 0);
-    for (const l of findDocumentLinks(doc, model, nodeFileHost)) inside(l.range, 'link');
+    for (const l of findDocumentLinks(doc, model, { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 })) inside(l.range, 'link');
     const step = Math.max(1, Math.floor(text.length / 150));
     for (let off = 0; off <= text.length; off += step) {
       const p = doc.positionAt(off);

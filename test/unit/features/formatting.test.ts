@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDocument, formatRange, formatText, planFormat, sameMeaning, type FormatOptions } from '../../../server/src/features/formatting';
 import { parse, tokenize } from '../../../server/src/parser';
-import { nodeFileHost } from '../../../server/src/features/fileHost';
+import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
 import { expressionValue, scopeAt } from '../../../server/src/features/locate';
 import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS, corpusEntries, readCorpusFile } from '../../helpers/corpus';
 import { docOf } from '../../helpers/cursor';
@@ -247,7 +247,7 @@ function includeShellReachable(text: string, dir: string, depth = 0, seen = new 
     const v = expressionValue(model, inc.operand, scopeAt(model, inc.start));
     if (v.type !== 'string') return 'an include path that is not known statically';
     const path = isAbsolute(v.value) ? v.value : join(dir, v.value);
-    const files = /[*?[\]{}]/.test(path) ? nodeFileHost.glob(path) : existsSync(path) ? [path] : [];
+    const files = /[*?[\]{}]/.test(path) ? nodeFileSystem.glob(path, 10000) : existsSync(path) ? [path] : [];
     for (const f of files) {
       if (seen.has(f)) continue;
       seen.add(f);

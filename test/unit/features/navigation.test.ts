@@ -10,7 +10,9 @@ import { findDefinition } from '../../../server/src/features/definition';
 import { findReferences } from '../../../server/src/features/references';
 import { doRename, prepareRename, RenameError } from '../../../server/src/features/rename';
 import { findDocumentLinks } from '../../../server/src/features/documentLinks';
-import { expandBraces, nodeFileHost, segmentRegExp, type FileHost } from '../../../server/src/features/fileHost';
+import { nodeFileSystem, type ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
+
+const onDisk = { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };
 import { applyEdits, docOf, textAt, withCursor } from '../../helpers/cursor';
 
 /** Each location as `line:text`. */
@@ -136,7 +138,7 @@ describe('document links on include paths', () => {
         '',
       ].join('\n');
       const { doc, model } = docOf(text, pathToFileURL(join(dir, 'lighttpd.conf')).toString());
-      const links = findDocumentLinks(doc, model, nodeFileHost);
+      const links = findDocumentLinks(doc, model, onDisk);
       assert.deepEqual(links.map((l) => [l.range.start.line, textAt(doc, l.range), l.target]), [
         [1, 'mime.conf', pathToFileURL(join(dir, 'mime.conf')).toString()],
         [2, 'confdir + "/conf.d/10-a.conf"', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
@@ -150,17 +152,17 @@ describe('document links on include paths', () => {
   });
 
   test('a base directory can be given (the main config directory); untitled documents link absolute paths only', () => {
-    const host: FileHost = { isFile: (p) => p === '/etc/lighttpd/x.conf' || p === '/abs.conf', glob: () => [] };
+    const fs: ConfigFileSystem = { readFile: () => '', isFile: (p) => p === '/etc/lighttpd/x.conf' || p === '/abs.conf', glob: () => [], realPath: (p) => p };
     const { doc, model } = docOf('include "x.conf"\ninclude "/abs.conf"\n', 'untitled:Untitled-1');
-    assert.deepEqual(findDocumentLinks(doc, model, host).map((l) => l.target), ['file:///abs.conf']);
-    assert.deepEqual(findDocumentLinks(doc, model, host, { baseDir: '/etc/lighttpd' }).map((l) => l.target), ['file:///etc/lighttpd/x.conf', 'file:///abs.conf']);
+    const context = { fs, pathMappings: [], maxGlobMatches: 1000 };
+    assert.deepEqual(findDocumentLinks(doc, model, context).map((l) => l.target), ['file:///abs.conf']);
+    assert.deepEqual(findDocumentLinks(doc, model, { ...context, mainDir: '/etc/lighttpd' }).map((l) => l.target), ['file:///etc/lighttpd/x.conf', 'file:///abs.conf']);
   });
 
-  test('glob pieces: braces, classes, no hidden files for *', () => {
-    assert.deepEqual(expandBraces('a{b,c}d{1,2}'), ['abd1', 'abd2', 'acd1', 'acd2']);
-    assert.ok(segmentRegExp('*.conf').test('10-a.conf'));
-    assert.ok(!segmentRegExp('*.conf').test('.hidden.conf'));
-    assert.ok(segmentRegExp('[0-9]?-*.conf').test('10-a.conf'));
-    assert.ok(!segmentRegExp('[!0-9]*').test('1x'));
+  test('path mappings: an installed path opens the workspace copy', () => {
+    const fs: ConfigFileSystem = { readFile: () => '', isFile: (p) => p === '/ws/etc/conf.d/a.conf', glob: () => [], realPath: (p) => p };
+    const { doc, model } = docOf('include "/etc/lighttpd/conf.d/a.conf"\n', 'file:///ws/etc/lighttpd.conf');
+    const links = findDocumentLinks(doc, model, { fs, pathMappings: [['/etc/lighttpd', '/ws/etc']], maxGlobMatches: 1000 });
+    assert.deepEqual(links.map((l) => l.target), ['file:///ws/etc/conf.d/a.conf']);
   });
 });
