@@ -2,7 +2,7 @@
  * Wiring only: capabilities, the open-document cache, settings, and handlers of a few lines each that
  * hand a document to the language service.
  */
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -13,12 +13,14 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem';
 import { ConfigWorkspace } from './analysis/workspace';
 import { runIncludeShell } from './shellRunner';
+import { runLighttpdPreflight } from './lighttpdRunner';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { RenameError } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
@@ -35,6 +37,8 @@ export function startServer(connection: Connection): void {
   let trusted = false;
   let pullConfiguration = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What the last `lighttpd -tt` run (on save) reported, per open document. */
+  const fromLighttpd = new Map<string, Diagnostic[]>();
 
   /** Runs a handler; an exception is logged with its context and answered with `fallback`. */
   function guard<T>(what: string, uri: string | undefined, fallback: T, fn: () => T): T {
@@ -49,7 +53,8 @@ export function startServer(connection: Connection): void {
   function validate(doc: TextDocument): void {
     timers.delete(doc.uri);
     if (!documents.get(doc.uri)) return; // closed meanwhile
-    const diagnostics = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
+    const ours = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
+    const diagnostics = [...ours, ...(fromLighttpd.get(doc.uri) ?? [])];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
@@ -89,12 +94,37 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /**
+   * lighttpd.validate.executable: on save, `lighttpd -tt` on the main config that includes the saved file
+   * (the file itself when none does); only in a trusted workspace (lighttpdRunner.ts refuses otherwise).
+   */
+  async function checkWithLighttpd(saved: TextDocument): Promise<void> {
+    const path = pathOf(saved.uri);
+    if (!path || !settings.validateExecutable || !trusted) return;
+    const root = guard('lighttpd root', saved.uri, undefined, () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root) ?? path;
+    const r = await runLighttpdPreflight(root, { enabled: settings.validateExecutable, trusted, executablePath: settings.executablePath });
+    if (!r.ran && r.reason !== 'not-found') return;
+    const notice = !r.ran
+      ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
+      : r.timedOut ? `lighttpd -tt did not finish in time and was stopped.` : undefined;
+    for (const d of documents.all()) {
+      const p = pathOf(d.uri);
+      if (!p) continue;
+      const diags = guard('lighttpd output', d.uri, [], () =>
+        service.mapLighttpdOutput(d, r.ran ? r.output : '', { path: p, isSavedDocument: d.uri === saved.uri, failed: r.ran && r.status !== 0, baseDir: dirname(root), notice }));
+      if (diags.length === 0 && !fromLighttpd.has(d.uri)) continue;
+      fromLighttpd.set(d.uri, diags);
+      schedule(d, 0);
+    }
+  }
+
   async function refreshSettings(): Promise<void> {
     if (pullConfiguration) {
       const raw = await connection.workspace.getConfiguration({ section: 'lighttpd' }).catch(() => undefined);
       settings = normalizeSettings(raw);
     }
     scanWorkspace();
+    if (!settings.validateExecutable || !trusted) fromLighttpd.clear();
     scheduleAll(0);
   }
 
@@ -141,13 +171,17 @@ export function startServer(connection: Connection): void {
   };
   documents.onDidOpen((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(0); });
   documents.onDidChangeContent((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(settings.validate.delay); });
-  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidSave((e) => {
+    schedule(e.document, 0);
+    void checkWithLighttpd(e.document);
+  });
   documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     syncOpenText(e.document, undefined);
     service.forget(e.document.uri);
+    fromLighttpd.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     scheduleAll(settings.validate.delay);
   });

@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
+import { lighttpdDiagnostics, parseLighttpdOutput, type LighttpdDiagnosticsOptions } from './features/lighttpdValidation';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
@@ -75,6 +76,8 @@ export interface LanguageService {
   doRename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
   findDocumentLinks(doc: TextDocument): DocumentLink[];
   getSemanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
+  /** Diagnostics for `doc` from the output of `lighttpd -tt` (features/lighttpdValidation.ts). */
+  mapLighttpdOutput(doc: TextDocument, output: string, options: Omit<LighttpdDiagnosticsOptions, 'file'>): Diagnostic[];
 }
 
 export interface LanguageServiceOptions {
@@ -131,6 +134,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, diagnosticsOptions(settings))));
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
+    mapLighttpdOutput: (doc, output, opts) => lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
     doComplete: (doc, position) => doComplete(doc, getModel(doc), position),
     doHover: (doc, position) => doHover(doc, getModel(doc), position),
     findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),

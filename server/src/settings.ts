@@ -16,6 +16,10 @@ export interface ServerSettings {
   readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
   /** `lighttpd.format.alignArrows`: align `=>` in multi-line lists when formatting. */
   readonly formatAlignArrows: boolean;
+  /** `lighttpd.validate.executable`: run `lighttpd -tt` on save (honoured only in a trusted workspace). */
+  readonly validateExecutable: boolean;
+  /** `lighttpd.executablePath`: the lighttpd binary; empty finds it on PATH or in /usr/sbin. */
+  readonly executablePath: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -26,6 +30,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   version: NEWEST_VERSION,
   diagnosticsSeverity: {},
   formatAlignArrows: false,
+  validateExecutable: false,
+  executablePath: '',
 };
 
 const SEVERITY_NAMES: Readonly<Record<string, Severity | 'off'>> = {
@@ -65,5 +71,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     validate: { enable, delay }, rootFiles, pathMappings, includeShellExecute: r.includeShell?.execute === true,
     version: normalizeVersionSetting(r.version), diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
     formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
+    validateExecutable: (raw as { validate?: { executable?: unknown } } | undefined)?.validate?.executable === true,
+    executablePath: typeof (raw as { executablePath?: unknown } | undefined)?.executablePath === 'string' ? ((raw as { executablePath: string }).executablePath).trim() : '',
   };
 }

@@ -101,6 +101,9 @@ export const RULES: readonly Rule[] = [
     () => 'This branch follows a bare else { }, so it can never match: lighttpd refuses to start ("unreachable condition following else catch-all").'),
   rule('newer-than-target', 'error', 'A directive or syntax newer than the configured lighttpd.version.',
     (a) => `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`),
+  // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
+  rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),
+  rule('lighttpd-warning', 'warning', 'A warning lighttpd -tt reports for the saved configuration (e.g. unknown config-key).'),
 ];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));
