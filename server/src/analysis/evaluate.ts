@@ -129,13 +129,16 @@ export function conditionText(head: ConditionHead | undefined, src?: (e: Express
 
 function exprKey(e: Expression): string {
   switch (e.kind) {
-    case 'string': return JSON.stringify(e.value);
+    case 'string': return NEEDS_ESCAPE.test(e.value) ? JSON.stringify(e.value) : `"${e.value}"`;
     case 'integer': return e.text;
     case 'variable': return e.fullName;
     case 'array': return '(…)';
     case 'concat': return e.operands.map(exprKey).join(' + ');
   }
 }
+
+/** What JSON.stringify would escape in a string (quote, backslash, control characters, lone surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 const NEGATE: Record<string, string> = { '==': '!=', '!=': '==', '=~': '!~', '!~': '=~', '=^': '!^', '=$': '!$' };
 
@@ -163,7 +166,8 @@ class Evaluator {
   readonly problems: EvalProblem[] = [];
   readonly unresolvedIncludes: Include[] = [];
   readonly includeShells: Include[] = [];
-  private readonly byCondition = new Map<string, Scope>();
+  /** Blocks by parent scope id, then by condition identity. */
+  private readonly byCondition: Map<string, Scope>[] = [];
   readonly global: Scope;
   /** Set once anything unknowable (include, include_shell) ran: later undefined names are not errors. */
   private open = false;
@@ -194,13 +198,14 @@ class Evaluator {
     return s;
   }
 
-  private scopeFor(parent: Scope, identity: string, text: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
+  /** `chained`: the identity is an interned else chain, and the block is shown as `… && chained`. */
+  private scopeFor(parent: Scope, identity: string, chained: string | undefined, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
     // Identical condition text under the same parent denotes the same block (grammar §4.3).
-    const key = `${parent.id}\u0000${identity}`;
-    let s = this.byCondition.get(key);
+    const children = (this.byCondition[parent.id] ??= new Map());
+    let s = children.get(identity);
     if (!s) {
-      s = this.newScope(parent, text, branch, head);
-      this.byCondition.set(key, s);
+      s = this.newScope(parent, chained === undefined ? identity : `… && ${chained}`, branch, head);
+      children.set(identity, s);
     }
     return s;
   }
@@ -227,18 +232,19 @@ class Evaluator {
     // instead (so that a long chain stays linear) and a shortened display text.
     let negated = '';
     let chain: string | undefined;
-    for (const br of branches) {
+    for (let i = 0; i < branches.length; i++) {
+      const br = branches[i];
       const own = br.head ? conditionText(br.head) : undefined;
-      let text: string;
       let identity: string;
+      let chained: string | undefined;
       if (chain === undefined) {
-        text = own === undefined ? negated || 'else' : negated ? `${negated} && ${own}` : own;
-        identity = text;
+        identity = own === undefined ? negated || 'else' : negated ? `${negated} && ${own}` : own;
       } else {
-        text = `… && ${own ?? 'else'}`;
-        identity = `${chain}\u0000${own ?? 'else'}`;
+        chained = own ?? 'else';
+        identity = `${chain}\u0000${chained}`;
       }
-      if (own !== undefined) {
+      // (the negation only matters to the branches after this one)
+      if (own !== undefined && i + 1 < branches.length) {
         const neg = negate(own);
         if (chain === undefined && negated.length + neg.length <= EVAL_LIMITS.elseChainText) {
           negated = negated ? `${negated} && ${neg}` : neg;
@@ -248,7 +254,7 @@ class Evaluator {
           this.chainIds.set(link, chain);
         }
       }
-      const s = this.scopeFor(scope, identity, text, br, br.head);
+      const s = this.scopeFor(scope, identity, chained, br, br.head);
       const field = br.head?.field ? this.expression(br.head.field, scope) : UNKNOWN;
       const value = br.head?.value ? this.expression(br.head.value, scope) : UNKNOWN; // variables in the condition value
       this.conditions.push({ branch: br, path: this.path, scope: s, parent: scope, field, value });
@@ -304,33 +310,43 @@ class Evaluator {
 
   /**
    * lighttpd's arrays compare keys case-insensitively (src/array.c): `A += 1` extends `a`, `X` reads `var.x`.
-   * Each scope keeps its keys as last written; this index finds them by their lower-case form.
+   * Each scope keeps its keys as last written, at most one per lower-case form. A key written in lower case
+   * is found under that form directly; for the others (rare: `var.CWD`) this index per scope id maps the
+   * lower-case form to the key as written.
    */
-  private readonly folded = new WeakMap<Scope, Map<string, string>>();
+  private readonly mixedCase: (Map<string, string> | undefined)[] = [];
 
-  /** The key `name` is stored under in `scope`, if any. */
-  private storedKey(scope: Scope, name: string): string | undefined {
-    return this.folded.get(scope)?.get(name.toLowerCase());
+  /** The key `name` (in lower case: `lower`) is stored under in `scope`, if any. */
+  private storedKey(scope: Scope, lower: string): string | undefined {
+    const written = this.mixedCase[scope.id]?.get(lower);
+    if (written !== undefined) return written;
+    return scope.vars.has(lower) ? lower : undefined;
   }
 
   private store(scope: Scope, name: string, value: EvalValue, at?: Assignment): void {
-    let index = this.folded.get(scope);
-    if (!index) this.folded.set(scope, (index = new Map()));
     const lower = name.toLowerCase();
-    const old = index.get(lower);
+    const old = this.storedKey(scope, lower);
     if (old !== undefined && old !== name) {
       scope.vars.delete(old);
       scope.setAt.delete(old);
     }
-    index.set(lower, name);
+    let mixed = this.mixedCase[scope.id];
+    if (name !== lower) {
+      if (!mixed) this.mixedCase[scope.id] = mixed = new Map();
+      mixed.set(lower, name);
+    } else {
+      mixed?.delete(lower);
+    }
     scope.vars.set(name, value);
     if (at) scope.setAt.set(name, at);
   }
 
   lookup(name: string, scope: Scope): EvalValue | undefined {
+    const lower = name.toLowerCase();
     for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const key = this.storedKey(s, name);
-      if (key !== undefined) return s.vars.get(key);
+      const written = this.mixedCase[s.id]?.get(lower);
+      const v = s.vars.get(written ?? lower); // (values are never undefined)
+      if (v !== undefined) return v;
     }
     return undefined;
   }
@@ -345,7 +361,7 @@ class Evaluator {
     }
     const op = a.operator.text;
     let result = rhs;
-    const ownKey = this.storedKey(scope, name);
+    const ownKey = this.storedKey(scope, name.toLowerCase());
     const own = ownKey === undefined ? undefined : scope.vars.get(ownKey);
     if (op === '=') {
       if (own !== undefined) {
@@ -421,7 +437,9 @@ class Evaluator {
       case 'string': return { type: 'string', value: v.value };
       case 'integer': {
         // strtol into a C int: values past 2^31 wrap (grammar §2.5; ≥ 2^63 lighttpd refuses).
-        return { type: 'integer', value: /^[0-9]{1,30}$/.test(v.text) ? Number(BigInt.asIntN(32, BigInt(v.text))) : 0 };
+        const t = v.text;
+        if (t.length <= 9 && /^[0-9]+$/.test(t)) return { type: 'integer', value: Number(t) }; // < 2^31: no wrap
+        return { type: 'integer', value: /^[0-9]{1,30}$/.test(t) ? Number(BigInt.asIntN(32, BigInt(t))) : 0 };
       }
       case 'variable': {
         if (v.fullName.startsWith('env.')) {
@@ -435,15 +453,17 @@ class Evaluator {
       }
       case 'array': {
         const elements: EvalElement[] = [];
-        const seen = new Set<string>();
+        let seen: Set<string> | undefined;
         for (const el of v.elements) {
           const value = el.value ? this.expression(el.value, scope) : UNKNOWN;
           if (el.key) {
             const k = this.expression(el.key, scope);
             if (k.type === 'string' || k.type === 'integer') {
               const key = String(k.value);
-              if (seen.has(key.toLowerCase())) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
-              seen.add(key.toLowerCase());
+              const lower = key.toLowerCase();
+              seen ??= new Set();
+              if (seen.has(lower)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
+              seen.add(lower);
               elements.push({ key, value });
             } else {
               elements.push({ key: undefined, value });
