@@ -10,6 +10,7 @@
 import type { JsonDiagnostic } from '../../server/src/cli/json';
 import { tokenize } from '../../server/src/parser';
 import * as T from '../../server/src/parser/tokens';
+import { getDirective } from '../../server/src/schema';
 
 export const CATEGORIES = {
   agreeAccept: 'agree: both accept',
@@ -42,6 +43,8 @@ const SECTION_10 = new Set([
 const STARTUP = new Set([
   'module-not-loaded', 'unknown-directive', 'unknown-module', 'removed-module', 'removed-directive',
   'deprecated-directive', 'invalid-value', 'type-mismatch', 'socket-scope', 'server-scope-in-condition',
+  // Patterns of url.rewrite*/url.redirect are compiled when their module starts (-t compiles only conditions).
+  'invalid-regex',
 ]);
 
 export interface Classification {
@@ -109,7 +112,7 @@ export interface Evidence {
    * `lighttpd -tt` on this text and on the unmutated file (only asked when a start-up claim needs checking):
    * the normalized log lines of each (see preflightLines).
    */
-  readonly preflight: () => Promise<{ mutated: Set<string>; baseline: Set<string> }>;
+  readonly preflight: (extraModules?: readonly string[]) => Promise<{ mutated: Set<string>; baseline: Set<string> }>;
 }
 
 export async function classify(e: Evidence): Promise<Classification> {
@@ -146,11 +149,21 @@ export async function classify(e: Evidence): Promise<Classification> {
     return { category: CATEGORIES.unclassified, reason: `lighttpd -t accepts; we report ${unexplained.join(', ')}` };
   }
   if (startupDiags.length) {
-    const { mutated, baseline } = await e.preflight();
-    const fresh = [...mutated].filter((l) => !baseline.has(l));
-    const all = [...mutated].join('\n');
+    let { mutated, baseline } = await e.preflight();
+    let fresh = [...mutated].filter((l) => !baseline.has(l));
+    let all = [...mutated].join('\n');
     // Confirmed when -tt names what we name, or at least logs something the unmutated file does not.
-    const missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
+    let missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
+    if (missing.length && fresh.length === 0) {
+      // A fragment does not load the module whose directive we check; lighttpd checks it once loaded.
+      const modules = [...new Set(missing.flatMap((d) => namesOf(d, e.text)).map((n) => getDirective(n)?.module).filter((m): m is string => !!m && m !== 'core'))];
+      if (modules.length) {
+        ({ mutated, baseline } = await e.preflight(modules));
+        fresh = [...mutated].filter((l) => !baseline.has(l));
+        all = [...mutated].join('\n');
+        missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
+      }
+    }
     if (missing.length && fresh.length === 0) {
       if (e.introducesNewKeywords) return { category: CATEGORIES.version, reason: `1.4.74 keyword brought in; -tt silent on ${missing.map((d) => d.code).join(', ')}` };
       return {

@@ -62,9 +62,13 @@ function onWorker(c: Case, w: Workspace): Target {
 }
 
 /** `lighttpd -tt` on a target: it needs a document root, which a wrapper adds (keeping the file's own lines). */
-async function runPreflight(t: Target, w: Workspace): Promise<string> {
+async function runPreflight(t: Target, w: Workspace, modules: readonly string[] = []): Promise<string> {
   const tt = join(t.dir, `.tt-${basename(t.main)}`);
-  writeFileSync(tt, `include "${basename(t.main)}"\nserver.document-root := "${t.dir}"\n`);
+  // Load the modules asked for; mod_dirlisting checks its keys only when listings are on.
+  const load = modules.length
+    ? `server.modules += ( ${modules.map((m) => `"${m}"`).join(', ')} )\n${modules.includes('mod_dirlisting') ? 'dir-listing.activate := "enable"\n' : ''}`
+    : '';
+  writeFileSync(tt, `include "${basename(t.main)}"\nserver.document-root := "${t.dir}"\n${load}`);
   try {
     return (await runLighttpd(['-tt', '-f', tt], { cwd: t.dir, env: w.env })).output;
   } finally {
@@ -81,14 +85,15 @@ async function runCase(c: Case, w: Workspace, version: string): Promise<Outcome>
     const lt = await runLighttpd(['-t', '-f', t.main], { cwd: t.dir, env: w.env });
     if (lt.timedOut) return { c, category: CATEGORIES.unclassified, reason: 'lighttpd -t timed out', lighttpd: '', ours: '' };
     const ours = await lintOurs(t.path, { cwd: t.dir, root: t.wrapper, version });
-    const preflight = async () => {
-      const mutated = preflightLines(await runPreflight(t, w), w.root);
-      let baseline = baselinePreflight.get(t.entry.file);
+    const preflight = async (modules: readonly string[] = []) => {
+      const mutated = preflightLines(await runPreflight(t, w, modules), w.root);
+      const cacheKey = `${t.entry.file}\u0000${modules.join(',')}`;
+      let baseline = baselinePreflight.get(cacheKey);
       if (!baseline) {
         writeFileSync(t.path, Buffer.from(t.text, 'latin1'));
-        baseline = preflightLines(await runPreflight(t, w), w.root);
+        baseline = preflightLines(await runPreflight(t, w, modules), w.root);
         writeFileSync(t.path, Buffer.from(c.text, 'latin1'));
-        baselinePreflight.set(t.entry.file, baseline);
+        baselinePreflight.set(cacheKey, baseline);
       }
       return { mutated, baseline };
     };

@@ -34,6 +34,13 @@ function spanIn(ctx: CheckContext, expr: Expression | Span, offset: number, leng
 }
 
 function checkPattern(ctx: CheckContext, pattern: string, at: Expression | Span, max: number): number | undefined {
+  // Bytes that are not UTF-8 reach us as U+FFFD. lighttpd 1.4.69 rejects them in condition patterns (PCRE2
+  // in UTF mode, "UTF-8 error") but starts with them in url.rewrite*/url.redirect keys (seen with -tt).
+  const bad = max === CONDITION_MAX_CAPTURES ? pattern.indexOf('\uFFFD') : -1;
+  if (bad >= 0) {
+    ctx.report('invalid-regex', spanIn(ctx, at, bad, 1), { error: `bytes that are not valid UTF-8 (at offset ${bad}); lighttpd compiles condition patterns as UTF-8` });
+    return undefined;
+  }
   const r = checkPcre2(pattern);
   if (!r.ok) {
     ctx.report('invalid-regex', spanIn(ctx, at, r.error.offset, r.error.length), { error: `${r.error.message} (at offset ${r.error.offset})` });
