@@ -9,7 +9,7 @@
  *   - env.* variables the test configs read are set (SRCDIR, PERL, ...), and include_shell runs a stub
  *     (see lighttpd.ts): nothing from the corpus is executed.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CORPUS_DIR, corpusEntries, type CorpusEntry } from '../helpers/corpus';
 import { hermeticEnv } from './lighttpd';
@@ -34,11 +34,13 @@ export interface Workspace {
   readonly targets: readonly Target[];
 }
 
-function walk(dir: string, out: string[] = []): string[] {
+function walk(dir: string, out: string[] = [], withDirs = false): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (withDirs) out.push(p);
+      walk(p, out, withDirs);
+    } else out.push(p);
   }
   return out;
 }
@@ -53,6 +55,9 @@ function wrapperValue(name: string): string {
 export function prepareWorkspace(root: string): Workspace {
   mkdirSync(root, { recursive: true });
   cpSync(CORPUS_DIR, root, { recursive: true });
+  // The shared corpus may be read-only (as in CI): the copy must be writable (mutations, rewrites).
+  chmodSync(root, 0o755);
+  for (const p of walk(root, [], true)) chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
   const installDir = (file: string) => (file.startsWith('debian/') ? join(root, 'debian') : join(root, 'upstream/doc/config'));
   // Rewrite the installed layout to the copy, in every config file of the copy.
   for (const p of walk(root)) {

@@ -178,7 +178,8 @@ describe('differential: lighttpd-lint vs lighttpd -t', { skip }, () => {
       examples([...baseline, ...mutations], VERBOSE ? Infinity : 3),
     ].join('\n');
     console.log(report);
-    assert.ok(mutations.length >= 1000, `only ${mutations.length} mutations`);
+    // Thousands by default (a smaller DIFF_MUTATIONS is for quick local runs).
+    if (PER_FILE >= 20) assert.ok(mutations.length >= 1000, `only ${mutations.length} mutations`);
   });
 
   test('every corpus file: 100% agreement after classification', () => {
