@@ -7,30 +7,10 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { CONDITION_FIELDS } from '../../schema';
 import type { CheckContext } from './context';
 import { describeValue, suggest, walkStatements } from './context';
+import { simplifyRegex } from '../../analysis/print';
 
-/**
- * lighttpd stores `=~` patterns without regex metacharacters as a cheaper operator
- * (configparser_simplify_regex, 1.4.65+); `$SERVER["socket"]` patterns are never simplified.
- */
-export function simplifyRegex(pattern: string): { op: '=~' | '==' | '=^' | '=$'; value: string } {
-  let len = pattern.length;
-  let op: '=~' | '==' | '=^' | '=$' = '=~';
-  let off = 0;
-  if (len && pattern[len - 1] === '$') {
-    op = '=$';
-    if (pattern[0] === '\\' && pattern[1] === '.') off = 2;
-    else if (pattern[0] === '^') { off = 1; op = '=='; }
-    len--;
-  } else if (pattern[0] === '^') {
-    off = 1;
-    op = '=^';
-  } else {
-    return { op: '=~', value: pattern };
-  }
-  if (/[\\^$.|?*+()[\]{}]/.test(pattern.slice(off, len))) return { op: '=~', value: pattern };
-  // "\.ext$" keeps the dot: only the backslash goes
-  return { op, value: pattern.slice(1, len) };
-}
+// lighttpd's =~ simplification (grammar §8.6) lives with the printer; checks use the same one.
+export { simplifyRegex };
 
 /** Why `value` is not an address lighttpd accepts for $HTTP["remote-ip"]; undefined when it is fine. */
 export function remoteIpProblem(value: string): string | undefined {
