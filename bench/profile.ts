@@ -5,7 +5,7 @@
  *
  * With PROFILE=<phase> it runs only that phase in a loop under the V8 CPU profiler and prints the functions
  * with the most self time (the profile itself is written to out/bench/<phase>.cpuprofile, for Chrome's
- * DevTools or speedscope).
+ * DevTools or speedscope); with PROFILE_HEAP=1 as well, the functions that allocate the most instead.
  */
 import { Session } from 'node:inspector';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -123,6 +123,39 @@ async function profile(phase: string, fn: () => unknown): Promise<void> {
   for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * c) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
+/** Which functions allocate the most (V8's sampling heap profiler, allocations kept or not). */
+async function allocations(phase: string, fn: () => unknown): Promise<void> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const runs = 20;
+  for (let i = 0; i < runs; i++) fn();
+  const { profile: prof } = (await post('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } };
+  const self = new Map<string, number>();
+  let total = 0;
+  const visit = (nd: HeapNode) => {
+    const f = nd.callFrame;
+    const size = nd.selfSize;
+    if (size) {
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-1)[0]}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + size);
+      total += size;
+    }
+    for (const c of nd.children) visit(c);
+  };
+  visit(prof.head);
+  console.log(`\n${phase}: ${(total / runs / 1048576).toFixed(1)} MB allocated per run; top allocating functions:`);
+  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * b) / total).toFixed(1).padStart(5)}%  ${(b / runs / 1024).toFixed(0).padStart(6)} KB  ${k}`);
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
@@ -133,7 +166,7 @@ async function main(): Promise<void> {
   if (only) {
     const fn = PHASES[only];
     if (!fn) throw new Error(`unknown phase ${only}; one of ${Object.keys(PHASES).join(', ')}`);
-    await profile(only, fn);
+    await (process.env.PROFILE_HEAP ? allocations(only, fn) : profile(only, fn));
     return;
   }
   // The least CPU time is the steadier figure on a machine shared with other work; the median wall time is

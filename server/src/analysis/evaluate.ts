@@ -453,7 +453,9 @@ class Evaluator {
       }
       case 'array': {
         const elements: EvalElement[] = [];
-        let seen: Set<string> | undefined;
+        // Keys seen so far (lower case): a short list is searched, a long one gets a set.
+        let seen: string[] | undefined;
+        let seenSet: Set<string> | undefined;
         for (const el of v.elements) {
           const value = el.value ? this.expression(el.value, scope) : UNKNOWN;
           if (el.key) {
@@ -461,9 +463,9 @@ class Evaluator {
             if (k.type === 'string' || k.type === 'integer') {
               const key = String(k.value);
               const lower = key.toLowerCase();
-              seen ??= new Set();
-              if (seen.has(lower)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
-              seen.add(lower);
+              if (seenSet ? seenSet.has(lower) : seen?.includes(lower)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
+              if (seenSet) seenSet.add(lower);
+              else if ((seen ??= []).push(lower) > 16) seenSet = new Set(seen);
               elements.push({ key, value });
             } else {
               elements.push({ key: undefined, value });

@@ -795,8 +795,24 @@ class Checker {
   }
 }
 
+/**
+ * Results by pattern: a configuration repeats the same few patterns, and every keystroke checks them all
+ * again. Bounded (cleared when full); the results are shared, never modified.
+ */
+const checked = new Map<string, RegexCheck>();
+const MAX_CHECKED = 4096;
+
 /** Checks a PCRE2 pattern as lighttpd compiles it. Never throws. */
 export function checkPcre2(pattern: string): RegexCheck {
+  let r = checked.get(pattern);
+  if (r === undefined) {
+    if (checked.size >= MAX_CHECKED) checked.clear();
+    checked.set(pattern, (r = checkUncached(pattern)));
+  }
+  return r;
+}
+
+function checkUncached(pattern: string): RegexCheck {
   try {
     return { ok: true, info: new Checker(pattern).run() };
   } catch (e) {

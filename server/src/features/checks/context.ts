@@ -72,14 +72,24 @@ export class CheckContext {
   }
 }
 
+export interface WalkDepth {
+  readonly inGlobal: boolean;
+  readonly inCondition: boolean;
+}
+
+// The four depths, shared: the walks run on every keystroke, without an allocation per block.
+const DEPTHS: readonly WalkDepth[] = [false, true].flatMap((inGlobal) => [false, true].map((inCondition) => Object.freeze({ inGlobal, inCondition })));
+const depthOf = (inGlobal: boolean, inCondition: boolean) => DEPTHS[(inGlobal ? 2 : 0) + (inCondition ? 1 : 0)];
+
 /** Calls `fn` for every statement, depth first, including those inside blocks. */
-export function walkStatements(statements: readonly Statement[], fn: (st: Statement, depth: { inGlobal: boolean; inCondition: boolean }) => void, depth = { inGlobal: false, inCondition: false }): void {
+export function walkStatements(statements: readonly Statement[], fn: (st: Statement, depth: WalkDepth) => void, depth: WalkDepth = DEPTHS[0]): void {
   for (const st of statements) {
     fn(st, depth);
     if (st.kind === 'conditional') {
-      for (const b of st.branches) if (b.body) walkStatements(b.body.statements, fn, { ...depth, inCondition: true });
+      const inner = depthOf(depth.inGlobal, true);
+      for (const b of st.branches) if (b.body) walkStatements(b.body.statements, fn, inner);
     } else if (st.kind === 'global' && st.body) {
-      walkStatements(st.body.statements, fn, { ...depth, inGlobal: true });
+      walkStatements(st.body.statements, fn, depthOf(true, depth.inCondition));
     }
   }
 }

@@ -3,6 +3,7 @@
  * directives: every key assigned in the document is looked up in the schema for the target version.
  */
 import { DIRECTIVES, getDirective, getRemovedDirective } from '../../schema';
+import type { Span } from '../../parser/ast';
 import type { CheckContext, Fix } from './context';
 import { suggest } from './context';
 
@@ -63,13 +64,14 @@ function removalAdvice(note: string): string | undefined {
 
 let allKeys: string[] | undefined;
 
+const rename = (keyNode: Span, to: string, preferred = true): Fix => ({ title: `Rename to ${to}`, edits: [{ start: keyNode.start, end: keyNode.end, newText: to }], preferred });
+
 export function checkDirectives(ctx: CheckContext): void {
   allKeys ??= DIRECTIVES.map((d) => d.key);
   for (const a of ctx.assignments) {
     const keyNode = a.node.key;
     const key = keyNode.fullName;
     if (key.startsWith('var.') || key.startsWith('env.')) continue;
-    const rename = (to: string, preferred = true): Fix => ({ title: `Rename to ${to}`, edits: [{ start: keyNode.start, end: keyNode.end, newText: to }], preferred });
     const d = getDirective(key);
     if (d) {
       if (!ctx.atLeast(d.since)) {
@@ -83,7 +85,7 @@ export function checkDirectives(ctx: CheckContext): void {
         ctx.report('deprecated-directive', keyNode, { key, note, replacement: replacement && !note.includes(replacement) ? replacement : undefined }, {
           tags: ['deprecated'],
           severity: ALIASES.has(key) ? 'information' : undefined,
-          fixes: to ? [rename(to)] : undefined,
+          fixes: to ? [rename(keyNode, to)] : undefined,
         });
       }
       continue;
@@ -96,13 +98,13 @@ export function checkDirectives(ctx: CheckContext): void {
       const note = removalAdvice(removed.note);
       ctx.report('removed-directive', keyNode, { key, version: removed.removedIn, note, replacement: replacement && !note?.includes(replacement) ? replacement : undefined }, {
         tags: ['deprecated'],
-        fixes: to ? [rename(to)] : undefined,
+        fixes: to ? [rename(keyNode, to)] : undefined,
       });
       continue;
     }
     const candidates = suggest(key, allKeys);
     ctx.report('unknown-directive', keyNode, { key, suggestion: candidates[0] }, {
-      fixes: candidates.map((c, i) => rename(c, i === 0)),
+      fixes: candidates.map((c, i) => rename(keyNode, c, i === 0)),
     });
   }
 }

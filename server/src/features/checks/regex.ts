@@ -53,9 +53,9 @@ function checkPattern(ctx: CheckContext, pattern: string, at: Expression | Span,
 }
 
 /** The capture groups a block offers to `%n`, or why it offers none. */
-function blockCaptures(scope: Scope, conditions: readonly EvaluatedCondition[]): { groups: number } | { none: string } | undefined {
+function blockCaptures(scope: Scope, conditionOf: (s: Scope) => EvaluatedCondition | undefined): { groups: number } | { none: string } | undefined {
   if (!scope.parent) return { none: 'the directive is not inside a condition' };
-  const c = conditions.find((x) => x.scope === scope);
+  const c = conditionOf(scope);
   const h = scope.head;
   if (!h) return { none: 'an else block has no captures' };
   const op = h.operator?.text;
@@ -109,7 +109,16 @@ export function checkRegexes(ctx: CheckContext): void {
     if (op === '=~' && simplify && h.object?.name !== 'SERVER' && simplifyRegex(c.value.value).op !== '=~') continue; // not compiled
     checkPattern(ctx, c.value.value, h.value, CONDITION_MAX_CAPTURES);
   }
-  const all = ctx.model.evaluation.conditions;
+  // The first condition branch of each block, found through a map built on the first `%n` (not by a search
+  // per directive: a file of many vhosts with `%1` rewrites would be quadratic).
+  let byScope: Map<Scope, EvaluatedCondition> | undefined;
+  const conditionOf = (s: Scope) => {
+    if (!byScope) {
+      byScope = new Map();
+      for (const c of ctx.model.evaluation.conditions) if (!byScope.has(c.scope)) byScope.set(c.scope, c);
+    }
+    return byScope.get(s);
+  };
   for (const a of ctx.assignments) {
     if (!SUBSTITUTION_KEYS.has(a.node.key.fullName) || !a.node.value) continue;
     let block: ReturnType<typeof blockCaptures> | null = null; // computed on first %n
@@ -127,7 +136,7 @@ export function checkRegexes(ctx: CheckContext): void {
           }
           continue;
         }
-        if (block === null) block = blockCaptures(a.scope, all);
+        if (block === null) block = blockCaptures(a.scope, conditionOf);
         if (!block) continue;
         if ('none' in block) ctx.report('capture-reference', at, { ref, what: 'a capture of the enclosing condition', reason: block.none });
         else if (r.n > block.groups) ctx.report('capture-reference', at, { ref, what: `capture group ${r.n} of the enclosing condition`, reason: block.groups === 0 ? 'its pattern has no groups' : `its pattern has only ${block.groups}` });

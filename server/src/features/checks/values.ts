@@ -151,10 +151,9 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
  */
 function checkType(ctx: CheckContext, key: string, type: DirectiveType, whole: EvalValue, _rhs: EvalValue, elements: readonly LocatedElement[], span: Span, label = key, lhs = `${key} =`): boolean {
   const shape = TYPE_SHAPES[type];
-  const example = `${lhs} ${shape.example}`;
   const p = scalarProblem(type, whole, ctx);
   if (p) {
-    report(ctx, label, shape.expected, example, whole, span, p.severity);
+    report(ctx, label, shape.expected, `${lhs} ${shape.example}`, whole, span, p.severity);
     return false;
   }
   if (whole.type !== 'array' || type === 'array' || !type.startsWith('array')) return true;
@@ -184,7 +183,7 @@ function checkType(ctx: CheckContext, key: string, type: DirectiveType, whole: E
     }
     if (found) {
       ok = false;
-      if (reported++ < 20) report(ctx, label, shape.expected, example, found, at.start < span.start || at.end > span.end ? span : at);
+      if (reported++ < 20) report(ctx, label, shape.expected, `${lhs} ${shape.example}`, found, at.start < span.start || at.end > span.end ? span : at);
     }
   }
   return ok;
