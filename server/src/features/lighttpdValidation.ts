@@ -95,7 +95,7 @@ function* assignments(statements: readonly Statement[]): Generator<Assignment> {
 
 /** Range of the line's content (without its indentation, trailing blanks or comment). */
 function lineRange(doc: TextDocument, line: number): Diagnostic['range'] {
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
   const start = text.length - text.trimStart().length;
   const body = text.replace(/\s*#.*$/, '').trimEnd();
   const end = body.length > start ? body.length : text.trimEnd().length; // a comment-only line: all of it
@@ -125,10 +125,11 @@ export function lighttpdDiagnostics(messages: readonly LighttpdMessage[], doc: T
           add(lineRange(doc, line), m.message, DiagnosticSeverity.Error);
           break;
         }
-        const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-        const col = Math.min(m.pos, text.length);
+        const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
+        // (output of an older version may point past the end of the line: the range stays inside it)
+        const col = Math.max(0, Math.min(m.pos, text.length));
         const word = /^[^\s]*/.exec(text.slice(col))?.[0] ?? '';
-        add({ start: { line, character: col }, end: { line, character: col + Math.max(1, Math.min(word.length, text.length - col)) } }, m.message, DiagnosticSeverity.Error);
+        add({ start: { line, character: col }, end: { line, character: Math.min(text.length, col + Math.max(1, word.length)) } }, m.message, DiagnosticSeverity.Error);
         break;
       }
       case 'unknown-key': {
