@@ -7,21 +7,10 @@
  * command from a corpus file (or a mutation of one) is ever executed.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findExecutable } from '../helpers/lighttpd';
 
-function findExecutable(name: string, extraDirs: string[]): string | undefined {
-  for (const d of [...(process.env.PATH ?? '').split(delimiter), ...extraDirs].filter(Boolean)) {
-    const p = join(d, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 export const LIGHTTPD = process.env.LIGHTTPD_BIN ?? findExecutable('lighttpd', ['/usr/sbin', '/usr/local/sbin', '/sbin']);
 export const NO_LIGHTTPD = 'lighttpd not installed (not in PATH nor /usr/sbin; set LIGHTTPD_BIN)';

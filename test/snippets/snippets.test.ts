@@ -3,11 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandSnippet, parseSnippet } from '../helpers/snippet';
+import { LIGHTTPD, NO_LIGHTTPD, OPENSSL } from '../helpers/lighttpd';
 
 interface Snippet {
   prefix: string | string[];
@@ -194,23 +195,7 @@ test('(c) variants: balance choices, FastCGI socket, TLS, rewrite, https redirec
 // ---------------------------------------------------------------------------------------------
 // Real lighttpd.
 
-function findExecutable(name: string, extraDirs: string[]): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...extraDirs].filter(Boolean);
-  for (const d of dirs) {
-    const p = join(d, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
-const LIGHTTPD = findExecutable('lighttpd', ['/usr/sbin', '/usr/local/sbin', '/sbin']);
-const OPENSSL = findExecutable('openssl', ['/usr/bin', '/usr/local/bin']);
-const NO_LIGHTTPD = 'lighttpd not installed (not in PATH nor /usr/sbin)';
 
 const tmpRoot = mkdtempSync(join(tmpdir(), 'lighttpd-snippets-'));
 process.on('exit', () => rmSync(tmpRoot, { recursive: true, force: true }));

@@ -9,16 +9,8 @@ import { reparse } from '../../server/src/parser/incremental';
 import { CORPUS_AVAILABLE, NO_CORPUS, corpusEntries, readCorpusFile } from '../helpers/corpus';
 import { REPO_ROOT } from '../helpers/corpus';
 import { join } from 'node:path';
+import { rng } from '../helpers/random';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['"', '(', ')', '{', '}', ',', ' ', '\n', '#', 'x', '=', ' = 1', '+', '"a"', '$HTTP["host"] == "a" {', 'else', ';', '=>', '\\', '1', 'server.port = 80\n', '[', ']'];
 

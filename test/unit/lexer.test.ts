@@ -10,6 +10,7 @@ import { Lexer, type IToken } from 'chevrotain';
 import { scan } from '../../server/src/parser/lexer';
 import * as T from '../../server/src/parser/tokens';
 import { CORPUS_AVAILABLE, NO_CORPUS, REPO_ROOT, corpusEntries, readCorpusFile } from '../helpers/corpus';
+import { rng } from '../helpers/random';
 
 const reference = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
 
@@ -25,15 +26,6 @@ function same(text: string, what: string): void {
   for (let i = 0; i < got.tokens.length; i++) assert.equal(got.tokens[i].tokenTypeIdx, want.tokens[i].tokenTypeIdx);
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   ' ', '\t', '\u00a0', '\n', '\r', '\r\n', '#', '"', '\\', '\\"', '=', '+', ':', '!', '~', '^', '$', '>', ',', ';', '(', ')',

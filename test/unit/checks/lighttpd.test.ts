@@ -5,15 +5,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnosticsOf } from '../../helpers/diagnostics';
 import { INVALID_PATTERNS, VALID_PATTERNS } from './patterns';
 import { compareVersions } from '../../../server/src/schema';
+import { LIGHTTPD, NO_LIGHTTPD } from '../../helpers/lighttpd';
 
-const LIGHTTPD = ['/usr/sbin/lighttpd', '/usr/local/sbin/lighttpd', '/usr/bin/lighttpd'].find((p) => existsSync(p));
-const NO_LIGHTTPD = 'lighttpd is not installed';
 const VERSION = LIGHTTPD ? /lighttpd\/(\d+\.\d+\.\d+)/.exec(spawnSync(LIGHTTPD, ['-v'], { encoding: 'utf8' }).stdout)?.[1] : undefined;
 
 function lighttpdAccepts(body: string): { ok: boolean; out: string } {
