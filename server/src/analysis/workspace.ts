@@ -61,6 +61,16 @@ export class ConfigWorkspace {
   /** File-system answers (stat, glob, realpath) memoised until something changes on disk. */
   private readonly memo = new Map<string, unknown>();
   private graphCache: { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } | undefined;
+  /**
+   * Root analyses kept across generations, so that an edit re-evaluates only the configs that read the
+   * edited file. An entry holds as long as its root's parse is the same object and none of the files its
+   * evaluation read changed: an edit of an open file drops the entries that read that file; anything else
+   * (disk, settings, known files, an editor opened or closed: include lookups may answer differently)
+   * drops them all.
+   */
+  private readonly rootCache = new Map<string, RootAnalysis>();
+  /** Whether a file's text contains an include (candidate root), by path, for the text it was tested on. */
+  private readonly includesWord = new Map<string, { text: string; includes: boolean }>();
 
   constructor(private readonly fs: ConfigFileSystem = nodeFileSystem, private settings: WorkspaceSettings = {}) {}
 
@@ -95,6 +105,7 @@ export class ConfigWorkspace {
   setSettings(settings: WorkspaceSettings): void {
     this.settings = settings;
     this.shellOutputs.clear();
+    this.rootCache.clear();
     this.bump();
   }
 
@@ -102,6 +113,7 @@ export class ConfigWorkspace {
   setKnownFiles(paths: Iterable<string>): void {
     this.memo.clear();
     this.disk.clear();
+    this.rootCache.clear();
     this.known = new Set([...paths].map((p) => this.canonical(p)));
     this.bump();
   }
@@ -113,6 +125,7 @@ export class ConfigWorkspace {
     this.disk.delete(p);
     this.disk.delete(path);
     this.memo.clear();
+    this.rootCache.clear();
     if (exists) this.known.add(p);
     else this.known.delete(p);
     this.bump();
@@ -122,8 +135,17 @@ export class ConfigWorkspace {
   setOpenText(path: string, text: string | undefined): void {
     const p = this.canonical(path);
     if (text === undefined) {
-      if (this.overlay.delete(p)) this.bump();
+      if (this.overlay.delete(p)) {
+        this.rootCache.clear();
+        this.bump();
+      }
     } else if (this.overlay.get(p) !== text) {
+      if (this.overlay.has(p)) {
+        // Only the text changed: the configs that did not read this file keep their analyses.
+        for (const [root, a] of this.rootCache) if (root === p || a.evaluation.includedPaths.has(p)) this.rootCache.delete(root);
+      } else {
+        this.rootCache.clear();
+      }
       this.overlay.set(p, text);
       this.bump();
     }
@@ -179,9 +201,17 @@ export class ConfigWorkspace {
     return { files: [{ path: `include_shell:${command}`, file: parse(out) }] };
   }
 
-  /** Evaluates one file as a main config, with everything it includes. */
+  /** Evaluates one file as a main config, with everything it includes (or the analysis kept from before). */
   analyzeRoot(root: string, file = this.parseFile(root)): RootAnalysis | undefined {
     if (!file) return undefined;
+    const hit = this.rootCache.get(root);
+    if (hit && hit.file === file) return hit;
+    const a = this.evaluateRoot(root, file);
+    this.rootCache.set(root, a);
+    return a;
+  }
+
+  private evaluateRoot(root: string, file: ConfigFile): RootAnalysis {
     const evaluation = evaluate(file, {
       path: root,
       resolveInclude: this.resolver(dirname(root)),
@@ -198,10 +228,7 @@ export class ConfigWorkspace {
     if (this.graphCache?.generation === this.generationNo) return this.graphCache;
     const explicit = this.settings.rootFiles?.map((p) => this.canonical(p));
     // Only files that include something can bring fragments in; only they need evaluating here.
-    const candidates = explicit ?? [...new Set([...this.known, ...this.overlay.keys()])].filter((p) => {
-      const t = this.readText(p);
-      return t !== undefined && INCLUDE_WORD.test(t);
-    });
+    const candidates = explicit ?? [...new Set([...this.known, ...this.overlay.keys()])].filter((p) => this.mayInclude(p));
     const analyses = new Map<string, RootAnalysis>();
     for (const c of candidates.sort()) {
       const a = this.analyzeRoot(c);
@@ -223,6 +250,17 @@ export class ConfigWorkspace {
     }
     this.graphCache = { generation: this.generationNo, analyses, includedBy };
     return this.graphCache;
+  }
+
+  /** The file's text has an include (tested once per text). */
+  private mayInclude(path: string): boolean {
+    const text = this.readText(path);
+    if (text === undefined) return false;
+    const hit = this.includesWord.get(path);
+    if (hit?.text === text) return hit.includes;
+    const includes = INCLUDE_WORD.test(text);
+    this.includesWord.set(path, { text, includes });
+    return includes;
   }
 
   /** The roots that include `path` (directly or through other files), evaluated. */

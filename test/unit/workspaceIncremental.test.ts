@@ -1,0 +1,88 @@
+/**
+ * An edit of one open file re-evaluates only the configs that read it (analysis/workspace.ts rootCache),
+ * and what is kept is exactly what a fresh workspace computes.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { getLanguageService } from '../../server/src/service';
+
+const FILES: Record<string, string> = {
+  'a/lighttpd.conf': 'server.modules = ( "mod_access" )\nserver.document-root = "/srv/a"\ninclude "conf.d/*.conf"\n',
+  'a/conf.d/one.conf': 'var.x = "one"\n',
+  'a/conf.d/two.conf': 'url.access-deny = ( var.x )\n',
+  'b/lighttpd.conf': 'server.document-root = "/srv/b"\ninclude "extra.conf"\n',
+  'b/extra.conf': 'server.port = 8080\n',
+};
+
+describe('workspace: an edit re-evaluates only the configs that read the edited file', () => {
+  let dir = '';
+  const p = (rel: string) => join(dir, rel);
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lighttpd-wsinc-'));
+    for (const [rel, text] of Object.entries(FILES)) {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(p(rel), text);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const workspace = () => {
+    const ws = new ConfigWorkspace();
+    ws.setKnownFiles(Object.keys(FILES).map(p));
+    return ws;
+  };
+  const rootOf = (ws: ConfigWorkspace, rel: string) => ws.roots().find((r) => r.root === ws.canonical(p(rel)));
+
+  test('editing a fragment of one config keeps the other config\'s analysis object', () => {
+    const ws = workspace();
+    const two = ws.canonical(p('a/conf.d/two.conf'));
+    ws.setOpenText(two, FILES['a/conf.d/two.conf']);
+    const a0 = rootOf(ws, 'a/lighttpd.conf');
+    const b0 = rootOf(ws, 'b/lighttpd.conf');
+    assert.ok(a0 && b0);
+    ws.setOpenText(two, 'url.access-deny = ( var.x, "~" )\n');
+    const a1 = rootOf(ws, 'a/lighttpd.conf');
+    const b1 = rootOf(ws, 'b/lighttpd.conf');
+    assert.equal(b1, b0, 'b does not read two.conf: kept');
+    assert.notEqual(a1, a0, 'a reads two.conf: evaluated again');
+    // The new evaluation sees the edit.
+    const deny = a1!.evaluation.assignments.find((x) => x.node.key.fullName === 'url.access-deny');
+    assert.equal(deny?.result.type === 'array' ? deny.result.elements.length : -1, 2);
+  });
+
+  test('opening or closing an editor drops every kept analysis (include lookups may change)', () => {
+    const ws = workspace();
+    const b0 = rootOf(ws, 'b/lighttpd.conf');
+    ws.setOpenText(ws.canonical(p('a/conf.d/one.conf')), FILES['a/conf.d/one.conf']);
+    assert.notEqual(rootOf(ws, 'b/lighttpd.conf'), b0);
+    const b1 = rootOf(ws, 'b/lighttpd.conf');
+    ws.setOpenText(ws.canonical(p('a/conf.d/one.conf')), undefined);
+    assert.notEqual(rootOf(ws, 'b/lighttpd.conf'), b1);
+  });
+
+  test('diagnostics after a series of edits equal those of a fresh workspace', () => {
+    const ws = workspace();
+    const svc = getLanguageService({ workspace: ws });
+    const one = ws.canonical(p('a/conf.d/one.conf'));
+    const two = ws.canonical(p('a/conf.d/two.conf'));
+    const texts = ['var.x = "one"\n', 'var.y = "one"\n', 'var.x = 1\n', 'var.x = ( "a" )\n', 'var.x = "one"\nserver.port = 1\nserver.port = 2\n'];
+    let version = 1;
+    svc.doValidation(TextDocument.create(pathToFileURL(one).href, 'lighttpd', version, texts[0]));
+    for (const text of texts) {
+      version++;
+      const doc = TextDocument.create(pathToFileURL(one).href, 'lighttpd', version, text);
+      const docTwo = TextDocument.create(pathToFileURL(two).href, 'lighttpd', version, FILES['a/conf.d/two.conf']);
+      const got = [svc.doValidation(doc), svc.doValidation(docTwo)];
+      const fresh = workspace();
+      fresh.setOpenText(one, text);
+      const freshSvc = getLanguageService({ workspace: fresh });
+      const want = [freshSvc.doValidation(doc), freshSvc.doValidation(docTwo)];
+      assert.deepEqual(got, want, JSON.stringify(text));
+    }
+  });
+});
