@@ -12,6 +12,7 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeResult,
@@ -50,24 +51,52 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function validate(doc: TextDocument): void {
-    timers.delete(doc.uri);
-    if (!documents.get(doc.uri)) return; // closed meanwhile
+  /**
+   * Checks the current version of an open document and publishes the result. With `cascade`, the open
+   * documents this one now reads that were computed without it (it has just started to include them) are
+   * checked next; their own check does not cascade again.
+   */
+  function validate(uri: string, cascade: boolean): void {
+    timers.delete(uri);
+    const doc = documents.get(uri); // the latest version: a check never runs on an outdated one
+    if (!doc) return; // closed meanwhile
     const ours = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
     const diagnostics = [...ours, ...(fromLighttpd.get(doc.uri) ?? [])];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    if (!cascade) return;
+    const self = canonicalOf(doc.uri);
+    const deps = self && service.getDependencies(doc.uri);
+    if (!self || !deps) return;
+    for (const d of documents.all()) {
+      const p = d.uri === doc.uri || timers.has(d.uri) ? undefined : canonicalOf(d.uri);
+      if (!p || !deps.has(p) || service.getDependencies(d.uri)?.has(self)) continue;
+      schedule(d, 0, false);
+    }
   }
 
-  function schedule(doc: TextDocument, delay: number): void {
+  function schedule(doc: TextDocument, delay: number, cascade = true): void {
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
-    if (delay <= 0) return validate(doc);
-    timers.set(doc.uri, setTimeout(() => { const d = documents.get(doc.uri); if (d) validate(d); }, delay));
+    if (delay <= 0) return validate(doc.uri, cascade);
+    timers.set(doc.uri, setTimeout(() => validate(doc.uri, cascade), delay));
   }
 
-  /** Re-checks every open document: a change in one file can change the diagnostics of the others. */
+  /** Re-checks every open document (settings, trust, files changed on disk: anything may differ). */
   function scheduleAll(delay: number): void {
     for (const d of documents.all()) schedule(d, delay);
+  }
+
+  /**
+   * Re-checks what a new text of `changed` can affect: itself, and the open documents whose last check
+   * read it (it is, or is included by, their main config). The others keep their diagnostics; documents
+   * it starts to include are found when it is checked (validate's cascade).
+   */
+  function scheduleAffected(changed: TextDocument, delay: number): void {
+    const path = canonicalOf(changed.uri);
+    for (const d of documents.all()) {
+      if (d.uri === changed.uri) schedule(d, delay);
+      else if (path && (service.getDependencies(d.uri)?.has(path) ?? true)) schedule(d, delay);
+    }
   }
 
   const pathOf = (uri: string): string | undefined => {
@@ -76,6 +105,11 @@ export function startServer(connection: Connection): void {
     } catch {
       return undefined;
     }
+  };
+  /** The path of a file URI as the workspace knows it (symbolic links resolved). */
+  const canonicalOf = (uri: string): string | undefined => {
+    const path = pathOf(uri);
+    return path && guard('path', uri, undefined, () => workspace.canonical(path));
   };
 
   /** Finds the config files of the workspace folders and applies the multi-file settings. */
@@ -169,8 +203,8 @@ export function startServer(connection: Connection): void {
     const path = pathOf(doc.uri);
     if (path) guard('workspace update', doc.uri, undefined, () => workspace.setOpenText(path, text));
   };
-  documents.onDidOpen((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(0); });
-  documents.onDidChangeContent((e) => { syncOpenText(e.document, e.document.getText()); scheduleAll(settings.validate.delay); });
+  documents.onDidOpen((e) => { syncOpenText(e.document, e.document.getText()); scheduleAffected(e.document, 0); });
+  documents.onDidChangeContent((e) => { syncOpenText(e.document, e.document.getText()); scheduleAffected(e.document, settings.validate.delay); });
   documents.onDidSave((e) => {
     schedule(e.document, 0);
     void checkWithLighttpd(e.document);
@@ -183,7 +217,7 @@ export function startServer(connection: Connection): void {
     service.forget(e.document.uri);
     fromLighttpd.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    scheduleAll(settings.validate.delay);
+    scheduleAffected(e.document, settings.validate.delay);
   });
   connection.onNotification('lighttpd/didChangeTrust', (p: { trusted?: unknown }) => {
     trusted = p?.trusted === true;
@@ -197,28 +231,32 @@ export function startServer(connection: Connection): void {
     scheduleAll(settings.validate.delay);
   });
 
-  connection.onCodeAction((p) => {
+  connection.onCodeAction((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('code actions', doc.uri, [], () => service.doCodeActions(doc, p.range, p.context)) : [];
+    return doc && !token.isCancellationRequested ? guard('code actions', doc.uri, [], () => service.doCodeActions(doc, p.range, p.context)) : [];
   });
 
   // Editing features: each handler hands the open document to the service.
-  /** Runs `fn` on the open document, or answers `fallback` when it is not open (or `fn` throws). */
-  function withDoc<T>(what: string, uri: string, fallback: T, fn: (doc: TextDocument) => T): T {
+  /**
+   * Runs `fn` on the open document, or answers `fallback` when it is not open, when the request was
+   * cancelled while it waited (typing on: the client no longer wants it), or when `fn` throws.
+   */
+  function withDoc<T>(what: string, uri: string, fallback: T, fn: (doc: TextDocument) => T, token?: CancellationToken): T {
     const doc = documents.get(uri);
-    return doc ? guard(what, uri, fallback, () => fn(doc)) : fallback;
+    if (!doc || token?.isCancellationRequested) return fallback;
+    return guard(what, uri, fallback, () => fn(doc));
   }
   const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
-  connection.onCompletion((p) => withDoc('completion', p.textDocument.uri, null, (d) => service.doComplete(d, p.position)));
-  connection.onHover((p) => withDoc('hover', p.textDocument.uri, null, (d) => service.doHover(d, p.position)));
-  connection.onDocumentSymbol((p) => withDoc('document symbols', p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
-  connection.onFoldingRanges((p) => withDoc('folding ranges', p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
-  connection.onSelectionRanges((p) => withDoc('selection ranges', p.textDocument.uri, [], (d) => service.getSelectionRanges(d, p.positions)));
-  connection.onDocumentFormatting((p) => withDoc('formatting', p.textDocument.uri, [], (d) => service.format(d, p.options, formatExtra())));
-  connection.onDocumentRangeFormatting((p) => withDoc('range formatting', p.textDocument.uri, [], (d) => service.formatRange(d, p.range, p.options, formatExtra())));
-  connection.onDefinition((p) => withDoc('definition', p.textDocument.uri, [], (d) => service.findDefinition(d, p.position)));
-  connection.onReferences((p) => withDoc('references', p.textDocument.uri, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration)));
-  connection.onPrepareRename((p) => withDoc('prepare rename', p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
+  connection.onCompletion((p, token) => withDoc('completion', p.textDocument.uri, null, (d) => service.doComplete(d, p.position), token));
+  connection.onHover((p, token) => withDoc('hover', p.textDocument.uri, null, (d) => service.doHover(d, p.position), token));
+  connection.onDocumentSymbol((p, token) => withDoc('document symbols', p.textDocument.uri, [], (d) => service.findDocumentSymbols(d), token));
+  connection.onFoldingRanges((p, token) => withDoc('folding ranges', p.textDocument.uri, [], (d) => service.getFoldingRanges(d), token));
+  connection.onSelectionRanges((p, token) => withDoc('selection ranges', p.textDocument.uri, [], (d) => service.getSelectionRanges(d, p.positions), token));
+  connection.onDocumentFormatting((p, token) => withDoc('formatting', p.textDocument.uri, [], (d) => service.format(d, p.options, formatExtra()), token));
+  connection.onDocumentRangeFormatting((p, token) => withDoc('range formatting', p.textDocument.uri, [], (d) => service.formatRange(d, p.range, p.options, formatExtra()), token));
+  connection.onDefinition((p, token) => withDoc('definition', p.textDocument.uri, [], (d) => service.findDefinition(d, p.position), token));
+  connection.onReferences((p, token) => withDoc('references', p.textDocument.uri, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration), token));
+  connection.onPrepareRename((p, token) => withDoc('prepare rename', p.textDocument.uri, null, (d) => service.prepareRename(d, p.position), token));
   connection.onRenameRequest((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
@@ -230,9 +268,9 @@ export function startServer(connection: Connection): void {
       return guard('rename', doc.uri, null, () => { throw e; });
     }
   });
-  connection.onDocumentLinks((p) => withDoc('document links', p.textDocument.uri, [], (d) => service.findDocumentLinks(d)));
-  connection.languages.semanticTokens.on((p) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d)));
-  connection.languages.semanticTokens.onRange((p) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d, p.range)));
+  connection.onDocumentLinks((p, token) => withDoc('document links', p.textDocument.uri, [], (d) => service.findDocumentLinks(d), token));
+  connection.languages.semanticTokens.on((p, token) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d), token));
+  connection.languages.semanticTokens.onRange((p, token) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token));
 
   documents.listen(connection);
   connection.listen();

@@ -59,6 +59,11 @@ export interface LanguageService {
   getModel(doc: TextDocument): DocumentModel;
   /** Drops cached data of a closed document. */
   forget(uri: string): void;
+  /**
+   * The files the cached model of a document was computed from (its own path, its main config and every
+   * file that config reads), or undefined when no model is cached: then anything may matter.
+   */
+  getDependencies(uri: string): ReadonlySet<string> | undefined;
   doValidation(doc: TextDocument, settings?: LanguageSettings): Diagnostic[];
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
   // Editing features (features/*.ts, one per feature).
@@ -127,6 +132,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     getModel,
     forget: (uri) => void cache.delete(uri),
+    getDependencies: (uri) => {
+      const hit = cache.get(uri);
+      if (!hit) return undefined;
+      const m = hit.model;
+      const deps = new Set<string>(m.related ?? []);
+      for (const v of [m, ...(m.alternatives ?? [])]) {
+        if (v.path) deps.add(v.path);
+        if (v.root) deps.add(v.root);
+        for (const p of v.evaluation.includedPaths) deps.add(p);
+      }
+      return deps;
+    },
     doValidation: (doc, settings = {}) => {
       const model = getModel(doc);
       if (!model.alternatives) return computeDiagnostics(doc, model, diagnosticsOptions(settings));
