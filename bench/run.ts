@@ -13,7 +13,8 @@
  *   compl+edit   completion right after a one-character edit (includes bringing the model up to date)
  *   hover p50/95 hover at the same 100 positions
  *   format       whole-document formatting
- *   rss          resident memory of the server process with the file open, after the edits
+ *   rss          resident memory of the server (started with the extension's Node options) with the file open,
+ *                after the edits and two seconds without typing; peak: the most it held while opening and editing
  *   lighttpd     `lighttpd -t -f file` wall time, process start included; ratio = check / lighttpd
  * Extras: extension activation (time for `activate()` to return in code-server's extension host, through
  * the e2e harness, when installed) and the .vsix size (packaged by scripts/bench.mjs).
@@ -32,6 +33,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { nodeFileSystem } from '../server/src/analysis/fileSystem';
 import { ConfigWorkspace } from '../server/src/analysis/workspace';
 import { parse } from '../server/src/parser';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { getLanguageService } from '../server/src/service';
 import { generateConfig } from './generate';
 
@@ -94,6 +96,7 @@ interface ServerMeasures {
   openMs: number;
   editMs: number[];
   rssMb: number;
+  peakMb: number;
 }
 
 /** The real server over stdio: open the file, then one-character edits in the middle; time to diagnostics. */
@@ -101,7 +104,9 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
   const dir = mkdtempSync(join(tmpdir(), 'lighttpd-bench-'));
   const file = join(dir, 'lighttpd.conf');
   writeFileSync(file, text);
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The Node options the extension starts the server with (BENCH_SERVER_ARGS replaces them, for experiments).
+  const nodeArgs = process.env.BENCH_SERVER_ARGS !== undefined ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean) : SERVER_NODE_OPTIONS;
+  const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let waiting: { version: number; resolve: () => void } | undefined;
   conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
@@ -138,15 +143,21 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
     await done;
     editMs.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
+  // Resident memory once the user stops typing (the server collects after a second of idleness), and the
+  // peak while opening and editing.
+  await new Promise((r) => setTimeout(r, 2000));
   let rssMb = NaN;
+  let peakMb = NaN;
   try {
-    rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1]) / 1024;
+    const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+    rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+    peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024;
   } catch { /* not on Linux */ }
   await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
   proc.kill();
   conn.dispose();
   rmSync(dir, { recursive: true, force: true });
-  return { openMs, editMs: editMs.slice(2), rssMb };
+  return { openMs, editMs: editMs.slice(2), rssMb, peakMb };
 }
 
 /**
@@ -246,6 +257,7 @@ async function main(): Promise<void> {
       'hover p95': percentile(hover, 95),
       format: formatMs,
       'rss MB': server?.rssMb,
+      'peak MB': server?.peakMb,
       lighttpd: lt,
       'check/lighttpd': lt ? check / lt : undefined,
     };

@@ -63,6 +63,7 @@ export function startServer(connection: Connection): void {
     const ours = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
     const diagnostics = [...ours, ...(fromLighttpd.get(doc.uri) ?? [])];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    collectWhenIdle();
     if (!cascade) return;
     const self = canonicalOf(doc.uri);
     const deps = self && service.getDependencies(doc.uri);
@@ -72,6 +73,20 @@ export function startServer(connection: Connection): void {
       if (!p || !deps.has(p) || service.getDependencies(d.uri)?.has(self)) continue;
       schedule(d, 0, false);
     }
+  }
+
+  /**
+   * A full garbage collection once the server has been idle for a second after a check: V8 would keep the
+   * garbage of the last checks (tens of MB after typing in a large file) resident for a long time. Only when
+   * Node runs with --expose-gc (nodeOptions.ts).
+   */
+  const collect = (globalThis as { gc?: () => void }).gc;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  function collectWhenIdle(): void {
+    if (!collect) return;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => { idleTimer = undefined; collect(); }, 1000);
+    idleTimer.unref();
   }
 
   function schedule(doc: TextDocument, delay: number, cascade = true): void {
