@@ -8,7 +8,7 @@ import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export function activate(context: ExtensionContext): void {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
@@ -25,8 +25,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('lighttpd', 'lighttpd Language Server', serverOptions, clientOptions);
-  await client.start();
-  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true })));
+  // Not awaited: activation returns at once instead of holding the extension host while the server process
+  // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
+  const started = client;
+  started.start().catch((e: unknown) => started.error('The lighttpd language server did not start.', e, 'force'));
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true }).catch(() => undefined)));
 }
 
 export async function deactivate(): Promise<void> {
