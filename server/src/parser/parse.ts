@@ -5,6 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxProblem } from './ast';
+import { parseFast } from './fastParse';
 import { tokenize } from './lexer';
 import { ConfigParser } from './parser';
 import * as T from './tokens';
@@ -91,13 +92,28 @@ function tooLarge(text: string): ConfigFile {
 }
 
 export function parse(text: string): ConfigFile {
+  return parseText(text, true);
+}
+
+/** parse() without the fast path: always the Chevrotain parser (the reference, for tests). */
+export function parseWithoutFastPath(text: string): ConfigFile {
+  return parseText(text, false);
+}
+
+function parseText(text: string, fastPath: boolean): ConfigFile {
   if (exceedsMaxSize(text)) return tooLarge(text);
   const lexed = tokenize(text);
-  const p = getParser();
-  p.input = lexed.tokens;
-  const statements = p.inputFile();
-  const problems: SyntaxProblem[] = [...lexed.problems, ...p.problems];
-  for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
+  // A clean token stream is parsed by fastParse.ts, which builds the same tree; anything else by parser.ts.
+  let statements = fastPath ? parseFast(lexed.tokens) : undefined;
+  const problems: SyntaxProblem[] = [...lexed.problems];
+  if (!statements) {
+    const p = getParser();
+    p.input = lexed.tokens;
+    statements = p.inputFile();
+    problems.push(...p.problems);
+    for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
+    p.input = []; // do not pin the token vector between parses
+  }
   // No problem may point nowhere (a token made up by recovery has no offsets).
   for (let i = 0; i < problems.length; i++) {
     const pr = problems[i];
@@ -115,6 +131,5 @@ export function parse(text: string): ConfigFile {
     unique.push(pr);
     if (unique.length >= MAX_PROBLEMS) break;
   }
-  p.input = []; // do not pin the token vector between parses
   return { kind: 'file', statements: statements ?? [], comments: lexed.comments, problems: unique, start: 0, end: text.length };
 }
