@@ -466,6 +466,18 @@ function directiveDocumentation(key: string): string {
   return d;
 }
 
+/** What a directive's item shows and inserts is static too: built once per key (an item list has hundreds). */
+const directiveStatics = new Map<string, { readonly documentation: ReturnType<typeof md>; readonly snippet: string }>();
+function directiveStatic(info: DirectiveInfo): { readonly documentation: ReturnType<typeof md>; readonly snippet: string } {
+  let s = directiveStatics.get(info.key);
+  if (s === undefined) {
+    const example = directiveDoc(info.key)?.example;
+    s = { documentation: md(directiveDocumentation(info.key)), snippet: `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, example)}` };
+    directiveStatics.set(info.key, s);
+  }
+  return s;
+}
+
 function md(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
@@ -487,7 +499,7 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
     if (inCondition && info.scope === 'socket' && !socketBlock) continue;
     const q = matchQuality(info.key, typed);
     if (q < 0) continue;
-    const doc0 = directiveDoc(info.key);
+    const statics = directiveStatic(info);
     const missing = model.modules.open ? undefined : requiredModule(info.key, model.modules);
     const loaded = info.module === 'core' || !requiredModule(info.key, model.modules);
     const bucket = info.deprecated ? 8 : loaded ? 2 : 3;
@@ -496,12 +508,12 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
       kind: CompletionItemKind.Property,
       detail: `${info.module === 'core' ? 'core' : info.module} · ${typeName(info.type)}`,
       labelDetails: { description: info.module === 'core' ? 'core' : info.module },
-      documentation: md(directiveDocumentation(info.key)),
+      documentation: statics.documentation,
       sortText: sortText(bucket, q, info.key),
       filterText: info.key,
     };
     if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
-    const newText = hasOperator ? info.key : `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, doc0?.example)}`;
+    const newText = hasOperator ? info.key : statics.snippet;
     item.textEdit = { range, newText };
     item.insertTextFormat = hasOperator ? InsertTextFormat.PlainText : InsertTextFormat.Snippet;
     if (missing) {

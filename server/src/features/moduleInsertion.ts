@@ -51,8 +51,11 @@ function commaAfter(text: string, from: number, limit: number): number {
   return -1;
 }
 
+/** The text's line ending; remembered for the last text (completion plans an insertion per module). */
+let lastEol: { readonly text: string; readonly eol: string } | undefined;
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (lastEol?.text !== text) lastEol = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return lastEol.eol;
 }
 
 /**
