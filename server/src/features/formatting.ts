@@ -14,11 +14,12 @@
  * again and compared with the original token by token (comments included): if anything differs, no edit
  * is returned.
  */
-import { Lexer, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../analysis';
 import { tokenize } from '../parser';
+import { scan } from '../parser/lexer';
 import * as T from '../parser/tokens';
 
 export interface FormatOptions {
@@ -41,10 +42,6 @@ interface OffsetEdit {
   readonly newText: string;
 }
 
-let rawLexer: Lexer | undefined;
-function getLexer(): Lexer {
-  return (rawLexer ??= new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true }));
-}
 
 interface Line {
   /** Start and end (before the line break) offsets of the logical line. */
@@ -111,8 +108,10 @@ function space(prev: IToken, next: IToken, gap: string): string {
 /** Edits (in original offsets) that format the whole text. */
 export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
   if (text.includes('\0')) return []; // lighttpd stops reading at a NUL byte: leave such files alone
-  const lexed = getLexer().tokenize(text);
-  const tokens = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  // The context-free tokens (NEWLINE included) and the comments: parser/lexer.ts scan, which yields exactly
+  // what Chevrotain's Lexer over the token definitions yields.
+  const lexed = scan(text);
+  const tokens = [...lexed.tokens, ...lexed.comments].sort((a, b) => a.startOffset - b.startOffset);
   const lines = splitLines(text, tokens);
   const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize || 4)) : '\t';
   const maxBlank = options.maxBlankLines ?? 1;
