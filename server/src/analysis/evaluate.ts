@@ -452,7 +452,9 @@ class Evaluator {
         return UNKNOWN;
       }
       case 'array': {
-        const elements: EvalElement[] = [];
+        // One element per element written: allocated at its length (a list grown by push keeps room for 17).
+        const elements = new Array<EvalElement>(v.elements.length);
+        let n = 0;
         // Keys seen so far (lower case): a short list is searched, a long one gets a set.
         let seen: string[] | undefined;
         let seenSet: Set<string> | undefined;
@@ -466,12 +468,12 @@ class Evaluator {
               if (seenSet ? seenSet.has(lower) : seen?.includes(lower)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
               if (seenSet) seenSet.add(lower);
               else if ((seen ??= []).push(lower) > 16) seenSet = new Set(seen);
-              elements.push({ key, value });
+              elements[n++] = { key, value };
             } else {
-              elements.push({ key: undefined, value });
+              elements[n++] = { key: undefined, value };
             }
           } else {
-            elements.push({ value });
+            elements[n++] = { value };
           }
         }
         return { type: 'array', elements };
