@@ -19,7 +19,7 @@ import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../analysis';
 import { tokenize } from '../parser';
-import { scan } from '../parser/lexer';
+import { MAX_NESTING, scan } from '../parser/lexer';
 import * as T from '../parser/tokens';
 
 export interface FormatOptions {
@@ -117,6 +117,8 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
   const maxBlank = options.maxBlankLines ?? 1;
 
   const stack: Entry[] = [];
+  /** How many entries of `stack` are parentheses (kept as a count: the stack may be very deep). */
+  let parensOpen = 0;
   let nextId = 0;
   let continuation = false;
   const out: (string | null)[] = []; // null = delete the line
@@ -157,20 +159,21 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     }
     level = Math.max(0, level);
     const bracketAtStart = stack.length ? stack[stack.length - 1].id : -1;
-    const stackHadParenAtStart = stack.some((e) => e.paren);
+    const stackHadParenAtStart = parensOpen > 0;
 
     // Brackets opened and closed on this line.
     for (const t of items) {
       if (OPENERS.has(t.tokenType)) {
         stack.push({ id: nextId++, indent: level + 1, paren: t.tokenType === T.LParen });
+        if (t.tokenType === T.LParen) parensOpen++;
       } else if (CLOSERS.has(t.tokenType)) {
-        stack.pop();
+        if (stack.pop()?.paren) parensOpen--;
       }
     }
     const code = items.filter((t) => !isComment(t));
     if (code.length) {
       const lastTok = code[code.length - 1];
-      continuation = CONTINUATION.has(lastTok.tokenType) && !stack.some((e) => e.paren);
+      continuation = CONTINUATION.has(lastTok.tokenType) && parensOpen === 0;
     }
 
     if (verbatim) {
@@ -178,7 +181,9 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
       alignInfo.push(undefined);
       continue;
     }
-    const indent = unit === '\t' ? '\t'.repeat(level) : unit.repeat(level);
+    // (indentation stops growing where the parser stops following the nesting: output stays linear)
+    const shown = Math.min(level, MAX_NESTING);
+    const indent = unit === '\t' ? '\t'.repeat(shown) : unit.repeat(shown);
     let body = items[0].image;
     for (let i = 1; i < items.length; i++) {
       const gap = text.slice(end(items[i - 1]), items[i].startOffset);
