@@ -115,7 +115,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     const path = workspace ? filePathOf(doc.uri) : undefined;
     if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
     const text = doc.getText();
-    const model = path && workspace ? analyzeInWorkspace(workspace, path, text) : analyze(text, {}, hit ? { text: hit.text, file: hit.model.file } : undefined);
+    const model = path && workspace ? analyzeInWorkspace(workspace, path, text) : analyze(text, { journal: true }, hit ? { text: hit.text, file: hit.model.file, evaluation: hit.model.evaluation } : undefined);
     cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, text, model });
     return model;
   };

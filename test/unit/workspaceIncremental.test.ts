@@ -65,6 +65,26 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
     assert.notEqual(rootOf(ws, 'b/lighttpd.conf'), b1);
   });
 
+  test('random edits of a main config through the service: the same diagnostics as a fresh workspace', () => {
+    const ws = workspace();
+    const svc = getLanguageService({ workspace: ws });
+    const main = ws.canonical(p('a/lighttpd.conf'));
+    const uri = pathToFileURL(main).href;
+    const pieces = ['var.x = "m"\n', 'server.port = 1\n', '$HTTP["host"] == "h" {\n  url.access-deny = ( var.x )\n}\n', 'include "conf.d/*.conf"\n', 'x', '"', '\n', 'y = var.x\n', 'server.modules += ( "mod_proxy" )\n'];
+    let seed = 5;
+    const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let text = FILES['a/lighttpd.conf'] + 'y = var.x\n$HTTP["host"] == "h" {\n  server.port = 2\n}\n';
+    for (let version = 1; version <= 60; version++) {
+      const at = Math.floor(r() * (text.length + 1));
+      text = r() < 0.6 ? text.slice(0, at) + pieces[Math.floor(r() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 4));
+      const got = svc.doValidation(TextDocument.create(uri, 'lighttpd', version, text));
+      const fresh = workspace();
+      fresh.setOpenText(main, text);
+      const want = getLanguageService({ workspace: fresh }).doValidation(TextDocument.create(uri, 'lighttpd', version, text));
+      assert.deepEqual(got, want, `version ${version}: ${JSON.stringify(text)}`);
+    }
+  });
+
   test('diagnostics after a series of edits equal those of a fresh workspace', () => {
     const ws = workspace();
     const svc = getLanguageService({ workspace: ws });

@@ -118,6 +118,57 @@ export interface EvaluateOptions {
   readonly maxIncludedSize?: number;
   /** Values for `env.NAME`; absent names evaluate to unknown. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Keep a journal of what each top-level statement read and did, so that a later evaluation of an edited
+   * version can replay the statements that did not change (see `previous`).
+   */
+  readonly journal?: boolean;
+  /**
+   * The journaled evaluation of an earlier version of the same file with the same options. A top-level
+   * statement that is the same node as then (parser/incremental.ts keeps unchanged statements) and finds
+   * the state it read unchanged is replayed: its scopes, values and records are reused instead of
+   * evaluated again. The result is exactly that of a fresh evaluation; `previous` is consumed (its scope
+   * objects are reused and reset).
+   */
+  readonly previous?: Evaluation;
+}
+
+/** A probe of a block's variable (`key`: the name it is stored under, if any) or of a block's child by condition. */
+type JournalRead =
+  | { readonly kind: 'var'; readonly scope: Scope; readonly lower: string; readonly key: string | undefined; readonly value: EvalValue | undefined }
+  | { readonly kind: 'block'; readonly parent: Scope; readonly identity: string; readonly scope: Scope | undefined };
+
+/** A change of the state: a block created, a variable stored. */
+type JournalEffect =
+  | { readonly kind: 'scope'; readonly scope: Scope; readonly parent: Scope; readonly identity: string }
+  | { readonly kind: 'store'; readonly scope: Scope; readonly name: string; readonly value: EvalValue; readonly at?: Assignment };
+
+/** What evaluating one top-level statement read of the state before it, did to it, and produced. */
+interface StatementJournal {
+  /** The statement's offset when recorded (problems move with it). */
+  start: number;
+  readonly open: boolean;
+  readonly concatUsed: number;
+  readonly mergeUsed: number;
+  /** Probes of blocks that existed before the statement, in order. */
+  readonly reads: readonly JournalRead[];
+  readonly effects: readonly JournalEffect[];
+  readonly assignments: readonly EvaluatedAssignment[];
+  readonly conditions: readonly EvaluatedCondition[];
+  readonly problems: readonly EvalProblem[];
+}
+
+/** The journal of an evaluation, by top-level statement (kept beside it, not in it). */
+const journals = new WeakMap<Evaluation, Map<Statement, StatementJournal>>();
+
+/** The journal being recorded for the current top-level statement. */
+interface Recording {
+  /** Blocks with an id below this existed before the statement. */
+  readonly watermark: number;
+  readonly reads: JournalRead[];
+  readonly effects: JournalEffect[];
+  /** False once the statement did something a replay cannot reproduce (includes, limits, long else chains). */
+  replayable: boolean;
 }
 
 export function conditionText(head: ConditionHead | undefined, src?: (e: Expression) => string): string {
@@ -182,11 +233,19 @@ class Evaluator {
   /** Identities of very long else chains (see conditional). */
   private readonly chainIds = new Map<string, string>();
   readonly includedPaths = new Set<string>();
+  /** The journal of this evaluation (when asked for), the previous one (when given), the current statement's. */
+  readonly journal: Map<Statement, StatementJournal> | undefined;
+  private readonly previous: Map<Statement, StatementJournal> | undefined;
+  private rec: Recording | undefined;
 
   constructor(private readonly options: EvaluateOptions) {
     this.path = options.path ?? '';
     this.includeStack.push(this.path);
-    this.global = this.newScope(undefined, undefined, undefined, undefined);
+    this.previous = options.previous ? journals.get(options.previous) : undefined;
+    this.journal = options.journal || this.previous ? new Map() : undefined;
+    // The global block of the previous evaluation is reused (replayed statements refer to it).
+    const oldGlobal = this.previous ? options.previous!.global : undefined;
+    this.global = oldGlobal ? this.reuseScope(oldGlobal) : this.newScope(undefined, undefined, undefined, undefined);
     // Predefined in global scope by config_vars_init() (src/configfile.c).
     this.store(this.global, 'var.CWD', UNKNOWN);
     this.store(this.global, 'var.PID', UNKNOWN);
@@ -198,16 +257,106 @@ class Evaluator {
     return s;
   }
 
+  /** A block object of the previous evaluation, emptied and numbered as the next block of this one. */
+  private reuseScope(s: Scope): Scope {
+    (s as { id: number }).id = this.scopes.length;
+    s.vars.clear();
+    s.setAt.clear();
+    this.scopes.push(s);
+    return s;
+  }
+
   /** `chained`: the identity is an interned else chain, and the block is shown as `… && chained`. */
   private scopeFor(parent: Scope, identity: string, chained: string | undefined, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
     // Identical condition text under the same parent denotes the same block (grammar §4.3).
     const children = (this.byCondition[parent.id] ??= new Map());
     let s = children.get(identity);
+    const rec = this.rec;
+    if (rec && parent.id < rec.watermark) rec.reads.push({ kind: 'block', parent, identity, scope: s });
     if (!s) {
       s = this.newScope(parent, chained === undefined ? identity : `… && ${chained}`, branch, head);
       children.set(identity, s);
+      if (rec) rec.effects.push({ kind: 'scope', scope: s, parent, identity });
     }
     return s;
+  }
+
+  /** Evaluates the top-level statements of the file, replaying those the previous journal covers. */
+  runTop(statements: readonly Statement[]): void {
+    if (!this.journal) return this.run(statements, this.global);
+    for (const st of statements) {
+      const old = this.previous?.get(st);
+      if (old && this.replay(st, old)) continue;
+      this.record(st);
+    }
+  }
+
+  /** Evaluates one top-level statement, keeping its journal. */
+  private record(st: Statement): void {
+    const a0 = this.assignments.length;
+    const c0 = this.conditions.length;
+    const p0 = this.problems.length;
+    const concat0 = this.concatBudget;
+    const merge0 = this.mergeBudget;
+    const open = this.open;
+    const rec: Recording = { watermark: this.scopes.length, reads: [], effects: [], replayable: true };
+    this.rec = rec;
+    this.depth++;
+    this.statement(st, this.global);
+    this.depth--;
+    this.rec = undefined;
+    if (!rec.replayable || this.open !== open) return;
+    this.journal!.set(st, {
+      start: st.start,
+      open,
+      concatUsed: concat0 - this.concatBudget,
+      mergeUsed: merge0 - this.mergeBudget,
+      reads: rec.reads,
+      effects: rec.effects,
+      assignments: this.assignments.slice(a0),
+      conditions: this.conditions.slice(c0),
+      problems: this.problems.slice(p0),
+    });
+  }
+
+  /**
+   * Replays a statement from its journal when everything it read is as it was: the same state before it
+   * and the same node give the same blocks, values, records and problems. False (nothing done) otherwise.
+   */
+  private replay(st: Statement, j: StatementJournal): boolean {
+    if (j.open !== this.open || j.concatUsed > this.concatBudget || j.mergeUsed > this.mergeBudget) return false;
+    for (const r of j.reads) {
+      if (r.kind === 'block') {
+        if (this.byCondition[r.parent.id]?.get(r.identity) !== r.scope) return false;
+      } else {
+        const key = this.storedKey(r.scope, r.lower);
+        if (key !== r.key || (key === undefined ? undefined : r.scope.vars.get(key)) !== r.value) return false;
+      }
+    }
+    for (const e of j.effects) {
+      if (e.kind === 'scope') {
+        this.reuseScope(e.scope);
+        (this.byCondition[e.parent.id] ??= new Map()).set(e.identity, e.scope);
+      } else {
+        this.store(e.scope, e.name, e.value, e.at);
+      }
+    }
+    this.concatBudget -= j.concatUsed;
+    this.mergeBudget -= j.mergeUsed;
+    for (const a of j.assignments) this.assignments.push(a);
+    for (const c of j.conditions) this.conditions.push(c);
+    // The statement may have moved (an edit before it): its problems move along.
+    const delta = st.start - j.start;
+    for (const p of j.problems) {
+      if (delta !== 0) {
+        (p as { start: number }).start += delta;
+        (p as { end: number }).end += delta;
+      }
+      this.problems.push(p);
+    }
+    j.start = st.start;
+    this.journal!.set(st, j);
+    return true;
   }
 
   run(statements: readonly Statement[], scope: Scope): void {
@@ -250,6 +399,7 @@ class Evaluator {
           negated = negated ? `${negated} && ${neg}` : neg;
         } else {
           const link = `${chain ?? negated}\u0000${neg}`;
+          if (this.rec) this.rec.replayable = false; // interned identities depend on the chains before
           chain = this.chainIds.get(link) ?? `\u0001${this.chainIds.size}`;
           this.chainIds.set(link, chain);
         }
@@ -263,6 +413,7 @@ class Evaluator {
   }
 
   private include(inc: Include, scope: Scope): void {
+    if (this.rec) this.rec.replayable = false; // reads other files and the file system
     const operand = inc.operand ? this.expression(inc.operand, scope) : UNKNOWN;
     const res = this.options.resolveInclude?.(inc, operand, { path: this.path, scope });
     if (inc.kind === 'include_shell' && (!res || !('files' in res))) {
@@ -319,8 +470,10 @@ class Evaluator {
   /** The key `name` (in lower case: `lower`) is stored under in `scope`, if any. */
   private storedKey(scope: Scope, lower: string): string | undefined {
     const written = this.mixedCase[scope.id]?.get(lower);
-    if (written !== undefined) return written;
-    return scope.vars.has(lower) ? lower : undefined;
+    const key = written ?? (scope.vars.has(lower) ? lower : undefined);
+    const rec = this.rec;
+    if (rec && scope.id < rec.watermark) rec.reads.push({ kind: 'var', scope, lower, key, value: key === undefined ? undefined : scope.vars.get(key) });
+    return key;
   }
 
   private store(scope: Scope, name: string, value: EvalValue, at?: Assignment): void {
@@ -339,11 +492,18 @@ class Evaluator {
     }
     scope.vars.set(name, value);
     if (at) scope.setAt.set(name, at);
+    if (this.rec) this.rec.effects.push({ kind: 'store', scope, name, value, at });
   }
 
   lookup(name: string, scope: Scope): EvalValue | undefined {
     const lower = name.toLowerCase();
+    const rec = this.rec;
     for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (rec && s.id < rec.watermark) {
+        const key = this.storedKey(s, lower); // (recorded)
+        if (key !== undefined) return s.vars.get(key);
+        continue;
+      }
       const written = this.mixedCase[s.id]?.get(lower);
       const v = s.vars.get(written ?? lower); // (values are never undefined)
       if (v !== undefined) return v;
@@ -418,6 +578,7 @@ class Evaluator {
 
   /** A merge past EVAL_LIMITS: unknown, and from here on nothing is reported as undefined. */
   private overBudget(): EvalValue {
+    if (this.rec) this.rec.replayable = false;
     this.open = true;
     return UNKNOWN;
   }
@@ -513,8 +674,8 @@ export function describe(v: EvalValue): string {
 
 export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evaluation {
   const ev = new Evaluator(options);
-  ev.run(file.statements, ev.global);
-  return {
+  ev.runTop(file.statements);
+  const evaluation: Evaluation = {
     global: ev.global,
     scopes: ev.scopes,
     assignments: ev.assignments,
@@ -524,6 +685,8 @@ export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evalu
     includeShells: ev.includeShells,
     includedPaths: ev.includedPaths,
   };
+  if (ev.journal) journals.set(evaluation, ev.journal);
+  return evaluation;
 }
 
 /** Strings of a value: the string itself, or the string elements of a list (nested lists flattened). */

@@ -35,11 +35,13 @@ export interface DocumentModel {
 
 /**
  * The model of a document on its own. With `previous` (the text and tree of an earlier version), only the
- * statements the edit touched are parsed again (parser/incremental.ts).
+ * statements the edit touched are parsed again (parser/incremental.ts), and with its evaluation as well
+ * (made with `journal: true`), only those statements and what depends on them are evaluated again.
+ * `previous` is consumed.
  */
-export function analyze(text: string, options: EvaluateOptions = {}, previous?: PreviousParse): DocumentModel {
+export function analyze(text: string, options: EvaluateOptions = {}, previous?: PreviousParse & { readonly evaluation?: Evaluation }): DocumentModel {
   const file = previous ? reparse(previous, text) : parse(text);
-  const evaluation = evaluate(file, options);
+  const evaluation = evaluate(file, previous?.evaluation ? { ...options, previous: previous.evaluation } : options);
   return { file, evaluation, modules: effectiveModules(evaluation) };
 }
 

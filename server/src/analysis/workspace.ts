@@ -69,6 +69,11 @@ export class ConfigWorkspace {
    * drops them all.
    */
   private readonly rootCache = new Map<string, RootAnalysis>();
+  /**
+   * The last evaluation of each root whose analysis was dropped by an edit: its journal lets the next
+   * evaluation replay the statements the edit did not affect (analysis/evaluate.ts `previous`).
+   */
+  private readonly replaced = new Map<string, Evaluation>();
   /** Whether a file's text contains an include (candidate root), by path, for the text it was tested on. */
   private readonly includesWord = new Map<string, { text: string; includes: boolean }>();
 
@@ -106,6 +111,7 @@ export class ConfigWorkspace {
     this.settings = settings;
     this.shellOutputs.clear();
     this.rootCache.clear();
+    this.replaced.clear();
     this.bump();
   }
 
@@ -114,6 +120,7 @@ export class ConfigWorkspace {
     this.memo.clear();
     this.disk.clear();
     this.rootCache.clear();
+    this.replaced.clear();
     this.known = new Set([...paths].map((p) => this.canonical(p)));
     this.bump();
   }
@@ -126,6 +133,7 @@ export class ConfigWorkspace {
     this.disk.delete(path);
     this.memo.clear();
     this.rootCache.clear();
+    this.replaced.clear();
     if (exists) this.known.add(p);
     else this.known.delete(p);
     this.bump();
@@ -137,14 +145,20 @@ export class ConfigWorkspace {
     if (text === undefined) {
       if (this.overlay.delete(p)) {
         this.rootCache.clear();
+        this.replaced.clear();
         this.bump();
       }
     } else if (this.overlay.get(p) !== text) {
       if (this.overlay.has(p)) {
         // Only the text changed: the configs that did not read this file keep their analyses.
-        for (const [root, a] of this.rootCache) if (root === p || a.evaluation.includedPaths.has(p)) this.rootCache.delete(root);
+        for (const [root, a] of this.rootCache) {
+          if (root !== p && !a.evaluation.includedPaths.has(p)) continue;
+          this.rootCache.delete(root);
+          this.replaced.set(root, a.evaluation);
+        }
       } else {
         this.rootCache.clear();
+        this.replaced.clear();
       }
       this.overlay.set(p, text);
       this.bump();
@@ -206,13 +220,18 @@ export class ConfigWorkspace {
     if (!file) return undefined;
     const hit = this.rootCache.get(root);
     if (hit && hit.file === file) return hit;
-    const a = this.evaluateRoot(root, file);
+    // The previous evaluation of this root, when the edit left it behind (consumed by the new one).
+    const previous = this.replaced.get(root);
+    this.replaced.delete(root);
+    const a = this.evaluateRoot(root, file, previous);
     this.rootCache.set(root, a);
     return a;
   }
 
-  private evaluateRoot(root: string, file: ConfigFile): RootAnalysis {
+  private evaluateRoot(root: string, file: ConfigFile, previous: Evaluation | undefined): RootAnalysis {
     const evaluation = evaluate(file, {
+      journal: true,
+      previous,
       path: root,
       resolveInclude: this.resolver(dirname(root)),
       maxIncludedFiles: this.settings.maxFilesPerRoot ?? 2000,
