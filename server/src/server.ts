@@ -85,7 +85,8 @@ export function startServer(connection: Connection): void {
   function collectWhenIdle(): void {
     if (!collect) return;
     if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => { idleTimer = undefined; collect(); }, 1000);
+    // Twice: the second collection releases the pages the first one emptied (measured: 101 -> 88 MB RSS).
+    idleTimer = setTimeout(() => { idleTimer = undefined; collect(); collect(); }, 1000);
     idleTimer.unref();
   }
 
