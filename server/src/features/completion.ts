@@ -442,7 +442,10 @@ export function doComplete(doc: TextDocument, model: DocumentModel, position: Po
   const offset = doc.offsetAt(position);
   const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
   const items: CompletionItem[] = [];
-  const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(from), end: doc.positionAt(to) });
+  // An edit range must lie on the cursor's line and contain the cursor (LSP; VS Code drops the items otherwise),
+  // also where the analysed context starts on an earlier line (inside an open list).
+  const lineStart = doc.offsetAt({ line: position.line, character: 0 });
+  const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(Math.min(offset, Math.max(lineStart, from))), end: doc.positionAt(to) });
   const c = cursor.context;
   switch (c.kind) {
     case 'statement': statementItems(doc, model, cursor, items, range()); break;
