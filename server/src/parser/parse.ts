@@ -7,7 +7,7 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxProblem } from './ast';
 import { parseFast } from './fastParse';
 import { tokenize } from './lexer';
-import { ConfigParser } from './parser';
+import { ConfigParser, MAX_RECOVERIES } from './parser';
 import * as T from './tokens';
 
 let parser: ConfigParser | undefined;
@@ -112,6 +112,10 @@ function parseText(text: string, fastPath: boolean): ConfigFile {
     statements = p.inputFile();
     problems.push(...p.problems);
     for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
+    if (p.gaveUpAt !== undefined) {
+      const at = p.gaveUpAt < 0 ? lexed.length : p.gaveUpAt;
+      problems.push({ code: 'syntax-unexpected-token', message: `Too many syntax errors (${MAX_RECOVERIES}): the rest of the file is not checked.`, severity: 'error', start: at, end: at, recovered: true });
+    }
     p.input = []; // do not pin the token vector between parses
   }
   // No problem may point nowhere (a token made up by recovery has no offsets).

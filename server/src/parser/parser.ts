@@ -9,7 +9,7 @@
  *
  * One parser instance serves every parse (Chevrotain's performance guidance): see parse.ts.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type {
   ArrayElement,
   ArrayValue,
@@ -82,16 +82,42 @@ const strayOperatorTokens: TokenType[] = [
   T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
 ];
 
+/** Chevrotain's error recoveries allowed per parse (see the constructor). */
+export const MAX_RECOVERIES = 200;
+
+/** Members of Chevrotain's parser that its typings do not declare. */
+interface ChevrotainInternals {
+  SAVE_ERROR(e: IRecognitionException): IRecognitionException;
+  importLexerState(index: number): void;
+}
+
 export class ConfigParser extends EmbeddedActionsParser {
   /** Problems reported by error productions during the current parse (Chevrotain's own are in `errors`). */
   problems: SyntaxProblem[] = [];
   private blockDepth = 0;
   /** '{' without a condition seen and skipped; the '}' that lighttpd pairs with each is not reported again. */
   private strayOpenBraces = 0;
+  private recoveries = 0;
+  /** Offset where parsing stopped after MAX_RECOVERIES errors (undefined: the whole input was parsed). */
+  gaveUpAt: number | undefined;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
     this.performSelfAnalysis();
+    // Each error Chevrotain recovers from costs it a follow-set computation (and in-repetition recovery
+    // recurses once per error): past MAX_RECOVERIES the rest of the input is skipped, so that a file of
+    // garbage costs no more than a few hundred errors.
+    const internals = this as unknown as ChevrotainInternals;
+    const save = internals.SAVE_ERROR.bind(this);
+    internals.SAVE_ERROR = (e) => {
+      const saved = save(e);
+      if (++this.recoveries >= MAX_RECOVERIES && this.gaveUpAt === undefined) {
+        const next = this.LA(1);
+        this.gaveUpAt = Number.isNaN(next.startOffset) || next.tokenType === EOF ? -1 : next.startOffset;
+        internals.importLexerState(this.input.length);
+      }
+      return saved;
+    };
   }
 
   override reset(): void {
@@ -99,6 +125,8 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.problems = [];
     this.blockDepth = 0;
     this.strayOpenBraces = 0;
+    this.recoveries = 0;
+    this.gaveUpAt = undefined;
   }
 
   private report(code: string, message: string, start: number, end: number, severity: Severity = 'error'): void {
