@@ -50,10 +50,15 @@ export class CheckContext {
   constructor(readonly text: string, readonly model: DocumentModel, options: CheckOptions = {}) {
     this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
     this.assignments = model.evaluation.assignments;
-    // The evaluation also holds the conditions of included files: keep the ones written in this document.
-    const own = new Set<ConditionBranch>();
-    walkStatements(model.file.statements, (st) => { if (st.kind === 'conditional') for (const b of st.branches) own.add(b); });
-    this.conditions = model.evaluation.conditions.filter((c) => own.has(c.branch));
+    // The evaluation also holds the conditions of included files: keep the ones written in this document
+    // (all of them when it read no other file).
+    if (model.evaluation.includedPaths.size === 0) {
+      this.conditions = model.evaluation.conditions;
+    } else {
+      const own = new Set<ConditionBranch>();
+      walkStatements(model.file.statements, (st) => { if (st.kind === 'conditional') for (const b of st.branches) own.add(b); });
+      this.conditions = model.evaluation.conditions.filter((c) => own.has(c.branch));
+    }
   }
 
   report(code: string, at: Span, args: MessageArgs = {}, extra: ReportExtra = {}): void {
