@@ -8,7 +8,7 @@
  *   - a NUL byte ends the input (1.4.65+ logs "stray NUL" and ignores the rest);
  *   - a comma outside parentheses is skipped (we warn), `;` is reported and skipped.
  */
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, SyntaxProblem } from './ast';
 import * as T from './tokens';
 
@@ -21,172 +21,12 @@ export interface ScanResult {
   readonly errors: { readonly offset: number; readonly length: number }[];
 }
 
-// Character classes of the token patterns in tokens.ts (ASCII; everything else only ever starts an error,
-// except U+00A0, a blank).
-const KEY = 1; // [A-Za-z0-9._-]: continues a key
-const KEY_START = 2; // [A-Za-z._-]: starts one
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z._-]/.test(ch)) CLASS[c] = KEY | KEY_START;
-  else if (/[0-9]/.test(ch)) CLASS[c] = KEY;
-}
-const KEYWORDS = new Map<string, TokenType>([
-  ['include_shell', T.IncludeShell], ['include', T.Include], ['global', T.Global],
-  ['else', T.Else], ['elseif', T.Else], ['elsif', T.Else], ['elif', T.Else], ['if', T.If],
-]);
-const SINGLE: (TokenType | undefined)[] = [];
-for (const [ch, type] of [[',', T.Comma], ['(', T.LParen], [')', T.RParen], ['{', T.LCurly], ['}', T.RCurly], ['[', T.LBracket], [']', T.RBracket], ['$', T.Dollar], [';', T.Semicolon]] as const) {
-  SINGLE[ch.charCodeAt(0)] = type;
-}
+const lexer = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
 
-function token(image: string, startOffset: number, tokenType: TokenType): IToken {
-  // The shape of Chevrotain's own tokens with positionTracking 'onlyOffset'.
-  return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
-}
-
-/** True when some token pattern matches at `i` (Chevrotain's re-synchronisation after an invalid character). */
-function canStart(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128 && (CLASS[c] !== 0 || SINGLE[c] !== undefined)) return true;
-  switch (c) {
-    case 32: case 9: case 0xa0: case 10: case 13: case 35 /* # */: case 34 /* " */: case 43 /* + */: case 61 /* = */:
-      return true;
-    case 58 /* : */: return text.charCodeAt(i + 1) === 61;
-    case 33 /* ! */: {
-      const n = text.charCodeAt(i + 1);
-      return n === 61 || n === 126 || n === 94 || n === 36;
-    }
-    default: return false;
-  }
-}
-
-/**
- * The context-free tokenizer: exactly what Chevrotain's Lexer over `T.allTokens` produces (first pattern
- * in order wins; a keyword only when the key pattern matches nothing longer; an invalid run ends where a
- * pattern matches again), hand-written because it runs on every keystroke and Chevrotain's generic loop
- * was the largest single cost of parsing. test/unit/lexer.test.ts compares the two.
- */
+/** The context-free tokenizer: Chevrotain's Lexer over the token definitions of tokens.ts. */
 export function scan(text: string): ScanResult {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
-  const errors: { offset: number; length: number }[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const start = i;
-    if (c < 128 && CLASS[c] !== 0) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d >= 128 || CLASS[d] === 0) break;
-        i++;
-      }
-      if ((CLASS[c] & KEY_START) === 0) {
-        // [0-9]+ first: a run of digits is an INTEGER, and the key characters after it start a new token.
-        let j = start + 1;
-        while (j < i && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-        i = j;
-        tokens.push(token(text.slice(start, j), start, T.Integer));
-        continue;
-      }
-      const image = text.slice(start, i);
-      tokens.push(token(image, start, KEYWORDS.get(image) ?? T.Key));
-      continue;
-    }
-    switch (c) {
-      case 32: case 9: case 0xa0:
-        i++;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d !== 32 && d !== 9 && d !== 0xa0) break;
-          i++;
-        }
-        continue;
-      case 10:
-        tokens.push(token('\n', start, T.Newline));
-        i++;
-        continue;
-      case 13:
-        if (text.charCodeAt(i + 1) === 10) {
-          tokens.push(token('\r\n', start, T.Newline));
-          i += 2;
-        } else {
-          tokens.push(token('\r', start, T.Newline));
-          i++;
-        }
-        continue;
-      case 35: { // '#' to the end of the line
-        i++;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === 10 || d === 13) break;
-          i++;
-        }
-        comments.push(token(text.slice(start, i), start, T.Comment));
-        continue;
-      }
-      case 34: { // '"': the only escape is \"; without a closing quote, the rest of the line
-        let j = i + 1;
-        let closed = false;
-        while (j < n) {
-          const d = text.charCodeAt(j);
-          if (d === 34) { closed = true; break; }
-          j += d === 92 && text.charCodeAt(j + 1) === 34 ? 2 : 1;
-        }
-        if (closed) {
-          i = j + 1;
-          tokens.push(token(text.slice(start, i), start, T.StringLiteral));
-        } else {
-          i++;
-          while (i < n) {
-            const d = text.charCodeAt(i);
-            if (d === 10 || d === 13) break;
-            i++;
-          }
-          tokens.push(token(text.slice(start, i), start, T.UnterminatedString));
-        }
-        continue;
-      }
-      case 43: // + +=
-        if (text.charCodeAt(i + 1) === 61) { tokens.push(token('+=', start, T.Append)); i += 2; } else { tokens.push(token('+', start, T.Plus)); i++; }
-        continue;
-      case 61: { // = => == =~ =^ =$
-        const d = text.charCodeAt(i + 1);
-        if (d === 62) tokens.push(token('=>', start, T.ArrayAssign));
-        else if (d === 61) tokens.push(token('==', start, T.Eq));
-        else if (d === 126) tokens.push(token('=~', start, T.Match));
-        else if (d === 94) tokens.push(token('=^', start, T.Prefix));
-        else if (d === 36) tokens.push(token('=$', start, T.Suffix));
-        else { tokens.push(token('=', start, T.Assign)); i++; continue; }
-        i += 2;
-        continue;
-      }
-      case 58: // :=
-        if (text.charCodeAt(i + 1) === 61) { tokens.push(token(':=', start, T.ForceAssign)); i += 2; continue; }
-        break;
-      case 33: { // != !~ !^ !$
-        const d = text.charCodeAt(i + 1);
-        if (d === 61) tokens.push(token('!=', start, T.Ne));
-        else if (d === 126) tokens.push(token('!~', start, T.NoMatch));
-        else if (d === 94) tokens.push(token('!^', start, T.BadNegation));
-        else if (d === 36) tokens.push(token('!$', start, T.BadNegation));
-        else break;
-        i += 2;
-        continue;
-      }
-      default: {
-        const type = c < 128 ? SINGLE[c] : undefined;
-        if (type) { tokens.push(token(text[i], start, type)); i++; continue; }
-      }
-    }
-    // Nothing matches here: one error for the run of characters up to where a token can start again.
-    i++;
-    while (i < n && !canStart(text, i)) i++;
-    errors.push({ offset: start, length: i - start });
-  }
-  return { tokens, comments, errors };
+  const r = lexer.tokenize(text);
+  return { tokens: r.tokens, comments: r.groups.comments ?? [], errors: r.errors };
 }
 
 /**

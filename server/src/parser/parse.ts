@@ -5,7 +5,6 @@
 import { Buffer } from 'node:buffer';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxProblem } from './ast';
-import { parseFast } from './fastParse';
 import { tokenize } from './lexer';
 import { ConfigParser, MAX_RECOVERIES } from './parser';
 import * as T from './tokens';
@@ -92,32 +91,19 @@ function tooLarge(text: string): ConfigFile {
 }
 
 export function parse(text: string): ConfigFile {
-  return parseText(text, true);
-}
-
-/** parse() without the fast path: always the Chevrotain parser (the reference, for tests). */
-export function parseWithoutFastPath(text: string): ConfigFile {
-  return parseText(text, false);
-}
-
-function parseText(text: string, fastPath: boolean): ConfigFile {
   if (exceedsMaxSize(text)) return tooLarge(text);
   const lexed = tokenize(text);
-  // A clean token stream is parsed by fastParse.ts, which builds the same tree; anything else by parser.ts.
-  let statements = fastPath ? parseFast(lexed.tokens) : undefined;
   const problems: SyntaxProblem[] = [...lexed.problems];
-  if (!statements) {
-    const p = getParser();
-    p.input = lexed.tokens;
-    statements = p.inputFile();
-    problems.push(...p.problems);
-    for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
-    if (p.gaveUpAt !== undefined) {
-      const at = p.gaveUpAt < 0 ? lexed.length : p.gaveUpAt;
-      problems.push({ code: 'syntax-unexpected-token', message: `Too many syntax errors (${MAX_RECOVERIES}): the rest of the file is not checked.`, severity: 'error', start: at, end: at, recovered: true });
-    }
-    p.input = []; // do not pin the token vector between parses
+  const p = getParser();
+  p.input = lexed.tokens;
+  const statements = p.inputFile();
+  problems.push(...p.problems);
+  for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
+  if (p.gaveUpAt !== undefined) {
+    const at = p.gaveUpAt < 0 ? lexed.length : p.gaveUpAt;
+    problems.push({ code: 'syntax-unexpected-token', message: `Too many syntax errors (${MAX_RECOVERIES}): the rest of the file is not checked.`, severity: 'error', start: at, end: at, recovered: true });
   }
+  p.input = []; // do not pin the token vector between parses
   // No problem may point nowhere (a token made up by recovery has no offsets).
   for (let i = 0; i < problems.length; i++) {
     const pr = problems[i];

@@ -369,10 +369,8 @@ export class ConfigParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.UnterminatedString);
-          return this.ACTION(() => {
-            this.report('syntax-unterminated-string', "Missing closing '\"'. (A backslash right before '\"' escapes it, so a string cannot end with '\\'.)", t.startOffset, tokenEnd(t));
-            return { kind: 'string' as const, value: unquote(t.image, false), terminated: false, start: t.startOffset, end: tokenEnd(t) };
-          });
+          // (reported by the tokenizer)
+          return this.ACTION(() => ({ kind: 'string' as const, value: unquote(t.image, false), terminated: false, start: t.startOffset, end: tokenEnd(t) }));
         },
       },
       {
