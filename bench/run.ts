@@ -222,6 +222,7 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       cpu: cpus()[0]?.model,
       memGb: Math.round(totalmem() / 2 ** 30),
+      nodeOptions: process.execArgv.join(' ') || '(none)',
       loadBefore: loadavg()[0].toFixed(2),
       date: new Date().toISOString(),
     },
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
   const fmtNum = (v: unknown) => (typeof v === 'number' ? (Number.isNaN(v) ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(2)) : v === undefined ? '-' : String(v));
   const cols = Object.keys(results.sizes[0] ?? {});
   const m = results.machine;
-  console.log(`\nlighttpd-conf benchmark — Node ${m.node}, ${m.cpus} CPU (${m.cpu}), ${m.memGb} GB, load ${m.loadBefore} -> ${m.loadAfter}; times in ms\n`);
+  console.log(`\nlighttpd-conf benchmark — Node ${m.node} ${m.nodeOptions}, ${m.cpus} CPU (${m.cpu}), ${m.memGb} GB, load ${m.loadBefore} -> ${m.loadAfter}; times in ms\n`);
   console.log('| ' + cols.join(' | ') + ' |');
   console.log('|' + cols.map(() => '---:').join('|') + '|');
   for (const r of results.sizes) console.log('| ' + cols.map((c) => fmtNum(r[c])).join(' | ') + ' |');

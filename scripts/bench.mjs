@@ -5,7 +5,7 @@
 // profile of one phase).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const profile = process.argv[2] === '--profile';
 const name = profile ? 'profile' : 'run';
@@ -39,6 +39,10 @@ await esbuild.build({
   logLevel: 'warning',
 });
 const args = process.argv.slice(profile ? 3 : 2);
-const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// The in-process measures run with the Node options the language server ships with (server/src/nodeOptions.ts),
+// so that their garbage collector behaves as the server's does; BENCH_NODE_ARGS replaces them.
+const shipped = /SERVER_NODE_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync('server/src/nodeOptions.ts', 'utf8'))?.[1] ?? '';
+const serverArgs = [...shipped.matchAll(/'([^']*)'/g)].map((m) => m[1]).filter((a) => a !== '--expose-gc');
+const nodeArgs = process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverArgs;
 const r = spawnSync(process.execPath, [...nodeArgs, `out/bench/${name}.cjs`, ...args], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

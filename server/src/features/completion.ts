@@ -470,12 +470,24 @@ function directiveDocumentation(key: string): string {
 }
 
 /** What a directive's item shows and inserts is static too: built once per key (an item list has hundreds). */
-const directiveStatics = new Map<string, { readonly documentation: ReturnType<typeof md>; readonly snippet: string }>();
-function directiveStatic(info: DirectiveInfo): { readonly documentation: ReturnType<typeof md>; readonly snippet: string } {
+interface DirectiveStatics {
+  readonly documentation: ReturnType<typeof md>;
+  readonly snippet: string;
+  readonly detail: string;
+  readonly labelDetails: { readonly description: string };
+}
+const directiveStatics = new Map<string, DirectiveStatics>();
+function directiveStatic(info: DirectiveInfo): DirectiveStatics {
   let s = directiveStatics.get(info.key);
   if (s === undefined) {
     const example = directiveDoc(info.key)?.example;
-    s = { documentation: md(directiveDocumentation(info.key)), snippet: `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, example)}` };
+    const module = info.module === 'core' ? 'core' : info.module;
+    s = {
+      documentation: md(directiveDocumentation(info.key)),
+      snippet: `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, example)}`,
+      detail: `${module} · ${typeName(info.type)}`,
+      labelDetails: { description: module },
+    };
     directiveStatics.set(info.key, s);
   }
   return s;
@@ -497,20 +509,22 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
 
   // Directives.
   const plans = new Map<string, TextEdit[]>();
+  const from = doc.offsetAt(range.start);
   for (const info of DIRECTIVES) {
     if (inCondition && info.scope === 'server') continue;
     if (inCondition && info.scope === 'socket' && !socketBlock) continue;
     const q = matchQuality(info.key, typed);
     if (q < 0) continue;
     const statics = directiveStatic(info);
-    const missing = model.modules.open ? undefined : requiredModule(info.key, model.modules);
-    const loaded = info.module === 'core' || !requiredModule(info.key, model.modules);
+    const needed = requiredModule(info.key, model.modules);
+    const missing = model.modules.open ? undefined : needed;
+    const loaded = info.module === 'core' || !needed;
     const bucket = info.deprecated ? 8 : loaded ? 2 : 3;
     const item: CompletionItem = {
       label: info.key,
       kind: CompletionItemKind.Property,
-      detail: `${info.module === 'core' ? 'core' : info.module} · ${typeName(info.type)}`,
-      labelDetails: { description: info.module === 'core' ? 'core' : info.module },
+      detail: statics.detail,
+      labelDetails: statics.labelDetails,
       documentation: statics.documentation,
       sortText: sortText(bucket, q, info.key),
       filterText: info.key,
@@ -522,7 +536,6 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
     if (missing) {
       let edits = plans.get(missing);
       if (!edits) plans.set(missing, (edits = planModuleInsertion(doc, model.file, [missing])));
-      const from = doc.offsetAt(range.start);
       const touching = edits.filter((e) => doc.offsetAt(e.range.start) <= offset && doc.offsetAt(e.range.end) >= from);
       if (touching.length) {
         // A new `server.modules += (...)` line right where the word starts: put it in front of the item's text.
