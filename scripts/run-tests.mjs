@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DEFAULT_ROOTS = ['test/unit', 'test/grammar', 'test/snippets', 'test/protocol', 'test/corpus', 'test/cli'];
+const DEFAULT_ROOTS = ['test/unit', 'test/grammar', 'test/snippets', 'test/protocol', 'test/corpus', 'test/cli', 'test/fuzz'];
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_ROOTS;
 
 function collect(p, out) {
