@@ -82,6 +82,12 @@ const strayOperatorTokens: TokenType[] = [
   T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
 ];
 
+/**
+ * The stray-token checks below look this far ahead at most: they run at every token of a run, so an
+ * unbounded look would make a long line of strays quadratic. Longer runs are handled as plain errors.
+ */
+const MAX_STRAY_RUN = 64;
+
 /** Chevrotain's error recoveries allowed per parse (see the constructor). */
 export const MAX_RECOVERIES = 200;
 
@@ -135,31 +141,29 @@ export class ConfigParser extends EmbeddedActionsParser {
 
   /** True at `b` in `a b = 1` / `a "x" c += 1`: names or values, then an assignment operator, on one line. */
   private strayBeforeOperator(): boolean {
-    let i = 1;
-    for (;;) {
+    for (let i = 1; i <= MAX_STRAY_RUN + 1; i++) {
       const tt = this.LA(i).tokenType;
-      if (strayBeforeOperatorTokens.includes(tt)) i++;
-      else return i > 1 && isAssignOperator(tt);
+      if (!strayBeforeOperatorTokens.includes(tt)) return i > 1 && isAssignOperator(tt);
     }
+    return false;
   }
 
   /** True at stray tokens after '=>' that a value follows (`"a" => , "b"`). */
   private strayBeforeValue(): boolean {
     let i = 1;
-    while (strayBeforeValueTokens.includes(this.LA(i).tokenType)) i++;
+    while (i <= MAX_STRAY_RUN && strayBeforeValueTokens.includes(this.LA(i).tokenType)) i++;
     return i > 1 && isValueStart(this.LA(i).tokenType);
   }
 
   /** True when tokens other than '{' stand between a condition and its '{' (on its line, or before a '{' starting the next). */
   private strayBeforeBrace(): boolean {
-    let i = 1;
-    for (;;) {
+    for (let i = 1; i <= MAX_STRAY_RUN + 1; i++) {
       const tt = this.LA(i).tokenType;
       if (tt === T.LCurly) return i > 1;
       if (tt === T.EOL) return i > 1 && this.LA(i + 1).tokenType === T.LCurly;
       if (tt === EOF || tt === T.RCurly || !strayBeforeBraceTokens.includes(tt)) return false;
-      i++;
     }
+    return false;
   }
 
   /** After an error production: drop the rest of the line (up to EOL, or a '}' closing the current block). */
