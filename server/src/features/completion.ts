@@ -108,6 +108,7 @@ interface BlockEntry {
 function surroundings(toks: readonly IToken[], end: number): Surroundings {
   const stack: BlockEntry[] = [];
   const variables: string[] = [];
+  const seenVariables = new Set<string>();
   let pending: BlockEntry | undefined;
   let lastClosed: BlockEntry | undefined;
   let atStart = true;
@@ -141,7 +142,8 @@ function surroundings(toks: readonly IToken[], end: number): Surroundings {
       if (tt !== T.Else) lastClosed = undefined;
     }
     stmt.push(t);
-    if (pending && (pending.kind === 'condition' || pending.kind === 'else')) {
+    // (a head is decided by its first tokens: `else if $SERVER["socket"] ==` is 8; a long run costs nothing more)
+    if (pending && (pending.kind === 'condition' || pending.kind === 'else') && stmt.length <= 8) {
       // `[else] $SERVER["socket"] == ...`: a socket block only without else and with ==.
       const head = stmt.filter((x) => x.tokenType !== T.If && x.tokenType !== T.Else);
       const isSocket = pending.kind === 'condition' && head.length >= 6 && head[1].image === 'SERVER' && head[3].image === '"socket"' && head[5].tokenType === T.Eq;
@@ -149,7 +151,7 @@ function surroundings(toks: readonly IToken[], end: number): Surroundings {
     }
     if (stmt.length === 2 && stmt[0].tokenType === T.Key && ASSIGN_TYPES.has(tt)) {
       const name = fullName(stmt[0].image);
-      if (name.startsWith('var.') && !variables.includes(name)) variables.push(name);
+      if (name.startsWith('var.') && !seenVariables.has(name)) { seenVariables.add(name); variables.push(name); }
     }
   }
   let g = -1;
@@ -198,9 +200,10 @@ function analyseCursor(text: string, offset: number): Cursor {
     if (tt === T.EOL || tt === T.LCurly || tt === T.RCurly) break;
     s--;
   }
-  let before = toks.slice(s, j);
-  while (before.length && (before[0].tokenType === T.Else || before[0].tokenType === T.If)) before = before.slice(1);
-  const isStart = before.length === toks.slice(s, j).length;
+  let b = s;
+  while (b < j && (toks[b].tokenType === T.Else || toks[b].tokenType === T.If)) b++;
+  const before = toks.slice(b, j);
+  const isStart = b === s;
   const at = (k: number) => before[k]?.tokenType;
   const cur = (context: Context): Cursor => ({ offset, around, from, prefix, inString, context });
 
