@@ -12,6 +12,12 @@ export function getFoldingRanges(doc: TextDocument, model: DocumentModel): Foldi
   const text = doc.getText();
   const out: FoldingRange[] = [];
   const line = (offset: number) => doc.positionAt(offset).line;
+  /** Only blanks between the start of its line and `offset` (scanning back over the blanks alone: lines may be long). */
+  const startsLine = (offset: number) => {
+    let k = offset - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    return k < 0 || text[k] === '\n' || text[k] === '\r';
+  };
 
   /** From the line of the opening bracket to the line before the closing one (or the closing line itself when code precedes it there). */
   const bracketed = (s: Span, closed: boolean) => {
@@ -19,8 +25,7 @@ export function getFoldingRanges(doc: TextDocument, model: DocumentModel): Foldi
     let endLine: number;
     if (closed) {
       const close = s.end - 1;
-      const lineStart = text.lastIndexOf('\n', close - 1) + 1;
-      endLine = /^[ \t]*$/.test(text.slice(lineStart, close)) ? line(close) - 1 : line(close);
+      endLine = startsLine(close) ? line(close) - 1 : line(close);
     } else {
       endLine = line(s.end);
     }
@@ -43,9 +48,7 @@ export function getFoldingRanges(doc: TextDocument, model: DocumentModel): Foldi
   };
   for (const c of model.file.comments) {
     const l = line(c.start);
-    const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-    const ownLine = /^[ \t]*$/.test(text.slice(lineStart, c.start));
-    if (!ownLine) { flush(); continue; }
+    if (!startsLine(c.start)) { flush(); continue; }
     if (runStart >= 0 && l === runEnd + 1) runEnd = l;
     else { flush(); runStart = runEnd = l; }
   }
