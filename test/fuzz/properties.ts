@@ -13,7 +13,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionContext, Diagnostic, FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { parse, tokenize } from '../../server/src/parser';
+import { parse, tokenize, type ConfigFile } from '../../server/src/parser';
 import * as T from '../../server/src/parser/tokens';
 import { getRule } from '../../server/src/features/rules';
 import { RenameError } from '../../server/src/features/rename';
@@ -35,6 +35,8 @@ export interface CheckOptions {
   readonly positions?: number;
   /** Check the incremental re-analysis after a small edit (default true in standalone mode). */
   readonly reanalysis?: boolean;
+  /** Only these service methods (default: every method in SURFACE). */
+  readonly only?: readonly string[];
 }
 
 export interface CheckResult {
@@ -299,8 +301,7 @@ function probePositions(doc: TextDocument, rng: Rng, problems: readonly { start:
 }
 
 /** AST nodes and problems: integer offsets inside the text, start <= end. */
-function checkTree(text: string, fail: (property: string, detail: string) => void): void {
-  const file = parse(text);
+function checkTree(text: string, file: ConfigFile, fail: (property: string, detail: string) => void): void {
   const stack: unknown[] = [file];
   let reported = 0;
   while (stack.length) {
@@ -358,7 +359,6 @@ export class Harness {
       this.timings.set(what, (this.timings.get(what) ?? 0) + performance.now() - t);
     };
 
-    guarded('parse', () => checkTree(text, fail));
 
     let svc = this.standalone;
     let uri = `untitled:fuzz-${++this.version}`;
@@ -374,7 +374,11 @@ export class Harness {
     let diagnostics: Diagnostic[] = [];
     let problems: { start: number; end: number }[] = [];
     const t0 = performance.now();
-    guarded('analysis', () => { problems = [...svc.getModel(doc).file.problems]; });
+    guarded('analysis', () => {
+      const file = svc.getModel(doc).file;
+      problems = [...file.problems];
+      checkTree(text, file, fail);
+    });
     guarded('doValidation', () => { diagnostics = svc.doValidation(doc); });
     const analysisMs = performance.now() - t0;
     for (const d of diagnostics) {
@@ -393,6 +397,7 @@ export class Harness {
       check: (what, result) => checkResult(doc, what, result, fail),
     };
     for (const [name, call] of Object.entries(SURFACE)) {
+      if (options.only && !options.only.includes(name)) continue;
       if (call && typeof (svc as unknown as Record<string, unknown>)[name] === 'function') guarded(name, () => call(svc, doc, ctx));
     }
 
