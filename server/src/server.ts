@@ -16,6 +16,8 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type Position,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem';
@@ -28,7 +30,30 @@ import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getLanguageService } from './service';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
+/**
+ * Test hook: names of guarded operations (`hover`, `validation`, `code actions`, ...) that throw on purpose,
+ * read once from LIGHTTPD_CONF_TEST_THROW (comma-separated), so that a protocol test can see a failing
+ * handler logged and answered while the server keeps serving. `uncaught` also throws outside any handler.
+ */
+const TEST_THROW = new Set((process.env.LIGHTTPD_CONF_TEST_THROW ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Where a request points, for logs: 1-based line:column (of a range's start). */
+function describeAt(at: Position | Range | undefined): string {
+  if (!at) return '';
+  const p = 'start' in at ? at.start : at;
+  return ` at ${p.line + 1}:${p.character + 1}`;
+}
+
+let lastResortInstalled = false;
+
 export function startServer(connection: Connection): void {
+  // A bug outside every handler (a timer, a promise nobody awaits) is logged; the server keeps serving.
+  if (!lastResortInstalled) {
+    lastResortInstalled = true;
+    const log = (kind: string) => (e: unknown) => connection.console.error(`${kind} (the server keeps running): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    process.on('uncaughtException', log('uncaught exception'));
+    process.on('unhandledRejection', log('unhandled promise rejection'));
+  }
   const documents = new TextDocuments(TextDocument);
   const workspace = new ConfigWorkspace(nodeFileSystem);
   const service = getLanguageService({ workspace });
@@ -41,12 +66,16 @@ export function startServer(connection: Connection): void {
   /** What the last `lighttpd -tt` run (on save) reported, per open document. */
   const fromLighttpd = new Map<string, Diagnostic[]>();
 
-  /** Runs a handler; an exception is logged with its context and answered with `fallback`. */
-  function guard<T>(what: string, uri: string | undefined, fallback: T, fn: () => T): T {
+  /**
+   * Runs a handler; an exception is logged (to the output channel) with the document and position it was
+   * about, and answered with `fallback`.
+   */
+  function guard<T>(what: string, uri: string | undefined, fallback: T, fn: () => T, at?: Position | Range): T {
     try {
+      if (TEST_THROW.has(what)) throw new Error(`test hook: ${what} throws (LIGHTTPD_CONF_TEST_THROW)`);
       return fn();
     } catch (e) {
-      connection.console.error(`${what} failed${uri ? ` for ${uri}` : ''}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      connection.console.error(`${what} failed${uri ? ` for ${uri}` : ''}${describeAt(at)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return fallback;
     }
   }
@@ -204,6 +233,10 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
+    if (TEST_THROW.has('uncaught')) {
+      setTimeout(() => { throw new Error('test hook: uncaught exception in a timer'); }, 0);
+      void Promise.reject(new Error('test hook: unhandled promise rejection'));
+    }
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lighttpd' }).catch(() => undefined);
     }
@@ -242,51 +275,48 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) {
       const path = pathOf(c.uri);
-      if (path) workspace.fileChanged(path, c.type !== FileChangeType.Deleted);
+      if (path) guard('file change', c.uri, undefined, () => workspace.fileChanged(path, c.type !== FileChangeType.Deleted));
     }
     scheduleAll(settings.validate.delay);
   });
 
-  connection.onCodeAction((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
-    return doc && !token.isCancellationRequested ? guard('code actions', doc.uri, [], () => service.doCodeActions(doc, p.range, p.context)) : [];
-  });
+  connection.onCodeAction((p, token) => withDoc('code actions', p, [], (d) => service.doCodeActions(d, p.range, p.context), token));
 
   // Editing features: each handler hands the open document to the service.
   /**
-   * Runs `fn` on the open document, or answers `fallback` when it is not open, when the request was
-   * cancelled while it waited (typing on: the client no longer wants it), or when `fn` throws.
+   * Runs `fn` on the open document of a request, or answers `fallback` when it is not open, when the request
+   * was cancelled while it waited (typing on: the client no longer wants it), or when `fn` throws (logged
+   * with the document and position).
    */
-  function withDoc<T>(what: string, uri: string, fallback: T, fn: (doc: TextDocument) => T, token?: CancellationToken): T {
-    const doc = documents.get(uri);
-    if (!doc || token?.isCancellationRequested) return fallback;
-    return guard(what, uri, fallback, () => fn(doc));
-  }
-  const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
-  connection.onCompletion((p, token) => withDoc('completion', p.textDocument.uri, null, (d) => service.doComplete(d, p.position), token));
-  connection.onHover((p, token) => withDoc('hover', p.textDocument.uri, null, (d) => service.doHover(d, p.position), token));
-  connection.onDocumentSymbol((p, token) => withDoc('document symbols', p.textDocument.uri, [], (d) => service.findDocumentSymbols(d), token));
-  connection.onFoldingRanges((p, token) => withDoc('folding ranges', p.textDocument.uri, [], (d) => service.getFoldingRanges(d), token));
-  connection.onSelectionRanges((p, token) => withDoc('selection ranges', p.textDocument.uri, [], (d) => service.getSelectionRanges(d, p.positions), token));
-  connection.onDocumentFormatting((p, token) => withDoc('formatting', p.textDocument.uri, [], (d) => service.format(d, p.options, formatExtra()), token));
-  connection.onDocumentRangeFormatting((p, token) => withDoc('range formatting', p.textDocument.uri, [], (d) => service.formatRange(d, p.range, p.options, formatExtra()), token));
-  connection.onDefinition((p, token) => withDoc('definition', p.textDocument.uri, [], (d) => service.findDefinition(d, p.position), token));
-  connection.onReferences((p, token) => withDoc('references', p.textDocument.uri, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration), token));
-  connection.onPrepareRename((p, token) => withDoc('prepare rename', p.textDocument.uri, null, (d) => service.prepareRename(d, p.position), token));
-  connection.onRenameRequest((p) => {
+  function withDoc<T>(what: string, p: RequestParams, fallback: T, fn: (doc: TextDocument) => T, token?: CancellationToken): T {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc) return null;
+    if (!doc || token?.isCancellationRequested) return fallback;
+    return guard(what, doc.uri, fallback, () => fn(doc), p.position ?? p.range ?? p.positions?.[0]);
+  }
+  type RequestParams = { readonly textDocument: { readonly uri: string }; readonly position?: Position; readonly range?: Range; readonly positions?: readonly Position[] };
+  const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
+  connection.onCompletion((p, token) => withDoc('completion', p, null, (d) => service.doComplete(d, p.position), token));
+  connection.onHover((p, token) => withDoc('hover', p, null, (d) => service.doHover(d, p.position), token));
+  connection.onDocumentSymbol((p, token) => withDoc('document symbols', p, [], (d) => service.findDocumentSymbols(d), token));
+  connection.onFoldingRanges((p, token) => withDoc('folding ranges', p, [], (d) => service.getFoldingRanges(d), token));
+  connection.onSelectionRanges((p, token) => withDoc('selection ranges', p, [], (d) => service.getSelectionRanges(d, p.positions), token));
+  connection.onDocumentFormatting((p, token) => withDoc('formatting', p, [], (d) => service.format(d, p.options, formatExtra()), token));
+  connection.onDocumentRangeFormatting((p, token) => withDoc('range formatting', p, [], (d) => service.formatRange(d, p.range, p.options, formatExtra()), token));
+  connection.onDefinition((p, token) => withDoc('definition', p, [], (d) => service.findDefinition(d, p.position), token));
+  connection.onReferences((p, token) => withDoc('references', p, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration), token));
+  connection.onPrepareRename((p, token) => withDoc('prepare rename', p, null, (d) => service.prepareRename(d, p.position), token));
+  connection.onRenameRequest((p, token) => withDoc('rename', p, null, (d) => {
     try {
-      return service.doRename(doc, p.position, p.newName);
+      return service.doRename(d, p.position, p.newName);
     } catch (e) {
       // A rename that cannot be done is told to the user; anything else is logged like other failures.
       if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
-      return guard('rename', doc.uri, null, () => { throw e; });
+      throw e;
     }
-  });
-  connection.onDocumentLinks((p, token) => withDoc('document links', p.textDocument.uri, [], (d) => service.findDocumentLinks(d), token));
-  connection.languages.semanticTokens.on((p, token) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d), token));
-  connection.languages.semanticTokens.onRange((p, token) => withDoc('semantic tokens', p.textDocument.uri, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token));
+  }, token));
+  connection.onDocumentLinks((p, token) => withDoc('document links', p, [], (d) => service.findDocumentLinks(d), token));
+  connection.languages.semanticTokens.on((p, token) => withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d), token));
+  connection.languages.semanticTokens.onRange((p, token) => withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token));
 
   documents.listen(connection);
   connection.listen();

@@ -19,6 +19,8 @@ export interface TestClient {
   readonly process: ChildProcess;
   /** stderr of the server so far (for failure messages). */
   stderr(): string;
+  /** window/logMessage messages received so far (what the output channel shows). */
+  logs(): string[];
   /** Opens a document and returns its uri. */
   open(name: string, text: string, languageId?: string): string;
   change(uri: string, version: number, text: string): void;
@@ -30,8 +32,9 @@ export interface TestClient {
   shutdown(): Promise<void>;
 }
 
-export async function startClient(options: { initializationOptions?: unknown; capabilities?: unknown; workspaceFolder?: string; settings?: unknown } = {}): Promise<TestClient> {
-  const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startClient(options: { initializationOptions?: unknown; capabilities?: unknown; workspaceFolder?: string; settings?: unknown; env?: Readonly<Record<string, string>> } = {}): Promise<TestClient> {
+  const env = options.env ? { ...process.env, ...options.env } : process.env;
+  const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   proc.stderr!.on('data', (b: Buffer) => { stderr += b.toString(); });
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -48,7 +51,8 @@ export async function startClient(options: { initializationOptions?: unknown; ca
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'lighttpd' ? options.settings ?? null : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   connection.listen();
 
   const root = options.workspaceFolder ?? REPO_ROOT;
@@ -75,6 +79,7 @@ export async function startClient(options: { initializationOptions?: unknown; ca
     connection,
     process: proc,
     stderr: () => stderr,
+    logs: () => logs,
     open(name, text, languageId = 'lighttpd') {
       const uri = name.includes('://') ? name : pathToFileURL(join(root, name)).href;
       versions.set(uri, 1);
