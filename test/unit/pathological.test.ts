@@ -367,6 +367,17 @@ describe('includes on disk: cycles, huge globs, symlink loops', () => {
     assert.ok(findConfigFiles(d).length <= 5000);
   });
 
+  test('a wildcard at every level of an absolute path: the search is bounded, the include reported and left open', () => {
+    const d = join(dir, 'wild');
+    mkdirSync(d);
+    writeFileSync(join(d, 'lighttpd.conf'), 'server.document-root = "/srv"\ninclude "/*/*/*/*/*/*/*/*/*/*/*/*.conf"\nproxy.server = ()\n');
+    const ws = new ConfigWorkspace(nodeFileSystem);
+    const root = ws.analyzeRoot(join(d, 'lighttpd.conf'))!;
+    assert.ok(root.evaluation.problems.some((p) => p.code === 'include-limit'));
+    // What the files it did not read may load is unknown: no module-not-loaded for proxy.server.
+    assert.equal(root.modules.open, true);
+  });
+
   test('symlink loops: a directory linking to itself and a file linking to itself end', () => {
     const d = join(dir, 'loops');
     mkdirSync(join(d, 'conf.d'), { recursive: true });

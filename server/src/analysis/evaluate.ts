@@ -431,7 +431,12 @@ class Evaluator {
       this.problem('include-not-found', inc.operand ?? inc.keyword, `Include file not found: ${res.notFound} (lighttpd refuses to start).`);
       return;
     }
-    if (res.truncated) this.problem('include-limit', inc.operand ?? inc.keyword, 'This pattern matches too many files: only the first ones are checked.');
+    if (res.truncated) {
+      // More files match (or the search for them was cut short): what they set (modules too) is unknown.
+      this.problem('include-limit', inc.operand ?? inc.keyword, 'This pattern matches too many files (or takes too long a search): only the first ones are checked.');
+      this.unresolvedIncludes.push(inc);
+      this.open = true;
+    }
     const max = this.options.maxIncludedFiles ?? EVAL_LIMITS.includedFiles;
     const maxSize = this.options.maxIncludedSize ?? EVAL_LIMITS.includedSize;
     for (const f of res.files) {

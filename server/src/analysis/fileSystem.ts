@@ -2,6 +2,7 @@
  * The file system as the multi-file analysis sees it: bounded reads and lighttpd-style globs.
  * An interface, so that tests and the editor's unsaved buffers can stand in for the disk.
  */
+import * as fs from 'node:fs';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -10,14 +11,46 @@ export interface ConfigFileSystem {
   /** Text of a regular file, or undefined when it does not exist, is unreadable or exceeds MAX_FILE_SIZE. */
   readFile(path: string): string | undefined;
   isFile(path: string): boolean;
-  /** Absolute paths matching a glob pattern, sorted as glob(3) does; at most `limit` (+1 to signal more). */
-  glob(pattern: string, limit: number): string[];
+  /**
+   * Absolute paths matching a glob pattern, sorted as glob(3) does; at most `limit` (+1 to signal more).
+   * `incomplete` is set when the search stopped early (MAX_GLOB_ENTRIES): then more files may match.
+   */
+  glob(pattern: string, limit: number): GlobResult;
   /** The canonical path (symlinks resolved), or the path itself when it cannot be resolved. */
   realPath(path: string): string;
 }
 
+export type GlobResult = string[] & { incomplete?: boolean };
+
 /** lighttpd refuses config files larger than 32 MiB (src/configfile.c). */
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
+
+/**
+ * Most directory entries one glob (or one workspace scan) may list: an include with a wildcard at every
+ * level of an absolute path would otherwise walk most of the disk while the server waits (six levels took
+ * 30 s on a plain system).
+ */
+export const MAX_GLOB_ENTRIES = 100_000;
+
+/** A file-system adapter for tinyglobby that stops listing directories after `max` entries. */
+function budgetedFs(max: number): { adapter: { readdirSync: typeof fs.readdirSync }; exceeded: () => boolean } {
+  let left = max;
+  let cut = false;
+  const readdirSync = ((path: fs.PathLike, options?: unknown) => {
+    if (left <= 0) {
+      cut = true;
+      return [];
+    }
+    let entries = fs.readdirSync(path, options as { withFileTypes: true }) as unknown[];
+    if (entries.length > left) {
+      cut = true;
+      entries = entries.slice(0, left);
+    }
+    left -= entries.length;
+    return entries;
+  }) as typeof fs.readdirSync;
+  return { adapter: { readdirSync }, exceeded: () => cut };
+}
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -61,13 +94,16 @@ export const nodeFileSystem: ConfigFileSystem = {
     // keeps symlink loops from being followed.
     const restPattern = rest.replace(/\*\*+/g, '*');
     const deep = restPattern.split('/').length;
+    const budget = budgetedFs(MAX_GLOB_ENTRIES);
     let found: string[];
     try {
-      found = globSync(restPattern, { cwd: base, absolute: true, onlyFiles: true, dot: false, deep, expandDirectories: false });
+      found = globSync(restPattern, { cwd: base, absolute: true, onlyFiles: true, dot: false, deep, expandDirectories: false, fs: budget.adapter });
     } catch {
       return [];
     }
-    return found.map((p) => (sep === '/' ? p : p.split(sep).join('/'))).sort().slice(0, limit + 1);
+    const result: GlobResult = found.map((p) => (sep === '/' ? p : p.split(sep).join('/'))).sort().slice(0, limit + 1);
+    if (budget.exceeded()) result.incomplete = true;
+    return result;
   },
   realPath(path) {
     try {
@@ -95,6 +131,8 @@ export function findConfigFiles(folder: string, patterns: readonly string[] = ['
       onlyFiles: true,
       followSymbolicLinks: false,
       ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
+      // (a workspace folder may be a home directory: the scan lists a bounded number of entries)
+      fs: budgetedFs(MAX_GLOB_ENTRIES * 5).adapter,
     }).sort().slice(0, limit);
   } catch {
     return [];

@@ -52,8 +52,8 @@ export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): 
   if (hasGlob(path)) {
     for (const p of tries) {
       const found = ctx.fs.glob(p, ctx.maxGlobMatches);
-      if (found.length > 0) {
-        return { paths: found.slice(0, ctx.maxGlobMatches), truncated: found.length > ctx.maxGlobMatches };
+      if (found.length > 0 || found.incomplete) {
+        return { paths: found.slice(0, ctx.maxGlobMatches), truncated: found.length > ctx.maxGlobMatches || found.incomplete === true };
       }
     }
     return { paths: [], truncated: false }; // a pattern matching nothing is fine
