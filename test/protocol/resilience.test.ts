@@ -145,6 +145,7 @@ describe('trust at the server boundary: nothing runs in an untrusted workspace',
   test('untrusted, with every execution setting on: open, edit and save run nothing', async () => {
     rmSync(join(dir, 'lighttpd-ran'), { force: true });
     await session(false, 'u', async (client, uri) => {
+      writeFileSync(join(dir, 'lighttpd.conf'), shellConfig('u2'));
       client.change(uri, 2, shellConfig('u2'));
       await client.diagnostics(uri);
       client.save(uri);
@@ -164,12 +165,31 @@ describe('trust at the server boundary: nothing runs in an untrusted workspace',
       rmSync(join(dir, 'lighttpd-ran'));
       void client.connection.sendNotification('lighttpd/didChangeTrust', { trusted: false });
       await client.diagnostics(uri); // the re-check after the trust change
+      writeFileSync(join(dir, 'lighttpd.conf'), shellConfig('t2'));
       client.change(uri, 2, shellConfig('t2'));
       await client.diagnostics(uri);
       client.save(uri);
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(ran('shell-ran-t2'), false);
       assert.equal(ran('lighttpd-ran'), false);
+    });
+  });
+
+  test('trusted: a command being typed (unsaved, or with its closing quote missing) never runs; once saved it does', async () => {
+    await session(true, 's', async (client, uri) => {
+      await until('the saved command to run', () => ran('shell-ran-s'), client);
+      const typed = (cmd: string) => `server.document-root = "/srv"\ninclude_shell ${cmd}\nserver.modules = ( "mod_access" )\n`;
+      client.change(uri, 2, typed('"touch shell-ran-half'));
+      await client.diagnostics(uri);
+      client.change(uri, 3, typed('"touch shell-ran-typed"'));
+      await client.diagnostics(uri);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(ran('shell-ran-half'), false);
+      assert.equal(ran('shell-ran-typed'), false);
+      writeFileSync(join(dir, 'lighttpd.conf'), typed('"touch shell-ran-typed"'));
+      client.save(uri);
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await until('the command to run once saved', () => ran('shell-ran-typed'), client);
     });
   });
 

@@ -48,6 +48,9 @@ export function looksLikeMain(path: string, ev: Evaluation): boolean {
     (a.node.key.fullName === 'server.modules' && a.node.operator?.text !== '+=')));
 }
 
+/** Distinct include_shell commands run per settings change, at most. */
+export const MAX_SHELL_COMMANDS = 32;
+
 const INCLUDE_WORD = /(^|[\s{])include(_shell)?[\s"(]/m;
 
 export class ConfigWorkspace {
@@ -193,8 +196,13 @@ export class ConfigWorkspace {
   /** An include resolver for a main config in `mainDir`. */
   resolver(mainDir: string): IncludeResolver {
     const ctx = this.includeContext(mainDir);
-    return (inc, operand) => {
-      if (inc.kind === 'include_shell') return this.shellResolution(operand, mainDir);
+    return (inc, operand, from) => {
+      if (inc.kind === 'include_shell') {
+        // (a string without its closing quote is a syntax error: lighttpd would stop before running it)
+        const parts = inc.operand?.kind === 'concat' ? inc.operand.operands : inc.operand ? [inc.operand] : [];
+        if (parts.some((v) => v.kind === 'string' && !v.terminated)) return undefined;
+        return this.shellResolution(operand, mainDir, from.path);
+      }
       return toResolution(resolveIncludeTargets(operand, ctx), (p) => {
         const path = this.canonical(p);
         const file = this.parseFile(path);
@@ -203,13 +211,23 @@ export class ConfigWorkspace {
     };
   }
 
-  /** The output of an include_shell, parsed, when running it is enabled (cached per command and folder). */
-  private shellResolution(operand: EvalValue, cwd: string): IncludeResolution | undefined {
+  /**
+   * The output of an include_shell, parsed, when running it is enabled (cached per command and folder).
+   * Only commands as saved on disk run: never one from an editor's unsaved text, which may be half typed
+   * (`rm -rf /home/` on the way to `rm -rf /home/me/build`). At most MAX_SHELL_COMMANDS distinct commands
+   * run per settings change (each may take up to its timeout while the analysis waits).
+   */
+  private shellResolution(operand: EvalValue, cwd: string, inFile: string): IncludeResolution | undefined {
     const run = this.settings.runShell;
     if (!run || (operand.type !== 'string' && operand.type !== 'integer')) return undefined;
+    const open = this.overlay.get(inFile);
+    if (open !== undefined && open !== this.fs.readFile(inFile)) return undefined;
     const command = String(operand.value);
     const key = `${cwd}\u0000${command}`;
-    if (!this.shellOutputs.has(key)) this.shellOutputs.set(key, run(command, cwd));
+    if (!this.shellOutputs.has(key)) {
+      if (this.shellOutputs.size >= MAX_SHELL_COMMANDS) return undefined;
+      this.shellOutputs.set(key, run(command, cwd));
+    }
     const out = this.shellOutputs.get(key);
     if (out === undefined) return undefined;
     return { files: [{ path: `include_shell:${command}`, file: parse(out) }] };
