@@ -183,6 +183,15 @@ describe('large inputs', () => {
     exercise(text, ['doValidation', 'findDocumentSymbols', 'getFoldingRanges']);
   });
 
+  test('an editor crossing the 32 MiB cap and back: reported, then parsed again (no incremental reuse across it)', () => {
+    const svc = getLanguageService();
+    const small = 'server.port = 80\n';
+    const big = small + '#'.repeat(MAX_TEXT_SIZE) + '\nx = 1\n';
+    const versions = [small, big, big + 'y = 2\n', small + 'z = 3\n'];
+    const results = versions.map((text, i) => svc.getModel(TextDocument.create('untitled:cap', 'lighttpd', i + 1, text)).file);
+    assert.deepEqual(results.map((f) => [f.statements.length, f.problems.map((p) => p.code)]), [[1, []], [0, ['file-too-large']], [0, ['file-too-large']], [2, []]]);
+  });
+
   test('over 32 MiB on disk: not read at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lighttpd-big-'));
     try {

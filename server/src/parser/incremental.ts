@@ -8,7 +8,7 @@
  * something open (a string, a list, a block) or unmatched, in which case the whole file is parsed again.
  */
 import type { Block, ConfigFile, Expression, Span, Statement, SyntaxProblem } from './ast';
-import { parse } from './parse';
+import { MAX_TEXT_SIZE, parse } from './parse';
 
 /**
  * Problems whose effect can reach past their own span and statement: something left open or unmatched,
@@ -180,6 +180,8 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
   const full = () => parse(text);
   if (prev.file.problems.some(nonLocal)) return full();
   if (text.includes('\0') || old.includes('\0')) return full();
+  // Near lighttpd's size cap the whole text decides (file-too-large): no reuse.
+  if (text.length * 3 > MAX_TEXT_SIZE || old.length * 3 > MAX_TEXT_SIZE) return full();
 
   // The changed span: [p, oldEnd) in the old text became [p, newEnd) in the new one.
   const max = Math.min(old.length, text.length);
