@@ -68,4 +68,24 @@ describe('incremental re-parse equals a full parse', () => {
     assert.deepEqual(inc, parse(next));
     assert.equal(inc.statements[0], file.statements[0], 'statements before the edit are the same objects');
   });
+  test('a list left open by a broken statement and closed in a later one: the whole file is parsed again', () => {
+    // Found by the fuzzer (seed 3808375706, iteration 50060): the tokenizer hides line ends until the list
+    // closes, so the line boundary before `server.http-parseopt-host-strict` is not a neutral cut.
+    const base = JSON.parse(String.raw`"$T[\"\"]=\"\"{$R[\"\"]=\"\"{}$\"\"{(\"\")(\"\"(\"\"\"\"\"\")\"\"(\"\")\"\"}d\"\"=(\"\")global{u= $\"\"\"\"{}}}#\nserver.http-parseopt-host-strict\n=(\"\")\n\"\")"`) as string;
+    const file = parse(base);
+    assert.equal(file.listsCrossStatements, true);
+    const at = base.indexOf('server.http');
+    const next = base.slice(0, at) + 'x' + base.slice(at);
+    assert.deepEqual(reparse({ text: base, file }, next), parse(next));
+  });
+  test('at the cap on problems the whole file is parsed again (which problems are kept depends on all of it)', () => {
+    const base = 'x = 1 2\n'.repeat(1200);
+    const file = parse(base);
+    assert.equal(file.problems.length, 1000);
+    const next = 'y = 3 4\n' + base.slice(8);
+    assert.deepEqual(reparse({ text: base, file }, next), parse(next));
+    const small = 'x = 1 2\n'.repeat(999);
+    const grown = small + 'y = 3 4\nz = 5 6\n';
+    assert.deepEqual(reparse({ text: small, file: parse(small) }, grown), parse(grown));
+  });
 });

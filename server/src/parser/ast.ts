@@ -142,4 +142,10 @@ export interface ConfigFile extends Span {
   readonly statements: Statement[];
   readonly comments: Comment[];
   readonly problems: SyntaxProblem[];
+  /**
+   * Set when a list opened in one top-level statement is closed in another (only after syntax errors:
+   * the parser recovered, the tokenizer still hid the line ends): the text cannot be cut at line
+   * boundaries there, so an incremental re-parse parses the whole file.
+   */
+  readonly listsCrossStatements?: true;
 }

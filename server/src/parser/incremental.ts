@@ -8,7 +8,7 @@
  * something open (a string, a list, a block) or unmatched, in which case the whole file is parsed again.
  */
 import type { Block, ConfigFile, Expression, Span, Statement, SyntaxProblem } from './ast';
-import { MAX_TEXT_SIZE, parse } from './parse';
+import { MAX_PROBLEMS, MAX_TEXT_SIZE, parse } from './parse';
 
 /**
  * Problems whose effect can reach past their own span and statement: something left open or unmatched,
@@ -178,7 +178,9 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
   const old = prev.text;
   if (old === text) return prev.file;
   const full = () => parse(text);
-  if (prev.file.problems.some(nonLocal)) return full();
+  if (prev.file.listsCrossStatements || prev.file.problems.some(nonLocal)) return full();
+  // The problem list was cut at its cap: which problems a fresh parse keeps depends on the whole text.
+  if (prev.file.problems.length >= MAX_PROBLEMS) return full();
   if (text.includes('\0') || old.includes('\0')) return full();
   // Near lighttpd's size cap the whole text decides (file-too-large): no reuse.
   if (text.length * 3 > MAX_TEXT_SIZE || old.length * 3 > MAX_TEXT_SIZE) return full();
@@ -209,7 +211,7 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
   if (to - from > old.length / 2) return full();
 
   const sub = parse(text.slice(from, to + delta));
-  if (sub.problems.some(nonLocal)) return full();
+  if (sub.listsCrossStatements || sub.problems.some(nonLocal) || sub.problems.length >= MAX_PROBLEMS) return full();
   // The region's own tree is ours: moved to document offsets right away.
   if (from !== 0) {
     shiftStatements(sub.statements, from);
@@ -240,5 +242,6 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
     ...sub.problems,
     ...problemsAfter,
   ];
+  if (problems.length >= MAX_PROBLEMS) return full();
   return { kind: 'file', statements, comments, problems, start: 0, end: text.length };
 }

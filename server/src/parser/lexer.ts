@@ -42,6 +42,8 @@ export interface TokenizeResult {
   readonly problems: SyntaxProblem[];
   /** Length of the text that was tokenized (shorter than the input after a NUL byte). */
   readonly length: number;
+  /** Outermost lists: from each outer '(' to just after the ')' that closes it, in source order. */
+  readonly lists: readonly { start: number; end: number }[];
 }
 
 function synthetic(type: TokenType, at: number): IToken {
@@ -82,6 +84,7 @@ export function tokenize(text: string): TokenizeResult {
 
   const raw = lexed.tokens;
   const out: IToken[] = [];
+  const lists: { start: number; end: number }[] = [];
   let parens = 0;
   let braces = 0;
   /** Offset of the outermost '(' not closed yet: newlines stay invisible until it is. */
@@ -121,6 +124,7 @@ export function tokenize(text: string): TokenizeResult {
         continue;
       }
       parens--;
+      if (parens === 0) lists.push({ start: outerParen, end: t.startOffset + 1 });
     } else if (type === T.LCurly) {
       if (parens + braces >= MAX_NESTING) { tooDeep(t); droppedBraces++; continue; }
       braces++;
@@ -167,5 +171,5 @@ export function tokenize(text: string): TokenizeResult {
     problems.push({ code: 'syntax-unclosed-paren', message: "Missing ')' to close this list.", severity: 'error', start: outerParen, end: outerParen + 1 });
   }
   if (!lastIsEol() || out.length === 0) out.push(synthetic(T.EOL, length));
-  return { tokens: out, comments, problems, length };
+  return { tokens: out, comments, problems, length, lists };
 }

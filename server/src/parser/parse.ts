@@ -121,5 +121,23 @@ export function parse(text: string): ConfigFile {
     unique.push(pr);
     if (unique.length >= MAX_PROBLEMS) break;
   }
-  return { kind: 'file', statements: statements ?? [], comments: lexed.comments, problems: unique, start: 0, end: text.length };
+  const file: ConfigFile = { kind: 'file', statements: statements ?? [], comments: lexed.comments, problems: unique, start: 0, end: text.length };
+  return listsCrossStatements(lexed.lists, file) ? { ...file, listsCrossStatements: true } : file;
+}
+
+/**
+ * Whether some outermost list is not inside one top-level statement or one problem span (see
+ * ConfigFile.listsCrossStatements). One sweep: a list is contained when a span starting at or before it
+ * reaches its end.
+ */
+function listsCrossStatements(lists: readonly { start: number; end: number }[], file: ConfigFile): boolean {
+  if (!lists.length) return false;
+  const spans = [...file.statements, ...file.problems].sort((a, b) => a.start - b.start);
+  let i = 0;
+  let reach = -1;
+  for (const l of lists) {
+    while (i < spans.length && spans[i].start <= l.start) reach = Math.max(reach, spans[i++].end);
+    if (reach < l.end) return true;
+  }
+  return false;
 }
