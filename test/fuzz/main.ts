@@ -58,22 +58,6 @@ if (!isWorker && jobs > 1) await runParallel();
 const time = checkTime ? { perCharMs: measureCorpus(corpus), factor: TIME_FACTOR, floorMs: TIME_FLOOR_MS } : undefined;
 if (time && !isWorker) console.log(`corpus average: ${(time.perCharMs * 1e6).toFixed(0)} ns per character; limit ${TIME_FLOOR_MS} ms + ${TIME_FACTOR}x that`);
 
-let lastReport = performance.now();
-const result = runFuzz({
-  seed,
-  count,
-  first,
-  corpus,
-  generators,
-  time,
-  onProgress(done, failures) {
-    if (performance.now() - lastReport > 10000) {
-      lastReport = performance.now();
-      console.log(`  ${isWorker ? `[${first}..${first + count}) ` : ''}${done}/${count} (${failures} failing)`);
-    }
-  },
-});
-
 const report = (f: FailureReport) => {
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, `iteration-${f.iteration}`);
@@ -85,7 +69,22 @@ const report = (f: FailureReport) => {
   console.log(`  input: ${base}.conf (${f.text.length} chars), shrunk: ${base}.min.conf ${JSON.stringify(small.slice(0, 300))}`);
   console.log(`  replay: npm run fuzz -- --seed ${seed} --only ${f.iteration}`);
 };
-for (const f of result.failures) report(f);
+let lastReport = performance.now();
+const result = runFuzz({
+  seed,
+  count,
+  first,
+  corpus,
+  generators,
+  time,
+  onFailure: report,
+  onProgress(done, failures) {
+    if (performance.now() - lastReport > 10000) {
+      lastReport = performance.now();
+      console.log(`  ${isWorker ? `[${first}..${first + count}) ` : ''}${done}/${count} (${failures} failing)`);
+    }
+  },
+});
 
 if (isWorker) {
   console.log(`@@result ${JSON.stringify({ iterations: result.iterations, failures: result.failures.length, byGenerator: result.byGenerator, chars: result.chars, ms: result.ms })}`);

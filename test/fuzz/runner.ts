@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Stop after this many failing inputs (default 20). */
   readonly maxFailures?: number;
   readonly onProgress?: (done: number, failures: number) => void;
+  /** Called with each failing input as soon as it is found. */
+  readonly onFailure?: (failure: FailureReport) => void;
 }
 
 export interface FailureReport {
@@ -115,7 +117,11 @@ export function runFuzz(options: RunOptions): RunResult {
         }
       }
     }
-    if (found.length) failures.push({ iteration: i, generator: it.generator, mode: it.mode, note: it.note, text: it.text, failures: found });
+    if (found.length) {
+      const report: FailureReport = { iteration: i, generator: it.generator, mode: it.mode, note: it.note, text: it.text, failures: found };
+      failures.push(report);
+      options.onFailure?.(report);
+    }
     done++;
     options.onProgress?.(done, failures.length);
     if (failures.length >= (options.maxFailures ?? 20)) break;
