@@ -190,7 +190,7 @@ export function startServer(connection: Connection): void {
       const p = pathOf(d.uri);
       if (!p) continue;
       const diags = guard('lighttpd output', d.uri, [], () =>
-        service.mapLighttpdOutput(d, r.ran ? r.output : '', { path: p, isSavedDocument: d.uri === saved.uri, failed: r.ran && r.status !== 0, baseDir: dirname(root), notice }));
+        service.mapLighttpdOutput(d, r.ran ? r.output : '', { path: p, isSavedDocument: d.uri === saved.uri, failed: r.ran && r.status !== 0, baseDir: dirname(root), notice, severity: settings.diagnosticsSeverity }));
       if (diags.length === 0 && !fromLighttpd.has(d.uri)) continue;
       fromLighttpd.set(d.uri, diags);
       schedule(d, 0);

@@ -67,6 +67,14 @@ describe('unknown config-key and other messages', () => {
     assert.deepEqual(diags('a = 1\n', 'Syntax OK\n\n', { failed: false }), []);
     assert.deepEqual(diags('a = 1\n', '', { failed: false, notice: 'lighttpd was not found' }).map((x) => x[0]), ['lighttpd-warning']);
   });
+  test('lighttpd-error and lighttpd-warning follow lighttpd.diagnostics.severity; the notice about the run stays', () => {
+    const out = '(configfile.c.2593) server.document-root is not set\n(configfile.c.1289) WARNING: unknown config-key: foo.bar (ignored)';
+    const text = 'foo.bar = 1\n';
+    assert.deepEqual(diags(text, out).map((x) => [x[0], x[3]]), [['lighttpd-error', DiagnosticSeverity.Error], ['lighttpd-warning', DiagnosticSeverity.Warning]]);
+    assert.deepEqual(diags(text, out, { severity: { 'lighttpd-error': 'warning', 'lighttpd-warning': 'hint' } }).map((x) => [x[0], x[3]]), [['lighttpd-error', DiagnosticSeverity.Warning], ['lighttpd-warning', DiagnosticSeverity.Hint]]);
+    assert.deepEqual(diags(text, out, { severity: { 'lighttpd-warning': 'off' } }).map((x) => x[0]), ['lighttpd-error']);
+    assert.deepEqual(diags(text, '', { notice: 'lighttpd was not found', severity: { 'lighttpd-warning': 'off' } }).map((x) => x[0]), ['lighttpd-warning']);
+  });
   test('garbage never throws', () => {
     for (const out of ['source: x line: 999999 pos: 999999 y', 'source: line: pos:', '\u0000\u0001', `source: ${PATH} line: 0 pos: 0 near here: (EOL)`]) {
       assert.doesNotThrow(() => diags('', out));

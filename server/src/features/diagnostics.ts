@@ -31,7 +31,7 @@ export interface ModuleNotLoadedData {
   readonly key: string;
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

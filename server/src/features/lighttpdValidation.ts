@@ -15,7 +15,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Assignment, ConfigFile, Statement } from '../parser/ast';
+import type { Assignment, ConfigFile, Severity, Statement } from '../parser/ast';
+import { SEVERITY } from './diagnostics';
 
 export const LIGHTTPD_SOURCE = 'lighttpd';
 
@@ -77,6 +78,11 @@ export interface LighttpdDiagnosticsOptions {
   readonly baseDir?: string;
   /** A note about the run itself (lighttpd not found, killed after the timeout...): a warning on the saved document. */
   readonly notice?: string;
+  /**
+   * The user's per-code severities (lighttpd.diagnostics.severity): `lighttpd-error` and
+   * `lighttpd-warning` follow them like every other code ('off' drops them). The notice is not affected.
+   */
+  readonly severity?: Readonly<Record<string, Severity | 'off'>>;
 }
 
 function samePath(a: string, b: string, baseDir?: string): boolean {
@@ -109,10 +115,16 @@ function isBlankOrComment(doc: TextDocument, line: number): boolean {
 
 export function lighttpdDiagnostics(messages: readonly LighttpdMessage[], doc: TextDocument, options: LighttpdDiagnosticsOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (range: Diagnostic['range'], message: string, severity: DiagnosticSeverity) =>
-    out.push({ range, severity, source: LIGHTTPD_SOURCE, code: severity === DiagnosticSeverity.Error ? 'lighttpd-error' : 'lighttpd-warning', message });
+  const add = (range: Diagnostic['range'], message: string, severity: DiagnosticSeverity) => {
+    const code = severity === DiagnosticSeverity.Error ? 'lighttpd-error' : 'lighttpd-warning';
+    const level = options.severity?.[code];
+    if (level === 'off') return;
+    out.push({ range, severity: level ? SEVERITY[level] : severity, source: LIGHTTPD_SOURCE, code, message });
+  };
   const lastLine = Math.max(0, doc.lineCount - 1);
-  if (options.notice && options.isSavedDocument) add(lineRange(doc, 0), options.notice, DiagnosticSeverity.Warning);
+  if (options.notice && options.isSavedDocument) {
+    out.push({ range: lineRange(doc, 0), severity: DiagnosticSeverity.Warning, source: LIGHTTPD_SOURCE, code: 'lighttpd-warning', message: options.notice });
+  }
   for (const m of messages) {
     switch (m.kind) {
       case 'position': {
