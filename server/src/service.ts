@@ -29,7 +29,7 @@ import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
 import { lighttpdDiagnostics, parseLighttpdOutput, type LighttpdDiagnosticsOptions } from './features/lighttpdValidation';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
-import { doComplete } from './features/completion';
+import { doComplete, type CompletionPaths } from './features/completion';
 import { doHover } from './features/hover';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
@@ -39,7 +39,7 @@ import { findDefinition } from './features/definition';
 import { findReferences } from './features/references';
 import { doRename, prepareRename } from './features/rename';
 import { doRenameAcross, findDefinitionAcross, findReferencesAcross, type RelatedFile } from './features/crossFile';
-import { findDocumentLinks } from './features/documentLinks';
+import { documentDir, findDocumentLinks, type LinkContext } from './features/documentLinks';
 import { nodeFileSystem } from './analysis/fileSystem';
 import { getSemanticTokens } from './features/semanticTokens';
 
@@ -127,6 +127,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     const uri = pathToFileURL(path).href;
     return { path, uri, file, doc: TextDocument.create(uri, 'lighttpd', 0, text) };
   };
+  /** How a document's includes are looked up: inside a workspace, its path mappings and open editors; on its own, the disk from the document's folder. */
+  const includeContextFor = (doc: TextDocument, model: DocumentModel): LinkContext & CompletionPaths => {
+    if (workspace && model.root) return workspace.includeContext(dirname(model.root));
+    return { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000, mainDir: documentDir(doc.uri) };
+  };
   const relatedFiles = (model: DocumentModel): RelatedFile[] => (model.related ?? []).map(relatedFile).filter((f): f is RelatedFile => !!f);
 
   return {
@@ -152,7 +157,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
     mapLighttpdOutput: (doc, output, opts) => lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
-    doComplete: (doc, position) => doComplete(doc, getModel(doc), position),
+    doComplete: (doc, position) => {
+      const model = getModel(doc);
+      return doComplete(doc, model, position, includeContextFor(doc, model));
+    },
     doHover: (doc, position) => doHover(doc, getModel(doc), position),
     findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),
     getFoldingRanges: (doc) => getFoldingRanges(doc, getModel(doc)),
@@ -175,9 +183,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     findDocumentLinks: (doc) => {
       const model = getModel(doc);
-      // Inside a workspace: its path mappings and open editors; on its own: the disk, from the document's folder.
-      const context = workspace && model.root ? workspace.includeContext(dirname(model.root)) : { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };
-      return findDocumentLinks(doc, model, context);
+      return findDocumentLinks(doc, model, includeContextFor(doc, model));
     },
     getSemanticTokens: (doc, range) => getSemanticTokens(doc, getModel(doc), range),
   };

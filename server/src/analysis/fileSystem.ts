@@ -18,6 +18,17 @@ export interface ConfigFileSystem {
   glob(pattern: string, limit: number): GlobResult;
   /** The canonical path (symlinks resolved), or the path itself when it cannot be resolved. */
   realPath(path: string): string;
+  /**
+   * The entries of a directory (for completing include paths): at most `limit`, sorted by name; undefined
+   * when it is not a readable directory. Optional: a file system without it offers no path completion.
+   */
+  listDirectory?(path: string, limit: number): DirectoryEntry[] | undefined;
+}
+
+export interface DirectoryEntry {
+  readonly name: string;
+  /** A directory, or a symbolic link to one. */
+  readonly isDirectory: boolean;
 }
 
 export type GlobResult = string[] & { incomplete?: boolean };
@@ -110,6 +121,27 @@ export const nodeFileSystem: ConfigFileSystem = {
       return realpathSync(path);
     } catch {
       return path;
+    }
+  },
+  listDirectory(path, limit) {
+    if (!isAbsolute(path)) return undefined;
+    let dir: fs.Dir | undefined;
+    try {
+      // Read entry by entry: a directory with a million files costs `limit` entries, not a million.
+      dir = fs.opendirSync(path);
+      const out: DirectoryEntry[] = [];
+      for (let e = dir.readSync(); e && out.length < limit; e = dir.readSync()) {
+        let isDirectory = e.isDirectory();
+        if (e.isSymbolicLink()) {
+          try { isDirectory = statSync(join(path, e.name)).isDirectory(); } catch { continue; }
+        }
+        out.push({ name: e.name, isDirectory });
+      }
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return undefined;
+    } finally {
+      try { dir?.closeSync(); } catch { /* already closed */ }
     }
   },
 };

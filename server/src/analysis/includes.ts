@@ -32,7 +32,8 @@ export function includePath(operand: string, mainDir: string): string {
   return posix.normalize(posix.join(mainDir, operand));
 }
 
-function candidates(path: string, ctx: IncludeContext): string[] {
+/** Where an absolute path is looked for: its path-mapped workspace copy first, then the path itself. */
+export function candidates(path: string, ctx: Pick<IncludeContext, 'pathMappings'>): string[] {
   const out: string[] = [];
   for (const [from, to] of ctx.pathMappings) {
     const f = from.endsWith('/') ? from.slice(0, -1) : from;

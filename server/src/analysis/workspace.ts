@@ -104,6 +104,8 @@ export class ConfigWorkspace {
     isFile: (p) => this.overlay.has(p) || this.remember(`f:${p}`, () => this.fs.isFile(p)),
     glob: (pattern, limit) => this.remember(`g:${limit}:${pattern}`, () => this.fs.glob(pattern, limit)),
     realPath: (p) => this.canonical(p),
+    // Not memoised: a folder gains files while the user writes the include that names them.
+    listDirectory: (p, limit) => this.fs.listDirectory?.(p, limit),
   };
 
   canonical(path: string): string {

@@ -10,7 +10,9 @@
  *   - after `=` of a directive with an enum or boolean type: its values; inside `server.modules = (`:
  *     modules not loaded yet; inside lists with known keys (backend blocks of *.server,
  *     server.feature-flags, server.http-parseopts, ...): those keys, then their values;
- *   - `$` condition objects, `$HTTP["` fields, operators after `]`, typical values after the operator.
+ *   - `$` condition objects, `$HTTP["` fields, operators after `]`, typical values after the operator;
+ *   - inside the string of `include "…"`: folders and files, relative to the main config's folder as
+ *     lighttpd resolves them (path mappings first), and `*.conf` for a folder with config files.
  *
  * Items are filtered by the typed word (subsequence match) and ranked by relevance through sortText.
  */
@@ -28,6 +30,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IToken } from 'chevrotain';
 import type { DocumentModel } from '../analysis';
+import type { ConfigFileSystem } from '../analysis/fileSystem';
+import { candidates, includePath } from '../analysis/includes';
 import { requiredModule } from '../analysis/modules';
 import { tokenize } from '../parser';
 import * as T from '../parser/tokens';
@@ -59,6 +63,7 @@ type Context =
   | { kind: 'value'; key: string }
   | { kind: 'list-key'; key: string; path: (string | undefined)[] }
   | { kind: 'list-value'; key: string; path: (string | undefined)[]; elementKey?: string }
+  | { kind: 'include-path' }
   | { kind: 'none' };
 
 /** What the tokens before the cursor say about the enclosing blocks and the names set so far. */
@@ -230,6 +235,7 @@ function analyseCursor(text: string, offset: number): Cursor {
     }
     return none();
   }
+  if (at(0) === T.Include && before.length === 1 && inString) return cur({ kind: 'include-path' });
   if (at(0) === T.Key && before.length >= 2 && ASSIGN_TYPES.has(before[1].tokenType)) {
     const key = fullName(before[0].image);
     return cur(valueContext(key, before.slice(2)));
@@ -440,7 +446,15 @@ function analyseCursorFrom(text: string, offset: number, base: number): Cursor {
   return { ...local, offset, from: local.from + base, inString, context };
 }
 
-export function doComplete(doc: TextDocument, model: DocumentModel, position: Position): CompletionList {
+/** Where include paths are looked up (for completing them); without it, no path completion. */
+export interface CompletionPaths {
+  /** Directory of the main config (relative include paths start there); undefined for an untitled document. */
+  readonly mainDir?: string;
+  readonly pathMappings: readonly (readonly [string, string])[];
+  readonly fs: ConfigFileSystem;
+}
+
+export function doComplete(doc: TextDocument, model: DocumentModel, position: Position, paths?: CompletionPaths): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
@@ -459,6 +473,7 @@ export function doComplete(doc: TextDocument, model: DocumentModel, position: Po
     case 'value': valueItems(model, cursor, c.key, items, range()); break;
     case 'list-key': listKeyItems(model, cursor, c.key, c.path, items, range); break;
     case 'list-value': listValueItems(cursor, c.key, c.path, c.elementKey, items, range()); break;
+    case 'include-path': if (paths) includePathItems(cursor, paths, items, range); break;
     case 'none': break;
   }
   return { isIncomplete: false, items };
@@ -759,6 +774,59 @@ function listValueItems(cursor: Cursor, key: string, path: (string | undefined)[
     if (matchQuality(v, cursor.prefix) < 0) return;
     items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: `${key} ${elementKey}`, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: quoted(cursor, v) } });
   });
+}
+
+/** Most directory entries listed for one completion request. */
+const MAX_PATH_ITEMS = 500;
+
+function includePathItems(cursor: Cursor, paths: CompletionPaths, items: CompletionItem[], range: (from?: number, to?: number) => Range): void {
+  const typed = cursor.prefix;
+  if (/[\r\n]/.test(typed)) return;
+  const slash = typed.lastIndexOf('/');
+  const dirPart = typed.slice(0, slash + 1);
+  const name = typed.slice(slash + 1);
+  // A folder given by a pattern has no single listing; an escape makes the path something else again.
+  if (/[*?[\]{}\\]/.test(dirPart)) return;
+  if (!dirPart.startsWith('/') && !paths.mainDir) return;
+  const dir = includePath(dirPart || '.', paths.mainDir ?? '/');
+  let entries: { name: string; isDirectory: boolean }[] | undefined;
+  let shown = dir;
+  for (const candidate of candidates(dir, paths)) {
+    entries = paths.fs.listDirectory?.(candidate, MAX_PATH_ITEMS);
+    if (entries) { shown = candidate; break; }
+  }
+  if (!entries) return;
+  const r = range(cursor.from + slash + 1);
+  const showHidden = name.startsWith('.');
+  let configs = 0;
+  for (const e of entries) {
+    if (e.name.startsWith('.') && !showHidden) continue;
+    const isConf = !e.isDirectory && e.name.endsWith('.conf');
+    if (isConf) configs++;
+    const q = matchQuality(e.name, name);
+    if (q < 0) continue;
+    const label = e.isDirectory ? `${e.name}/` : e.name;
+    items.push({
+      label,
+      kind: e.isDirectory ? CompletionItemKind.Folder : CompletionItemKind.File,
+      detail: `${shown.replace(/\/$/, '')}/${label}`,
+      sortText: sortText(e.isDirectory || isConf ? 0 : 1, q, e.name),
+      filterText: label,
+      textEdit: { range: r, newText: label },
+      ...(e.isDirectory ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+    });
+  }
+  if (configs > 1 && matchQuality('*.conf', name) >= 0) {
+    items.push({
+      label: '*.conf',
+      kind: CompletionItemKind.File,
+      detail: `${configs} config files in ${shown}`,
+      documentation: md('Includes every `.conf` file of this folder, in sorted order (as lighttpd expands the pattern with glob(3)). A pattern that matches nothing is not an error.'),
+      sortText: sortText(0, 0, ''),
+      filterText: '*.conf',
+      textEdit: { range: r, newText: '*.conf' },
+    });
+  }
 }
 
 function moduleItems(model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {

@@ -17,7 +17,7 @@ import type { Include } from '../parser/ast';
 /** How includes are looked up; `mainDir` defaults to the main config's (or the document's) directory. */
 export type LinkContext = Omit<IncludeContext, 'mainDir'> & { readonly mainDir?: string };
 
-function documentDir(uri: string): string | undefined {
+export function documentDir(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try { return dirname(fileURLToPath(uri)); } catch { return undefined; }
 }

@@ -1,9 +1,16 @@
-import { test, describe } from 'node:test';
+import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { doComplete, matchQuality } from '../../../server/src/features/completion';
 import { DIRECTIVES, getDirective } from '../../../server/src/schema';
 import { applyEdits, textAt, withCursor } from '../../helpers/cursor';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
+import { getLanguageService } from '../../../server/src/service';
 
 function complete(src: string) {
   const f = withCursor(src);
@@ -269,5 +276,61 @@ describe('completion never throws', () => {
       assert.ok(getDirective(it.label), it.label);
       assert.ok(edit(it).newText.startsWith(it.label + ' = '), it.label);
     }
+  });
+});
+
+describe('include paths', () => {
+  // A folder on disk, as lighttpd would see /etc/lighttpd: conf.d/ with fragments, a hidden file, other files.
+  const root = mkdtempSync(join(tmpdir(), 'lighttpd-complete-'));
+  mkdirSync(join(root, 'conf.d'));
+  mkdirSync(join(root, 'conf-enabled'));
+  for (const f of ['10-proxy.conf', '20-scgi.conf', 'README', '.hidden.conf']) writeFileSync(join(root, 'conf.d', f), '');
+  writeFileSync(join(root, 'mime.conf'), '');
+  symlinkSync(join(root, 'conf.d'), join(root, 'linked'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const paths = { mainDir: root, pathMappings: [] as [string, string][], fs: nodeFileSystem };
+  const at = (src: string, p = paths) => {
+    const f = withCursor(src);
+    return { ...f, items: doComplete(f.doc, f.model, f.position, p).items };
+  };
+
+  test('inside include "…": folders (with a slash, suggesting again) and files of the main config folder', () => {
+    const { items } = at('include "|"\n');
+    const byLabel = new Map(items.map((i) => [i.label, i]));
+    assert.deepEqual([...byLabel.keys()].sort(), ['conf-enabled/', 'conf.d/', 'linked/', 'mime.conf']);
+    assert.equal(byLabel.get('conf.d/')!.kind, CompletionItemKind.Folder);
+    assert.equal(byLabel.get('conf.d/')!.command?.command, 'editor.action.triggerSuggest');
+    assert.equal(byLabel.get('linked/')!.kind, CompletionItemKind.Folder, 'a symbolic link to a folder is a folder');
+    assert.equal(byLabel.get('mime.conf')!.kind, CompletionItemKind.File);
+  });
+  test('after a folder: its entries replace only the name being typed; *.conf offered; hidden files only when asked', () => {
+    const r = at('include "conf.d/2|"\n');
+    const labels = r.items.map((i) => i.label);
+    assert.ok(labels.includes('20-scgi.conf'));
+    assert.ok(!labels.includes('10-proxy.conf'), 'filtered by the typed name');
+    const e = edit(r.items.find((i) => i.label === '20-scgi.conf')!);
+    assert.equal(textAt(r.doc, e.range), '2');
+    assert.equal(applyEdits(r.doc, [e]), 'include "conf.d/20-scgi.conf"\n');
+    const all = at('include "conf.d/|').items.map((i) => i.label);
+    assert.deepEqual(all, ['10-proxy.conf', '20-scgi.conf', 'README', '*.conf']);
+    assert.ok(at('include "conf.d/.|"').items.some((i) => i.label === '.hidden.conf'));
+    assert.ok(at('include "conf.d/|"').items.find((i) => i.label === 'README')!.sortText! > at('include "conf.d/|"').items.find((i) => i.label === '20-scgi.conf')!.sortText!, 'config files first');
+  });
+  test('absolute paths; path mappings are tried first; nothing for patterns, include_shell, untitled relative paths', () => {
+    assert.ok(at(`include "${root}/conf.d/|"`).items.some((i) => i.label === '10-proxy.conf'));
+    const mapped = { ...paths, pathMappings: [['/etc/lighttpd', root]] as [string, string][] };
+    assert.ok(at('include "/etc/lighttpd/conf.d/|"', mapped).items.some((i) => i.label === '20-scgi.conf'));
+    assert.deepEqual(at('include "conf.d/*/|"').items, []);
+    assert.deepEqual(at('include_shell "conf.d/|"').items, []);
+    assert.deepEqual(at('include "conf.d/|"', { ...paths, mainDir: undefined }).items, []);
+    assert.deepEqual(at('include "conf.d/|"').items.length > 0 && at('include "nowhere/|"').items, []);
+    assert.deepEqual(at('include "conf.d/|"', { ...paths, fs: { ...nodeFileSystem, listDirectory: undefined } }).items, []);
+  });
+  test('the service completes include paths from the document folder', () => {
+    const svc = getLanguageService();
+    const text = 'include "conf.d/"\n';
+    const doc = TextDocument.create(pathToFileURL(join(root, 'lighttpd.conf')).href, 'lighttpd', 1, text);
+    const labels = svc.doComplete(doc, doc.positionAt(text.indexOf('/"') + 1)).items.map((i) => i.label);
+    assert.ok(labels.includes('10-proxy.conf') && labels.includes('*.conf'), labels.join(', '));
   });
 });
