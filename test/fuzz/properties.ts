@@ -362,11 +362,13 @@ export class Harness {
 
     let svc = this.standalone;
     let uri = `untitled:fuzz-${++this.version}`;
-    if (mode !== 'standalone') {
+    // Each input alone in the workspace: what an earlier input left (a large fragment that main.conf
+    // includes) would make this one's time depend on the run's history, and its replay differ.
+    const written = mode === 'root' ? '/fuzz/lighttpd.conf' : mode === 'fragment' ? '/fuzz/fragment.conf' : undefined;
+    if (written) {
       svc = this.inWorkspace;
-      const path = mode === 'root' ? '/fuzz/lighttpd.conf' : '/fuzz/fragment.conf';
-      this.fs.files.set(path, text);
-      uri = `file://${path}`;
+      this.fs.files.set(written, text);
+      uri = `file://${written}`;
       guarded('workspace setup', () => this.workspace.setKnownFiles(this.fs.files.keys()));
     }
     const doc = TextDocument.create(uri, 'lighttpd', ++this.version, text);
@@ -420,6 +422,10 @@ export class Harness {
       });
     }
     svc.forget(uri);
+    if (written) {
+      this.fs.files.delete(written);
+      guarded('workspace reset', () => this.workspace.setKnownFiles(this.fs.files.keys()));
+    }
     return { failures, analysisMs };
   }
 }

@@ -1,7 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { doComplete, matchQuality } from '../../../server/src/features/completion';
+import { doComplete, matchQuality, type CompletionPaths } from '../../../server/src/features/completion';
 import { DIRECTIVES, getDirective } from '../../../server/src/schema';
 import { applyEdits, textAt, withCursor } from '../../helpers/cursor';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -288,7 +288,7 @@ describe('include paths', () => {
   writeFileSync(join(root, 'mime.conf'), '');
   symlinkSync(join(root, 'conf.d'), join(root, 'linked'));
   after(() => rmSync(root, { recursive: true, force: true }));
-  const paths = { mainDir: root, pathMappings: [] as [string, string][], fs: nodeFileSystem };
+  const paths: CompletionPaths = { mainDir: root, pathMappings: [], fs: nodeFileSystem };
   const at = (src: string, p = paths) => {
     const f = withCursor(src);
     return { ...f, items: doComplete(f.doc, f.model, f.position, p).items };
