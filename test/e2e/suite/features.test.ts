@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, openFile, positionOf, requireCapability } from './helpers';
+import { LANGUAGE_ID, openFile, positionOf, requireCapability, wsUri } from './helpers';
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -41,6 +41,22 @@ describe('completion', () => {
     assert.equal(extra.length, 1, JSON.stringify(extra));
     assert.equal(extra[0].range.start.line, 0);
     assert.match(extra[0].newText, /"mod_proxy"/);
+  });
+
+  it('completes include paths from the main config folder', async function () {
+    await requireCapability(this, 'completionProvider', 'completion');
+    const uri = wsUri('include-paths.lighttpd.conf');
+    const content = 'include "sites/"\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const at = doc.positionAt(content.indexOf('/"') + 1);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      const labels = (list?.items ?? []).map(labelOf);
+      for (const l of ['proxy-app.lighttpd.conf', 'scgi-app.lighttpd.conf']) assert.ok(labels.includes(l), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });
 
