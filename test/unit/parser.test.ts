@@ -312,4 +312,19 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
     const text = '$HTTP["url"] =~ "^/cgi-bin/" cgi.assign\n\t= ( "" => "" )\n';
     for (const p of parse(text).problems) assert.ok(Number.isFinite(p.start) && Number.isFinite(p.end) && p.end <= text.length, p.code);
   });
+  test('a $ made up by recovery (`elif if R""]`) leaves no node without offsets', () => {
+    // Found by the fuzzer (seed 3227428545, iteration 69318).
+    const text = '$""{}elif if R""]w';
+    const f = parse(text);
+    const stack: unknown[] = [f];
+    while (stack.length) {
+      const o = stack.pop();
+      if (!o || typeof o !== 'object') continue;
+      const n = o as { start?: unknown; end?: unknown };
+      if ('start' in n || 'end' in n) assert.ok(Number.isInteger(n.start) && Number.isInteger(n.end) && (n.start as number) <= (n.end as number) && (n.end as number) <= text.length, JSON.stringify(o).slice(0, 200));
+      stack.push(...Object.values(o));
+    }
+    const branch = (f.statements[0] as Conditional).branches[1];
+    assert.deepEqual(branch.head?.object, { name: 'R', start: 13, end: 14 });
+  });
 });

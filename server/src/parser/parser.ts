@@ -569,9 +569,15 @@ export class ConfigParser extends EmbeddedActionsParser {
     const op = this.SUBRULE(this.cond);
     const value = this.SUBRULE2(this.expression);
     return this.ACTION(() => {
-      const start = ifTok ? ifTok.startOffset : d.startOffset;
-      const object = obj.isInsertedInRecovery ? undefined : { name: obj.image, start: d.startOffset, end: tokenEnd(obj) };
-      return { object, field, operator: op, value, start, end: value?.end ?? op?.end ?? field?.end ?? tokenEnd(d) };
+      // Recovery may have made up the '$' (or the name): a made-up token has no offsets.
+      const real = (t: IToken | undefined) => (t && !t.isInsertedInRecovery && !Number.isNaN(t.startOffset) ? t : undefined);
+      const dollar = real(d);
+      const name = real(obj);
+      const first = real(ifTok) ?? dollar ?? name;
+      const start = first?.startOffset ?? field?.start ?? op?.start ?? value?.start ?? 0;
+      const object = name ? { name: name.image, start: dollar?.startOffset ?? name.startOffset, end: tokenEnd(name) } : undefined;
+      const end = value?.end ?? op?.end ?? field?.end ?? (name ? tokenEnd(name) : dollar ? tokenEnd(dollar) : first ? tokenEnd(first) : start);
+      return { object, field, operator: op, value, start, end };
     });
   });
 
