@@ -423,8 +423,12 @@ export class Harness {
     }
     svc.forget(uri);
     if (written) {
+      // Closed as an editor closes it (the service opened it in the workspace) and removed from the disk.
       this.fs.files.delete(written);
-      guarded('workspace reset', () => this.workspace.setKnownFiles(this.fs.files.keys()));
+      guarded('workspace reset', () => {
+        this.workspace.setOpenText(written, undefined);
+        this.workspace.setKnownFiles(this.fs.files.keys());
+      });
     }
     return { failures, analysisMs };
   }
