@@ -95,7 +95,21 @@ export const MAX_RECOVERIES = 200;
 interface ChevrotainInternals {
   SAVE_ERROR(e: IRecognitionException): IRecognitionException;
   importLexerState(index: number): void;
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
+  readonly RULE_STACK: readonly number[];
+  readonly RULE_OCCURRENCE_STACK: readonly number[];
 }
+
+/**
+ * Single-token insertion is tried only this many rule invocations deep (about 15 nested blocks; real
+ * configs nest a handful). Chevrotain finds the tokens that may follow by walking the grammar along the
+ * whole rule stack on every error, uncached: at the nesting cap that took 7 ms per error, seconds per file.
+ */
+export const MAX_INSERTION_RECOVERY_DEPTH = 64;
+
+/** Follow sets by grammar path (rule stack, occurrences, token, index): the same path gives the same set. */
+const followsMemo = new Map<string, TokenType[]>();
+const MAX_FOLLOWS_MEMO = 10_000;
 
 export class ConfigParser extends EmbeddedActionsParser {
   /** Problems reported by error productions during the current parse (Chevrotain's own are in `errors`). */
@@ -123,6 +137,18 @@ export class ConfigParser extends EmbeddedActionsParser {
         internals.importLexerState(this.input.length);
       }
       return saved;
+    };
+    const follows = internals.getFollowsForInRuleRecovery.bind(this);
+    internals.getFollowsForInRuleRecovery = (tokType, tokIdxInRule) => {
+      const stack = internals.RULE_STACK;
+      if (stack.length > MAX_INSERTION_RECOVERY_DEPTH) return [];
+      const key = `${stack.join(',')}|${internals.RULE_OCCURRENCE_STACK.join(',')}|${tokType.name}|${tokIdxInRule}`;
+      let found = followsMemo.get(key);
+      if (!found) {
+        if (followsMemo.size >= MAX_FOLLOWS_MEMO) followsMemo.clear();
+        followsMemo.set(key, (found = follows(tokType, tokIdxInRule)));
+      }
+      return found;
     };
   }
 
