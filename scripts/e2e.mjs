@@ -2,10 +2,13 @@
 // Node extension host, driven by headless Debian Chromium.
 //   1. the extension-host suite (test/e2e/suite, mocha + the `vscode` API) through the workbench's test
 //      payload, exactly what @vscode/test-electron does with a desktop VS Code;
+//   1b. the same suite's "untrusted workspace" test in a second session with workspace trust on and the folder
+//      not trusted (every execution setting on in the user settings): nothing may run;
 //   2. the UI test (scripts/e2e-ui.mjs) against the packaged .vsix installed into code-server: squiggle,
 //      Problems panel, light-bulb quick fix, snippet, hover; UPDATE_SCREENSHOTS=1 saves docs/images/*.png.
 // Usage: node scripts/e2e.mjs [--suite-only | --ui-only]
-// Environment: E2E_SKIP_BUILD=1 (dist/ is fresh), E2E_GREP=pattern (subset of the suite), E2E_KEEP=1 (keep the
+// Environment: E2E_SKIP_BUILD=1 (dist/ is fresh), E2E_GREP=pattern (subset of the suite; the untrusted session
+// runs only when the pattern matches its title), E2E_KEEP=1 (keep the
 // temp folder with logs and screenshots), E2E_CACHE_DIR (where code-server is installed, default
 // ~/.cache/lighttpd-conf-e2e), UPDATE_SCREENSHOTS=1.
 import { mkdirSync } from 'node:fs';
@@ -20,12 +23,31 @@ import { runUi } from './e2e-ui.mjs';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
-/** Runs the bundled suite inside code-server's extension host; resolves with the mocha counts. */
-async function runSuite(dir, testsIndex) {
+const UNTRUSTED_TITLE = 'untrusted workspace';
+
+/** The untrusted session: trust on, the folder never trusted, no prompt; every execution setting on for the user. */
+const untrustedSession = {
+  userSettings: (ws) => ({
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+    'lighttpd.includeShell.execute': true,
+    'lighttpd.validate.executable': true,
+    'lighttpd.executablePath': join(ws, 'trust-check', 'fake-lighttpd.sh'),
+  }),
+  env: { E2E_GREP: UNTRUSTED_TITLE, E2E_GREP_INVERT: '0' },
+};
+
+/**
+ * Runs the bundled suite inside code-server's extension host; resolves with the mocha counts.
+ * `session.userSettings(ws)` adds user settings, `session.env` the extension host's environment.
+ */
+async function runSuite(dir, testsIndex, session = {}) {
   mkdirSync(dir, { recursive: true });
   const ws = prepareWorkspace(dir, 'workspace', { settings: {} });
   const userData = join(dir, 'user-data');
-  writeUserSettings(userData);
+  writeUserSettings(userData, session.userSettings?.(ws) ?? {});
   const port = await freePort();
   // The bare VS Code server honours the extension-development payload; code-server's own CLI does not
   // accept --enable-smoke-test-driver, which lets the page receive the tests' log and exit code.
@@ -37,7 +59,7 @@ async function runSuite(dir, testsIndex) {
     '--user-data-dir', userData,
     '--server-data-dir', join(dir, 'server-data'),
     '--extensions-dir', join(dir, 'extensions'),
-  ], { env: isolatedEnv(dir), logFile: join(dir, 'suite-server.log') });
+  ], { env: isolatedEnv(dir, session.env ?? {}), logFile: join(dir, 'suite-server.log') });
   log(`VS Code server ${CODE_SERVER_VERSION} (pid group ${server.pid}) on 127.0.0.1:${port}`);
   await waitForHttp(port, server);
 
@@ -99,21 +121,28 @@ async function main() {
   let ok = true;
   try {
     if (doSuite) {
-      const t = Date.now();
-      let { code, summary, browserCrashed } = await runSuite(join(dir, 'suite'), testsIndex);
-      if (browserCrashed && !summary) {
-        // Chromium's own process died before the suite reported: no verdict on the extension; run it again.
-        log('Chromium crashed before the suite finished (not a test failure): running the suite once more');
-        ({ code, summary } = await runSuite(join(dir, 'suite-retry'), testsIndex));
+      const userGrep = process.env.E2E_GREP;
+      // The main session leaves the untrusted test to its own session (unless a pattern was given).
+      const sessions = [['suite', 'extension-host suite', userGrep ? {} : { env: { E2E_GREP: UNTRUSTED_TITLE, E2E_GREP_INVERT: '1' } }]];
+      if (!userGrep || new RegExp(userGrep).test(`workspace trust (${UNTRUSTED_TITLE})`)) sessions.push(['untrusted', 'untrusted-workspace session', untrustedSession]);
+      for (const [name, what, session] of sessions) {
+        const t = Date.now();
+        let { code, summary, browserCrashed } = await runSuite(join(dir, name), testsIndex, session);
+        if (browserCrashed && !summary) {
+          // Chromium's own process died before the suite reported: no verdict on the extension; run it again.
+          log(`Chromium crashed before the ${what} finished (not a test failure): running it once more`);
+          ({ code, summary } = await runSuite(join(dir, `${name}-retry`), testsIndex, session));
+        }
+        log(`${what}: exit code ${code} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        if (summary) {
+          passed += summary.passes; failed += summary.failures; skipped += summary.pending;
+          if (summary.tests === 0) { ok = false; log(`the ${what} ran no test`); }
+          if (name === 'untrusted' && summary.pending > 0) { ok = false; failed += 1; log('the untrusted-workspace test skipped itself: the folder was trusted'); }
+        } else {
+          failed += 1;
+        }
+        if (code !== 0) { ok = false; if (summary && summary.failures === 0) failed += 1; }
       }
-      log(`extension-host suite: exit code ${code} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      if (summary) {
-        passed += summary.passes; failed += summary.failures; skipped += summary.pending;
-        if (summary.tests === 0) { ok = false; log('the suite ran no test'); }
-      } else {
-        failed += 1;
-      }
-      if (code !== 0) { ok = false; if (summary && summary.failures === 0) failed += 1; }
     }
     if (doUi) {
       const t = Date.now();
