@@ -281,7 +281,8 @@ function checkFormatting(svc: LanguageService, doc: TextDocument, ctx: CallConte
   checkEdits(doc, edits, 'format', ctx.fail);
   const once = applyEdits(doc, edits);
   checkPreserved(doc.getText(), once, 'format', ctx.fail);
-  const doc2 = TextDocument.create(doc.uri.replace(/(\.conf)?$/, '.formatted$1'), 'lighttpd', 1, once);
+  // (untitled: a file: URI would open it in the workspace, where it would stay as one more root config)
+  const doc2 = TextDocument.create(`untitled:formatted-${doc.uri}`, 'lighttpd', 1, once);
   const again = applyEdits(doc2, svc.format(doc2, options, extra));
   svc.forget(doc2.uri);
   if (again !== once) {
