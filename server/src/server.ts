@@ -216,7 +216,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        completionProvider: { triggerCharacters: ['$', '"', '[', '.'] },
+        completionProvider: { triggerCharacters: ['$', '"', '[', '.', '/'] },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -295,7 +295,7 @@ export function startServer(connection: Connection): void {
   }
   type RequestParams = { readonly textDocument: { readonly uri: string }; readonly position?: Position; readonly range?: Range; readonly positions?: readonly Position[] };
   const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
-  connection.onCompletion((p, token) => withDoc('completion', p, null, (d) => service.doComplete(d, p.position), token));
+  connection.onCompletion((p, token) => withDoc('completion', p, null, (d) => service.doComplete(d, p.position, p.context?.triggerCharacter), token));
   connection.onHover((p, token) => withDoc('hover', p, null, (d) => service.doHover(d, p.position), token));
   connection.onDocumentSymbol((p, token) => withDoc('document symbols', p, [], (d) => service.findDocumentSymbols(d), token));
   connection.onFoldingRanges((p, token) => withDoc('folding ranges', p, [], (d) => service.getFoldingRanges(d), token));

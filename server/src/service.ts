@@ -67,7 +67,8 @@ export interface LanguageService {
   doValidation(doc: TextDocument, settings?: LanguageSettings): Diagnostic[];
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
   // Editing features (features/*.ts, one per feature).
-  doComplete(doc: TextDocument, position: Position): CompletionList;
+  /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
+  doComplete(doc: TextDocument, position: Position, trigger?: string): CompletionList;
   doHover(doc: TextDocument, position: Position): Hover | null;
   findDocumentSymbols(doc: TextDocument): DocumentSymbol[];
   getFoldingRanges(doc: TextDocument): FoldingRange[];
@@ -157,9 +158,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
     mapLighttpdOutput: (doc, output, opts) => lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
-    doComplete: (doc, position) => {
+    doComplete: (doc, position, trigger) => {
       const model = getModel(doc);
-      return doComplete(doc, model, position, includeContextFor(doc, model));
+      return doComplete(doc, model, position, includeContextFor(doc, model), trigger);
     },
     doHover: (doc, position) => doHover(doc, getModel(doc), position),
     findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),

@@ -454,7 +454,11 @@ export interface CompletionPaths {
   readonly fs: ConfigFileSystem;
 }
 
-export function doComplete(doc: TextDocument, model: DocumentModel, position: Position, paths?: CompletionPaths): CompletionList {
+/**
+ * `trigger` is the character that made the editor ask: '/' asks only for include paths (inside any other
+ * string, such as a URL pattern, it answers nothing rather than interrupt the typing).
+ */
+export function doComplete(doc: TextDocument, model: DocumentModel, position: Position, paths?: CompletionPaths, trigger?: string): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
@@ -464,6 +468,7 @@ export function doComplete(doc: TextDocument, model: DocumentModel, position: Po
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
   const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(Math.min(offset, Math.max(lineStart, from))), end: doc.positionAt(to) });
   const c = cursor.context;
+  if (trigger === '/' && c.kind !== 'include-path') return { isIncomplete: false, items };
   switch (c.kind) {
     case 'statement': statementItems(doc, model, cursor, items, range()); break;
     case 'object': objectItems(cursor, c.statementStart, items, range(), range(c.dollarAt)); break;

@@ -326,6 +326,17 @@ describe('include paths', () => {
     assert.deepEqual(at('include "conf.d/|"').items.length > 0 && at('include "nowhere/|"').items, []);
     assert.deepEqual(at('include "conf.d/|"', { ...paths, fs: { ...nodeFileSystem, listDirectory: undefined } }).items, []);
   });
+  test("'/' as the trigger character completes include paths only", () => {
+    const f = withCursor('include "conf.d/|"\n');
+    assert.ok(doComplete(f.doc, f.model, f.position, paths, '/').items.some((i) => i.label === '10-proxy.conf'));
+    for (const src of ['$HTTP["url"] =~ "^/|" {\n}\n', 'server.document-root = "/|"\n', 'x = "/|', 'server.port = 80\n/|']) {
+      const g = withCursor(src);
+      assert.deepEqual(doComplete(g.doc, g.model, g.position, paths, '/').items, [], src);
+    }
+    // (a stray '/' at a statement start is a word start: invoked by hand, the directives are offered)
+    const h = withCursor('server.port = 80\n/|');
+    assert.ok(doComplete(h.doc, h.model, h.position, paths).items.length > 0);
+  });
   test('the service completes include paths from the document folder', () => {
     const svc = getLanguageService();
     const text = 'include "conf.d/"\n';
