@@ -203,8 +203,6 @@ export const EVAL_LIMITS = {
   concatChars: 16 * 1024 * 1024,
   /** List elements all list merges of one evaluation may produce together. */
   mergeElements: 1_000_000,
-  /** Longest text of the negated previous conditions an else branch is keyed by; longer chains are interned. */
-  elseChainText: 4096,
   /** Include files (each counted once per inclusion) and their total size, per evaluation. */
   includedFiles: 2000,
   includedSize: 64 * 1024 * 1024,
@@ -230,8 +228,6 @@ class Evaluator {
   private includedSize = 0;
   private concatBudget = EVAL_LIMITS.concatChars;
   private mergeBudget = EVAL_LIMITS.mergeElements;
-  /** Identities of very long else chains (see conditional). */
-  private readonly chainIds = new Map<string, string>();
   readonly includedPaths = new Set<string>();
   /** The journal of this evaluation (when asked for), the previous one (when given), the current statement's. */
   readonly journal: Map<Statement, StatementJournal> | undefined;
@@ -266,15 +262,14 @@ class Evaluator {
     return s;
   }
 
-  /** `chained`: the identity is an interned else chain, and the block is shown as `… && chained`. */
-  private scopeFor(parent: Scope, identity: string, chained: string | undefined, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
+  private scopeFor(parent: Scope, identity: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
     // Identical condition text under the same parent denotes the same block (grammar §4.3).
     const children = (this.byCondition[parent.id] ??= new Map());
     let s = children.get(identity);
     const rec = this.rec;
     if (rec && parent.id < rec.watermark) rec.reads.push({ kind: 'block', parent, identity, scope: s });
     if (!s) {
-      s = this.newScope(parent, chained === undefined ? identity : `… && ${chained}`, branch, head);
+      s = this.newScope(parent, identity, branch, head);
       children.set(identity, s);
       if (rec) rec.effects.push({ kind: 'scope', scope: s, parent, identity });
     }
@@ -376,35 +371,16 @@ class Evaluator {
   }
 
   private conditional(branches: readonly ConditionBranch[], scope: Scope): void {
-    // An else branch is the block of the negated previous condition(s) (grammar §8.4), keyed by that text.
-    // The text grows with the chain: past EVAL_LIMITS.elseChainText the chain gets an interned identity
-    // instead (so that a long chain stays linear) and a shortened display text.
-    let negated = '';
-    let chain: string | undefined;
-    for (let i = 0; i < branches.length; i++) {
-      const br = branches[i];
+    // Each branch's block is keyed by its own condition text, a bare else's by the negation of the branch
+    // just before it (grammar §8.4; lighttpd 1.4.69 -t: a standalone block with the same text is the same
+    // block, so `server.name` set in `else $HTTP["url"] =~ "^/b" { }` and again in a later
+    // `$HTTP["url"] =~ "^/b" { }` is a duplicate, and so is one set after `else { }` in `$HTTP["url"] !~ ...`).
+    let previous: string | undefined;
+    for (const br of branches) {
       const own = br.head ? conditionText(br.head) : undefined;
-      let identity: string;
-      let chained: string | undefined;
-      if (chain === undefined) {
-        identity = own === undefined ? negated || 'else' : negated ? `${negated} && ${own}` : own;
-      } else {
-        chained = own ?? 'else';
-        identity = `${chain}\u0000${chained}`;
-      }
-      // (the negation only matters to the branches after this one)
-      if (own !== undefined && i + 1 < branches.length) {
-        const neg = negate(own);
-        if (chain === undefined && negated.length + neg.length <= EVAL_LIMITS.elseChainText) {
-          negated = negated ? `${negated} && ${neg}` : neg;
-        } else {
-          const link = `${chain ?? negated}\u0000${neg}`;
-          if (this.rec) this.rec.replayable = false; // interned identities depend on the chains before
-          chain = this.chainIds.get(link) ?? `\u0001${this.chainIds.size}`;
-          this.chainIds.set(link, chain);
-        }
-      }
-      const s = this.scopeFor(scope, identity, chained, br, br.head);
+      const identity = own ?? (previous !== undefined ? negate(previous) : 'else');
+      previous = own;
+      const s = this.scopeFor(scope, identity, br, br.head);
       const field = br.head?.field ? this.expression(br.head.field, scope) : UNKNOWN;
       const value = br.head?.value ? this.expression(br.head.value, scope) : UNKNOWN; // variables in the condition value
       this.conditions.push({ branch: br, path: this.path, scope: s, parent: scope, field, value });

@@ -137,7 +137,7 @@ export function scopeOfBranch(model: DocumentModel, br: ConditionBranch, parent:
   const byBranch = ev.scopes.find((s) => s.branch === br);
   if (byBranch) return byBranch;
   // A second occurrence of the same condition text shares the first one's block.
-  if (br.head && !br.elseKeyword) {
+  if (br.head) {
     const text = conditionText(br.head);
     const same = ev.scopes.find((s) => s.parent === parent && s.condition === text);
     if (same) return same;

@@ -9,6 +9,13 @@ describe('duplicate-key', () => {
     assert.deepEqual(found('server.port = 80\nserver.port = 81\n', CODES), [['duplicate-key', 'server.port']]);
     assert.deepEqual(found('$HTTP["host"] == "a" { x = 1 }\n$HTTP["host"] == "a" { x = 2 }\n', CODES), [['duplicate-key', 'x']]);
   });
+  test('an else-if branch shares the block of its own condition; a bare else that of the negated condition just before it', () => {
+    const chain = '$HTTP["host"] == "a" { x = 1 }\nelse $HTTP["url"] == "/b" { x = 2 }\nelse { x = 3 }\n';
+    assert.deepEqual(found(chain + '$HTTP["url"] == "/b" { x = 4 }\n', CODES), [['duplicate-key', 'x']]);
+    assert.deepEqual(found(chain + '$HTTP["url"] != "/b" { x = 4 }\n', CODES), [['duplicate-key', 'x']]);
+    // (not the whole chain: the bare else is not the block of `$HTTP["host"] != "a"`)
+    assert.deepEqual(found(chain + '$HTTP["host"] != "a" { x = 4 }\n', CODES), []);
+  });
   test(':= replaces, += extends, and shadowing an outer block is fine', () => {
     assert.deepEqual(found('server.port = 80\nserver.port := 81\nx = ( "a" )\nx += ( "b" )\n$HTTP["host"] == "a" { server.name = "a" }\nserver.name = "b"\n', CODES), []);
   });
