@@ -30,7 +30,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IToken } from 'chevrotain';
 import type { DocumentModel } from '../analysis';
-import type { ConfigFileSystem } from '../analysis/fileSystem';
+import type { ConfigFileSystem, DirectoryEntry } from '../analysis/fileSystem';
 import { candidates, includePath } from '../analysis/includes';
 import { requiredModule } from '../analysis/modules';
 import { tokenize } from '../parser';
@@ -794,7 +794,7 @@ function includePathItems(cursor: Cursor, paths: CompletionPaths, items: Complet
   if (/[*?[\]{}\\]/.test(dirPart)) return;
   if (!dirPart.startsWith('/') && !paths.mainDir) return;
   const dir = includePath(dirPart || '.', paths.mainDir ?? '/');
-  let entries: { name: string; isDirectory: boolean }[] | undefined;
+  let entries: DirectoryEntry[] | undefined;
   let shown = dir;
   for (const candidate of candidates(dir, paths)) {
     entries = paths.fs.listDirectory?.(candidate, MAX_PATH_ITEMS);

@@ -132,11 +132,14 @@ export function parse(text: string): ConfigFile {
  */
 function listsCrossStatements(lists: readonly { start: number; end: number }[], file: ConfigFile): boolean {
   if (!lists.length) return false;
-  const spans = [...file.statements, ...file.problems].sort((a, b) => a.start - b.start);
+  // Statements and problems are each in source order: two cursors, no merged copy to sort.
+  const { statements, problems } = file;
   let i = 0;
+  let j = 0;
   let reach = -1;
   for (const l of lists) {
-    while (i < spans.length && spans[i].start <= l.start) reach = Math.max(reach, spans[i++].end);
+    while (i < statements.length && statements[i].start <= l.start) reach = Math.max(reach, statements[i++].end);
+    while (j < problems.length && problems[j].start <= l.start) reach = Math.max(reach, problems[j++].end);
     if (reach < l.end) return true;
   }
   return false;
