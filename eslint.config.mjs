@@ -5,12 +5,27 @@ import tseslint from 'typescript-eslint';
 
 const connectionModules = {
   paths: [
-    { name: 'vscode-languageserver', message: 'The language service is pure: import LSP types from vscode-languageserver-types; only server.ts/main.ts wire the connection.' },
-    { name: 'vscode-languageserver/node', message: 'The language service is pure: only server.ts/main.ts wire the connection.' },
-    { name: 'vscode-languageserver/browser', message: 'The language service is pure: only server.ts/main.ts wire the connection.' },
+    {
+      name: 'vscode-languageserver',
+      message:
+        'The language service is pure: import LSP types from vscode-languageserver-types; only server.ts/main.ts wire the connection.',
+    },
+    {
+      name: 'vscode-languageserver/node',
+      message: 'The language service is pure: only server.ts/main.ts wire the connection.',
+    },
+    {
+      name: 'vscode-languageserver/browser',
+      message: 'The language service is pure: only server.ts/main.ts wire the connection.',
+    },
     { name: 'vscode', message: 'The language service runs outside VS Code.' },
   ],
-  patterns: [{ group: ['**/server', '**/main', 'vscode-languageserver/*'], message: 'The language service must not depend on the server wiring.' }],
+  patterns: [
+    {
+      group: ['**/server', '**/main', 'vscode-languageserver/*'],
+      message: 'The language service must not depend on the server wiring.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -23,7 +38,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/parser/**', 'server/src/schema/**', 'server/src/analysis/**', 'server/src/features/**', 'server/src/service.ts', 'server/src/cli.ts', 'server/src/cli/**'],
+    files: [
+      'server/src/parser/**',
+      'server/src/schema/**',
+      'server/src/analysis/**',
+      'server/src/features/**',
+      'server/src/service.ts',
+      'server/src/cli.ts',
+      'server/src/cli/**',
+    ],
     rules: { 'no-restricted-imports': ['error', connectionModules] },
   },
 );

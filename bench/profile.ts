@@ -55,7 +55,7 @@ const file = parse(text);
 const evaluation = evaluate(file);
 const model = { file, evaluation, modules: effectiveModules(evaluation) };
 const doc = TextDocument.create(uri, 'lighttpd', 1, text);
-const mid = text.indexOf('\n', text.length >> 1) ;
+const mid = text.indexOf('\n', text.length >> 1);
 const edited = text.slice(0, mid) + ' ' + text.slice(mid);
 const svc = getLanguageService();
 svc.doValidation(doc);
@@ -97,13 +97,19 @@ const PHASES: Record<string, () => unknown> = {
 async function profile(phase: string, fn: () => unknown): Promise<void> {
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   await post('Profiler.start');
   const until = Date.now() + 4000;
   let n = 0;
-  while (Date.now() < until) { fn(); n++; }
+  while (Date.now() < until) {
+    fn();
+    n++;
+  }
   const { profile: prof } = (await post('Profiler.stop')) as { profile: CpuProfile };
   mkdirSync(join('out', 'bench'), { recursive: true });
   writeFileSync(join('out', 'bench', `${phase}.cpuprofile`), JSON.stringify(prof));
@@ -120,16 +126,24 @@ async function profile(phase: string, fn: () => unknown): Promise<void> {
     total += c;
   }
   console.log(`\n${phase}: ${n} runs in 4 s; top self time (${total} samples):`);
-  for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * c) / total).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${((100 * c) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 /** Which functions allocate the most (V8's sampling heap profiler, allocations kept or not). */
 async function allocations(phase: string, fn: () => unknown): Promise<void> {
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))),
+    );
   await post('HeapProfiler.enable');
-  await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   const runs = 20;
   for (let i = 0; i < runs; i++) fn();
   const { profile: prof } = (await post('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } };
@@ -147,7 +161,10 @@ async function allocations(phase: string, fn: () => unknown): Promise<void> {
   };
   visit(prof.head);
   console.log(`\n${phase}: ${(total / runs / 1048576).toFixed(1)} MB allocated per run; top allocating functions:`);
-  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * b) / total).toFixed(1).padStart(5)}%  ${(b / runs / 1024).toFixed(0).padStart(6)} KB  ${k}`);
+  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(
+      `  ${((100 * b) / total).toFixed(1).padStart(5)}%  ${(b / runs / 1024).toFixed(0).padStart(6)} KB  ${k}`,
+    );
 }
 
 interface HeapNode {

@@ -110,21 +110,39 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
   const file = join(dir, 'lighttpd.conf');
   writeFileSync(file, text);
   // The Node options the extension starts the server with (BENCH_SERVER_ARGS replaces them, for experiments).
-  const nodeArgs = process.env.BENCH_SERVER_ARGS !== undefined ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean) : SERVER_NODE_OPTIONS;
-  const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs =
+    process.env.BENCH_SERVER_ARGS !== undefined
+      ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean)
+      : SERVER_NODE_OPTIONS;
+  const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let waiting: { version: number; resolve: () => void } | undefined;
   conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
-    if (waiting && p.version === waiting.version) { const w = waiting; waiting = undefined; w.resolve(); }
+    if (waiting && p.version === waiting.version) {
+      const w = waiting;
+      waiting = undefined;
+      w.resolve();
+    }
   });
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validate: { delay: 0 } })));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) =>
+    p.items.map(() => ({ validate: { delay: 0 } })),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
   const uri = pathToFileURL(file).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true } } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities: { workspace: { configuration: true } },
+  });
   await conn.sendNotification('initialized', {});
   await new Promise((r) => setTimeout(r, 300)); // settings round trip
-  const diagnosticsFor = (version: number) => new Promise<void>((resolve) => { waiting = { version, resolve }; });
+  const diagnosticsFor = (version: number) =>
+    new Promise<void>((resolve) => {
+      waiting = { version, resolve };
+    });
   let version = 1;
   let done = diagnosticsFor(version);
   const t0 = process.hrtime.bigint();
@@ -141,9 +159,11 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
     const insert = i % 2 === 0;
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [insert
-        ? { range: { start: { line: mid, character: col }, end: { line: mid, character: col } }, text: ' ' }
-        : { range: { start: { line: mid, character: col }, end: { line: mid, character: col + 1 } }, text: '' }],
+      contentChanges: [
+        insert
+          ? { range: { start: { line: mid, character: col }, end: { line: mid, character: col } }, text: ' ' }
+          : { range: { start: { line: mid, character: col }, end: { line: mid, character: col + 1 } }, text: '' },
+      ],
     });
     await done;
     editMs.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -157,7 +177,9 @@ async function serverMeasures(text: string, edits: number): Promise<ServerMeasur
     const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
     rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
     peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024;
-  } catch { /* not on Linux */ }
+  } catch {
+    /* not on Linux */
+  }
   await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
   proc.kill();
   conn.dispose();
@@ -248,13 +270,20 @@ async function main(): Promise<void> {
 
     const positions = samplePositions(text, 100);
     // Warm-up: one round over the same positions (the first requests run through V8's interpreter).
-    for (const p of positions) { svc.doComplete(doc, p); svc.doHover(doc, p); }
+    for (const p of positions) {
+      svc.doComplete(doc, p);
+      svc.doHover(doc, p);
+    }
     const completion = positions.map((p) => time(() => svc.doComplete(doc, p)));
     const hover = positions.map((p) => time(() => svc.doHover(doc, p)));
-    const formatMs = median(repeat(Math.max(3, runs >> 1), 1, () => svc.format(doc, { tabSize: 4, insertSpaces: true })));
+    const formatMs = median(
+      repeat(Math.max(3, runs >> 1), 1, () => svc.format(doc, { tabSize: 4, insertSpaces: true })),
+    );
     const afterEdit = completionAfterEdit(text, file, Math.max(5, runs));
 
-    const server = existsSync(join(ROOT, 'dist', 'server.js')) ? await serverMeasures(text, lines >= 50000 ? 16 : 60) : undefined;
+    const server = existsSync(join(ROOT, 'dist', 'server.js'))
+      ? await serverMeasures(text, lines >= 50000 ? 16 : 60)
+      : undefined;
     const lt = lighttpdWall(file, runs);
     const row: Row = {
       lines: text.split('\n').length - 1,
@@ -291,14 +320,30 @@ async function main(): Promise<void> {
   if (ten && fifty) results.extras['check 50k / 10k'] = Number(fifty.check) / Number(ten.check);
   results.machine.loadAfter = loadavg()[0].toFixed(2);
 
-  const fmtNum = (v: unknown) => (typeof v === 'number' ? (Number.isNaN(v) ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(2)) : v === undefined ? '-' : String(v));
+  const fmtNum = (v: unknown) =>
+    typeof v === 'number'
+      ? Number.isNaN(v)
+        ? '-'
+        : v >= 100
+          ? v.toFixed(0)
+          : v.toFixed(2)
+      : v === undefined
+        ? '-'
+        : String(v);
   const cols = Object.keys(results.sizes[0] ?? {});
   const m = results.machine;
-  console.log(`\nlighttpd-conf benchmark — Node ${m.node} ${m.nodeOptions}, ${m.cpus} CPU (${m.cpu}), ${m.memGb} GB, load ${m.loadBefore} -> ${m.loadAfter}; times in ms\n`);
+  console.log(
+    `\nlighttpd-conf benchmark — Node ${m.node} ${m.nodeOptions}, ${m.cpus} CPU (${m.cpu}), ${m.memGb} GB, load ${m.loadBefore} -> ${m.loadAfter}; times in ms\n`,
+  );
   console.log('| ' + cols.join(' | ') + ' |');
   console.log('|' + cols.map(() => '---:').join('|') + '|');
   for (const r of results.sizes) console.log('| ' + cols.map((c) => fmtNum(r[c])).join(' | ') + ' |');
-  console.log('\n' + Object.entries(results.extras).map(([k, v]) => `${k}: ${fmtNum(v)}`).join('\n'));
+  console.log(
+    '\n' +
+      Object.entries(results.extras)
+        .map(([k, v]) => `${k}: ${fmtNum(v)}`)
+        .join('\n'),
+  );
   if (notes.length) console.log('\n' + notes.join('\n'));
   (results.extras as Record<string, unknown>).notes = notes;
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -22,7 +22,15 @@ if (!profile) {
     const vsix = 'out/bench/lighttpd-conf.vsix';
     rmSync(vsix, { force: true });
     // vscode:prepublish runs the production build of dist/.
-    sh('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
+    sh('npx', [
+      'vsce',
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--out',
+      vsix,
+    ]);
     env.BENCH_VSIX_FILE = vsix;
   }
 }
@@ -41,8 +49,10 @@ await esbuild.build({
 const args = process.argv.slice(profile ? 3 : 2);
 // The in-process measures run with the Node options the language server ships with (server/src/nodeOptions.ts),
 // so that their garbage collector behaves as the server's does; BENCH_NODE_ARGS replaces them.
-const shipped = /SERVER_NODE_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync('server/src/nodeOptions.ts', 'utf8'))?.[1] ?? '';
+const shipped =
+  /SERVER_NODE_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync('server/src/nodeOptions.ts', 'utf8'))?.[1] ?? '';
 const serverArgs = [...shipped.matchAll(/'([^']*)'/g)].map((m) => m[1]).filter((a) => a !== '--expose-gc');
-const nodeArgs = process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverArgs;
+const nodeArgs =
+  process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverArgs;
 const r = spawnSync(process.execPath, [...nodeArgs, `out/bench/${name}.cjs`, ...args], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

@@ -3,7 +3,17 @@
 // fresh temporary folders, free loopback ports, processes started in their own process group and stopped
 // by it, and headless Chromium through playwright-core. Everything listens on 127.0.0.1 only.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CODE_SERVER_VERSION = process.env.E2E_CODE_SERVER_VERSION || '4.100.3';
-export const CACHE_DIR = process.env.E2E_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lighttpd-conf-e2e');
+export const CACHE_DIR =
+  process.env.E2E_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lighttpd-conf-e2e');
 export const CODE_SERVER_DIR = join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
 export const CODE_SERVER_PKG = join(CODE_SERVER_DIR, 'node_modules', 'code-server');
 export const VSCODE_DIR = join(CODE_SERVER_PKG, 'lib', 'vscode');
@@ -40,7 +51,9 @@ export function buildExtension() {
 export async function buildSuite() {
   const esbuild = await import('esbuild');
   const srcDir = join(ROOT, 'test', 'e2e', 'suite');
-  const entryPoints = readdirSync(srcDir).filter((n) => n === 'index.ts' || n.endsWith('.test.ts')).map((n) => join(srcDir, n));
+  const entryPoints = readdirSync(srcDir)
+    .filter((n) => n === 'index.ts' || n.endsWith('.test.ts'))
+    .map((n) => join(srcDir, n));
   rmSync(SUITE_OUT, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
@@ -107,7 +120,10 @@ export function prepareWorkspace(dir, fixture, { folder = 'ws', settings } = {})
 /** Writes the stable settings as user settings of a user-data dir. */
 export function writeUserSettings(userDataDir, extraSettings = {}) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...STABLE_SETTINGS, ...extraSettings }, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...STABLE_SETTINGS, ...extraSettings }, null, 2),
+  );
 }
 
 export function freePort() {
@@ -141,9 +157,19 @@ export function startGroup(cmd, args, { env, logFile, cwd = ROOT }) {
     logFile,
     async stop() {
       started.delete(handle);
-      for (const [signal, wait] of [['SIGTERM', 5000], ['SIGKILL', 5000]]) {
-        try { process.kill(-child.pid, signal); } catch { break; } // group gone
-        const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), wait).unref())]);
+      for (const [signal, wait] of [
+        ['SIGTERM', 5000],
+        ['SIGKILL', 5000],
+      ]) {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          break;
+        } // group gone
+        const done = await Promise.race([
+          exited.then(() => true),
+          new Promise((r) => setTimeout(() => r(false), wait).unref()),
+        ]);
         // The leader may be gone while children linger: probe the group itself.
         if (done && !groupAlive(child.pid)) break;
       }
@@ -154,7 +180,12 @@ export function startGroup(cmd, args, { env, logFile, cwd = ROOT }) {
 }
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stops every group still running (used on errors and signals). */
@@ -163,27 +194,37 @@ export async function stopAll() {
 }
 
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => { void stopAll().finally(() => process.exit(130)); });
+  process.on(sig, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
 }
 
 /** Resolves when http://127.0.0.1:PORT/ answers, rejects when `proc` exits first or after timeoutMs. */
 export async function waitForHttp(port, proc, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
-  proc.exited.then(() => { exited = true; });
+  proc.exited.then(() => {
+    exited = true;
+  });
   while (Date.now() < deadline) {
     if (exited) throw new Error(`server exited before listening; log:\n${tail(proc.logFile)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
       if (res.status < 500) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`nothing answered on 127.0.0.1:${port} within ${timeoutMs} ms; log:\n${tail(proc.logFile)}`);
 }
 
 export function tail(file, lines = 40) {
-  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /** Environment for code-server processes: HOME and XDG folders inside the run's temp dir. */
@@ -211,15 +252,28 @@ export async function launchBrowser(dir, viewport = { width: 1280, height: 800 }
     headless: true,
     viewport,
     deviceScaleFactor: 1,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   // crashed(): the browser went away without our close() (its process died).
   let closing = false;
   let crashed = false;
-  context.on('close', () => { if (!closing) crashed = true; });
+  context.on('close', () => {
+    if (!closing) crashed = true;
+  });
   const close = context.close.bind(context);
-  context.close = (...args) => { closing = true; return close(...args); };
+  context.close = (...args) => {
+    closing = true;
+    return close(...args);
+  };
   context.crashed = () => crashed;
   return context;
 }
@@ -229,7 +283,9 @@ export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+    }),
   ]);
 }
 

@@ -8,8 +8,19 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CODE_SERVER_PKG, ROOT, freePort, isolatedEnv, launchBrowser, log, prepareWorkspace, run, startGroup, tail,
-  waitForHttp, withTimeout, writeUserSettings,
+  CODE_SERVER_PKG,
+  ROOT,
+  freePort,
+  isolatedEnv,
+  launchBrowser,
+  log,
+  prepareWorkspace,
+  run,
+  startGroup,
+  tail,
+  waitForHttp,
+  withTimeout,
+  writeUserSettings,
 } from './e2e-lib.mjs';
 
 const STEP_MS = 30_000;
@@ -18,24 +29,53 @@ const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'ui', 'lighttpd.conf');
 /** Packages the extension as a .vsix into `dir` (vsce runs vscode:prepublish, a production build). */
 function packageVsix(dir) {
   const out = join(dir, 'lighttpd-conf-e2e.vsix');
-  run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
-    '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--out',
+      out,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return out;
 }
 
 /** What the bundled server advertises (asked over stdio), so optional steps skip with a reason. */
 async function serverCapabilities() {
   const rpc = await import('vscode-jsonrpc/node.js');
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const conn = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(proc.stdout),
+    new rpc.StreamMessageWriter(proc.stdin),
+  );
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   conn.listen();
-  const exited = new Promise((_, reject) => proc.once('exit', (code) => reject(new Error(`dist/server.js exited with code ${code} before answering initialize`))));
+  const exited = new Promise((_, reject) =>
+    proc.once('exit', (code) =>
+      reject(new Error(`dist/server.js exited with code ${code} before answering initialize`)),
+    ),
+  );
   try {
-    const res = await withTimeout(Promise.race([
-      conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }),
-      exited,
-    ]), 15_000, 'initialize from dist/server.js');
+    const res = await withTimeout(
+      Promise.race([
+        conn.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri: null,
+          capabilities: {},
+          workspaceFolders: null,
+        }),
+        exited,
+      ]),
+      15_000,
+      'initialize from dist/server.js',
+    );
     return res.capabilities;
   } finally {
     conn.dispose();
@@ -75,25 +115,46 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
   const userData = join(uiDir, 'user-data');
   const extensions = join(uiDir, 'extensions');
   writeUserSettings(userData, {
-    'editor.fontSize': 14, 'editor.minimap.enabled': false, 'editor.scrollBeyondLastLine': false,
-    'window.zoomLevel': 0, 'breadcrumbs.enabled': false, 'workbench.layoutControl.enabled': false,
+    'editor.fontSize': 14,
+    'editor.minimap.enabled': false,
+    'editor.scrollBeyondLastLine': false,
+    'window.zoomLevel': 0,
+    'breadcrumbs.enabled': false,
+    'workbench.layoutControl.enabled': false,
   });
   const env = isolatedEnv(uiDir);
   const entry = join(CODE_SERVER_PKG, 'out', 'node', 'entry.js');
   const configFile = join(uiDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const common = ['--config', configFile, '--user-data-dir', userData, '--extensions-dir', extensions];
-  run(process.execPath, [entry, ...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [entry, ...common, '--install-extension', vsix], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const port = await freePort();
-  const server = startGroup(process.execPath, [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened'], { env, logFile: join(uiDir, 'code-server.log') });
+  const server = startGroup(
+    process.execPath,
+    [
+      entry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    { env, logFile: join(uiDir, 'code-server.log') },
+  );
   log(`code-server (pid group ${server.pid}) on 127.0.0.1:${port}`);
   await waitForHttp(port, server);
 
   const context = await launchBrowser(uiDir, { width: 1280, height: 760 });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => log('page error:', e.message));
   const text = readFileSync(FIXTURE, 'utf8');
   let ok = false;
@@ -115,9 +176,14 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
   const shot = async (name) => {
     await page.mouse.move(1270, 5); // park the pointer where it shows no hover
     // Let fade-ins (hover, menus) finish; endless ones such as the status bar spinner are left alone.
-    await page.evaluate(() => Promise.all(document.getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-      .map((a) => a.finished.catch(() => undefined))));
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
     await page.screenshot({ path: join(shots, `${name}.png`) });
   };
   const editorLines = page.locator('.editor-instance .view-lines');
@@ -141,7 +207,10 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
     await step('open the workspace', async () => {
       await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lighttpd.conf' }).first().waitFor({ timeout: 60_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'lighttpd.conf' })
+        .first()
+        .waitFor({ timeout: 60_000 });
     });
 
     await step('open lighttpd.conf with Ctrl+P', async () => {
@@ -151,7 +220,10 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
           const input = page.locator('.quick-input-widget input');
           await input.waitFor({ state: 'visible', timeout: 5000 });
           await input.fill('lighttpd.conf');
-          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lighttpd.conf' }).first().waitFor({ timeout: 10_000 });
+          await page
+            .locator('.quick-input-list .monaco-list-row', { hasText: 'lighttpd.conf' })
+            .first()
+            .waitFor({ timeout: 10_000 });
           await page.keyboard.press('Enter');
           await editorLines.getByText('server.document-root').waitFor({ timeout: 10_000 });
           break;
@@ -170,7 +242,8 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await goTo(lineOf(text, 'proxy.server ='), 13);
       const hover = await showHover();
       const content = await hover.innerText();
-      if (!/mod_proxy/.test(content) || !/module-not-loaded/.test(content)) throw new Error(`diagnostic hover says: ${content}`);
+      if (!/mod_proxy/.test(content) || !/module-not-loaded/.test(content))
+        throw new Error(`diagnostic hover says: ${content}`);
       await shot('module-not-loaded');
       await page.keyboard.press('Escape');
     });
@@ -211,7 +284,10 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       }
       // Ctrl+Space on an open suggestion shows its details: the snippet's description and body.
       await page.keyboard.press('Control+Space');
-      await page.locator('.suggest-details-container .suggest-details', { hasText: 'scgi.server' }).first().waitFor({ timeout: STEP_MS })
+      await page
+        .locator('.suggest-details-container .suggest-details', { hasText: 'scgi.server' })
+        .first()
+        .waitFor({ timeout: STEP_MS })
         .catch(() => log('  (snippet details pane did not open; screenshot without it)'));
       await shot('scgi-snippet');
       await page.keyboard.press('Enter');
@@ -223,8 +299,14 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached', timeout: STEP_MS });
       await page.locator('#status\\.problems[aria-label="No Problems"]').waitFor({ timeout: STEP_MS });
       // The tab's and the explorer's problem badges follow a little later.
-      await page.waitForFunction(() => ![...document.querySelectorAll('.tab.active .monaco-icon-label, .explorer-folders-view .monaco-icon-label')]
-        .some((e) => e.className.includes('monaco-decoration')), undefined, { timeout: STEP_MS });
+      await page.waitForFunction(
+        () =>
+          ![
+            ...document.querySelectorAll('.tab.active .monaco-icon-label, .explorer-folders-view .monaco-icon-label'),
+          ].some((e) => e.className.includes('monaco-decoration')),
+        undefined,
+        { timeout: STEP_MS },
+      );
       await shot('scgi-snippet-inserted');
     });
 
@@ -245,7 +327,10 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: STEP_MS });
       await input.fill('>Developer: Inspect Editor Tokens and Scopes');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inspect Editor Tokens and Scopes' }).first().waitFor({ timeout: STEP_MS });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Inspect Editor Tokens and Scopes' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
       await page.keyboard.press('Enter');
       const widget = page.locator('.token-inspect-widget');
       await widget.waitFor({ timeout: STEP_MS });

@@ -7,7 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE_DIR, ROOT, buildExtension, buildSuite, log, makeTempDir, prepareWorkspace, removeDir, withTimeout } from './e2e-lib.mjs';
+import {
+  CACHE_DIR,
+  ROOT,
+  buildExtension,
+  buildSuite,
+  log,
+  makeTempDir,
+  prepareWorkspace,
+  removeDir,
+  withTimeout,
+} from './e2e-lib.mjs';
 
 const DOWNLOAD_TIMEOUT_MS = 180_000;
 
@@ -24,11 +34,15 @@ async function main() {
     try {
       exe = await withTimeout(
         testElectron.downloadAndUnzipVSCode({ version, cachePath: join(CACHE_DIR, 'vscode-test'), timeout: 30_000 }),
-        DOWNLOAD_TIMEOUT_MS, 'VS Code download');
+        DOWNLOAD_TIMEOUT_MS,
+        'VS Code download',
+      );
     } catch (e) {
       const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      console.log(`skipped: @vscode/test-electron cannot download VS Code here (${reason}). ` +
-        'Run `npm run test:e2e` instead (same suite inside code-server), or set E2E_VSCODE_EXECUTABLE to an installed VS Code.');
+      console.log(
+        `skipped: @vscode/test-electron cannot download VS Code here (${reason}). ` +
+          'Run `npm run test:e2e` instead (same suite inside code-server), or set E2E_VSCODE_EXECUTABLE to an installed VS Code.',
+      );
       closing(0, 0, 1);
       process.exit(0);
     }
@@ -39,7 +53,8 @@ async function main() {
     if (xvfb) {
       log('no $DISPLAY: running again under xvfb-run -a');
       const res = spawnSync(xvfb, ['-a', process.execPath, fileURLToPath(import.meta.url)], {
-        stdio: 'inherit', env: { ...process.env, E2E_UNDER_XVFB: '1', E2E_VSCODE_EXECUTABLE: exe },
+        stdio: 'inherit',
+        env: { ...process.env, E2E_UNDER_XVFB: '1', E2E_VSCODE_EXECUTABLE: exe },
       });
       process.exit(res.status ?? 1);
     }
@@ -56,7 +71,13 @@ async function main() {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => {
     const m = /E2E-SUMMARY (\{[^\n]*\})/.exec(String(chunk));
-    if (m) { try { summary = JSON.parse(m[1]); } catch { /* partial line */ } }
+    if (m) {
+      try {
+        summary = JSON.parse(m[1]);
+      } catch {
+        /* partial line */
+      }
+    }
     return write(chunk, ...rest);
   };
   try {
@@ -65,8 +86,16 @@ async function main() {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: testsIndex,
       extensionTestsEnv: process.env.E2E_GREP ? { E2E_GREP: process.env.E2E_GREP } : undefined,
-      launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        '--disable-gpu', `--user-data-dir=${join(dir, 'user-data')}`, `--extensions-dir=${join(dir, 'extensions')}`],
+      launchArgs: [
+        ws,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-gpu',
+        `--user-data-dir=${join(dir, 'user-data')}`,
+        `--extensions-dir=${join(dir, 'extensions')}`,
+      ],
     });
     ok = code === 0;
   } catch (e) {
@@ -75,7 +104,10 @@ async function main() {
     if (ok && process.env.E2E_KEEP !== '1') removeDir(dir);
     else log(`temp folder kept: ${dir}`);
   }
-  if (summary?.tests === 0) { ok = false; log('the suite ran no test'); }
+  if (summary?.tests === 0) {
+    ok = false;
+    log('the suite ran no test');
+  }
   if (summary) closing(summary.passes, summary.failures + (ok || summary.failures ? 0 : 1), summary.pending);
   else closing(ok ? 1 : 0, ok ? 0 : 1, 0);
   process.exit(ok ? 0 : 1);

@@ -15,8 +15,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
-  CODE_SERVER_VERSION, ROOT, VSCODE_DIR, buildExtension, buildSuite, ensureCodeServer, freePort, isolatedEnv,
-  launchBrowser, log, makeTempDir, prepareWorkspace, removeDir, startGroup, stopAll, tail, waitForHttp, withTimeout,
+  CODE_SERVER_VERSION,
+  ROOT,
+  VSCODE_DIR,
+  buildExtension,
+  buildSuite,
+  ensureCodeServer,
+  freePort,
+  isolatedEnv,
+  launchBrowser,
+  log,
+  makeTempDir,
+  prepareWorkspace,
+  removeDir,
+  startGroup,
+  stopAll,
+  tail,
+  waitForHttp,
+  withTimeout,
   writeUserSettings,
 } from './e2e-lib.mjs';
 import { runUi } from './e2e-ui.mjs';
@@ -51,32 +67,50 @@ async function runSuite(dir, testsIndex, session = {}) {
   const port = await freePort();
   // The bare VS Code server honours the extension-development payload; code-server's own CLI does not
   // accept --enable-smoke-test-driver, which lets the page receive the tests' log and exit code.
-  const server = startGroup(process.execPath, [
-    join(VSCODE_DIR, 'out', 'server-main.js'),
-    '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-    '--telemetry-level', 'off',
-    '--user-data-dir', userData,
-    '--server-data-dir', join(dir, 'server-data'),
-    '--extensions-dir', join(dir, 'extensions'),
-  ], { env: isolatedEnv(dir, session.env ?? {}), logFile: join(dir, 'suite-server.log') });
+  const server = startGroup(
+    process.execPath,
+    [
+      join(VSCODE_DIR, 'out', 'server-main.js'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--telemetry-level',
+      'off',
+      '--user-data-dir',
+      userData,
+      '--server-data-dir',
+      join(dir, 'server-data'),
+      '--extensions-dir',
+      join(dir, 'extensions'),
+    ],
+    { env: isolatedEnv(dir, session.env ?? {}), logFile: join(dir, 'suite-server.log') },
+  );
   log(`VS Code server ${CODE_SERVER_VERSION} (pid group ${server.pid}) on 127.0.0.1:${port}`);
   await waitForHttp(port, server);
 
   const context = await launchBrowser(dir);
   const lines = [];
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
     context.on('close', () => resolveExit('browser-crashed'));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
       lines.push(text);
       // The workbench's own connection chatter goes through the same channel: keep it out of the report.
-      if (!/^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\])/.test(text)) process.stdout.write(`${text}\n`);
+      if (!/^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\])/.test(text))
+        process.stdout.write(`${text}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      resolveExit(code);
+    });
     page.on('pageerror', (e) => log('page error:', e.message));
 
     const authority = `127.0.0.1:${port}`;
@@ -84,7 +118,9 @@ async function runSuite(dir, testsIndex, session = {}) {
       ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
       ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
     ];
-    await page.goto(`http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     log('workbench loading; the suite runs in the extension host');
     let code;
     try {
@@ -117,14 +153,19 @@ async function main() {
   const dir = makeTempDir();
   log(`temp folder ${dir}`);
 
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   let ok = true;
   try {
     if (doSuite) {
       const userGrep = process.env.E2E_GREP;
       // The main session leaves the untrusted test to its own session (unless a pattern was given).
-      const sessions = [['suite', 'extension-host suite', userGrep ? {} : { env: { E2E_GREP: UNTRUSTED_TITLE, E2E_GREP_INVERT: '1' } }]];
-      if (!userGrep || new RegExp(userGrep).test(`workspace trust (${UNTRUSTED_TITLE})`)) sessions.push(['untrusted', 'untrusted-workspace session', untrustedSession]);
+      const sessions = [
+        ['suite', 'extension-host suite', userGrep ? {} : { env: { E2E_GREP: UNTRUSTED_TITLE, E2E_GREP_INVERT: '1' } }],
+      ];
+      if (!userGrep || new RegExp(userGrep).test(`workspace trust (${UNTRUSTED_TITLE})`))
+        sessions.push(['untrusted', 'untrusted-workspace session', untrustedSession]);
       for (const [name, what, session] of sessions) {
         const t = Date.now();
         let { code, summary, browserCrashed } = await runSuite(join(dir, name), testsIndex, session);
@@ -135,21 +176,39 @@ async function main() {
         }
         log(`${what}: exit code ${code} after ${((Date.now() - t) / 1000).toFixed(1)} s`);
         if (summary) {
-          passed += summary.passes; failed += summary.failures; skipped += summary.pending;
-          if (summary.tests === 0) { ok = false; log(`the ${what} ran no test`); }
-          if (name === 'untrusted' && summary.pending > 0) { ok = false; failed += 1; log('the untrusted-workspace test skipped itself: the folder was trusted'); }
+          passed += summary.passes;
+          failed += summary.failures;
+          skipped += summary.pending;
+          if (summary.tests === 0) {
+            ok = false;
+            log(`the ${what} ran no test`);
+          }
+          if (name === 'untrusted' && summary.pending > 0) {
+            ok = false;
+            failed += 1;
+            log('the untrusted-workspace test skipped itself: the folder was trusted');
+          }
         } else {
           failed += 1;
         }
-        if (code !== 0) { ok = false; if (summary && summary.failures === 0) failed += 1; }
+        if (code !== 0) {
+          ok = false;
+          if (summary && summary.failures === 0) failed += 1;
+        }
       }
     }
     if (doUi) {
       const t = Date.now();
       const ui = await runUi(dir, { updateScreenshots: process.env.UPDATE_SCREENSHOTS === '1' });
-      log(`UI test: ${ui.ok ? 'passed' : 'FAILED'} after ${((Date.now() - t) / 1000).toFixed(1)} s (${ui.passed} steps passed, ${ui.skipped} skipped)`);
-      passed += ui.passed; skipped += ui.skipped;
-      if (!ui.ok) { failed += 1; ok = false; }
+      log(
+        `UI test: ${ui.ok ? 'passed' : 'FAILED'} after ${((Date.now() - t) / 1000).toFixed(1)} s (${ui.passed} steps passed, ${ui.skipped} skipped)`,
+      );
+      passed += ui.passed;
+      skipped += ui.skipped;
+      if (!ui.ok) {
+        failed += 1;
+        ok = false;
+      }
     }
   } catch (e) {
     ok = false;

@@ -27,36 +27,55 @@ const header = (what) =>
   `/* eslint-disable */\n`;
 
 // "1.4.1" / "<=1.4.40" -> "1.4.40" style strings stay as they are: consumers compare with compareVersions().
-const directives = src.directives.map((d) => {
-  const modules = d.modules ? [...d.modules].sort() : [d.module];
-  const out = { key: d.key, module: d.module, modules, type: d.type, scope: d.scope, since: d.since };
-  if (d.deprecated) out.deprecated = d.deprecated;
-  if (d.enum) out.enum = d.enum;
-  if (d.type_variants) out.typeVariants = d.type_variants;
-  return out;
-}).sort((a, b) => a.key.localeCompare(b.key));
+const directives = src.directives
+  .map((d) => {
+    const modules = d.modules ? [...d.modules].sort() : [d.module];
+    const out = { key: d.key, module: d.module, modules, type: d.type, scope: d.scope, since: d.since };
+    if (d.deprecated) out.deprecated = d.deprecated;
+    if (d.enum) out.enum = d.enum;
+    if (d.type_variants) out.typeVariants = d.type_variants;
+    return out;
+  })
+  .sort((a, b) => a.key.localeCompare(b.key));
 
-const removedDirectives = src.removed_directives.map((d) => ({
-  key: d.key,
-  module: d.module,
-  removedIn: d.removed_in,
-  note: d.deprecated,
-})).sort((a, b) => a.key.localeCompare(b.key));
+const removedDirectives = src.removed_directives
+  .map((d) => ({
+    key: d.key,
+    module: d.module,
+    removedIn: d.removed_in,
+    note: d.deprecated,
+  }))
+  .sort((a, b) => a.key.localeCompare(b.key));
 
-const modules = src.modules.map((m) => {
-  const out = { name: m.name, status: m.status, since: m.since, purpose: m.purpose ?? null, keys: [...(m.keys ?? [])].sort() };
-  if (m.status === 'removed') { out.removedIn = m.removed_in; out.replacement = m.replacement ?? null; }
-  if (m.implicit_load) out.implicitLoad = m.implicit_load;
-  if (m.builtin_into_executable) out.builtin = true;
-  return out;
-}).sort((a, b) => a.name.localeCompare(b.name));
+const modules = src.modules
+  .map((m) => {
+    const out = {
+      name: m.name,
+      status: m.status,
+      since: m.since,
+      purpose: m.purpose ?? null,
+      keys: [...(m.keys ?? [])].sort(),
+    };
+    if (m.status === 'removed') {
+      out.removedIn = m.removed_in;
+      out.replacement = m.replacement ?? null;
+    }
+    if (m.implicit_load) out.implicitLoad = m.implicit_load;
+    if (m.builtin_into_executable) out.builtin = true;
+    return out;
+  })
+  .sort((a, b) => a.name.localeCompare(b.name));
 
 const ml = src.module_loading;
 const moduleLoading = {
   implicit: ml.implicit,
   builtinSince: ml.builtin_into_executable?.since ?? null,
   builtinModules: ml.builtin_into_executable?.modules ?? [],
-  orderingConstraints: (ml.ordering_constraints ?? []).map((c) => ({ rule: c.rule, severity: c.severity, since: c.since ?? null })),
+  orderingConstraints: (ml.ordering_constraints ?? []).map((c) => ({
+    rule: c.rule,
+    severity: c.severity,
+    since: c.since ?? null,
+  })),
 };
 
 const enums = src.enums;
@@ -82,7 +101,13 @@ for (const [name, text] of Object.entries(files)) {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
   if (old === text) continue;
   stale = true;
-  if (!check) { writeFileSync(path, text); console.log(`wrote ${path}`); }
+  if (!check) {
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
+  }
 }
-if (check && stale) { console.error('gen-schema: generated schema files are stale; run npm run gen:schema'); process.exit(1); }
+if (check && stale) {
+  console.error('gen-schema: generated schema files are stale; run npm run gen:schema');
+  process.exit(1);
+}
 if (!stale) console.log('schema up to date');

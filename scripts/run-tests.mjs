@@ -4,12 +4,24 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DEFAULT_ROOTS = ['test/unit', 'test/grammar', 'test/snippets', 'test/protocol', 'test/corpus', 'test/cli', 'test/fuzz'];
+const DEFAULT_ROOTS = [
+  'test/unit',
+  'test/grammar',
+  'test/snippets',
+  'test/protocol',
+  'test/corpus',
+  'test/cli',
+  'test/fuzz',
+];
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_ROOTS;
 
 function collect(p, out) {
   let st;
-  try { st = statSync(p); } catch { return; }
+  try {
+    st = statSync(p);
+  } catch {
+    return;
+  }
   if (st.isDirectory()) {
     for (const name of readdirSync(p).sort()) collect(join(p, name), out);
   } else if (/\.test\.[cm]?ts$/.test(p)) {

@@ -3,7 +3,12 @@
  */
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 
 let client: LanguageClient | undefined;
@@ -12,7 +17,11 @@ export function activate(context: ExtensionContext): void {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -29,7 +38,11 @@ export function activate(context: ExtensionContext): void {
   // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
   const started = client;
   started.start().catch((e: unknown) => started.error('The lighttpd language server did not start.', e, 'force'));
-  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true }).catch(() => undefined)));
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true }).catch(() => undefined),
+    ),
+  );
 }
 
 export async function deactivate(): Promise<void> {

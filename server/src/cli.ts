@@ -21,7 +21,9 @@ const io: CliIo = {
 };
 
 runCli(process.argv.slice(2), io).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     process.stderr.write(`lighttpd-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = EXIT_USAGE;

@@ -24,7 +24,14 @@ export interface LighttpdRunOptions {
 
 export type LighttpdRunResult =
   | { readonly ran: false; readonly reason: 'disabled' | 'untrusted' | 'not-found'; readonly detail?: string }
-  | { readonly ran: true; readonly status: number | null; readonly output: string; readonly timedOut: boolean; readonly truncated: boolean; readonly executable: string };
+  | {
+      readonly ran: true;
+      readonly status: number | null;
+      readonly output: string;
+      readonly timedOut: boolean;
+      readonly truncated: boolean;
+      readonly executable: string;
+    };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT = 256 * 1024;
@@ -45,7 +52,10 @@ export function findLighttpd(executablePath = '', env: NodeJS.ProcessEnv = proce
     if (isAbsolute(configured) || configured.includes('/')) return isExecutable(configured) ? configured : undefined;
     return findOnPath(configured, env);
   }
-  return findOnPath('lighttpd', env) ?? ['/usr/sbin/lighttpd', '/usr/local/sbin/lighttpd', '/sbin/lighttpd'].find(isExecutable);
+  return (
+    findOnPath('lighttpd', env) ??
+    ['/usr/sbin/lighttpd', '/usr/local/sbin/lighttpd', '/sbin/lighttpd'].find(isExecutable)
+  );
 }
 
 function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -62,7 +72,8 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
   if (!options.enabled) return Promise.resolve({ ran: false, reason: 'disabled' });
   if (!options.trusted) return Promise.resolve({ ran: false, reason: 'untrusted' });
   const executable = findLighttpd(options.executablePath);
-  if (!executable) return Promise.resolve({ ran: false, reason: 'not-found', detail: options.executablePath || 'lighttpd' });
+  if (!executable)
+    return Promise.resolve({ ran: false, reason: 'not-found', detail: options.executablePath || 'lighttpd' });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutput = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
   return new Promise((resolvePromise) => {
@@ -79,7 +90,12 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
     let child: ReturnType<typeof spawn>;
     try {
       // Its own process group, so that stopping it also stops what it started (include_shell commands).
-      child = spawn(executable, ['-tt', '-f', configPath], { cwd: dirname(configPath), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: process.platform !== 'win32' });
+      child = spawn(executable, ['-tt', '-f', configPath], {
+        cwd: dirname(configPath),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+        detached: process.platform !== 'win32',
+      });
     } catch (e) {
       resolvePromise({ ran: false, reason: 'not-found', detail: e instanceof Error ? e.message : String(e) });
       return;

@@ -35,7 +35,12 @@ import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './sett
  * read once from LIGHTTPD_CONF_TEST_THROW (comma-separated), so that a protocol test can see a failing
  * handler logged and answered while the server keeps serving. `uncaught` also throws outside any handler.
  */
-const TEST_THROW = new Set((process.env.LIGHTTPD_CONF_TEST_THROW ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const TEST_THROW = new Set(
+  (process.env.LIGHTTPD_CONF_TEST_THROW ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** Where a request points, for logs: 1-based line:column (of a range's start). */
 function describeAt(at: Position | Range | undefined): string {
@@ -50,7 +55,10 @@ export function startServer(connection: Connection): void {
   // A bug outside every handler (a timer, a promise nobody awaits) is logged; the server keeps serving.
   if (!lastResortInstalled) {
     lastResortInstalled = true;
-    const log = (kind: string) => (e: unknown) => connection.console.error(`${kind} (the server keeps running): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    const log = (kind: string) => (e: unknown) =>
+      connection.console.error(
+        `${kind} (the server keeps running): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
     process.on('uncaughtException', log('uncaught exception'));
     process.on('unhandledRejection', log('unhandled promise rejection'));
   }
@@ -75,7 +83,9 @@ export function startServer(connection: Connection): void {
       if (TEST_THROW.has(what)) throw new Error(`test hook: ${what} throws (LIGHTTPD_CONF_TEST_THROW)`);
       return fn();
     } catch (e) {
-      connection.console.error(`${what} failed${uri ? ` for ${uri}` : ''}${describeAt(at)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      connection.console.error(
+        `${what} failed${uri ? ` for ${uri}` : ''}${describeAt(at)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return fallback;
     }
   }
@@ -89,7 +99,14 @@ export function startServer(connection: Connection): void {
     timers.delete(uri);
     const doc = documents.get(uri); // the latest version: a check never runs on an outdated one
     if (!doc) return; // closed meanwhile
-    const ours = settings.validate.enable ? guard('validation', doc.uri, [], () => service.doValidation(doc, { version: settings.version, diagnostics: { severity: settings.diagnosticsSeverity } })) : [];
+    const ours = settings.validate.enable
+      ? guard('validation', doc.uri, [], () =>
+          service.doValidation(doc, {
+            version: settings.version,
+            diagnostics: { severity: settings.diagnosticsSeverity },
+          }),
+        )
+      : [];
     const diagnostics = [...ours, ...(fromLighttpd.get(doc.uri) ?? [])];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     collectWhenIdle();
@@ -115,7 +132,11 @@ export function startServer(connection: Connection): void {
     if (!collect) return;
     if (idleTimer) clearTimeout(idleTimer);
     // Twice: the second collection releases the pages the first one emptied (measured: 101 -> 88 MB RSS).
-    idleTimer = setTimeout(() => { idleTimer = undefined; collect(); collect(); }, 1000);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      collect();
+      collect();
+    }, 1000);
     idleTimer.unref();
   }
 
@@ -123,7 +144,10 @@ export function startServer(connection: Connection): void {
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
     if (delay <= 0) return validate(doc.uri, cascade);
-    timers.set(doc.uri, setTimeout(() => validate(doc.uri, cascade), delay));
+    timers.set(
+      doc.uri,
+      setTimeout(() => validate(doc.uri, cascade), delay),
+    );
   }
 
   /** Re-checks every open document (settings, trust, files changed on disk: anything may differ). */
@@ -164,9 +188,16 @@ export function startServer(connection: Connection): void {
       const folder0 = folders[0] ?? '';
       const rootFiles = settings.rootFiles.flatMap((r) => {
         const pattern = expand(r, folder0);
-        return isAbsolute(pattern) ? findConfigFiles('/', [pattern.slice(1)]) : folders.flatMap((f) => findConfigFiles(f, [pattern]));
+        return isAbsolute(pattern)
+          ? findConfigFiles('/', [pattern.slice(1)])
+          : folders.flatMap((f) => findConfigFiles(f, [pattern]));
       });
-      const pathMappings = Object.fromEntries(Object.entries(settings.pathMappings).map(([k, v]) => [k, isAbsolute(expand(v, folder0)) ? expand(v, folder0) : joinPath(folder0, v)]));
+      const pathMappings = Object.fromEntries(
+        Object.entries(settings.pathMappings).map(([k, v]) => [
+          k,
+          isAbsolute(expand(v, folder0)) ? expand(v, folder0) : joinPath(folder0, v),
+        ]),
+      );
       const runShell = trusted && settings.includeShellExecute ? runIncludeShell : undefined;
       workspace.setSettings({ rootFiles: settings.rootFiles.length ? rootFiles : undefined, pathMappings, runShell });
       workspace.setKnownFiles(folders.flatMap((f) => findConfigFiles(f)));
@@ -180,17 +211,37 @@ export function startServer(connection: Connection): void {
   async function checkWithLighttpd(saved: TextDocument): Promise<void> {
     const path = pathOf(saved.uri);
     if (!path || !settings.validateExecutable || !trusted) return;
-    const root = guard('lighttpd root', saved.uri, undefined, () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root) ?? path;
-    const r = await runLighttpdPreflight(root, { enabled: settings.validateExecutable, trusted, executablePath: settings.executablePath });
+    const root =
+      guard(
+        'lighttpd root',
+        saved.uri,
+        undefined,
+        () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root,
+      ) ?? path;
+    const r = await runLighttpdPreflight(root, {
+      enabled: settings.validateExecutable,
+      trusted,
+      executablePath: settings.executablePath,
+    });
     if (!r.ran && r.reason !== 'not-found') return;
     const notice = !r.ran
       ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
-      : r.timedOut ? `lighttpd -tt did not finish in time and was stopped.` : undefined;
+      : r.timedOut
+        ? `lighttpd -tt did not finish in time and was stopped.`
+        : undefined;
     for (const d of documents.all()) {
       const p = pathOf(d.uri);
       if (!p) continue;
       const diags = guard('lighttpd output', d.uri, [], () =>
-        service.mapLighttpdOutput(d, r.ran ? r.output : '', { path: p, isSavedDocument: d.uri === saved.uri, failed: r.ran && r.status !== 0, baseDir: dirname(root), notice, severity: settings.diagnosticsSeverity }));
+        service.mapLighttpdOutput(d, r.ran ? r.output : '', {
+          path: p,
+          isSavedDocument: d.uri === saved.uri,
+          failed: r.ran && r.status !== 0,
+          baseDir: dirname(root),
+          notice,
+          severity: settings.diagnosticsSeverity,
+        }),
+      );
       if (diags.length === 0 && !fromLighttpd.has(d.uri)) continue;
       fromLighttpd.set(d.uri, diags);
       schedule(d, 0);
@@ -234,11 +285,15 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => {
     if (TEST_THROW.has('uncaught')) {
-      setTimeout(() => { throw new Error('test hook: uncaught exception in a timer'); }, 0);
+      setTimeout(() => {
+        throw new Error('test hook: uncaught exception in a timer');
+      }, 0);
       void Promise.reject(new Error('test hook: unhandled promise rejection'));
     }
     if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lighttpd' }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'lighttpd' })
+        .catch(() => undefined);
     }
     void refreshSettings();
   });
@@ -252,8 +307,14 @@ export function startServer(connection: Connection): void {
     const path = pathOf(doc.uri);
     if (path) guard('workspace update', doc.uri, undefined, () => workspace.setOpenText(path, text));
   };
-  documents.onDidOpen((e) => { syncOpenText(e.document, e.document.getText()); scheduleAffected(e.document, 0); });
-  documents.onDidChangeContent((e) => { syncOpenText(e.document, e.document.getText()); scheduleAffected(e.document, settings.validate.delay); });
+  documents.onDidOpen((e) => {
+    syncOpenText(e.document, e.document.getText());
+    scheduleAffected(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    syncOpenText(e.document, e.document.getText());
+    scheduleAffected(e.document, settings.validate.delay);
+  });
   documents.onDidSave((e) => {
     schedule(e.document, 0);
     void checkWithLighttpd(e.document);
@@ -275,12 +336,15 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) {
       const path = pathOf(c.uri);
-      if (path) guard('file change', c.uri, undefined, () => workspace.fileChanged(path, c.type !== FileChangeType.Deleted));
+      if (path)
+        guard('file change', c.uri, undefined, () => workspace.fileChanged(path, c.type !== FileChangeType.Deleted));
     }
     scheduleAll(settings.validate.delay);
   });
 
-  connection.onCodeAction((p, token) => withDoc('code actions', p, [], (d) => service.doCodeActions(d, p.range, p.context), token));
+  connection.onCodeAction((p, token) =>
+    withDoc('code actions', p, [], (d) => service.doCodeActions(d, p.range, p.context), token),
+  );
 
   // Editing features: each handler hands the open document to the service.
   /**
@@ -288,35 +352,76 @@ export function startServer(connection: Connection): void {
    * was cancelled while it waited (typing on: the client no longer wants it), or when `fn` throws (logged
    * with the document and position).
    */
-  function withDoc<T>(what: string, p: RequestParams, fallback: T, fn: (doc: TextDocument) => T, token?: CancellationToken): T {
+  function withDoc<T>(
+    what: string,
+    p: RequestParams,
+    fallback: T,
+    fn: (doc: TextDocument) => T,
+    token?: CancellationToken,
+  ): T {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token?.isCancellationRequested) return fallback;
     return guard(what, doc.uri, fallback, () => fn(doc), p.position ?? p.range ?? p.positions?.[0]);
   }
-  type RequestParams = { readonly textDocument: { readonly uri: string }; readonly position?: Position; readonly range?: Range; readonly positions?: readonly Position[] };
+  type RequestParams = {
+    readonly textDocument: { readonly uri: string };
+    readonly position?: Position;
+    readonly range?: Range;
+    readonly positions?: readonly Position[];
+  };
   const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
-  connection.onCompletion((p, token) => withDoc('completion', p, null, (d) => service.doComplete(d, p.position, p.context?.triggerCharacter), token));
+  connection.onCompletion((p, token) =>
+    withDoc('completion', p, null, (d) => service.doComplete(d, p.position, p.context?.triggerCharacter), token),
+  );
   connection.onHover((p, token) => withDoc('hover', p, null, (d) => service.doHover(d, p.position), token));
-  connection.onDocumentSymbol((p, token) => withDoc('document symbols', p, [], (d) => service.findDocumentSymbols(d), token));
+  connection.onDocumentSymbol((p, token) =>
+    withDoc('document symbols', p, [], (d) => service.findDocumentSymbols(d), token),
+  );
   connection.onFoldingRanges((p, token) => withDoc('folding ranges', p, [], (d) => service.getFoldingRanges(d), token));
-  connection.onSelectionRanges((p, token) => withDoc('selection ranges', p, [], (d) => service.getSelectionRanges(d, p.positions), token));
-  connection.onDocumentFormatting((p, token) => withDoc('formatting', p, [], (d) => service.format(d, p.options, formatExtra()), token));
-  connection.onDocumentRangeFormatting((p, token) => withDoc('range formatting', p, [], (d) => service.formatRange(d, p.range, p.options, formatExtra()), token));
-  connection.onDefinition((p, token) => withDoc('definition', p, [], (d) => service.findDefinition(d, p.position), token));
-  connection.onReferences((p, token) => withDoc('references', p, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration), token));
-  connection.onPrepareRename((p, token) => withDoc('prepare rename', p, null, (d) => service.prepareRename(d, p.position), token));
-  connection.onRenameRequest((p, token) => withDoc('rename', p, null, (d) => {
-    try {
-      return service.doRename(d, p.position, p.newName);
-    } catch (e) {
-      // A rename that cannot be done is told to the user; anything else is logged like other failures.
-      if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
-      throw e;
-    }
-  }, token));
-  connection.onDocumentLinks((p, token) => withDoc('document links', p, [], (d) => service.findDocumentLinks(d), token));
-  connection.languages.semanticTokens.on((p, token) => withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d), token));
-  connection.languages.semanticTokens.onRange((p, token) => withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token));
+  connection.onSelectionRanges((p, token) =>
+    withDoc('selection ranges', p, [], (d) => service.getSelectionRanges(d, p.positions), token),
+  );
+  connection.onDocumentFormatting((p, token) =>
+    withDoc('formatting', p, [], (d) => service.format(d, p.options, formatExtra()), token),
+  );
+  connection.onDocumentRangeFormatting((p, token) =>
+    withDoc('range formatting', p, [], (d) => service.formatRange(d, p.range, p.options, formatExtra()), token),
+  );
+  connection.onDefinition((p, token) =>
+    withDoc('definition', p, [], (d) => service.findDefinition(d, p.position), token),
+  );
+  connection.onReferences((p, token) =>
+    withDoc('references', p, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration), token),
+  );
+  connection.onPrepareRename((p, token) =>
+    withDoc('prepare rename', p, null, (d) => service.prepareRename(d, p.position), token),
+  );
+  connection.onRenameRequest((p, token) =>
+    withDoc(
+      'rename',
+      p,
+      null,
+      (d) => {
+        try {
+          return service.doRename(d, p.position, p.newName);
+        } catch (e) {
+          // A rename that cannot be done is told to the user; anything else is logged like other failures.
+          if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+          throw e;
+        }
+      },
+      token,
+    ),
+  );
+  connection.onDocumentLinks((p, token) =>
+    withDoc('document links', p, [], (d) => service.findDocumentLinks(d), token),
+  );
+  connection.languages.semanticTokens.on((p, token) =>
+    withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d), token),
+  );
+  connection.languages.semanticTokens.onRange((p, token) =>
+    withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token),
+  );
 
   documents.listen(connection);
   connection.listen();

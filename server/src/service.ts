@@ -27,7 +27,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions';
-import { lighttpdDiagnostics, parseLighttpdOutput, type LighttpdDiagnosticsOptions } from './features/lighttpdValidation';
+import {
+  lighttpdDiagnostics,
+  parseLighttpdOutput,
+  type LighttpdDiagnosticsOptions,
+} from './features/lighttpdValidation';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
 import { doComplete, type CompletionPaths } from './features/completion';
 import { doHover } from './features/hover';
@@ -51,7 +55,7 @@ export interface LanguageSettings {
 
 function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
   const version = settings.diagnostics?.version ?? settings.version;
-  return version === undefined ? settings.diagnostics ?? {} : { ...settings.diagnostics, version };
+  return version === undefined ? (settings.diagnostics ?? {}) : { ...settings.diagnostics, version };
 }
 
 export interface LanguageService {
@@ -102,7 +106,8 @@ function filePathOf(uri: string): string | undefined {
 
 /** Diagnostics that hold for every root config including the document (keyed by code and range). */
 function intersect(lists: Diagnostic[][]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+  const key = (d: Diagnostic) =>
+    `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
   const [first, ...rest] = lists;
   const sets = rest.map((l) => new Set(l.map(key)));
   return first.filter((d) => sets.every((s) => s.has(key(d))));
@@ -116,7 +121,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     const path = workspace ? filePathOf(doc.uri) : undefined;
     if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
     const text = doc.getText();
-    const model = path && workspace ? analyzeInWorkspace(workspace, path, text) : analyze(text, { journal: true }, hit ? { text: hit.text, file: hit.model.file, evaluation: hit.model.evaluation } : undefined);
+    const model =
+      path && workspace
+        ? analyzeInWorkspace(workspace, path, text)
+        : analyze(
+            text,
+            { journal: true },
+            hit ? { text: hit.text, file: hit.model.file, evaluation: hit.model.evaluation } : undefined,
+          );
     cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, text, model });
     return model;
   };
@@ -133,7 +145,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (workspace && model.root) return workspace.includeContext(dirname(model.root));
     return { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000, mainDir: documentDir(doc.uri) };
   };
-  const relatedFiles = (model: DocumentModel): RelatedFile[] => (model.related ?? []).map(relatedFile).filter((f): f is RelatedFile => !!f);
+  const relatedFiles = (model: DocumentModel): RelatedFile[] =>
+    (model.related ?? []).map(relatedFile).filter((f): f is RelatedFile => !!f);
 
   return {
     getModel,
@@ -157,7 +170,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, diagnosticsOptions(settings))));
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
-    mapLighttpdOutput: (doc, output, opts) => lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
+    mapLighttpdOutput: (doc, output, opts) =>
+      lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
     doComplete: (doc, position, trigger) => {
       const model = getModel(doc);
       return doComplete(doc, model, position, includeContextFor(doc, model), trigger);
@@ -175,12 +189,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     findReferences: (doc, position, includeDeclaration) => {
       const model = getModel(doc);
-      return [...findReferences(doc, model, position, includeDeclaration), ...findReferencesAcross(doc, model, position, includeDeclaration, relatedFiles(model))];
+      return [
+        ...findReferences(doc, model, position, includeDeclaration),
+        ...findReferencesAcross(doc, model, position, includeDeclaration, relatedFiles(model)),
+      ];
     },
     prepareRename: (doc, position) => prepareRename(doc, getModel(doc), position),
     doRename: (doc, position, newName) => {
       const model = getModel(doc);
-      return workspace ? doRenameAcross(doc, model, position, newName, relatedFiles(model)) : doRename(doc, model, position, newName);
+      return workspace
+        ? doRenameAcross(doc, model, position, newName, relatedFiles(model))
+        : doRename(doc, model, position, newName);
     },
     findDocumentLinks: (doc) => {
       const model = getModel(doc);

@@ -35,7 +35,14 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 };
 
 const SEVERITY_NAMES: Readonly<Record<string, Severity | 'off'>> = {
-  error: 'error', warning: 'warning', information: 'information', info: 'information', hint: 'hint', off: 'off', none: 'off', ignore: 'off',
+  error: 'error',
+  warning: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+  off: 'off',
+  none: 'off',
+  ignore: 'off',
 };
 
 /** `lighttpd.diagnostics.severity` as sent by the client: unknown levels are ignored. */
@@ -58,20 +65,40 @@ export function normalizeVersionSetting(raw: unknown): string {
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
 export function normalizeSettings(raw: unknown): ServerSettings {
-  const r = (raw ?? {}) as { validate?: { enable?: unknown; delay?: unknown }; rootFiles?: unknown; pathMappings?: unknown; includeShell?: { execute?: unknown }; version?: unknown; diagnostics?: { severity?: unknown } };
+  const r = (raw ?? {}) as {
+    validate?: { enable?: unknown; delay?: unknown };
+    rootFiles?: unknown;
+    pathMappings?: unknown;
+    includeShell?: { execute?: unknown };
+    version?: unknown;
+    diagnostics?: { severity?: unknown };
+  };
   const enable = typeof r.validate?.enable === 'boolean' ? r.validate.enable : DEFAULT_SETTINGS.validate.enable;
   const delayRaw = r.validate?.delay;
-  const delay = typeof delayRaw === 'number' && Number.isFinite(delayRaw) ? Math.min(5000, Math.max(0, delayRaw)) : DEFAULT_SETTINGS.validate.delay;
-  const rootFiles = Array.isArray(r.rootFiles) ? r.rootFiles.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+  const delay =
+    typeof delayRaw === 'number' && Number.isFinite(delayRaw)
+      ? Math.min(5000, Math.max(0, delayRaw))
+      : DEFAULT_SETTINGS.validate.delay;
+  const rootFiles = Array.isArray(r.rootFiles)
+    ? r.rootFiles.filter((x): x is string => typeof x === 'string' && x.length > 0)
+    : [];
   const pathMappings: Record<string, string> = {};
   if (r.pathMappings && typeof r.pathMappings === 'object') {
-    for (const [k, v] of Object.entries(r.pathMappings)) if (k.startsWith('/') && typeof v === 'string' && v) pathMappings[k] = v;
+    for (const [k, v] of Object.entries(r.pathMappings))
+      if (k.startsWith('/') && typeof v === 'string' && v) pathMappings[k] = v;
   }
   return {
-    validate: { enable, delay }, rootFiles, pathMappings, includeShellExecute: r.includeShell?.execute === true,
-    version: normalizeVersionSetting(r.version), diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
+    validate: { enable, delay },
+    rootFiles,
+    pathMappings,
+    includeShellExecute: r.includeShell?.execute === true,
+    version: normalizeVersionSetting(r.version),
+    diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
     formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
     validateExecutable: (raw as { validate?: { executable?: unknown } } | undefined)?.validate?.executable === true,
-    executablePath: typeof (raw as { executablePath?: unknown } | undefined)?.executablePath === 'string' ? ((raw as { executablePath: string }).executablePath).trim() : '',
+    executablePath:
+      typeof (raw as { executablePath?: unknown } | undefined)?.executablePath === 'string'
+        ? (raw as { executablePath: string }).executablePath.trim()
+        : '',
   };
 }

@@ -8,7 +8,11 @@ import { spawnSync } from 'node:child_process';
 export const SHELL_TIMEOUT_MS = 5000;
 export const SHELL_MAX_OUTPUT = 4 * 1024 * 1024;
 
-export function runIncludeShell(command: string, cwd: string, limits: { readonly timeoutMs?: number; readonly maxOutput?: number } = {}): string | undefined {
+export function runIncludeShell(
+  command: string,
+  cwd: string,
+  limits: { readonly timeoutMs?: number; readonly maxOutput?: number } = {},
+): string | undefined {
   const r = spawnSync('/bin/sh', ['-c', command], {
     cwd,
     timeout: limits.timeoutMs ?? SHELL_TIMEOUT_MS,

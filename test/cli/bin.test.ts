@@ -3,7 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpus';
@@ -13,7 +22,13 @@ const skip = existsSync(CLI) ? undefined : 'dist/cli.js not built (run npm run b
 const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-lint-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], input?: string, cwd = tmp, command = process.execPath, prefix = [CLI]): SpawnSyncReturns<string> {
+function run(
+  args: string[],
+  input?: string,
+  cwd = tmp,
+  command = process.execPath,
+  prefix = [CLI],
+): SpawnSyncReturns<string> {
   return spawnSync(command, [...prefix, ...args], { input, cwd, encoding: 'utf8', timeout: 60_000 });
 }
 
@@ -23,7 +38,14 @@ writeFileSync(join(tmp, 'good.conf'), 'server.port = 80\n');
 test('stdin: - reads standard input; errors give exit 1', { skip }, () => {
   const r = run(['-'], 'a = 1\nserver.port = 80;\n');
   assert.equal(r.status, 1, r.stderr);
-  assert.equal(r.stdout, r.stdout.split('\n').filter(Boolean).map((l) => l + '\n').join(''));
+  assert.equal(
+    r.stdout,
+    r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l + '\n')
+      .join(''),
+  );
   assert.match(r.stdout, /^<stdin>:2:17: error syntax-semicolon /);
 });
 
@@ -63,7 +85,11 @@ const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 test('npx lighttpd-lint works in the repository (package.json bin)', { skip }, () => {
-  const r = spawnSync(NPX, ['--no', '--', 'lighttpd-lint', join(tmp, 'bad.conf')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(NPX, ['--no', '--', 'lighttpd-lint', join(tmp, 'bad.conf')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /bad\.conf:1:17: error syntax-semicolon /);
 });
@@ -71,28 +97,47 @@ test('npx lighttpd-lint works in the repository (package.json bin)', { skip }, (
 test('the npm tarball holds the self-contained linter and npx runs it without any node_modules', { skip }, () => {
   const packDir = join(tmp, 'pack');
   mkdirSync(packDir);
-  const p = spawnSync(NPM, ['pack', '--json', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  const p = spawnSync(NPM, ['pack', '--json', '--pack-destination', packDir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.equal(p.status, 0, p.stderr);
   const [info] = JSON.parse(p.stdout) as { filename: string; files: { path: string }[] }[];
   const paths = info.files.map((f) => f.path).sort();
   assert.ok(paths.includes('dist/cli.js'), paths.join(' '));
   assert.ok(paths.includes('package.json'));
-  assert.ok(!paths.some((x) => x.startsWith('server/') || x.startsWith('node_modules/') || x.endsWith('.map')), paths.join(' '));
+  assert.ok(
+    !paths.some((x) => x.startsWith('server/') || x.startsWith('node_modules/') || x.endsWith('.map')),
+    paths.join(' '),
+  );
 
   // Install it the way npm lays out a dependency (package folder + .bin link), with no other packages:
   // this proves dist/cli.js needs nothing but Node.
   const project = join(tmp, 'project');
   const pkgDir = join(project, 'node_modules', 'lighttpd-conf');
   mkdirSync(pkgDir, { recursive: true });
-  const x = spawnSync('tar', ['-xzf', join(packDir, info.filename), '-C', pkgDir, '--strip-components=1'], { encoding: 'utf8' });
+  const x = spawnSync('tar', ['-xzf', join(packDir, info.filename), '-C', pkgDir, '--strip-components=1'], {
+    encoding: 'utf8',
+  });
   assert.equal(x.status, 0, x.stderr);
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
   assert.equal(manifest.bin['lighttpd-lint'], './dist/cli.js');
   mkdirSync(join(project, 'node_modules', '.bin'));
   symlinkSync('../lighttpd-conf/dist/cli.js', join(project, 'node_modules', '.bin', 'lighttpd-lint'));
   writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "private": true }\n');
-  writeFileSync(join(project, 'lighttpd.conf'), 'server.document-root = "/srv"\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n');
-  const r = spawnSync(NPX, ['--no', '--', 'lighttpd-lint', '-f', 'json', 'lighttpd.conf'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+  writeFileSync(
+    join(project, 'lighttpd.conf'),
+    'server.document-root = "/srv"\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n',
+  );
+  const r = spawnSync(NPX, ['--no', '--', 'lighttpd-lint', '-f', 'json', 'lighttpd.conf'], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.equal(r.status, 1, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), ['module-not-loaded']);
+  assert.deepEqual(
+    JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code),
+    ['module-not-loaded'],
+  );
 });

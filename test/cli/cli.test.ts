@@ -25,8 +25,18 @@ function memoryFileSystem(files: Record<string, string | Uint8Array>): ConfigFil
     readFile: text,
     isFile: (p) => files[p] !== undefined,
     glob: (pattern, limit) => {
-      const re = new RegExp('^' + pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-      return Object.keys(files).filter((k) => re.test(k)).sort().slice(0, limit + 1);
+      const re = new RegExp(
+        '^' +
+          pattern
+            .replace(/[.+^${}()|\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]') +
+          '$',
+      );
+      return Object.keys(files)
+        .filter((k) => re.test(k))
+        .sort()
+        .slice(0, limit + 1);
     },
     realPath: (p) => p,
   };
@@ -44,17 +54,23 @@ async function lint(argv: string[], files: Record<string, string | Uint8Array> =
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     readStdin: async () => new TextEncoder().encode(stdin),
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     fileSystem: memoryFileSystem(files),
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
 
-const CLEAN = 'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
+const CLEAN =
+  'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
 // Line 2: module-not-loaded on proxy.server (col 1); line 3: syntax-semicolon at col 17.
-const BROKEN = 'server.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\nserver.port = 80;\n';
+const BROKEN =
+  'server.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\nserver.port = 80;\n';
 // Only a warning: a comma outside a list.
 const WARN_ONLY = 'a = 1, b = 2\n';
 
@@ -91,7 +107,13 @@ describe('text format', () => {
   test('several files: each diagnostic names its file; the exit code reflects any error', async () => {
     const r = await lint(['clean.conf', 'warn.conf', 'broken.conf'], files);
     assert.equal(r.code, 1);
-    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(':')[0]), ['warn.conf', 'broken.conf', 'broken.conf']);
+    assert.deepEqual(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+      ['warn.conf', 'broken.conf', 'broken.conf'],
+    );
   });
 
   test('columns count UTF-16 code units after non-ASCII text', async () => {
@@ -108,16 +130,31 @@ describe('text format', () => {
 });
 
 test('bytes that are not UTF-8 inside a condition regex are an error, as for lighttpd (PCRE2 in UTF-8 mode); not in url.redirect keys', async () => {
-  const bytes = new Uint8Array([...new TextEncoder().encode('$HTTP["host"] =~ "^www'), 0x9f, ...new TextEncoder().encode('\\.(.*)" {\n}\n')]);
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode('$HTTP["host"] =~ "^www'),
+    0x9f,
+    ...new TextEncoder().encode('\\.(.*)" {\n}\n'),
+  ]);
   const r = await lint(['-f', 'json', 'l.conf'], { [`${CWD}/l.conf`]: bytes });
   const d = JSON.parse(r.stdout).files[0].diagnostics;
-  assert.deepEqual(d.map((x: { code: string; column: number }) => [x.code, x.column]), [['invalid-regex', 23]]);
+  assert.deepEqual(
+    d.map((x: { code: string; column: number }) => [x.code, x.column]),
+    [['invalid-regex', 23]],
+  );
   const ok = await lint(['-f', 'json', 'l.conf'], { [`${CWD}/l.conf`]: '$HTTP["host"] =~ "^wwwé\\.(.*)" {\n}\n' });
   assert.deepEqual(JSON.parse(ok.stdout).files[0].diagnostics, []);
   // In url.redirect keys lighttpd 1.4.69 accepts them (lighttpd -tt starts): no report there.
-  const key = new Uint8Array([...new TextEncoder().encode('server.modules = ( "mod_redirect" )\nurl.redirect = ( "^/'), 0xc6, 0xde, ...new TextEncoder().encode('(.*)" => "/$1" )\n')]);
+  const key = new Uint8Array([
+    ...new TextEncoder().encode('server.modules = ( "mod_redirect" )\nurl.redirect = ( "^/'),
+    0xc6,
+    0xde,
+    ...new TextEncoder().encode('(.*)" => "/$1" )\n'),
+  ]);
   const r2 = await lint(['-f', 'json', 'k.conf'], { [`${CWD}/k.conf`]: key });
-  assert.deepEqual(JSON.parse(r2.stdout).files[0].diagnostics.map((x: { code: string }) => x.code), []);
+  assert.deepEqual(
+    JSON.parse(r2.stdout).files[0].diagnostics.map((x: { code: string }) => x.code),
+    [],
+  );
 });
 
 describe('stdin', () => {
@@ -144,7 +181,13 @@ describe('json format', () => {
     assert.deepEqual(out.files[1], { file: 'clean.conf', diagnostics: [] });
     const semi = out.files[0].diagnostics.find((d: { code: string }) => d.code === 'syntax-semicolon');
     assert.deepEqual(
-      { line: semi.line, column: semi.column, endLine: semi.endLine, endColumn: semi.endColumn, severity: semi.severity },
+      {
+        line: semi.line,
+        column: semi.column,
+        endLine: semi.endLine,
+        endColumn: semi.endColumn,
+        severity: semi.severity,
+      },
       { line: 3, column: 17, endLine: 3, endColumn: 18, severity: 'error' },
     );
     assert.equal(typeof semi.message, 'string');
@@ -172,7 +215,10 @@ describe('sarif format', () => {
     assert.equal(run.tool.driver.name, 'lighttpd-lint');
     assert.match(run.tool.driver.version, /^\d+\.\d+\.\d+/);
     const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.deepEqual(ids.slice(0, RULES.length), RULES.map((x) => x.code));
+    assert.deepEqual(
+      ids.slice(0, RULES.length),
+      RULES.map((x) => x.code),
+    );
     for (const rule of run.tool.driver.rules) {
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
       assert.equal(typeof rule.shortDescription.text, 'string');
@@ -190,7 +236,12 @@ describe('sarif format', () => {
     }
     const semi = run.results.find((x: { ruleId: string }) => x.ruleId === 'syntax-semicolon');
     assert.deepEqual(semi.locations[0].physicalLocation.artifactLocation.uri, 'broken.conf');
-    assert.deepEqual(semi.locations[0].physicalLocation.region, { startLine: 3, startColumn: 17, endLine: 3, endColumn: 18 });
+    assert.deepEqual(semi.locations[0].physicalLocation.region, {
+      startLine: 3,
+      startColumn: 17,
+      endLine: 3,
+      endColumn: 18,
+    });
     assert.equal(semi.level, 'error');
     const comma = run.results.find((x: { ruleId: string }) => x.ruleId === 'syntax-comma-outside-list');
     assert.equal(comma.level, 'warning');
@@ -214,7 +265,10 @@ describe('sarif format', () => {
 
 describe('options', () => {
   test('--severity changes a level, off drops the code, and the exit code follows', async () => {
-    const w = await lint(['--severity', 'module-not-loaded=warning', '--severity', 'syntax-semicolon=info', 'broken.conf'], files);
+    const w = await lint(
+      ['--severity', 'module-not-loaded=warning', '--severity', 'syntax-semicolon=info', 'broken.conf'],
+      files,
+    );
     assert.equal(w.code, 0);
     assert.match(w.stdout, /^broken\.conf:2:1: warning module-not-loaded /m);
     assert.match(w.stdout, /^broken\.conf:3:17: info syntax-semicolon /m);
@@ -230,7 +284,8 @@ describe('options', () => {
       [`${CWD}/bare.conf`]: 'server.document-root = "/srv"\nvar.backend = "127.0.0.1"\ninclude "frag.conf"\n',
       [`${CWD}/frag.conf`]: 'proxy.server = ( "" => ( ( "host" => backend, "port" => 8000 ) ) )\nx = unset_var\n',
     };
-    const codes = (r: Run, i = 0) => JSON.parse(r.stdout).files[i].diagnostics.map((d: { code: string; line: number }) => `${d.line}:${d.code}`);
+    const codes = (r: Run, i = 0) =>
+      JSON.parse(r.stdout).files[i].diagnostics.map((d: { code: string; line: number }) => `${d.line}:${d.code}`);
 
     test('alone, a fragment is checked leniently (its parent may load modules and set variables)', async () => {
       assert.deepEqual(codes(await lint(['-f', 'json', 'frag.conf'], fs)), []);
@@ -241,9 +296,12 @@ describe('options', () => {
       assert.equal(r.code, 1);
     });
     test('--root bare.conf: a root without mod_proxy makes proxy.server in the fragment an error', async () => {
-      assert.deepEqual(codes(await lint(['-f', 'json', '--root', 'bare.conf', 'frag.conf'], fs)), ['1:module-not-loaded', '2:undefined-variable']);
+      assert.deepEqual(codes(await lint(['-f', 'json', '--root', 'bare.conf', 'frag.conf'], fs)), [
+        '1:module-not-loaded',
+        '2:undefined-variable',
+      ]);
     });
-    test('without --root, a main config among the given files is the fragment\'s root', async () => {
+    test("without --root, a main config among the given files is the fragment's root", async () => {
       const r = await lint(['-f', 'json', 'main.conf', 'frag.conf'], fs);
       assert.deepEqual(codes(r, 0), []);
       assert.deepEqual(codes(r, 1), ['2:undefined-variable']);

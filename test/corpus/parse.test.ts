@@ -19,7 +19,10 @@ describe('corpus parses without syntax problems', { skip: CORPUS_AVAILABLE ? und
       const f = parse(text);
       const problems = f.problems.map((p) => `${p.code} @${p.start}: ${JSON.stringify(text.slice(p.start, p.end))}`);
       assert.deepEqual(problems, []);
-      assert.ok(f.statements.length > 0 || !/^\s*[A-Za-z$]/m.test(text.replace(/#.*$/gm, '')), 'statements were parsed');
+      assert.ok(
+        f.statements.length > 0 || !/^\s*[A-Za-z$]/m.test(text.replace(/#.*$/gm, '')),
+        'statements were parsed',
+      );
     });
   }
 });

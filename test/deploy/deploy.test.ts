@@ -27,7 +27,10 @@ const skip = LIGHTTPD ? undefined : NO_LIGHTTPD;
 const HOST = 'example.com';
 const STEP_TIMEOUT_MS = 10_000;
 
-const snippets = JSON.parse(readFileSync(new URL('../../snippets/lighttpd.json', import.meta.url), 'utf8')) as Record<string, { prefix: string | string[]; body: string[] }>;
+const snippets = JSON.parse(readFileSync(new URL('../../snippets/lighttpd.json', import.meta.url), 'utf8')) as Record<
+  string,
+  { prefix: string | string[]; body: string[] }
+>;
 function snippet(prefix: string): string {
   const s = Object.values(snippets).find((x) => (Array.isArray(x.prefix) ? x.prefix : [x.prefix]).includes(prefix));
   assert.ok(s, `snippet ${prefix}`);
@@ -97,7 +100,10 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
     if (child.exitCode !== null) throw new Error(`lighttpd exited with ${child.exitCode}:\n${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
       const s: Socket = connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (ok) return;
@@ -118,16 +124,19 @@ async function startLighttpd(name: string, docroot: string, snippetText: string)
   const port = await freePort();
   const errorlog = join(dir, 'error.log');
   const conf = join(dir, 'lighttpd.conf');
-  writeFileSync(conf, [
-    `server.document-root = "${docroot}"`,
-    'server.bind = "127.0.0.1"',
-    `server.port = ${port}`,
-    `server.errorlog = "${errorlog}"`,
-    'mimetype.assign = ( ".txt" => "text/plain" )',
-    '',
-    snippetText,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      `server.document-root = "${docroot}"`,
+      'server.bind = "127.0.0.1"',
+      `server.port = ${port}`,
+      `server.errorlog = "${errorlog}"`,
+      'mimetype.assign = ( ".txt" => "text/plain" )',
+      '',
+      snippetText,
+      '',
+    ].join('\n'),
+  );
   // Its own process group, stopped as a whole at the end.
   const child = spawn(LIGHTTPD!, ['-D', '-f', conf], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -142,7 +151,13 @@ async function startLighttpd(name: string, docroot: string, snippetText: string)
     } catch {
       child.kill('SIGTERM');
     }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 3000);
     await exited;
     clearTimeout(timer);
   };
@@ -158,7 +173,13 @@ async function lintCodes(name: string, text: string): Promise<string[]> {
   const file = join(dir, 'lighttpd.conf');
   writeFileSync(file, text);
   let stdout = '';
-  await runCli(['--format', 'json', file], { cwd: dir, readFile: async (p) => readFileSync(p), readStdin: async () => new Uint8Array(), stdout: (t) => (stdout += t), stderr: () => undefined });
+  await runCli(['--format', 'json', file], {
+    cwd: dir,
+    readFile: async (p) => readFileSync(p),
+    readStdin: async () => new Uint8Array(),
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+  });
   return (JSON.parse(stdout) as JsonOutput).files[0].diagnostics.map((d) => `${d.code}@${d.line}`);
 }
 
@@ -188,12 +209,17 @@ function scgiResponder(token: string, seen: string[]): NetServer {
       if (colon < 0) return;
       const len = Number(buf.subarray(0, colon).toString('latin1'));
       if (buf.length < colon + 1 + len + 1) return;
-      const fields = buf.subarray(colon + 1, colon + 1 + len).toString('latin1').split('\0');
+      const fields = buf
+        .subarray(colon + 1, colon + 1 + len)
+        .toString('latin1')
+        .split('\0');
       const env: Record<string, string> = {};
       for (let i = 0; i + 1 < fields.length; i += 2) env[fields[i]] = fields[i + 1];
       seen.push(env.REQUEST_URI ?? '?');
       const body = `scgi ${token} ${env.REQUEST_METHOD} ${env.REQUEST_URI} SCGI=${env.SCGI}\n`;
-      sock.end(`Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      sock.end(
+        `Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
     });
     sock.on('error', () => undefined);
   });
@@ -206,7 +232,8 @@ function fastcgiResponder(token: string, seen: string[]): NetServer {
     const h = Buffer.from([1, type, id >> 8, id & 0xff, content.length >> 8, content.length & 0xff, pad, 0]);
     return Buffer.concat([h, content, Buffer.alloc(pad)]);
   };
-  const readLength = (b: Buffer, i: number): [number, number] => (b[i] < 0x80 ? [b[i], i + 1] : [b.readUInt32BE(i) & 0x7fffffff, i + 4]);
+  const readLength = (b: Buffer, i: number): [number, number] =>
+    b[i] < 0x80 ? [b[i], i + 1] : [b.readUInt32BE(i) & 0x7fffffff, i + 4];
   return createNetServer((sock) => {
     let buf = Buffer.alloc(0);
     let params = Buffer.alloc(0);
@@ -224,7 +251,7 @@ function fastcgiResponder(token: string, seen: string[]): NetServer {
         if (type === 4 && len > 0) params = Buffer.concat([params, content]);
         if (type === 5 && len === 0) {
           const env: Record<string, string> = {};
-          for (let i = 0; i < params.length;) {
+          for (let i = 0; i < params.length; ) {
             let n: number;
             let v: number;
             [n, i] = readLength(params, i);
@@ -235,7 +262,13 @@ function fastcgiResponder(token: string, seen: string[]): NetServer {
           seen.push(env.REQUEST_URI ?? '?');
           const body = `fastcgi ${token} ${env.REQUEST_METHOD} ${env.REQUEST_URI}\n`;
           const out = Buffer.from(`Status: 200 OK\r\nContent-Type: text/plain\r\n\r\n${body}`);
-          sock.end(Buffer.concat([record(6, id, out), record(6, id, Buffer.alloc(0)), record(3, id, Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]))]));
+          sock.end(
+            Buffer.concat([
+              record(6, id, out),
+              record(6, id, Buffer.alloc(0)),
+              record(3, id, Buffer.from([0, 0, 0, 0, 0, 0, 0, 0])),
+            ]),
+          );
         }
       }
     });
@@ -298,35 +331,45 @@ const deployments: Deployment[] = [
   },
 ];
 
-describe('deployment snippets serve real traffic through real lighttpd on 127.0.0.1', { skip, timeout: 120_000 }, () => {
-  for (const d of deployments) {
-    test(`${d.prefix}: dynamic URL from the backend, /static from the document root; without its module, flagged and broken`, async () => {
-      const name = d.prefix;
-      const token = `${name}-${process.pid}-${Date.now()}`;
-      const docroot = makeDocroot(name, token);
-      const seen: string[] = [];
-      const text = await d.setup(name, docroot, token, seen);
+describe(
+  'deployment snippets serve real traffic through real lighttpd on 127.0.0.1',
+  { skip, timeout: 120_000 },
+  () => {
+    for (const d of deployments) {
+      test(`${d.prefix}: dynamic URL from the backend, /static from the document root; without its module, flagged and broken`, async () => {
+        const name = d.prefix;
+        const token = `${name}-${process.pid}-${Date.now()}`;
+        const docroot = makeDocroot(name, token);
+        const seen: string[] = [];
+        const text = await d.setup(name, docroot, token, seen);
 
-      const lighttpd = await startLighttpd(`${name}/run`, docroot, text);
-      const dynamic = await get(lighttpd.port, '/app/hello?x=1');
-      assert.equal(dynamic.status, 200, dynamic.body);
-      assert.match(dynamic.body, new RegExp(`^${d.marker} ${token} GET /app/hello\\?x=1`));
-      const stat = await get(lighttpd.port, '/static/hello.txt');
-      assert.deepEqual(stat, { status: 200, body: `static ${token}\n` });
-      assert.deepEqual(seen, ['/app/hello?x=1'], 'the backend saw the dynamic request only');
-      await lighttpd.stop();
+        const lighttpd = await startLighttpd(`${name}/run`, docroot, text);
+        const dynamic = await get(lighttpd.port, '/app/hello?x=1');
+        assert.equal(dynamic.status, 200, dynamic.body);
+        assert.match(dynamic.body, new RegExp(`^${d.marker} ${token} GET /app/hello\\?x=1`));
+        const stat = await get(lighttpd.port, '/static/hello.txt');
+        assert.deepEqual(stat, { status: 200, body: `static ${token}\n` });
+        assert.deepEqual(seen, ['/app/hello?x=1'], 'the backend saw the dynamic request only');
+        await lighttpd.stop();
 
-      // The module line removed: our linter flags the directive, and lighttpd serves the URL wrongly.
-      const broken = withoutModulesLine(text);
-      assert.deepEqual((await lintCodes(`${name}/lint-ok`, text)).filter((c) => c.startsWith('module-not-loaded')), []);
-      assert.ok((await lintCodes(`${name}/lint-broken`, broken)).some((c) => c.startsWith('module-not-loaded')), 'module-not-loaded reported');
-      const without = await startLighttpd(`${name}/run-broken`, docroot, broken);
-      const wrong = await get(without.port, '/app/hello?x=1');
-      assert.equal(wrong.status, 404, `without the module lighttpd answers itself: ${wrong.status} ${wrong.body}`);
-      assert.doesNotMatch(wrong.body, new RegExp(token));
-      assert.deepEqual(seen, ['/app/hello?x=1'], 'the backend got nothing more');
-      assert.deepEqual(await get(without.port, '/static/hello.txt'), { status: 200, body: `static ${token}\n` });
-      await without.stop();
-    });
-  }
-});
+        // The module line removed: our linter flags the directive, and lighttpd serves the URL wrongly.
+        const broken = withoutModulesLine(text);
+        assert.deepEqual(
+          (await lintCodes(`${name}/lint-ok`, text)).filter((c) => c.startsWith('module-not-loaded')),
+          [],
+        );
+        assert.ok(
+          (await lintCodes(`${name}/lint-broken`, broken)).some((c) => c.startsWith('module-not-loaded')),
+          'module-not-loaded reported',
+        );
+        const without = await startLighttpd(`${name}/run-broken`, docroot, broken);
+        const wrong = await get(without.port, '/app/hello?x=1');
+        assert.equal(wrong.status, 404, `without the module lighttpd answers itself: ${wrong.status} ${wrong.body}`);
+        assert.doesNotMatch(wrong.body, new RegExp(token));
+        assert.deepEqual(seen, ['/app/hello?x=1'], 'the backend got nothing more');
+        assert.deepEqual(await get(without.port, '/static/hello.txt'), { status: 200, body: `static ${token}\n` });
+        await without.stop();
+      });
+    }
+  },
+);

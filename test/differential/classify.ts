@@ -26,9 +26,17 @@ export type Category = (typeof CATEGORIES)[keyof typeof CATEGORIES];
 
 /** Syntax codes for constructs lighttpd's parser discards without a message (error recovery, §10). */
 const SECTION_10 = new Set([
-  'syntax-extra-value', 'syntax-missing-comma', 'syntax-extra-arrow', 'syntax-continuation-lost',
-  'syntax-else-without-condition', 'syntax-block-without-condition', 'syntax-unmatched-brace',
-  'syntax-unexpected-token', 'syntax-missing-operator', 'syntax-if-without-condition', 'syntax-missing-value',
+  'syntax-extra-value',
+  'syntax-missing-comma',
+  'syntax-extra-arrow',
+  'syntax-continuation-lost',
+  'syntax-else-without-condition',
+  'syntax-block-without-condition',
+  'syntax-unmatched-brace',
+  'syntax-unexpected-token',
+  'syntax-missing-operator',
+  'syntax-if-without-condition',
+  'syntax-missing-value',
   'syntax-comma-outside-list',
   // A '(' lighttpd's parser discarded (after a missing comma) leaves its tokenizer's parenthesis count
   // unbalanced; lighttpd says nothing, we report the '(' left open.
@@ -41,8 +49,16 @@ const SECTION_10 = new Set([
 
 /** Codes for what `lighttpd -t` does not check but lighttpd reports when it loads its modules. */
 const STARTUP = new Set([
-  'module-not-loaded', 'unknown-directive', 'unknown-module', 'removed-module', 'removed-directive',
-  'deprecated-directive', 'invalid-value', 'type-mismatch', 'socket-scope', 'server-scope-in-condition',
+  'module-not-loaded',
+  'unknown-directive',
+  'unknown-module',
+  'removed-module',
+  'removed-directive',
+  'deprecated-directive',
+  'invalid-value',
+  'type-mismatch',
+  'socket-scope',
+  'server-scope-in-condition',
   // Patterns of url.rewrite*/url.redirect are compiled when their module starts (-t compiles only conditions).
   'invalid-regex',
 ]);
@@ -95,7 +111,13 @@ export function preflightLines(output: string, root: string): Set<string> {
   return new Set(
     output
       .split('\n')
-      .map((l) => l.split(root).join('<root>').replace(/^\([\w.-]+\.c\.\d+\)\s*/, '').trim())
+      .map((l) =>
+        l
+          .split(root)
+          .join('<root>')
+          .replace(/^\([\w.-]+\.c\.\d+\)\s*/, '')
+          .trim(),
+      )
       .filter(Boolean),
   );
 }
@@ -122,13 +144,21 @@ export async function classify(e: Evidence): Promise<Classification> {
 
   if (weAccept) {
     // lighttpd rejects, we do not.
-    if (/Undefined env variable/.test(e.lighttpdOutput)) return { category: CATEGORIES.environment, reason: firstLine(e.lighttpdOutput) };
+    if (/Undefined env variable/.test(e.lighttpdOutput))
+      return { category: CATEGORIES.environment, reason: firstLine(e.lighttpdOutput) };
     // A variable that an include_shell command (stubbed here, never run) or an include named through env.*
     // could define: we cannot know it is undefined, lighttpd can.
-    if (/Undefined config variable/.test(e.lighttpdOutput) && /\binclude_shell\b|\binclude\b[^\n]*\benv\./.test(e.text)) {
+    if (
+      /Undefined config variable/.test(e.lighttpdOutput) &&
+      /\binclude_shell\b|\binclude\b[^\n]*\benv\./.test(e.text)
+    ) {
       return { category: CATEGORIES.environment, reason: firstLine(e.lighttpdOutput) };
     }
-    if (hasNewKeywords(e.text)) return { category: CATEGORIES.version, reason: `1.4.74 keyword in the text; lighttpd: ${firstLine(e.lighttpdOutput)}` };
+    if (hasNewKeywords(e.text))
+      return {
+        category: CATEGORIES.version,
+        reason: `1.4.74 keyword in the text; lighttpd: ${firstLine(e.lighttpdOutput)}`,
+      };
     return { category: CATEGORIES.unclassified, reason: `lighttpd rejects, we accept: ${firstLine(e.lighttpdOutput)}` };
   }
 
@@ -145,7 +175,8 @@ export async function classify(e: Evidence): Promise<Classification> {
   }
   if (unexplained.length) {
     // `if server.modules += (...)` is `server.modules += (...)` for 1.4.74+ but `var.if += (...)` for 1.4.69.
-    if (e.introducesNewKeywords) return { category: CATEGORIES.version, reason: `1.4.74 keyword brought in; we report ${unexplained.join(', ')}` };
+    if (e.introducesNewKeywords)
+      return { category: CATEGORIES.version, reason: `1.4.74 keyword brought in; we report ${unexplained.join(', ')}` };
     return { category: CATEGORIES.unclassified, reason: `lighttpd -t accepts; we report ${unexplained.join(', ')}` };
   }
   if (startupDiags.length) {
@@ -156,7 +187,14 @@ export async function classify(e: Evidence): Promise<Classification> {
     let missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
     if (missing.length && fresh.length === 0) {
       // A fragment does not load the module whose directive we check; lighttpd checks it once loaded.
-      const modules = [...new Set(missing.flatMap((d) => namesOf(d, e.text)).map((n) => getDirective(n)?.module).filter((m): m is string => !!m && m !== 'core'))];
+      const modules = [
+        ...new Set(
+          missing
+            .flatMap((d) => namesOf(d, e.text))
+            .map((n) => getDirective(n)?.module)
+            .filter((m): m is string => !!m && m !== 'core'),
+        ),
+      ];
       if (modules.length) {
         ({ mutated, baseline } = await e.preflight(modules));
         fresh = [...mutated].filter((l) => !baseline.has(l));
@@ -165,7 +203,11 @@ export async function classify(e: Evidence): Promise<Classification> {
       }
     }
     if (missing.length && fresh.length === 0) {
-      if (e.introducesNewKeywords) return { category: CATEGORIES.version, reason: `1.4.74 keyword brought in; -tt silent on ${missing.map((d) => d.code).join(', ')}` };
+      if (e.introducesNewKeywords)
+        return {
+          category: CATEGORIES.version,
+          reason: `1.4.74 keyword brought in; -tt silent on ${missing.map((d) => d.code).join(', ')}`,
+        };
       return {
         category: CATEGORIES.unclassified,
         reason: `lighttpd -tt reports nothing new for ${missing.map((d) => `${d.line}:${d.column} ${d.code} (${namesOf(d, e.text).join('|')})`).join(', ')}`,
@@ -179,5 +221,10 @@ export async function classify(e: Evidence): Promise<Classification> {
 }
 
 export function firstLine(s: string): string {
-  return s.split('\n').map((l) => l.trim()).find((l) => l && !/^Syntax OK$/.test(l)) ?? '';
+  return (
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !/^Syntax OK$/.test(l)) ?? ''
+  );
 }

@@ -58,7 +58,8 @@ export function prepareWorkspace(root: string): Workspace {
   // The shared corpus may be read-only (as in CI): the copy must be writable (mutations, rewrites).
   chmodSync(root, 0o755);
   for (const p of walk(root, [], true)) chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
-  const installDir = (file: string) => (file.startsWith('debian/') ? join(root, 'debian') : join(root, 'upstream/doc/config'));
+  const installDir = (file: string) =>
+    file.startsWith('debian/') ? join(root, 'debian') : join(root, 'upstream/doc/config');
   // Rewrite the installed layout to the copy, in every config file of the copy.
   for (const p of walk(root)) {
     if (/\.(tsv|md)$|COPYING|COPYRIGHT/.test(p)) continue;
@@ -68,7 +69,10 @@ export function prepareWorkspace(root: string): Workspace {
     if (rewritten !== text) writeFileSync(p, rewritten, 'latin1');
   }
   mkdirSync(join(root, 'debian/conf-enabled'), { recursive: true });
-  cpSync(join(root, 'debian/conf-available/90-javascript-alias.conf'), join(root, 'debian/conf-enabled/90-javascript-alias.conf'));
+  cpSync(
+    join(root, 'debian/conf-available/90-javascript-alias.conf'),
+    join(root, 'debian/conf-enabled/90-javascript-alias.conf'),
+  );
   mkdirSync(join(root, 'upstream/doc/config/conf-enabled'), { recursive: true });
   const stubInclude = join(root, 'empty-include.conf');
   writeFileSync(stubInclude, '');
@@ -90,7 +94,10 @@ export function prepareWorkspace(root: string): Workspace {
     let wrapper: string | undefined;
     if (defines.length) {
       wrapper = join(dir, `.wrapper-${basename(path)}`);
-      writeFileSync(wrapper, `${defines.map((d) => `${d} = ${wrapperValue(d)}`).join('\n')}\ninclude "${basename(path)}"\n`);
+      writeFileSync(
+        wrapper,
+        `${defines.map((d) => `${d} = ${wrapperValue(d)}`).join('\n')}\ninclude "${basename(path)}"\n`,
+      );
     }
     targets.push({ entry, path, dir, main: wrapper ?? path, wrapper, text });
   }

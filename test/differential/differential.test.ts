@@ -12,7 +12,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CORPUS_AVAILABLE, NO_CORPUS } from '../helpers/corpus';
-import { CATEGORIES, classify, firstLine, hasNewKeywords, preflightLines, type Category, type Classification } from './classify';
+import {
+  CATEGORIES,
+  classify,
+  firstLine,
+  hasNewKeywords,
+  preflightLines,
+  type Category,
+  type Classification,
+} from './classify';
 import { prepareWorkspace, type Target, type Workspace } from './corpus';
 import { LIGHTTPD, NO_LIGHTTPD, lighttpdVersion, pool, runLighttpd } from './lighttpd';
 import { MUTATION_KINDS, mutate, rng } from './mutate';
@@ -83,7 +91,8 @@ async function runCase(c: Case, w: Workspace, version: string): Promise<Outcome>
   writeFileSync(t.path, Buffer.from(c.text, 'latin1'));
   try {
     const lt = await runLighttpd(['-t', '-f', t.main], { cwd: t.dir, env: w.env });
-    if (lt.timedOut) return { c, category: CATEGORIES.unclassified, reason: 'lighttpd -t timed out', lighttpd: '', ours: '' };
+    if (lt.timedOut)
+      return { c, category: CATEGORIES.unclassified, reason: 'lighttpd -t timed out', lighttpd: '', ours: '' };
     const ours = await lintOurs(t.path, { cwd: t.dir, root: t.wrapper, version });
     const preflight = async (modules: readonly string[] = []) => {
       const mutated = preflightLines(await runPreflight(t, w, modules), w.root);
@@ -98,12 +107,21 @@ async function runCase(c: Case, w: Workspace, version: string): Promise<Outcome>
       return { mutated, baseline };
     };
     const introducesNewKeywords = hasNewKeywords(c.text) && !hasNewKeywords(c.target.text);
-    const cls = await classify({ lighttpdAccepts: lt.status === 0, lighttpdOutput: lt.output, ourErrors: ours.errors, text: c.text, introducesNewKeywords, preflight });
+    const cls = await classify({
+      lighttpdAccepts: lt.status === 0,
+      lighttpdOutput: lt.output,
+      ourErrors: ours.errors,
+      text: c.text,
+      introducesNewKeywords,
+      preflight,
+    });
     return {
       c,
       ...cls,
       lighttpd: lt.status === 0 ? 'accepts' : `rejects: ${firstLine(lt.output)}`,
-      ours: ours.errors.length ? `rejects: ${ours.errors.map((d) => `${d.line}:${d.column} ${d.code}`).join(', ')}` : 'accepts',
+      ours: ours.errors.length
+        ? `rejects: ${ours.errors.map((d) => `${d.line}:${d.column} ${d.code}`).join(', ')}`
+        : 'accepts',
     };
   } finally {
     writeFileSync(t.path, Buffer.from(t.text, 'latin1'));
@@ -139,7 +157,9 @@ function examples(outcomes: readonly Outcome[], limitPerCategory: number): strin
     const n = seen.get(o.category) ?? 0;
     if (n >= limitPerCategory && o.category !== CATEGORIES.unclassified) continue;
     seen.set(o.category, n + 1);
-    out.push(`  [${o.category}] ${o.c.target.entry.file} ${o.c.kind} at ${lineAround(o.c.text, o.c.at)}\n      lighttpd ${o.lighttpd}\n      ours     ${o.ours}${o.reason ? `\n      why      ${o.reason}` : ''}`);
+    out.push(
+      `  [${o.category}] ${o.c.target.entry.file} ${o.c.kind} at ${lineAround(o.c.text, o.c.at)}\n      lighttpd ${o.lighttpd}\n      ours     ${o.ours}${o.reason ? `\n      why      ${o.reason}` : ''}`,
+    );
   }
   return out.join('\n');
 }
@@ -184,11 +204,17 @@ describe('differential: lighttpd-lint vs lighttpd -t', { skip }, () => {
 
   test('every corpus file: 100% agreement after classification', () => {
     const bad = baseline.filter((o) => o.category === CATEGORIES.unclassified);
-    assert.deepEqual(bad.map((o) => `${o.c.target.entry.file}: ${o.reason}`), []);
+    assert.deepEqual(
+      bad.map((o) => `${o.c.target.entry.file}: ${o.reason}`),
+      [],
+    );
   });
 
   test('every mutation: no unclassified disagreement', () => {
     const bad = mutations.filter((o) => o.category === CATEGORIES.unclassified);
-    assert.deepEqual(bad.map((o) => `${o.c.target.entry.file} ${o.c.kind} at ${lineAround(o.c.text, o.c.at)}: ${o.reason}`), []);
+    assert.deepEqual(
+      bad.map((o) => `${o.c.target.entry.file} ${o.c.kind} at ${lineAround(o.c.text, o.c.at)}: ${o.reason}`),
+      [],
+    );
   });
 });

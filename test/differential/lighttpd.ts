@@ -11,8 +11,8 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findExecutable } from '../helpers/lighttpd';
 
-
-export const LIGHTTPD = process.env.LIGHTTPD_BIN ?? findExecutable('lighttpd', ['/usr/sbin', '/usr/local/sbin', '/sbin']);
+export const LIGHTTPD =
+  process.env.LIGHTTPD_BIN ?? findExecutable('lighttpd', ['/usr/sbin', '/usr/local/sbin', '/sbin']);
 export const NO_LIGHTTPD = 'lighttpd not installed (not in PATH nor /usr/sbin; set LIGHTTPD_BIN)';
 
 export interface LighttpdRun {
@@ -33,7 +33,10 @@ export function hermeticEnv(dir: string, extra: Record<string, string> = {}): Re
   return { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', SHELL: shell, LANG: 'C', ...extra };
 }
 
-export function runLighttpd(args: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<LighttpdRun> {
+export function runLighttpd(
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+): Promise<LighttpdRun> {
   const bin = LIGHTTPD;
   if (!bin) return Promise.reject(new Error(NO_LIGHTTPD));
   return new Promise((resolvePromise) => {
@@ -69,7 +72,11 @@ export async function lighttpdVersion(dir: string): Promise<string | undefined> 
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

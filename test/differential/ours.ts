@@ -9,16 +9,30 @@ export interface OurResult {
   readonly errors: readonly JsonDiagnostic[];
 }
 
-export async function lintOurs(file: string, opts: { cwd: string; root?: string; version: string }): Promise<OurResult> {
+export async function lintOurs(
+  file: string,
+  opts: { cwd: string; root?: string; version: string },
+): Promise<OurResult> {
   let stdout = '';
   let stderr = '';
-  const args = ['--format', 'json', '--lighttpd-version', opts.version, ...(opts.root ? ['--root', opts.root] : []), file];
+  const args = [
+    '--format',
+    'json',
+    '--lighttpd-version',
+    opts.version,
+    ...(opts.root ? ['--root', opts.root] : []),
+    file,
+  ];
   const exitCode = await runCli(args, {
     cwd: opts.cwd,
     readFile: (p) => readFile(p),
     readStdin: async () => new Uint8Array(),
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
   });
   if (exitCode === 2) throw new Error(`lighttpd-lint failed on ${file}: ${stderr}`);
   const out = JSON.parse(stdout) as JsonOutput;

@@ -73,9 +73,10 @@ describe('lighttpd -p: our evaluation printed like lighttpd prints its own', { s
     });
   }
   test('summary', () => {
-    console.log(`lighttpd -p comparison: ${compared.length} files compared (each must print the same), ${skipped.length} skipped\n${skipped.map((s) => `  skipped ${s}`).join('\n')}`);
+    console.log(
+      `lighttpd -p comparison: ${compared.length} files compared (each must print the same), ${skipped.length} skipped\n${skipped.map((s) => `  skipped ${s}`).join('\n')}`,
+    );
     rmSync(root, { recursive: true, force: true });
     assert.ok(compared.length >= 40, `only ${compared.length} files compared`);
   });
 });
-

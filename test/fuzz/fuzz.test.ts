@@ -19,7 +19,13 @@ const corpus = loadCorpus();
 function describeFailures(failures: readonly FailureReport[]): string {
   return failures
     .slice(0, 5)
-    .map((f) => `iteration ${f.iteration} (${f.generator}, ${f.mode}; replay: npm run fuzz -- --seed ${SEED} --only ${f.iteration}):\n  ${f.failures.slice(0, 3).map((x) => `${x.property}: ${x.detail}`).join('\n  ')}`)
+    .map(
+      (f) =>
+        `iteration ${f.iteration} (${f.generator}, ${f.mode}; replay: npm run fuzz -- --seed ${SEED} --only ${f.iteration}):\n  ${f.failures
+          .slice(0, 3)
+          .map((x) => `${x.property}: ${x.detail}`)
+          .join('\n  ')}`,
+    )
     .join('\n');
 }
 
@@ -39,14 +45,22 @@ describe('fuzz (fixed seed)', () => {
     test(`${name}: no exception, ranges inside the document, formatting idempotent and lossless`, () => {
       const result = runFuzz({ seed: SEED, count, corpus, generators });
       assert.equal(result.iterations, count);
-      assert.deepEqual(result.failures.map((f) => f.iteration), [], describeFailures(result.failures));
+      assert.deepEqual(
+        result.failures.map((f) => f.iteration),
+        [],
+        describeFailures(result.failures),
+      );
     });
   }
 
   test('grammar-aware mutations of the corpus', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, () => {
     const result = runFuzz({ seed: SEED, first: 1000, count: 200, corpus, generators: [[1, 'mutation']] });
     assert.equal(result.iterations, 200);
-    assert.deepEqual(result.failures.map((f) => f.iteration), [], describeFailures(result.failures));
+    assert.deepEqual(
+      result.failures.map((f) => f.iteration),
+      [],
+      describeFailures(result.failures),
+    );
   });
 
   test('the mutator keeps the text it does not touch: pieces join back to the input', () => {
@@ -59,7 +73,10 @@ describe('fuzz (fixed seed)', () => {
     const doc = TextDocument.create('untitled:x', 'lighttpd', 1, 'a = 1 # one\n');
     const found: string[] = [];
     const fail = (property: string) => found.push(property);
-    const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+    const range = (l1: number, c1: number, l2: number, c2: number) => ({
+      start: { line: l1, character: c1 },
+      end: { line: l2, character: c2 },
+    });
     checkResult(doc, 'inside', [{ range: range(0, 0, 0, 11) }, { range: range(1, 0, 1, 0) }], fail);
     assert.deepEqual(found, []);
     checkResult(doc, 'past the line', { range: range(0, 0, 0, 12) }, fail);
@@ -68,13 +85,22 @@ describe('fuzz (fixed seed)', () => {
     checkResult(doc, 'symbol', { range: range(0, 0, 0, 1), selectionRange: range(0, 0, 0, 5) }, fail);
     checkResult(doc, 'folding', { startLine: 0, endLine: 2 }, fail);
     checkResult(doc, 'other file', { uri: 'file:///other.conf', range: range(9, 0, 9, 1) }, fail);
-    assert.deepEqual(found, ['range-inside-document', 'range-inside-document', 'range-inside-document', 'range-inside-document', 'range-inside-document']);
+    assert.deepEqual(found, [
+      'range-inside-document',
+      'range-inside-document',
+      'range-inside-document',
+      'range-inside-document',
+      'range-inside-document',
+    ]);
     found.length = 0;
     checkPreserved('a = 1 # one\n', 'a = 1\n', 'format', fail);
     checkPreserved('a = 1 # one\n', 'a = 2 # one\n', 'format', fail);
     checkPreserved('a = 1 # one\n', 'a   =   1    # one\n', 'format', fail);
     assert.deepEqual(found, ['format-keeps-comments', 'format-keeps-values']);
     // And the harness reports nothing on a plain valid config.
-    assert.deepEqual(new Harness([]).check('server.document-root = "/srv"\nserver.port = 80\n', new Rng(1), 'standalone').failures, []);
+    assert.deepEqual(
+      new Harness([]).check('server.document-root = "/srv"\nserver.port = 80\n', new Rng(1), 'standalone').failures,
+      [],
+    );
   });
 });

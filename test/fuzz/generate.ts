@@ -25,27 +25,123 @@ const MODULE_NAMES = MODULES.map((m) => m.name);
 
 /** Patterns that backtracking engines take exponential time on; we must only ever compile them. */
 export const EVIL_REGEXES = [
-  '(a+)+$', '(a|aa)*b', '^(([a-z])+.)+[A-Z]([a-z])+$', '(x+x+)+y', '(.*a){20}', '((((((((((x))))))))))',
-  '(?<n>a)\\k<n>', '[', '(', ')', '*', '(?', '\\', 'a{99999}', '(?R)', '(*FAIL)', '\\p{L}+', '[[:alpha:]]',
-  '^(?:(?:a|b)*)*c$', '(\\w+\\s?)+$',
+  '(a+)+$',
+  '(a|aa)*b',
+  '^(([a-z])+.)+[A-Z]([a-z])+$',
+  '(x+x+)+y',
+  '(.*a){20}',
+  '((((((((((x))))))))))',
+  '(?<n>a)\\k<n>',
+  '[',
+  '(',
+  ')',
+  '*',
+  '(?',
+  '\\',
+  'a{99999}',
+  '(?R)',
+  '(*FAIL)',
+  '\\p{L}+',
+  '[[:alpha:]]',
+  '^(?:(?:a|b)*)*c$',
+  '(\\w+\\s?)+$',
 ];
 
 const STRING_CONTENTS = [
-  '', 'x', '/var/www', 'mod_proxy', 'enable', 'disable', '127.0.0.1', ':443', 'example.org', '^/api/', '\\.php$',
-  '%0', '$1', 'text/html', 'utf-8', '\\"', '\\', 'a\\"b', '%{host}', '/etc/lighttpd/conf-enabled/*.conf', '*.conf',
-  'conf.d/*.conf', '../x', '.', '/', 'lighttpd.conf', '\u00e9\u00e8', '\u{1F600}', ' ', '\t', 'a\nb', '\ud800',
+  '',
+  'x',
+  '/var/www',
+  'mod_proxy',
+  'enable',
+  'disable',
+  '127.0.0.1',
+  ':443',
+  'example.org',
+  '^/api/',
+  '\\.php$',
+  '%0',
+  '$1',
+  'text/html',
+  'utf-8',
+  '\\"',
+  '\\',
+  'a\\"b',
+  '%{host}',
+  '/etc/lighttpd/conf-enabled/*.conf',
+  '*.conf',
+  'conf.d/*.conf',
+  '../x',
+  '.',
+  '/',
+  'lighttpd.conf',
+  '\u00e9\u00e8',
+  '\u{1F600}',
+  ' ',
+  '\t',
+  'a\nb',
+  '\ud800',
 ];
 
-const OPERATORS = ['=', '+=', ':=', '=>', '==', '!=', '=~', '!~', '=^', '=$', '!^', '!$', '+', ',', ';', ':', '!', '?', '@', '\\'];
+const OPERATORS = [
+  '=',
+  '+=',
+  ':=',
+  '=>',
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '=^',
+  '=$',
+  '!^',
+  '!$',
+  '+',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '@',
+  '\\',
+];
 const BRACKETS = ['(', ')', '{', '}', '[', ']', '$'];
 const KEYWORDS = ['include', 'include_shell', 'global', 'else', 'elif', 'elsif', 'elseif', 'if', 'includes', 'globals'];
 const CONDITION_OBJECTS = ['HTTP', 'SERVER', 'REQUEST_HEADER', 'PHYSICAL', 'HTTP_HOST', 'x'];
-const CONDITION_FIELDS = ['host', 'url', 'scheme', 'remoteip', 'socket', 'useragent', 'request-method', 'querystring', 'path', 'cookie', ''];
+const CONDITION_FIELDS = [
+  'host',
+  'url',
+  'scheme',
+  'remoteip',
+  'socket',
+  'useragent',
+  'request-method',
+  'querystring',
+  'path',
+  'cookie',
+  '',
+];
 const SEPARATORS = [' ', ' ', ' ', '', '\n', '\n', '\t', '\r\n', '\r', '\u00a0', '  '];
-const ODD_CHARS = ['\0', '\ufeff', '\ud800', '\udfff', '\u2028', '\u00a0', '\ufffd', '\x7f', '\x01', '\u0085', '\v', '\f'];
+const ODD_CHARS = [
+  '\0',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\u2028',
+  '\u00a0',
+  '\ufffd',
+  '\x7f',
+  '\x01',
+  '\u0085',
+  '\v',
+  '\f',
+];
 
 function randomString(rng: Rng): string {
-  const body = rng.chance(0.15) ? rng.pick(EVIL_REGEXES) : rng.chance(0.8) ? rng.pick(STRING_CONTENTS) : randomWord(rng);
+  const body = rng.chance(0.15)
+    ? rng.pick(EVIL_REGEXES)
+    : rng.chance(0.8)
+      ? rng.pick(STRING_CONTENTS)
+      : randomWord(rng);
   if (rng.chance(0.05)) return `"${body}`; // unterminated
   return `"${body}"`;
 }
@@ -96,7 +192,9 @@ export function randomBytes(rng: Rng): FuzzInput {
   else if (mode === 'utf8') text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(codes));
   else {
     // Raw UTF-16 code units, lone surrogates included (an editor buffer can hold them).
-    text = codes.map((c) => (rng.chance(0.05) ? String.fromCharCode(0xd800 + rng.int(0x800)) : String.fromCharCode(c))).join('');
+    text = codes
+      .map((c) => (rng.chance(0.05) ? String.fromCharCode(0xd800 + rng.int(0x800)) : String.fromCharCode(c)))
+      .join('');
   }
   return { generator: 'bytes', text, note: `${n} bytes as ${mode}` };
 }
@@ -134,7 +232,11 @@ function grammarList(rng: Rng, depth: number): string {
 function grammarStatement(rng: Rng, depth: number, indent: string): string {
   return rng.weighted<() => string>([
     [8, () => `${indent}${randomKey(rng)} ${rng.pick(['=', '=', '+=', ':='])} ${grammarValue(rng, 0)}`],
-    [2, () => `${indent}server.modules ${rng.pick(['=', '+='])} ( ${Array.from({ length: rng.int(5) }, () => `"${rng.pick(MODULE_NAMES)}"`).join(', ')} )`],
+    [
+      2,
+      () =>
+        `${indent}server.modules ${rng.pick(['=', '+='])} ( ${Array.from({ length: rng.int(5) }, () => `"${rng.pick(MODULE_NAMES)}"`).join(', ')} )`,
+    ],
     [depth < 5 ? 3 : 0, () => grammarCondition(rng, depth, indent)],
     [depth < 3 ? 1 : 0, () => `${indent}global {\n${grammarBlock(rng, depth + 1, indent + '  ')}${indent}}`],
     [1, () => `${indent}include ${randomString(rng)}`],
@@ -163,7 +265,8 @@ function grammarCondition(rng: Rng, depth: number, indent: string): string {
 function grammarBlock(rng: Rng, depth: number, indent: string): string {
   const n = rng.int(depth === 0 ? 25 : 5);
   let out = '';
-  for (let i = 0; i < n; i++) out += grammarStatement(rng, depth, indent) + rng.pick(['\n', '\n', '\n', '\r\n', '\n\n']);
+  for (let i = 0; i < n; i++)
+    out += grammarStatement(rng, depth, indent) + rng.pick(['\n', '\n', '\n', '\r\n', '\n\n']);
   return out;
 }
 
@@ -180,7 +283,8 @@ export function grammarConfig(rng: Rng): FuzzInput {
 // ---- mutations ----
 
 /** Lexical pieces of a config: strings, comments, words, operators, blanks, line ends, other characters. */
-const PIECE = /"(?:[^"\\]|\\[\s\S])*"?|#[^\r\n]*|\r\n|\n|\r|[ \t\u00a0]+|[A-Za-z0-9._-]+|=>|\+=|:=|==|!=|=~|!~|=\^|=\$|[\s\S]/g;
+const PIECE =
+  /"(?:[^"\\]|\\[\s\S])*"?|#[^\r\n]*|\r\n|\n|\r|[ \t\u00a0]+|[A-Za-z0-9._-]+|=>|\+=|:=|==|!=|=~|!~|=\^|=\$|[\s\S]/g;
 
 export function pieces(text: string): string[] {
   return text.match(PIECE) ?? [];
@@ -205,57 +309,177 @@ function lineRanges(ps: readonly string[]): [number, number][] {
 type Mutation = (rng: Rng, ps: string[], corpus: readonly CorpusFile[]) => string;
 
 const MUTATIONS: readonly (readonly [number, Mutation])[] = [
-  [4, (rng, ps) => { const i = rng.int(ps.length); const n = rng.range(1, 4); ps.splice(i, n); return `delete ${n} pieces at ${i}`; }],
-  [3, (rng, ps) => { const i = rng.int(ps.length); ps.splice(i, 0, ps[i] ?? ''); return `duplicate piece ${i}`; }],
-  [3, (rng, ps) => { const i = rng.int(Math.max(1, ps.length - 1)); [ps[i], ps[i + 1]] = [ps[i + 1] ?? '', ps[i] ?? '']; return `swap pieces ${i}`; }],
-  [6, (rng, ps) => { const i = rng.int(ps.length + 1); const t = randomToken(rng); ps.splice(i, 0, t); return `insert ${JSON.stringify(t)} at ${i}`; }],
-  [4, (rng, ps) => { const i = rng.int(ps.length); const t = randomToken(rng); ps[i] = t; return `replace piece ${i} with ${JSON.stringify(t)}`; }],
-  [3, (rng, ps) => {
-    // Replace an operator or bracket by another one (keeps the shape, breaks the meaning).
-    const idx = ps.flatMap((p, i) => (OPERATORS.includes(p) || BRACKETS.includes(p) ? [i] : []));
-    if (!idx.length) return 'no operator';
-    const i = rng.pick(idx);
-    ps[i] = rng.pick([...OPERATORS, ...BRACKETS]);
-    return `operator ${i} -> ${ps[i]}`;
-  }],
-  [3, (rng, ps) => {
-    const idx = ps.flatMap((p, i) => (p.startsWith('"') ? [i] : []));
-    if (!idx.length) return 'no string';
-    const i = rng.pick(idx);
-    ps[i] = rng.pick([randomString(rng), `"${rng.pick(EVIL_REGEXES)}"`, '"', `"${'a'.repeat(rng.int(3000))}"`, ps[i].slice(0, -1)]);
-    return `string ${i} -> ${ps[i].slice(0, 40)}`;
-  }],
-  [2, (rng, ps) => {
-    const idx = ps.flatMap((p, i) => (/^[A-Za-z]/.test(p) ? [i] : []));
-    if (!idx.length) return 'no word';
-    const i = rng.pick(idx);
-    ps[i] = randomKey(rng);
-    return `word ${i} -> ${ps[i]}`;
-  }],
-  [3, (rng, ps) => { const lines = lineRanges(ps); if (!lines.length) return 'no line'; const [a, b] = rng.pick(lines); ps.splice(a, b - a); return 'delete a line'; }],
-  [2, (rng, ps) => { const lines = lineRanges(ps); if (!lines.length) return 'no line'; const [a, b] = rng.pick(lines); ps.splice(rng.int(ps.length + 1), 0, ...ps.slice(a, b)); return 'copy a line elsewhere'; }],
-  [2, (rng, ps) => {
-    const lines = lineRanges(ps);
-    if (!lines.length) return 'no line';
-    const [a, b] = rng.pick(lines);
-    ps.splice(b, 0, '}\n');
-    ps.splice(a, 0, `${grammarHead(rng)} {\n`);
-    return 'wrap a line in a condition';
-  }],
-  [2, (rng, ps) => { const i = rng.int(ps.length + 1); ps.length = Math.min(ps.length, i); return `truncate at piece ${i}`; }],
-  [2, (rng, ps, corpus) => {
-    if (!corpus.length) return 'no corpus';
-    const other = pieces(rng.pick(corpus).text);
-    const a = rng.int(other.length + 1);
-    const b = Math.min(other.length, a + rng.int(200));
-    ps.splice(rng.int(ps.length + 1), 0, ...other.slice(a, b));
-    return `splice ${b - a} pieces of another file`;
-  }],
-  [1, (rng, ps) => { const eol = rng.pick(['\r', '\r\n', '\n']); for (let i = 0; i < ps.length; i++) if (isEol(ps[i])) ps[i] = eol; return `line ends -> ${JSON.stringify(eol)}`; }],
-  [1, (rng, ps) => { const c = rng.pick(ODD_CHARS); ps.splice(rng.int(ps.length + 1), 0, c); return `insert ${JSON.stringify(c)}`; }],
-  [1, (_rng, ps) => { for (let i = 0; i < ps.length; i++) if (isBlank(ps[i])) ps[i] = ''; return 'remove blanks'; }],
-  [1, (rng, ps) => { const i = rng.int(ps.length + 1); const n = rng.range(1, 300); ps.splice(i, 0, rng.pick(['(', '{', '"', '$HTTP["host"] == "a" {\n', 'else ', ')', '}', '[']).repeat(n)); return `insert ${n} openers/closers`; }],
-  [1, (rng, ps) => { const i = rng.int(ps.length); const n = rng.range(2, 50); ps.splice(i, 1, ...Array<string>(n).fill(ps[i] ?? '')); return `repeat piece ${i} ${n} times`; }],
+  [
+    4,
+    (rng, ps) => {
+      const i = rng.int(ps.length);
+      const n = rng.range(1, 4);
+      ps.splice(i, n);
+      return `delete ${n} pieces at ${i}`;
+    },
+  ],
+  [
+    3,
+    (rng, ps) => {
+      const i = rng.int(ps.length);
+      ps.splice(i, 0, ps[i] ?? '');
+      return `duplicate piece ${i}`;
+    },
+  ],
+  [
+    3,
+    (rng, ps) => {
+      const i = rng.int(Math.max(1, ps.length - 1));
+      [ps[i], ps[i + 1]] = [ps[i + 1] ?? '', ps[i] ?? ''];
+      return `swap pieces ${i}`;
+    },
+  ],
+  [
+    6,
+    (rng, ps) => {
+      const i = rng.int(ps.length + 1);
+      const t = randomToken(rng);
+      ps.splice(i, 0, t);
+      return `insert ${JSON.stringify(t)} at ${i}`;
+    },
+  ],
+  [
+    4,
+    (rng, ps) => {
+      const i = rng.int(ps.length);
+      const t = randomToken(rng);
+      ps[i] = t;
+      return `replace piece ${i} with ${JSON.stringify(t)}`;
+    },
+  ],
+  [
+    3,
+    (rng, ps) => {
+      // Replace an operator or bracket by another one (keeps the shape, breaks the meaning).
+      const idx = ps.flatMap((p, i) => (OPERATORS.includes(p) || BRACKETS.includes(p) ? [i] : []));
+      if (!idx.length) return 'no operator';
+      const i = rng.pick(idx);
+      ps[i] = rng.pick([...OPERATORS, ...BRACKETS]);
+      return `operator ${i} -> ${ps[i]}`;
+    },
+  ],
+  [
+    3,
+    (rng, ps) => {
+      const idx = ps.flatMap((p, i) => (p.startsWith('"') ? [i] : []));
+      if (!idx.length) return 'no string';
+      const i = rng.pick(idx);
+      ps[i] = rng.pick([
+        randomString(rng),
+        `"${rng.pick(EVIL_REGEXES)}"`,
+        '"',
+        `"${'a'.repeat(rng.int(3000))}"`,
+        ps[i].slice(0, -1),
+      ]);
+      return `string ${i} -> ${ps[i].slice(0, 40)}`;
+    },
+  ],
+  [
+    2,
+    (rng, ps) => {
+      const idx = ps.flatMap((p, i) => (/^[A-Za-z]/.test(p) ? [i] : []));
+      if (!idx.length) return 'no word';
+      const i = rng.pick(idx);
+      ps[i] = randomKey(rng);
+      return `word ${i} -> ${ps[i]}`;
+    },
+  ],
+  [
+    3,
+    (rng, ps) => {
+      const lines = lineRanges(ps);
+      if (!lines.length) return 'no line';
+      const [a, b] = rng.pick(lines);
+      ps.splice(a, b - a);
+      return 'delete a line';
+    },
+  ],
+  [
+    2,
+    (rng, ps) => {
+      const lines = lineRanges(ps);
+      if (!lines.length) return 'no line';
+      const [a, b] = rng.pick(lines);
+      ps.splice(rng.int(ps.length + 1), 0, ...ps.slice(a, b));
+      return 'copy a line elsewhere';
+    },
+  ],
+  [
+    2,
+    (rng, ps) => {
+      const lines = lineRanges(ps);
+      if (!lines.length) return 'no line';
+      const [a, b] = rng.pick(lines);
+      ps.splice(b, 0, '}\n');
+      ps.splice(a, 0, `${grammarHead(rng)} {\n`);
+      return 'wrap a line in a condition';
+    },
+  ],
+  [
+    2,
+    (rng, ps) => {
+      const i = rng.int(ps.length + 1);
+      ps.length = Math.min(ps.length, i);
+      return `truncate at piece ${i}`;
+    },
+  ],
+  [
+    2,
+    (rng, ps, corpus) => {
+      if (!corpus.length) return 'no corpus';
+      const other = pieces(rng.pick(corpus).text);
+      const a = rng.int(other.length + 1);
+      const b = Math.min(other.length, a + rng.int(200));
+      ps.splice(rng.int(ps.length + 1), 0, ...other.slice(a, b));
+      return `splice ${b - a} pieces of another file`;
+    },
+  ],
+  [
+    1,
+    (rng, ps) => {
+      const eol = rng.pick(['\r', '\r\n', '\n']);
+      for (let i = 0; i < ps.length; i++) if (isEol(ps[i])) ps[i] = eol;
+      return `line ends -> ${JSON.stringify(eol)}`;
+    },
+  ],
+  [
+    1,
+    (rng, ps) => {
+      const c = rng.pick(ODD_CHARS);
+      ps.splice(rng.int(ps.length + 1), 0, c);
+      return `insert ${JSON.stringify(c)}`;
+    },
+  ],
+  [
+    1,
+    (_rng, ps) => {
+      for (let i = 0; i < ps.length; i++) if (isBlank(ps[i])) ps[i] = '';
+      return 'remove blanks';
+    },
+  ],
+  [
+    1,
+    (rng, ps) => {
+      const i = rng.int(ps.length + 1);
+      const n = rng.range(1, 300);
+      ps.splice(i, 0, rng.pick(['(', '{', '"', '$HTTP["host"] == "a" {\n', 'else ', ')', '}', '[']).repeat(n));
+      return `insert ${n} openers/closers`;
+    },
+  ],
+  [
+    1,
+    (rng, ps) => {
+      const i = rng.int(ps.length);
+      const n = rng.range(2, 50);
+      ps.splice(i, 1, ...Array<string>(n).fill(ps[i] ?? ''));
+      return `repeat piece ${i} ${n} times`;
+    },
+  ],
 ];
 
 /** Applies 1..8 random grammar-aware mutations. */
@@ -281,15 +505,24 @@ export function repetition(rng: Rng, corpus: readonly CorpusFile[]): FuzzInput {
   const snippet = source || rng.pick([',', '(', '{', 'x = 1\n', '$HTTP["host"] == "a" {}\n']);
   const times = Math.max(1, Math.floor(rng.range(20_000, 200_000) / snippet.length));
   const prefix = corpus.length && rng.chance(0.3) ? rng.pick(corpus).text : '';
-  return { generator: 'repetition', text: prefix + snippet.repeat(times), note: `${JSON.stringify(snippet.slice(0, 60))} x ${times}` };
+  return {
+    generator: 'repetition',
+    text: prefix + snippet.repeat(times),
+    note: `${JSON.stringify(snippet.slice(0, 60))} x ${times}`,
+  };
 }
 
 export function generate(name: GeneratorName, rng: Rng, corpus: readonly CorpusFile[]): FuzzInput {
   switch (name) {
-    case 'bytes': return randomBytes(rng);
-    case 'tokens': return randomTokens(rng);
-    case 'grammar': return grammarConfig(rng);
-    case 'mutation': return corpusMutation(rng, corpus);
-    case 'repetition': return repetition(rng, corpus);
+    case 'bytes':
+      return randomBytes(rng);
+    case 'tokens':
+      return randomTokens(rng);
+    case 'grammar':
+      return grammarConfig(rng);
+    case 'mutation':
+      return corpusMutation(rng, corpus);
+    case 'repetition':
+      return repetition(rng, corpus);
   }
 }

@@ -11,8 +11,14 @@ function segmentPattern(segment: string): RegExp {
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const close = segment.indexOf(']', i + 2);
-      if (close < 0) { re += '\\['; continue; }
-      const body = segment.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
+      const body = segment
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       re += `[${body}]`;
       i = close;
     } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');

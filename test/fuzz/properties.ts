@@ -11,7 +11,14 @@
  * Time is measured here and judged by the caller (the fuzz command), never by the unit tests.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeActionContext, Diagnostic, FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeActionContext,
+  Diagnostic,
+  FormattingOptions,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
 import { parse, tokenize, type ConfigFile } from '../../server/src/parser';
 import * as T from '../../server/src/parser/tokens';
@@ -92,22 +99,36 @@ export const SURFACE: Record<string, Call | null> = {
       ctx.check(`doComplete at ${show(p)}`, list);
       for (const item of list.items) {
         const te = item.textEdit;
-        if (te && 'range' in te && (te.range.start.line !== p.line || te.range.end.line !== p.line || te.range.start.character > p.character || te.range.end.character < p.character)) {
-          ctx.fail('completion-edit-range', `item ${JSON.stringify(item.label)} at ${show(p)} replaces ${showRange(te.range)} (must be on the cursor's line and contain it)`);
+        if (
+          te &&
+          'range' in te &&
+          (te.range.start.line !== p.line ||
+            te.range.end.line !== p.line ||
+            te.range.start.character > p.character ||
+            te.range.end.character < p.character)
+        ) {
+          ctx.fail(
+            'completion-edit-range',
+            `item ${JSON.stringify(item.label)} at ${show(p)} replaces ${showRange(te.range)} (must be on the cursor's line and contain it)`,
+          );
         }
         if (item.additionalTextEdits) checkEdits(doc, item.additionalTextEdits, `completion ${item.label}`, ctx.fail);
       }
     }
   },
-  doHover: (svc, doc, ctx) => { for (const p of ctx.positions) ctx.check(`doHover at ${show(p)}`, svc.doHover(doc, p)); },
+  doHover: (svc, doc, ctx) => {
+    for (const p of ctx.positions) ctx.check(`doHover at ${show(p)}`, svc.doHover(doc, p));
+  },
   findDocumentSymbols: (svc, doc, ctx) => ctx.check('findDocumentSymbols', svc.findDocumentSymbols(doc)),
   getFoldingRanges: (svc, doc, ctx) => ctx.check('getFoldingRanges', svc.getFoldingRanges(doc)),
   getSelectionRanges: (svc, doc, ctx) => {
     const result = svc.getSelectionRanges(doc, ctx.positions);
     ctx.check('getSelectionRanges', result);
-    if (result.length !== ctx.positions.length) ctx.fail('selection-ranges', `${result.length} results for ${ctx.positions.length} positions`);
+    if (result.length !== ctx.positions.length)
+      ctx.fail('selection-ranges', `${result.length} results for ${ctx.positions.length} positions`);
     for (let sr: (typeof result)[number] | undefined = result[0]; sr?.parent; sr = sr.parent) {
-      if (!contains(sr.parent.range, sr.range)) ctx.fail('selection-ranges', `parent ${showRange(sr.parent.range)} does not contain ${showRange(sr.range)}`);
+      if (!contains(sr.parent.range, sr.range))
+        ctx.fail('selection-ranges', `parent ${showRange(sr.parent.range)} does not contain ${showRange(sr.range)}`);
     }
   },
   format: (svc, doc, ctx) => checkFormatting(svc, doc, ctx),
@@ -116,9 +137,16 @@ export const SURFACE: Record<string, Call | null> = {
     checkEdits(doc, edits, 'formatRange', ctx.fail);
     checkPreserved(doc.getText(), applyEdits(doc, edits), 'formatRange', ctx.fail);
   },
-  findDefinition: (svc, doc, ctx) => { for (const p of ctx.positions) ctx.check(`findDefinition at ${show(p)}`, svc.findDefinition(doc, p)); },
-  findReferences: (svc, doc, ctx) => { for (const p of ctx.positions) ctx.check(`findReferences at ${show(p)}`, svc.findReferences(doc, p, ctx.rng.chance(0.5))); },
-  prepareRename: (svc, doc, ctx) => { for (const p of ctx.positions) ctx.check(`prepareRename at ${show(p)}`, svc.prepareRename(doc, p)); },
+  findDefinition: (svc, doc, ctx) => {
+    for (const p of ctx.positions) ctx.check(`findDefinition at ${show(p)}`, svc.findDefinition(doc, p));
+  },
+  findReferences: (svc, doc, ctx) => {
+    for (const p of ctx.positions)
+      ctx.check(`findReferences at ${show(p)}`, svc.findReferences(doc, p, ctx.rng.chance(0.5)));
+  },
+  prepareRename: (svc, doc, ctx) => {
+    for (const p of ctx.positions) ctx.check(`prepareRename at ${show(p)}`, svc.prepareRename(doc, p));
+  },
   doRename: (svc, doc, ctx) => {
     for (const p of ctx.positions) {
       try {
@@ -136,21 +164,29 @@ export const SURFACE: Record<string, Call | null> = {
     const path = doc.uri.startsWith('file://') ? doc.uri.slice(7) : '/fuzz/untitled.conf';
     const lines: string[] = [];
     for (let i = ctx.rng.int(6); i > 0; i--) {
-      lines.push(ctx.rng.pick([
-        `2026-01-01 00:00:00: (configfile.c.2109) source: ${ctx.rng.pick([path, 'other.conf', ''])} line: ${ctx.rng.int(doc.lineCount + 5) - 2} pos: ${ctx.rng.int(300) - 5} ${ctx.rng.pick(['invalid character in variable name', 'parser failed somehow', ''])}`,
-        '2026-01-01 00:00:00: (configfile.c.2161) configfile parser failed at: (null)',
-        `2026-01-01 00:00:00: (server.c.1) WARNING: unknown config-key: ${ctx.rng.pick(['server.foo', 'x', '', 'var.x'])} (ignored)`,
-        ctx.rng.pick(['', 'garbage', '\r', 'line: -1 pos: x']),
-      ]));
+      lines.push(
+        ctx.rng.pick([
+          `2026-01-01 00:00:00: (configfile.c.2109) source: ${ctx.rng.pick([path, 'other.conf', ''])} line: ${ctx.rng.int(doc.lineCount + 5) - 2} pos: ${ctx.rng.int(300) - 5} ${ctx.rng.pick(['invalid character in variable name', 'parser failed somehow', ''])}`,
+          '2026-01-01 00:00:00: (configfile.c.2161) configfile parser failed at: (null)',
+          `2026-01-01 00:00:00: (server.c.1) WARNING: unknown config-key: ${ctx.rng.pick(['server.foo', 'x', '', 'var.x'])} (ignored)`,
+          ctx.rng.pick(['', 'garbage', '\r', 'line: -1 pos: x']),
+        ]),
+      );
     }
-    const options = { path, isSavedDocument: ctx.rng.chance(0.5), failed: ctx.rng.chance(0.5), notice: ctx.rng.pick([undefined, 'lighttpd was stopped']) };
+    const options = {
+      path,
+      isSavedDocument: ctx.rng.chance(0.5),
+      failed: ctx.rng.chance(0.5),
+      notice: ctx.rng.pick([undefined, 'lighttpd was stopped']),
+    };
     ctx.check('mapLighttpdOutput', svc.mapLighttpdOutput(doc, lines.join(ctx.rng.pick(['\n', '\r\n'])), options));
   },
   getSemanticTokens: (svc, doc, ctx) => {
     for (const range of [undefined, ctx.range]) {
       const tokens = svc.getSemanticTokens(doc, range);
       const lines = lineLengths(doc);
-      if (tokens.data.length % 5 !== 0) ctx.fail('semantic-tokens', `data length ${tokens.data.length} is not a multiple of 5`);
+      if (tokens.data.length % 5 !== 0)
+        ctx.fail('semantic-tokens', `data length ${tokens.data.length} is not a multiple of 5`);
       let line = 0;
       let char = 0;
       for (let i = 0; i + 4 < tokens.data.length; i += 5) {
@@ -158,7 +194,10 @@ export const SURFACE: Record<string, Call | null> = {
         line += dl;
         char = dl === 0 ? char + dc : dc;
         if (line >= lines.length || char + len > lines[line]) {
-          ctx.fail('semantic-tokens', `token ${i / 5} at ${line}:${char} length ${len} is outside its line (${lines[line] ?? 'no such line'} characters)`);
+          ctx.fail(
+            'semantic-tokens',
+            `token ${i / 5} at ${line}:${char} length ${len} is outside its line (${lines[line] ?? 'no such line'} characters)`,
+          );
           break;
         }
       }
@@ -186,22 +225,43 @@ function contains(outer: Range, inner: Range): boolean {
 const lineLengthCache = new WeakMap<TextDocument, number[]>();
 function lineLengths(doc: TextDocument): number[] {
   let lines = lineLengthCache.get(doc);
-  if (!lines) lineLengthCache.set(doc, (lines = doc.getText().split(/\r\n|\r|\n/).map((l) => l.length)));
+  if (!lines)
+    lineLengthCache.set(
+      doc,
+      (lines = doc
+        .getText()
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.length)),
+    );
   return lines;
 }
 
 function validPosition(p: unknown, lines: readonly number[]): boolean {
   const q = p as Position;
-  return Number.isInteger(q?.line) && Number.isInteger(q?.character) && q.line >= 0 && q.character >= 0 && q.line < lines.length && q.character <= lines[q.line];
+  return (
+    Number.isInteger(q?.line) &&
+    Number.isInteger(q?.character) &&
+    q.line >= 0 &&
+    q.character >= 0 &&
+    q.line < lines.length &&
+    q.character <= lines[q.line]
+  );
 }
 
 /** Every Range, Position and line number inside a result (skipping locations in other files). */
-export function checkResult(doc: TextDocument, what: string, result: unknown, fail: (property: string, detail: string) => void): void {
+export function checkResult(
+  doc: TextDocument,
+  what: string,
+  result: unknown,
+  fail: (property: string, detail: string) => void,
+): void {
   const lines = lineLengths(doc);
   const stack: unknown[] = [result];
   const seen = new Set<unknown>();
   let reported = 0;
-  const report = (detail: string) => { if (reported++ < 3) fail('range-inside-document', `${what}: ${detail}`); };
+  const report = (detail: string) => {
+    if (reported++ < 3) fail('range-inside-document', `${what}: ${detail}`);
+  };
   while (stack.length) {
     const v = stack.pop();
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
@@ -210,33 +270,51 @@ export function checkResult(doc: TextDocument, what: string, result: unknown, fa
     if (typeof o.uri === 'string' && o.uri !== doc.uri) continue;
     if (typeof o.targetUri === 'string' && o.targetUri !== doc.uri) continue;
     if (o.start && o.end && typeof o.start === 'object' && typeof o.end === 'object' && 'line' in (o.start as object)) {
-      if (!validPosition(o.start, lines) || !validPosition(o.end, lines)) report(`range ${JSON.stringify({ start: o.start, end: o.end })} is outside the document (${lines.length} lines)`);
-      else if (!before(o.start as Position, o.end as Position)) report(`range ${showRange(o as unknown as Range)} ends before it starts`);
+      if (!validPosition(o.start, lines) || !validPosition(o.end, lines))
+        report(
+          `range ${JSON.stringify({ start: o.start, end: o.end })} is outside the document (${lines.length} lines)`,
+        );
+      else if (!before(o.start as Position, o.end as Position))
+        report(`range ${showRange(o as unknown as Range)} ends before it starts`);
       continue;
     }
-    if ('line' in o && 'character' in o && !validPosition(o, lines)) report(`position ${JSON.stringify(o)} is outside the document`);
+    if ('line' in o && 'character' in o && !validPosition(o, lines))
+      report(`position ${JSON.stringify(o)} is outside the document`);
     if (typeof o.startLine === 'number' || typeof o.endLine === 'number') {
       const s = o.startLine as number;
       const e = o.endLine as number;
-      if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e < lines.length)) report(`lines ${s}-${e} are outside the document (${lines.length} lines)`);
+      if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e < lines.length))
+        report(`lines ${s}-${e} are outside the document (${lines.length} lines)`);
     }
     if (o.selectionRange && o.range && !contains(o.range as Range, o.selectionRange as Range)) {
-      report(`selectionRange ${showRange(o.selectionRange as Range)} is not inside range ${showRange(o.range as Range)}`);
+      report(
+        `selectionRange ${showRange(o.selectionRange as Range)} is not inside range ${showRange(o.range as Range)}`,
+      );
     }
     for (const k of Object.keys(o)) if (k !== 'data' && k !== 'documentation') stack.push(o[k]);
   }
 }
 
 function offsetEdits(doc: TextDocument, edits: readonly TextEdit[]): { start: number; end: number; text: string }[] {
-  return edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  return edits
+    .map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function checkEdits(doc: TextDocument, edits: readonly TextEdit[], what: string, fail: (property: string, detail: string) => void): void {
+function checkEdits(
+  doc: TextDocument,
+  edits: readonly TextEdit[],
+  what: string,
+  fail: (property: string, detail: string) => void,
+): void {
   checkResult(doc, what, edits, fail);
   const sorted = offsetEdits(doc, edits);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].start < sorted[i - 1].end) {
-      fail('edits-overlap', `${what}: edits at offsets ${sorted[i - 1].start}-${sorted[i - 1].end} and ${sorted[i].start}-${sorted[i].end} overlap`);
+      fail(
+        'edits-overlap',
+        `${what}: edits at offsets ${sorted[i - 1].start}-${sorted[i - 1].end} and ${sorted[i].start}-${sorted[i].end} overlap`,
+      );
       return;
     }
   }
@@ -263,15 +341,31 @@ function meaningful(text: string): { comments: string[]; tokens: string[] } {
   };
 }
 
-export function checkPreserved(before: string, after: string, what: string, fail: (property: string, detail: string) => void): void {
+export function checkPreserved(
+  before: string,
+  after: string,
+  what: string,
+  fail: (property: string, detail: string) => void,
+): void {
   if (before === after) return;
   const a = meaningful(before);
   const b = meaningful(after);
-  const diff = (x: string[], y: string[]) => { for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return i; return -1; };
+  const diff = (x: string[], y: string[]) => {
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return i;
+    return -1;
+  };
   const c = diff(a.comments, b.comments);
-  if (c >= 0) fail('format-keeps-comments', `${what}: comment ${c} was ${JSON.stringify(a.comments[c])}, is ${JSON.stringify(b.comments[c])}`);
+  if (c >= 0)
+    fail(
+      'format-keeps-comments',
+      `${what}: comment ${c} was ${JSON.stringify(a.comments[c])}, is ${JSON.stringify(b.comments[c])}`,
+    );
   const t = diff(a.tokens, b.tokens);
-  if (t >= 0) fail('format-keeps-values', `${what}: token ${t} was ${JSON.stringify(a.tokens[t])}, is ${JSON.stringify(b.tokens[t])}`);
+  if (t >= 0)
+    fail(
+      'format-keeps-values',
+      `${what}: token ${t} was ${JSON.stringify(a.tokens[t])}, is ${JSON.stringify(b.tokens[t])}`,
+    );
 }
 
 function checkFormatting(svc: LanguageService, doc: TextDocument, ctx: CallContext): void {
@@ -288,16 +382,27 @@ function checkFormatting(svc: LanguageService, doc: TextDocument, ctx: CallConte
   if (again !== once) {
     let i = 0;
     while (i < once.length && once[i] === again[i]) i++;
-    ctx.fail('format-idempotent', `formatting the formatted text changes it again at offset ${i}: ${JSON.stringify(once.slice(Math.max(0, i - 20), i + 20))} -> ${JSON.stringify(again.slice(Math.max(0, i - 20), i + 20))}`);
+    ctx.fail(
+      'format-idempotent',
+      `formatting the formatted text changes it again at offset ${i}: ${JSON.stringify(once.slice(Math.max(0, i - 20), i + 20))} -> ${JSON.stringify(again.slice(Math.max(0, i - 20), i + 20))}`,
+    );
   }
 }
 
 /** Positions worth probing: start, end, random offsets, and the edges of every problem. */
-function probePositions(doc: TextDocument, rng: Rng, problems: readonly { start: number; end: number }[], count: number): Position[] {
+function probePositions(
+  doc: TextDocument,
+  rng: Rng,
+  problems: readonly { start: number; end: number }[],
+  count: number,
+): Position[] {
   const len = doc.getText().length;
   const offsets = new Set<number>([0, len]);
   for (let i = 0; i < count; i++) offsets.add(rng.int(len + 1));
-  for (const p of problems.slice(0, 3)) { offsets.add(p.start); offsets.add(p.end); }
+  for (const p of problems.slice(0, 3)) {
+    offsets.add(p.start);
+    offsets.add(p.end);
+  }
   return [...offsets].map((o) => doc.positionAt(o));
 }
 
@@ -313,7 +418,10 @@ function checkTree(text: string, file: ConfigFile, fail: (property: string, deta
       const s = o.start as number;
       const e = o.end as number;
       if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= text.length) && reported++ < 3) {
-        fail('ast-offsets', `node ${String(o.kind ?? o.code ?? Object.keys(o).join(','))} has offsets ${s}-${e} (text length ${text.length})`);
+        fail(
+          'ast-offsets',
+          `node ${String(o.kind ?? o.code ?? Object.keys(o).join(','))} has offsets ${s}-${e} (text length ${text.length})`,
+        );
       }
     }
     for (const k of Object.keys(o)) if (typeof o[k] === 'object') stack.push(o[k]);
@@ -325,9 +433,18 @@ function describeError(e: unknown): string {
 }
 
 const SMALL_EDITS: readonly ((rng: Rng, text: string) => string)[] = [
-  (rng, t) => { const i = rng.int(t.length + 1); return t.slice(0, i) + rng.pick(['x', '"', '{', '}', '(', ')', '\n', ' = ', '#', ',', 'else ']) + t.slice(i); },
-  (rng, t) => { const i = rng.int(t.length + 1); return t.slice(0, i) + t.slice(i + rng.range(1, 5)); },
-  (rng, t) => { const i = rng.int(t.length + 1); return t.slice(0, i) + '\nserver.port = 81\n' + t.slice(i); },
+  (rng, t) => {
+    const i = rng.int(t.length + 1);
+    return t.slice(0, i) + rng.pick(['x', '"', '{', '}', '(', ')', '\n', ' = ', '#', ',', 'else ']) + t.slice(i);
+  },
+  (rng, t) => {
+    const i = rng.int(t.length + 1);
+    return t.slice(0, i) + t.slice(i + rng.range(1, 5));
+  },
+  (rng, t) => {
+    const i = rng.int(t.length + 1);
+    return t.slice(0, i) + '\nserver.port = 81\n' + t.slice(i);
+  },
 ];
 
 /** Runs every property on one input; never throws. */
@@ -346,20 +463,28 @@ export class Harness {
     const fragments = corpus.filter((c) => c.text.length < 8000).slice(0, 3);
     fragments.forEach((c, i) => this.fs.files.set(`/fuzz/conf.d/${i}.conf`, c.text));
     this.fs.files.set('/fuzz/conf.d/self.conf', 'include "conf.d/*.conf"\nvar.self = 1\n');
-    this.fs.files.set('/fuzz/main.conf', 'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\ninclude "fragment.conf"\n');
+    this.fs.files.set(
+      '/fuzz/main.conf',
+      'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\ninclude "fragment.conf"\n',
+    );
     this.workspace = new ConfigWorkspace(this.fs);
     this.inWorkspace = getLanguageService({ workspace: this.workspace });
   }
 
   check(text: string, rng: Rng, mode: Mode, options: CheckOptions = {}): CheckResult {
     const failures: Failure[] = [];
-    const fail = (property: string, detail: string) => { failures.push({ property, detail }); };
+    const fail = (property: string, detail: string) => {
+      failures.push({ property, detail });
+    };
     const guarded = (what: string, fn: () => void) => {
       const t = performance.now();
-      try { fn(); } catch (e) { fail('no-exception', `${what} threw: ${describeError(e)}`); }
+      try {
+        fn();
+      } catch (e) {
+        fail('no-exception', `${what} threw: ${describeError(e)}`);
+      }
       this.timings.set(what, (this.timings.get(what) ?? 0) + performance.now() - t);
     };
-
 
     let svc = this.standalone;
     let uri = `untitled:fuzz-${++this.version}`;
@@ -378,16 +503,22 @@ export class Harness {
     let problems: { start: number; end: number }[] = [];
     const t0 = performance.now();
     let file: ConfigFile | undefined;
-    guarded('analysis', () => { file = svc.getModel(doc).file; });
-    guarded('doValidation', () => { diagnostics = svc.doValidation(doc); });
+    guarded('analysis', () => {
+      file = svc.getModel(doc).file;
+    });
+    guarded('doValidation', () => {
+      diagnostics = svc.doValidation(doc);
+    });
     const analysisMs = performance.now() - t0;
     if (file) {
       problems = [...file.problems];
       guarded('tree', () => checkTree(text, file!, fail));
     }
     for (const d of diagnostics) {
-      if (typeof d.code !== 'string' || !getRule(d.code)) fail('diagnostic-code-known', `diagnostic code ${JSON.stringify(d.code)} is not in the rules table`);
-      if (typeof d.message !== 'string' || d.message === '') fail('diagnostic-message', `diagnostic ${String(d.code)} has no message`);
+      if (typeof d.code !== 'string' || !getRule(d.code))
+        fail('diagnostic-code-known', `diagnostic code ${JSON.stringify(d.code)} is not in the rules table`);
+      if (typeof d.message !== 'string' || d.message === '')
+        fail('diagnostic-message', `diagnostic ${String(d.code)} has no message`);
     }
 
     const positions = probePositions(doc, rng, problems, options.positions ?? 3);
@@ -402,7 +533,8 @@ export class Harness {
     };
     for (const [name, call] of Object.entries(SURFACE)) {
       if (options.only && !options.only.includes(name)) continue;
-      if (call && typeof (svc as unknown as Record<string, unknown>)[name] === 'function') guarded(name, () => call(svc, doc, ctx));
+      if (call && typeof (svc as unknown as Record<string, unknown>)[name] === 'function')
+        guarded(name, () => call(svc, doc, ctx));
     }
 
     // Incremental re-analysis: version 2 after a small edit must parse like a fresh parse of its text.
@@ -412,12 +544,18 @@ export class Harness {
         const doc2 = TextDocument.create(uri, 'lighttpd', doc.version + 1, edited);
         const incremental = svc.getModel(doc2).file;
         const fresh = parse(edited);
-        const x = JSON.stringify({ s: incremental.statements, p: incremental.problems.map((p) => [p.code, p.start, p.end]) });
+        const x = JSON.stringify({
+          s: incremental.statements,
+          p: incremental.problems.map((p) => [p.code, p.start, p.end]),
+        });
         const y = JSON.stringify({ s: fresh.statements, p: fresh.problems.map((p) => [p.code, p.start, p.end]) });
         if (x !== y) {
           let i = 0;
           while (i < x.length && x[i] === y[i]) i++;
-          fail('incremental-parse', `after an edit the reused tree differs from a fresh parse near ${JSON.stringify(y.slice(Math.max(0, i - 60), i + 60))} (got ${JSON.stringify(x.slice(Math.max(0, i - 60), i + 60))})`);
+          fail(
+            'incremental-parse',
+            `after an edit the reused tree differs from a fresh parse near ${JSON.stringify(y.slice(Math.max(0, i - 60), i + 60))} (got ${JSON.stringify(x.slice(Math.max(0, i - 60), i + 60))})`,
+          );
         }
         svc.doValidation(doc2);
       });

@@ -55,7 +55,11 @@ export const DEFAULT_GENERATORS: readonly (readonly [number, GeneratorName])[] =
   [5, 'mutation'],
 ];
 
-const MODES: readonly (readonly [number, Mode])[] = [[6, 'standalone'], [2, 'root'], [2, 'fragment']];
+const MODES: readonly (readonly [number, Mode])[] = [
+  [6, 'standalone'],
+  [2, 'root'],
+  [2, 'fragment'],
+];
 
 export function loadCorpus(): CorpusFile[] {
   return corpusEntries().map((e) => ({ name: e.file, text: readCorpusFile(e.path) }));
@@ -83,7 +87,12 @@ export interface Iteration {
   readonly rng: Rng;
 }
 
-export function makeIteration(seed: number, i: number, corpus: readonly CorpusFile[], generators = DEFAULT_GENERATORS): Iteration {
+export function makeIteration(
+  seed: number,
+  i: number,
+  corpus: readonly CorpusFile[],
+  generators = DEFAULT_GENERATORS,
+): Iteration {
   const rng = new Rng(iterationSeed(seed, i));
   const generator = rng.weighted(generators);
   const mode = rng.weighted(MODES);
@@ -111,14 +120,25 @@ export function runFuzz(options: RunOptions): RunResult {
       if (result.analysisMs > limit) {
         // Measure again before blaming the input: the machine may just have been busy.
         let best = result.analysisMs;
-        for (let k = 0; k < 2 && best > limit; k++) best = Math.min(best, harness.check(it.text, new Rng(k), it.mode).analysisMs);
+        for (let k = 0; k < 2 && best > limit; k++)
+          best = Math.min(best, harness.check(it.text, new Rng(k), it.mode).analysisMs);
         if (best > limit) {
-          found.push({ property: 'linear-time', detail: `${it.text.length} characters took ${best.toFixed(0)} ms (limit ${limit.toFixed(0)} ms = ${time.floorMs} ms + ${time.factor} x the corpus average per character)` });
+          found.push({
+            property: 'linear-time',
+            detail: `${it.text.length} characters took ${best.toFixed(0)} ms (limit ${limit.toFixed(0)} ms = ${time.floorMs} ms + ${time.factor} x the corpus average per character)`,
+          });
         }
       }
     }
     if (found.length) {
-      const report: FailureReport = { iteration: i, generator: it.generator, mode: it.mode, note: it.note, text: it.text, failures: found };
+      const report: FailureReport = {
+        iteration: i,
+        generator: it.generator,
+        mode: it.mode,
+        note: it.note,
+        text: it.text,
+        failures: found,
+      };
       failures.push(report);
       options.onFailure?.(report);
     }
@@ -133,7 +153,14 @@ export function runFuzz(options: RunOptions): RunResult {
  * A smaller input that still fails the same property (greedy removal of chunks, then of single
  * characters), for readable reports. At most `budget` checks.
  */
-export function shrink(text: string, mode: Mode, property: string, seed: number, corpus: readonly CorpusFile[], budget = 400): string {
+export function shrink(
+  text: string,
+  mode: Mode,
+  property: string,
+  seed: number,
+  corpus: readonly CorpusFile[],
+  budget = 400,
+): string {
   const harness = new Harness(corpus);
   const fails = (t: string) => harness.check(t, new Rng(seed), mode).failures.some((f) => f.property === property);
   if (!fails(text)) return text;

@@ -133,7 +133,11 @@ test('"abc\\\\" is unterminated (the second backslash escapes the quote), as in 
 });
 
 test('an unterminated string does not spill into the following lines', async () => {
-  const [first, second, third] = await tokenizeLines(['a = "never closed', 'server.port = 80', '$HTTP["host"] == "x" {']);
+  const [first, second, third] = await tokenizeLines([
+    'a = "never closed',
+    'server.port = 80',
+    '$HTTP["host"] == "x" {',
+  ]);
   assert.ok(first && second && third);
   assertScope(first, 'never closed', S.string);
   assertScope(second, 'server.port', S.key);
@@ -230,7 +234,11 @@ test('assignment operators =, += and := are told apart', async () => {
   assertScope(force, ':=', S.force);
   assertNoScope(force, ':=', S.assign);
   // all three share the keyword.operator.assignment prefix, which themes color
-  for (const [tokens, op] of [[plain, '='], [append, '+='], [force, ':=']] as const) {
+  for (const [tokens, op] of [
+    [plain, '='],
+    [append, '+='],
+    [force, ':='],
+  ] as const) {
     assertScope(tokens, op, 'keyword.operator.assignment');
   }
 });
@@ -382,7 +390,10 @@ test('every non-blank token of a realistic config gets a specific scope', async 
   all.forEach((tokens, i) => {
     for (const [text, scopes] of tokens) {
       if (text.trim() === '') continue;
-      assert.ok(scopes.length > 1, `line ${i + 1}: ${JSON.stringify(text)} has only the root scope: ${describe(tokens)}`);
+      assert.ok(
+        scopes.length > 1,
+        `line ${i + 1}: ${JSON.stringify(text)} has only the root scope: ${describe(tokens)}`,
+      );
     }
   });
 });
@@ -407,14 +418,11 @@ test('language configuration: # comments and the three bracket pairs', () => {
   const config = loadLanguageConfiguration();
   assert.equal(config.comments.lineComment, '#');
   assert.equal(config.comments.blockComment, undefined);
-  assert.deepEqual(
-    [...config.brackets].sort(),
-    [
-      ['(', ')'],
-      ['[', ']'],
-      ['{', '}'],
-    ],
-  );
+  assert.deepEqual([...config.brackets].sort(), [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+  ]);
 });
 
 test('language configuration: auto-closing and surrounding pairs', () => {
@@ -423,7 +431,11 @@ test('language configuration: auto-closing and surrounding pairs', () => {
   for (const pair of pairs) {
     const auto = config.autoClosingPairs.find((p) => p.open + p.close === pair);
     assert.ok(auto, `no autoClosingPair for ${pair}`);
-    assert.deepEqual([...(auto.notIn ?? [])].sort(), ['comment', 'string'], `${pair} should not auto-close in strings/comments`);
+    assert.deepEqual(
+      [...(auto.notIn ?? [])].sort(),
+      ['comment', 'string'],
+      `${pair} should not auto-close in strings/comments`,
+    );
     assert.ok(
       config.surroundingPairs.some(([open, close]) => open + close === pair),
       `no surroundingPair for ${pair}`,
@@ -435,7 +447,11 @@ test('language configuration: word pattern keeps directive and module names whol
   const word = new RegExp(loadLanguageConfiguration().wordPattern, 'g');
   const words = (text: string) => text.match(word) ?? [];
   assert.deepEqual(words('server.document-root = var.basedir'), ['server.document-root', 'var.basedir']);
-  assert.deepEqual(words('server.modules += ( "mod_proxy", "mod_openssl" )'), ['server.modules', 'mod_proxy', 'mod_openssl']);
+  assert.deepEqual(words('server.modules += ( "mod_proxy", "mod_openssl" )'), [
+    'server.modules',
+    'mod_proxy',
+    'mod_openssl',
+  ]);
   // a half-typed key still counts as the word under the cursor, so completion replaces it whole
   assert.deepEqual(words('server.'), ['server.']);
   // comment rulers are not words

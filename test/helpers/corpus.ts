@@ -26,7 +26,12 @@ export function corpusEntries(): CorpusEntry[] {
   const col = (name: string) => header.indexOf(name);
   return lines.slice(1).map((l) => {
     const c = l.split('\t');
-    return { file: c[col('file')], path: join(CORPUS_DIR, c[col('file')]), verdict: c[col('verdict')], notes: c[col('notes')] ?? '' };
+    return {
+      file: c[col('file')],
+      path: join(CORPUS_DIR, c[col('file')]),
+      verdict: c[col('verdict')],
+      notes: c[col('notes')] ?? '',
+    };
   });
 }
 

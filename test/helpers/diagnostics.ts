@@ -25,7 +25,9 @@ export function found(text: string, codes?: readonly string[], options: Diagnost
 /** Severity name of each diagnostic with the given code. */
 export function severities(text: string, code: string, options: DiagnosticsOptions = {}): string[] {
   const names = ['', 'error', 'warning', 'information', 'hint'];
-  return diagnosticsOf(text, options).filter((d) => d.code === code).map((d) => names[d.severity ?? 0]);
+  return diagnosticsOf(text, options)
+    .filter((d) => d.code === code)
+    .map((d) => names[d.severity ?? 0]);
 }
 
 /** Quick fixes offered for the diagnostics with `code`, as [title, text after applying the fix]. */

@@ -55,7 +55,10 @@ describe('editing features over stdio', { skip: SERVER_BUILT ? undefined : NOT_B
     const item = list.items.find((i) => i.label === 'proxy.server');
     assert.ok(item, 'proxy.server offered');
     assert.ok(!list.items.some((i) => i.label === 'server.port'), 'no server-only directive in a condition');
-    assert.deepEqual(item.additionalTextEdits?.map((e) => e.newText), [', "mod_proxy"']);
+    assert.deepEqual(
+      item.additionalTextEdits?.map((e) => e.newText),
+      [', "mod_proxy"'],
+    );
   });
 
   test('hover: a directive', async () => {
@@ -66,17 +69,29 @@ describe('editing features over stdio', { skip: SERVER_BUILT ? undefined : NOT_B
 
   test('document symbols: the condition as a container', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['server.modules', 'var.app', 'include "extra.conf"', '$HTTP["host"] == "example.org"']);
-    assert.deepEqual(symbols[3].children?.map((s) => s.name), ['server.document-root', 'proxy.s']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['server.modules', 'var.app', 'include "extra.conf"', '$HTTP["host"] == "example.org"'],
+    );
+    assert.deepEqual(
+      symbols[3].children?.map((s) => s.name),
+      ['server.document-root', 'proxy.s'],
+    );
   });
 
   test('folding ranges', async () => {
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[3, 5]]);
+    assert.deepEqual(
+      ranges.map((r) => [r.startLine, r.endLine]),
+      [[3, 5]],
+    );
   });
 
   test('selection ranges', async () => {
-    const [r] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 1, character: 13 }] });
+    const [r] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [{ line: 1, character: 13 }],
+    });
     assert.deepEqual(r.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 19 } });
     assert.deepEqual(r.parent?.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 20 } });
   });
@@ -85,15 +100,31 @@ describe('editing features over stdio', { skip: SERVER_BUILT ? undefined : NOT_B
     const options = { tabSize: 4, insertSpaces: true };
     const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
     assert.equal(applyEdits(TEXT, edits).split('\n')[4], '    server.document-root = var.app');
-    const ranged = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, options, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 9 } } });
-    assert.deepEqual(ranged.map((e) => [e.range.start.line, e.newText]), [[5, '    proxy.s']]);
+    const ranged = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      options,
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 9 } },
+    });
+    assert.deepEqual(
+      ranged.map((e) => [e.range.start.line, e.newText]),
+      [[5, '    proxy.s']],
+    );
   });
 
   test('definition and references of a variable', async () => {
     const defs = await client.request<Location[]>('textDocument/definition', at(4, 27));
-    assert.deepEqual(defs.map((l) => [l.uri, l.range.start.line, l.range.start.character, l.range.end.character]), [[uri, 1, 0, 7]]);
-    const refs = await client.request<Location[]>('textDocument/references', { ...at(1, 2), context: { includeDeclaration: true } });
-    assert.deepEqual(refs.map((l) => l.range.start.line), [1, 4]);
+    assert.deepEqual(
+      defs.map((l) => [l.uri, l.range.start.line, l.range.start.character, l.range.end.character]),
+      [[uri, 1, 0, 7]],
+    );
+    const refs = await client.request<Location[]>('textDocument/references', {
+      ...at(1, 2),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      refs.map((l) => l.range.start.line),
+      [1, 4],
+    );
   });
 
   test('rename: prepare, rename, refusal', async () => {
@@ -106,13 +137,19 @@ describe('editing features over stdio', { skip: SERVER_BUILT ? undefined : NOT_B
 
   test('document links on include paths', async () => {
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
-    assert.deepEqual(links.map((l) => [l.range.start.line, l.target]), [[2, pathToFileURL(join(dir, 'extra.conf')).href]]);
+    assert.deepEqual(
+      links.map((l) => [l.range.start.line, l.target]),
+      [[2, pathToFileURL(join(dir, 'extra.conf')).href]],
+    );
   });
 
   test('semantic tokens, full and range', async () => {
     const full = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.deepEqual(full.data.slice(0, 5), [0, 0, 14, 0, 16]); // server.modules: property, defaultLibrary
-    const range = await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } } });
+    const range = await client.request<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } },
+    });
     assert.deepEqual(range.data, [1, 0, 7, 1, 1]); // var.app: variable, declaration
   });
 });

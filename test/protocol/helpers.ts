@@ -6,7 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from '../helpers/corpus';
 
@@ -32,27 +37,47 @@ export interface TestClient {
   shutdown(): Promise<void>;
 }
 
-export async function startClient(options: { initializationOptions?: unknown; capabilities?: unknown; workspaceFolder?: string; settings?: unknown; env?: Readonly<Record<string, string>> } = {}): Promise<TestClient> {
+export async function startClient(
+  options: {
+    initializationOptions?: unknown;
+    capabilities?: unknown;
+    workspaceFolder?: string;
+    settings?: unknown;
+    env?: Readonly<Record<string, string>>;
+  } = {},
+): Promise<TestClient> {
   const env = options.env ? { ...process.env, ...options.env } : process.env;
   const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
-  proc.stderr!.on('data', (b: Buffer) => { stderr += b.toString(); });
-  const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  proc.stderr!.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
+  const connection = createMessageConnection(
+    new StreamMessageReader(proc.stdout!),
+    new StreamMessageWriter(proc.stdin!),
+  );
   const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const latest = new Map<string, Diagnostic[]>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
-      if (w.uri === p.uri && w.accept(p.diagnostics)) { waiters.splice(i, 1); w.resolve(p.diagnostics); }
+      if (w.uri === p.uri && w.accept(p.diagnostics)) {
+        waiters.splice(i, 1);
+        w.resolve(p.diagnostics);
+      }
     }
   });
   // Answer the requests a server may send to a client.
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'lighttpd' ? options.settings ?? null : null)));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map((i) => (i.section === 'lighttpd' ? (options.settings ?? null) : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   const logs: string[] = [];
-  connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   connection.listen();
 
   const root = options.workspaceFolder ?? REPO_ROOT;
@@ -88,7 +113,10 @@ export async function startClient(options: { initializationOptions?: unknown; ca
     },
     change(uri, version, text) {
       versions.set(uri, version);
-      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      void connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     save(uri) {
       void connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
@@ -98,8 +126,23 @@ export async function startClient(options: { initializationOptions?: unknown; ca
     },
     diagnostics(uri, accept = () => true, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms (last: ${JSON.stringify(latest.get(uri))}); server stderr: ${stderr}`)), timeoutMs);
-        waiters.push({ uri, accept, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching diagnostics for ${uri} within ${timeoutMs} ms (last: ${JSON.stringify(latest.get(uri))}); server stderr: ${stderr}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          accept,
+          resolve: (d) => {
+            clearTimeout(timer);
+            resolve(d);
+          },
+        });
       });
     },
     request: <R>(method: string, params: unknown) => connection.sendRequest(method, params) as Promise<R>,
@@ -107,11 +150,19 @@ export async function startClient(options: { initializationOptions?: unknown; ca
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         void connection.sendNotification('exit');
-      } catch { /* the process may already be gone */ }
+      } catch {
+        /* the process may already be gone */
+      }
       await new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();
-        const t = setTimeout(() => { proc.kill('SIGKILL'); resolve(); }, 2000);
-        proc.once('exit', () => { clearTimeout(t); resolve(); });
+        const t = setTimeout(() => {
+          proc.kill('SIGKILL');
+          resolve();
+        }, 2000);
+        proc.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
       });
       connection.dispose();
     },

@@ -18,11 +18,15 @@ const fromLighttpd = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'lightt
 describe('lighttpd.validate.executable: lighttpd -tt on save', { skip: SERVER_BUILT ? undefined : NOT_BUILT }, () => {
   let dir = '';
   let fake = '';
-  const config = 'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
+  const config =
+    'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lighttpd-live-'));
     fake = join(dir, 'fake-lighttpd');
-    writeFileSync(fake, '#!/bin/sh\ntouch "$(dirname "$0")/ran"\necho "2026-01-01 00:00:00: (configfile.c.1289) WARNING: unknown config-key: proxy.server (ignored)" >&2\n');
+    writeFileSync(
+      fake,
+      '#!/bin/sh\ntouch "$(dirname "$0")/ran"\necho "2026-01-01 00:00:00: (configfile.c.1289) WARNING: unknown config-key: proxy.server (ignored)" >&2\n',
+    );
     chmodSync(fake, 0o755);
     writeFileSync(join(dir, 'lighttpd.conf'), config);
   });
@@ -35,15 +39,25 @@ describe('lighttpd.validate.executable: lighttpd -tt on save', { skip: SERVER_BU
   ] as const) {
     test(name, async () => {
       rmSync(join(dir, 'ran'), { force: true });
-      const client = await startClient({ workspaceFolder: dir, initializationOptions: { trusted }, settings: { validate: { executable }, executablePath: fake } });
+      const client = await startClient({
+        workspaceFolder: dir,
+        initializationOptions: { trusted },
+        settings: { validate: { executable }, executablePath: fake },
+      });
       try {
         const uri = client.open('lighttpd.conf', config);
         await client.diagnostics(uri);
         client.save(uri);
         if (runs) {
           const ds = await client.diagnostics(uri, (d) => fromLighttpd(d).length > 0);
-          assert.deepEqual(fromLighttpd(ds).map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['lighttpd-warning', 2, 0, 12]]);
-          assert.ok(ds.some((d) => d.code === 'module-not-loaded'), 'our own diagnostics are kept');
+          assert.deepEqual(
+            fromLighttpd(ds).map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+            [['lighttpd-warning', 2, 0, 12]],
+          );
+          assert.ok(
+            ds.some((d) => d.code === 'module-not-loaded'),
+            'our own diagnostics are kept',
+          );
         } else {
           const ds = await client.diagnostics(uri);
           await new Promise((r) => setTimeout(r, 300));
@@ -57,20 +71,31 @@ describe('lighttpd.validate.executable: lighttpd -tt on save', { skip: SERVER_BU
   }
 
   const real = findLighttpd();
-  test('with the installed lighttpd: a syntax error lighttpd reports is shown where it is', { skip: real ? undefined : 'lighttpd not installed' }, async () => {
-    const site = join(dir, 'real');
-    mkdirSync(join(site, 'www'), { recursive: true });
-    const text = `server.document-root = "${join(site, 'www')}"\nserver.port = 8089\nx = ( "a" "b" ;\n`;
-    writeFileSync(join(site, 'lighttpd.conf'), text);
-    const client = await startClient({ workspaceFolder: site, initializationOptions: { trusted: true }, settings: { validate: { executable: true } } });
-    try {
-      const uri = client.open('lighttpd.conf', text);
-      await client.diagnostics(uri);
-      client.save(uri);
-      const ds = await client.diagnostics(uri, (d) => fromLighttpd(d).length > 0);
-      assert.deepEqual(fromLighttpd(ds).map((d) => [d.code, d.range.start.line, d.range.start.character]), [['lighttpd-error', 2, 14]]);
-    } finally {
-      await client.shutdown();
-    }
-  });
+  test(
+    'with the installed lighttpd: a syntax error lighttpd reports is shown where it is',
+    { skip: real ? undefined : 'lighttpd not installed' },
+    async () => {
+      const site = join(dir, 'real');
+      mkdirSync(join(site, 'www'), { recursive: true });
+      const text = `server.document-root = "${join(site, 'www')}"\nserver.port = 8089\nx = ( "a" "b" ;\n`;
+      writeFileSync(join(site, 'lighttpd.conf'), text);
+      const client = await startClient({
+        workspaceFolder: site,
+        initializationOptions: { trusted: true },
+        settings: { validate: { executable: true } },
+      });
+      try {
+        const uri = client.open('lighttpd.conf', text);
+        await client.diagnostics(uri);
+        client.save(uri);
+        const ds = await client.diagnostics(uri, (d) => fromLighttpd(d).length > 0);
+        assert.deepEqual(
+          fromLighttpd(ds).map((d) => [d.code, d.range.start.line, d.range.start.character]),
+          [['lighttpd-error', 2, 14]],
+        );
+      } finally {
+        await client.shutdown();
+      }
+    },
+  );
 });

@@ -15,12 +15,16 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { NOT_BUILT, SERVER_BUILT, startClient, type TestClient } from './helpers';
 
 const SKIP = SERVER_BUILT ? undefined : NOT_BUILT;
-const config = 'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1" ) ) )\n';
+const config =
+  'server.document-root = "/srv"\nserver.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1" ) ) )\n';
 
 async function until(what: string, cond: () => boolean, client: TestClient, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; logs: ${JSON.stringify(client.logs())}; stderr: ${client.stderr()}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}; logs: ${JSON.stringify(client.logs())}; stderr: ${client.stderr()}`,
+      );
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -35,17 +39,38 @@ describe('handlers that throw are logged and answered; the server keeps serving'
       const at = { line: 2, character: 3 };
       for (let round = 0; round < 2; round++) {
         assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: at }), null);
-        assert.equal(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } }), null);
+        assert.equal(
+          await client.request('textDocument/completion', {
+            textDocument: { uri },
+            position: { line: 3, character: 0 },
+          }),
+          null,
+        );
         const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 12 } };
-        assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }), []);
+        assert.deepEqual(
+          await client.request('textDocument/codeAction', {
+            textDocument: { uri },
+            range,
+            context: { diagnostics: [] },
+          }),
+          [],
+        );
       }
       // The other handlers still answer, on the same document.
-      const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.ok(symbols.some((s) => s.name === 'proxy.server'), JSON.stringify(symbols));
+      const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', {
+        textDocument: { uri },
+      });
+      assert.ok(
+        symbols.some((s) => s.name === 'proxy.server'),
+        JSON.stringify(symbols),
+      );
       assert.equal(client.process.exitCode, null);
       await until('the logs', () => client.logs().filter((l) => / failed for /.test(l)).length >= 7, client);
       const logs = client.logs();
-      assert.ok(logs.some((l) => l.startsWith(`hover failed for ${uri} at 3:4: Error: test hook`)), JSON.stringify(logs));
+      assert.ok(
+        logs.some((l) => l.startsWith(`hover failed for ${uri} at 3:4: Error: test hook`)),
+        JSON.stringify(logs),
+      );
       assert.ok(logs.some((l) => l.startsWith(`completion failed for ${uri} at 4:1:`)));
       assert.ok(logs.some((l) => l.startsWith(`code actions failed for ${uri} at 3:1:`)));
       assert.ok(logs.some((l) => l.startsWith(`validation failed for ${uri}:`)));
@@ -57,14 +82,29 @@ describe('handlers that throw are logged and answered; the server keeps serving'
   test('an exception outside every handler (a timer, a rejected promise) is logged; the server keeps serving', async () => {
     const client = await startClient({ env: { LIGHTTPD_CONF_TEST_THROW: 'uncaught' } });
     try {
-      await until('the last-resort logs', () => client.logs().filter((l) => /\(the server keeps running\)/.test(l)).length >= 2, client);
+      await until(
+        'the last-resort logs',
+        () => client.logs().filter((l) => /\(the server keeps running\)/.test(l)).length >= 2,
+        client,
+      );
       const logs = client.logs();
-      assert.ok(logs.some((l) => l.startsWith('uncaught exception (the server keeps running): Error: test hook')), JSON.stringify(logs));
-      assert.ok(logs.some((l) => l.startsWith('unhandled promise rejection (the server keeps running): Error: test hook')));
+      assert.ok(
+        logs.some((l) => l.startsWith('uncaught exception (the server keeps running): Error: test hook')),
+        JSON.stringify(logs),
+      );
+      assert.ok(
+        logs.some((l) => l.startsWith('unhandled promise rejection (the server keeps running): Error: test hook')),
+      );
       const uri = client.open('alive.conf', config);
       const ds = await client.diagnostics(uri);
-      assert.ok(ds.some((d) => d.code === 'module-not-loaded'), JSON.stringify(ds));
-      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+      assert.ok(
+        ds.some((d) => d.code === 'module-not-loaded'),
+        JSON.stringify(ds),
+      );
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 2, character: 3 },
+      });
       assert.ok(hover && JSON.stringify(hover.contents).includes('proxy'));
       assert.equal(client.process.exitCode, null);
     } finally {
@@ -83,7 +123,12 @@ describe('cancellation and stale work', { skip: SKIP }, () => {
       assert.notEqual(await client.request('textDocument/hover', params), null, 'hover has something to say here');
       // Keep the server busy (checking a large file, synchronously) while the hover and its cancellation
       // arrive: the request is dispatched with its token already cancelled.
-      const big = client.open('big.conf', 'server.document-root = "/srv"\n' + Array.from({ length: 150_000 }, (_, i) => `var.v${i} = "value ${i}"`).join('\n') + '\n');
+      const big = client.open(
+        'big.conf',
+        'server.document-root = "/srv"\n' +
+          Array.from({ length: 150_000 }, (_, i) => `var.v${i} = "value ${i}"`).join('\n') +
+          '\n',
+      );
       const source = new CancellationTokenSource();
       const hover = client.connection.sendRequest('textDocument/hover', params, source.token);
       source.cancel();
@@ -101,12 +146,17 @@ describe('cancellation and stale work', { skip: SKIP }, () => {
       const published: PublishDiagnosticsParams[] = [];
       const uri = client.open('burst.conf', config);
       await client.diagnostics(uri);
-      client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { if (p.uri === uri) published.push(p); });
+      client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri) published.push(p);
+      });
       for (let v = 2; v <= 20; v++) client.change(uri, v, config + `x${v} = y\n`.repeat(v % 3));
       await until('the check of version 20', () => published.some((p) => p.version === 20), client);
       await new Promise((r) => setTimeout(r, 400));
       // (version 1 may be checked again when the settings arrive, before the burst reaches the server)
-      assert.deepEqual(published.map((p) => p.version).filter((v) => v !== 1), [20]);
+      assert.deepEqual(
+        published.map((p) => p.version).filter((v) => v !== 1),
+        [20],
+      );
       const last: Diagnostic[] = published.find((p) => p.version === 20)!.diagnostics;
       // Version 20 has 20 % 3 = 2 copies of `x20 = y`: the second is a duplicate, y is undefined in both.
       assert.equal(last.filter((d) => d.code === 'undefined-variable').length, 2);
@@ -119,7 +169,8 @@ describe('cancellation and stale work', { skip: SKIP }, () => {
 describe('trust at the server boundary: nothing runs in an untrusted workspace', { skip: SKIP }, () => {
   let dir = '';
   let fake = '';
-  const shellConfig = (tag: string) => `server.document-root = "/srv"\ninclude_shell "touch shell-ran-${tag}; echo 'var.from_shell = 1'"\nserver.modules = ( "mod_access" )\n`;
+  const shellConfig = (tag: string) =>
+    `server.document-root = "/srv"\ninclude_shell "touch shell-ran-${tag}; echo 'var.from_shell = 1'"\nserver.modules = ( "mod_access" )\n`;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lighttpd-trust-boundary-'));
     fake = join(dir, 'fake-lighttpd');
@@ -130,9 +181,17 @@ describe('trust at the server boundary: nothing runs in an untrusted workspace',
   const ran = (name: string) => existsSync(join(dir, name));
   const everything = () => ({ includeShell: { execute: true }, validate: { executable: true }, executablePath: fake });
 
-  async function session(trusted: boolean, tag: string, body: (client: TestClient, uri: string) => Promise<void>): Promise<void> {
+  async function session(
+    trusted: boolean,
+    tag: string,
+    body: (client: TestClient, uri: string) => Promise<void>,
+  ): Promise<void> {
     writeFileSync(join(dir, 'lighttpd.conf'), shellConfig(tag));
-    const client = await startClient({ workspaceFolder: dir, initializationOptions: { trusted }, settings: everything() });
+    const client = await startClient({
+      workspaceFolder: dir,
+      initializationOptions: { trusted },
+      settings: everything(),
+    });
     try {
       const uri = client.open('lighttpd.conf', shellConfig(tag));
       await client.diagnostics(uri);
@@ -178,7 +237,8 @@ describe('trust at the server boundary: nothing runs in an untrusted workspace',
   test('trusted: a command being typed (unsaved, or with its closing quote missing) never runs; once saved it does', async () => {
     await session(true, 's', async (client, uri) => {
       await until('the saved command to run', () => ran('shell-ran-s'), client);
-      const typed = (cmd: string) => `server.document-root = "/srv"\ninclude_shell ${cmd}\nserver.modules = ( "mod_access" )\n`;
+      const typed = (cmd: string) =>
+        `server.document-root = "/srv"\ninclude_shell ${cmd}\nserver.modules = ( "mod_access" )\n`;
       client.change(uri, 2, typed('"touch shell-ran-half'));
       await client.diagnostics(uri);
       client.change(uri, 3, typed('"touch shell-ran-typed"'));

@@ -10,7 +10,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { NOT_BUILT, SERVER_BUILT, SERVER_JS } from './helpers';
 
@@ -29,27 +34,37 @@ describe('re-checking after an edit', { skip: SERVER_BUILT ? undefined : NOT_BUI
   const versions = new Map<string, number>();
   const uri = (rel: string) => pathToFileURL(join(dir, rel)).href;
   /** Resolves with the first diagnostics of `u` for `version` (already published or still to come). */
-  const publishedFor = (u: string, version: number) => new Promise<PublishDiagnosticsParams>((resolve) => {
-    const poll = () => {
-      const p = published.find((x) => x.uri === u && x.version === version);
-      if (p) resolve(p);
-      else setImmediate(poll);
-    };
-    poll();
-  });
+  const publishedFor = (u: string, version: number) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => {
+      const poll = () => {
+        const p = published.find((x) => x.uri === u && x.version === version);
+        if (p) resolve(p);
+        else setImmediate(poll);
+      };
+      poll();
+    });
   const open = async (rel: string, text = FILES[rel]) => {
     versions.set(uri(rel), 1);
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId: 'lighttpd', version: 1, text } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(rel), languageId: 'lighttpd', version: 1, text },
+    });
     return publishedFor(uri(rel), 1);
   };
   const change = async (rel: string, text: string) => {
     const version = (versions.get(uri(rel)) ?? 1) + 1;
     versions.set(uri(rel), version);
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(rel), version }, contentChanges: [{ text }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(rel), version },
+      contentChanges: [{ text }],
+    });
     return publishedFor(uri(rel), version);
   };
   /** A request answered after everything the server sent before it (messages are handled in order). */
-  const barrier = () => conn.sendRequest('textDocument/hover', { textDocument: { uri: uri('a/lighttpd.conf') }, position: { line: 0, character: 0 } });
+  const barrier = () =>
+    conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri('a/lighttpd.conf') },
+      position: { line: 0, character: 0 },
+    });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lighttpd-sched-'));
@@ -60,10 +75,17 @@ describe('re-checking after an edit', { skip: SERVER_BUILT ? undefined : NOT_BUI
     proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
-    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validate: { delay: 0 } })));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) =>
+      p.items.map(() => ({ validate: { delay: 0 } })),
+    );
     conn.onRequest('client/registerCapability', () => null);
     conn.listen();
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
     await conn.sendNotification('initialized', {});
     await barrier();
   });
@@ -90,23 +112,42 @@ describe('re-checking after an edit', { skip: SERVER_BUILT ? undefined : NOT_BUI
   test('a document an edit starts to include is re-checked in its new context', async () => {
     const before = await open('b/app.conf');
     // Alone it is a lenient fragment: nothing about modules.
-    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'module-not-loaded'), []);
+    assert.deepEqual(
+      before.diagnostics.filter((d) => d.code === 'module-not-loaded'),
+      [],
+    );
     const mark = published.length;
     await change('b/lighttpd.conf', FILES['b/lighttpd.conf'] + 'include "app.conf"\n');
     await barrier();
-    const app = published.slice(mark).filter((p) => p.uri === uri('b/app.conf')).pop();
+    const app = published
+      .slice(mark)
+      .filter((p) => p.uri === uri('b/app.conf'))
+      .pop();
     assert.ok(app, 'app.conf was re-checked');
-    assert.deepEqual(app.diagnostics.filter((d) => d.code === 'module-not-loaded').map((d) => d.range.start.line), [0]);
+    assert.deepEqual(
+      app.diagnostics.filter((d) => d.code === 'module-not-loaded').map((d) => d.range.start.line),
+      [0],
+    );
   });
 
   test('a request cancelled before it ran is answered without being computed', async () => {
     // Queue a large edit and a completion behind it, and cancel the completion before the server reaches it.
-    const big = Array.from({ length: 3000 }, (_, i) => `$HTTP["host"] == "h${i}" {\n  server.document-root = "/srv/${i}"\n}\n`).join('');
+    const big = Array.from(
+      { length: 3000 },
+      (_, i) => `$HTTP["host"] == "h${i}" {\n  server.document-root = "/srv/${i}"\n}\n`,
+    ).join('');
     const edit = change('a/conf.d/one.conf', big);
     const source = new (await import('vscode-jsonrpc/node')).CancellationTokenSource();
-    const answer = conn.sendRequest('textDocument/completion', { textDocument: { uri: uri('a/conf.d/one.conf') }, position: { line: 1, character: 2 } }, source.token);
+    const answer = conn.sendRequest(
+      'textDocument/completion',
+      { textDocument: { uri: uri('a/conf.d/one.conf') }, position: { line: 1, character: 2 } },
+      source.token,
+    );
     source.cancel();
-    const result = await answer.then((r) => r, (e: { code?: number }) => e);
+    const result = await answer.then(
+      (r) => r,
+      (e: { code?: number }) => e,
+    );
     await edit;
     // Either the server answered "cancelled" or the empty fallback: never a computed list.
     assert.ok(result === null || (result as { code?: number }).code === -32800, JSON.stringify(result)?.slice(0, 200));

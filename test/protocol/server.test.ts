@@ -11,8 +11,12 @@ const moduleDiags = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'module-no
 
 describe('language server over stdio', { skip: SERVER_BUILT ? undefined : NOT_BUILT }, () => {
   let client: TestClient;
-  before(async () => { client = await startClient(); });
-  after(async () => { await client?.shutdown(); });
+  before(async () => {
+    client = await startClient();
+  });
+  after(async () => {
+    await client?.shutdown();
+  });
 
   for (const [seed, key, module] of [
     ['seed/proxy-app.conf', 'proxy.server', 'mod_proxy'],
@@ -46,7 +50,11 @@ describe('language server over stdio', { skip: SERVER_BUILT ? undefined : NOT_BU
 
       client.change(uri, 2, fixed);
       const after = await client.diagnostics(uri, (ds) => moduleDiags(ds).length === 0);
-      assert.deepEqual(after.filter((x) => x.severity === 1), [], 'no errors left after the fix');
+      assert.deepEqual(
+        after.filter((x) => x.severity === 1),
+        [],
+        'no errors left after the fix',
+      );
     });
   }
 
@@ -56,13 +64,17 @@ describe('language server over stdio', { skip: SERVER_BUILT ? undefined : NOT_BU
     client.change(uri, 2, 'server.port = 80\nserver.modules = ( "mod_access" "mod_proxy" )\n');
     client.save(uri);
     const ds = await client.diagnostics(uri, (d) => d.length > 0);
-    assert.deepEqual(ds.map((d) => d.code), ['syntax-missing-comma']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['syntax-missing-comma'],
+    );
     client.close(uri);
     assert.deepEqual(await client.diagnostics(uri), []);
   });
 
   test('fix-all action adds every missing module in one edit', async () => {
-    const text = 'server.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1" ) ) )\nscgi.server = ( "/" => ( ( "host" => "127.0.0.1", "port" => 4000 ) ) )\n';
+    const text =
+      'server.modules = ( "mod_access" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1" ) ) )\nscgi.server = ( "/" => ( ( "host" => "127.0.0.1", "port" => 4000 ) ) )\n';
     const uri = client.open('lighttpd-fixall.conf', text);
     const diags = moduleDiags(await client.diagnostics(uri));
     assert.equal(diags.length, 2);

@@ -10,11 +10,15 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { NOT_BUILT, SERVER_BUILT, startClient } from './helpers';
 
-const config = 'server.document-root = "/srv"\ninclude_shell "touch ran-marker; echo \'server.modules += ( \\"mod_proxy\\" )\'"\nproxy.server = ()\nx = var.from_shell\n';
+const config =
+  'server.document-root = "/srv"\ninclude_shell "touch ran-marker; echo \'server.modules += ( \\"mod_proxy\\" )\'"\nproxy.server = ()\nx = var.from_shell\n';
 
 describe('include_shell and workspace trust', { skip: SERVER_BUILT ? undefined : NOT_BUILT }, () => {
   let dir = '';
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lighttpd-trust-')); writeFileSync(join(dir, 'lighttpd.conf'), config); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lighttpd-trust-'));
+    writeFileSync(join(dir, 'lighttpd.conf'), config);
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const [name, trusted, execute, runs] of [
@@ -24,7 +28,11 @@ describe('include_shell and workspace trust', { skip: SERVER_BUILT ? undefined :
   ] as const) {
     test(name, async () => {
       rmSync(join(dir, 'ran-marker'), { force: true });
-      const client = await startClient({ workspaceFolder: dir, initializationOptions: { trusted }, settings: { includeShell: { execute } } });
+      const client = await startClient({
+        workspaceFolder: dir,
+        initializationOptions: { trusted },
+        settings: { includeShell: { execute } },
+      });
       try {
         const uri = client.open('lighttpd.conf', config);
         // Wait for a publication made after the settings were applied.
@@ -33,7 +41,10 @@ describe('include_shell and workspace trust', { skip: SERVER_BUILT ? undefined :
         assert.equal(existsSync(join(dir, 'ran-marker')), runs);
         // Not run: the output is unknown, so neither the module nor the variable it may define is flagged.
         // Run: mod_proxy comes from its output. Either way: no false alarm.
-        assert.deepEqual(ds.filter((d) => d.code === 'module-not-loaded' || (!runs && d.code === 'undefined-variable')), []);
+        assert.deepEqual(
+          ds.filter((d) => d.code === 'module-not-loaded' || (!runs && d.code === 'undefined-variable')),
+          [],
+        );
       } finally {
         await client.shutdown();
       }

@@ -15,7 +15,8 @@ const moduleDiags = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'module-no
 describe('workspace with includes', { skip: SERVER_BUILT ? undefined : NOT_BUILT }, () => {
   let dir = '';
   let client: TestClient;
-  const main = 'server.document-root = "/srv/www"\ninclude "conf.d/*.conf"\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
+  const main =
+    'server.document-root = "/srv/www"\ninclude "conf.d/*.conf"\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
   const inc = 'server.modules += ( "mod_proxy" )\n';
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lighttpd-proto-'));

@@ -195,8 +195,6 @@ test('(c) variants: balance choices, FastCGI socket, TLS, rewrite, https redirec
 // ---------------------------------------------------------------------------------------------
 // Real lighttpd.
 
-
-
 const tmpRoot = mkdtempSync(join(tmpdir(), 'lighttpd-snippets-'));
 process.on('exit', () => rmSync(tmpRoot, { recursive: true, force: true }));
 let counter = 0;
@@ -264,7 +262,21 @@ function prepareTls(): string | undefined {
   const crt = join(dir, 'cert.pem');
   const r = spawnSync(
     OPENSSL,
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', key, '-out', crt],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=localhost',
+      '-days',
+      '1',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+    ],
     { encoding: 'utf8', timeout: 60_000 },
   );
   if (r.status !== 0) return `openssl could not make a test certificate: ${r.stderr}`;
@@ -305,8 +317,12 @@ for (const [, s] of entries) {
   });
 }
 
-test('lighttpd -tt check notices a bad value that lighttpd only reports', { skip: LIGHTTPD ? undefined : NO_LIGHTTPD }, () => {
-  const text = expandSnippet(byPrefix('lighttpd-proxy-balance').body).text.replace('"round-robin"', '"fastest"');
-  const r = lighttpdCheck(text);
-  assert.throws(() => assertAccepted(r));
-});
+test(
+  'lighttpd -tt check notices a bad value that lighttpd only reports',
+  { skip: LIGHTTPD ? undefined : NO_LIGHTTPD },
+  () => {
+    const text = expandSnippet(byPrefix('lighttpd-proxy-balance').body).text.replace('"round-robin"', '"fastest"');
+    const r = lighttpdCheck(text);
+    assert.throws(() => assertAccepted(r));
+  },
+);

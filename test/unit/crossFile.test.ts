@@ -15,7 +15,8 @@ import { getLanguageService } from '../../server/src/service';
 describe('navigation across includes', () => {
   let dir = '';
   const files: Record<string, string> = {
-    'lighttpd.conf': 'var.log_root = "/var/log/lighttpd"\nserver.document-root = "/srv"\ninclude "conf.d/*.conf"\nserver.errorlog = log_root + "/error.log"\n',
+    'lighttpd.conf':
+      'var.log_root = "/var/log/lighttpd"\nserver.document-root = "/srv"\ninclude "conf.d/*.conf"\nserver.errorlog = log_root + "/error.log"\n',
     'conf.d/access.conf': 'accesslog.filename = log_root + "/access.log"\nserver.modules += ( "mod_accesslog" )\n',
     'conf.d/status.conf': 'var.log_root += ""\n',
   };
@@ -29,10 +30,17 @@ describe('navigation across includes', () => {
     const ws = new ConfigWorkspace();
     ws.setKnownFiles(Object.keys(files).map((n) => join(dir, n)));
     const svc = getLanguageService({ workspace: ws });
-    const open = (n: string) => TextDocument.create(pathToFileURL(ws.canonical(join(dir, n))).href, 'lighttpd', 1, readFileSync(join(dir, n), 'utf8'));
+    const open = (n: string) =>
+      TextDocument.create(
+        pathToFileURL(ws.canonical(join(dir, n))).href,
+        'lighttpd',
+        1,
+        readFileSync(join(dir, n), 'utf8'),
+      );
     return { ws, svc, open };
   };
-  const where = (l: { uri: string; range: { start: { line: number; character: number } } }) => `${l.uri.slice(l.uri.indexOf('/lighttpd-nav-')).replace(/^\/lighttpd-nav-[^/]+\//, '')}:${l.range.start.line}:${l.range.start.character}`;
+  const where = (l: { uri: string; range: { start: { line: number; character: number } } }) =>
+    `${l.uri.slice(l.uri.indexOf('/lighttpd-nav-')).replace(/^\/lighttpd-nav-[^/]+\//, '')}:${l.range.start.line}:${l.range.start.character}`;
 
   test('definition of a variable set in the including file', () => {
     const { svc, open } = setup();
@@ -44,14 +52,25 @@ describe('navigation across includes', () => {
     const { svc, open } = setup();
     const doc = open('lighttpd.conf');
     const refs = svc.findReferences(doc, { line: 0, character: 6 }, true).map(where).sort();
-    assert.deepEqual(refs, ['conf.d/access.conf:0:21', 'conf.d/status.conf:0:0', 'lighttpd.conf:0:0', 'lighttpd.conf:3:18']);
+    assert.deepEqual(refs, [
+      'conf.d/access.conf:0:21',
+      'conf.d/status.conf:0:0',
+      'lighttpd.conf:0:0',
+      'lighttpd.conf:3:18',
+    ]);
   });
   test('rename in every file, keeping each spelling', () => {
     const { svc, open } = setup();
     const doc = open('conf.d/access.conf');
     const edit = svc.doRename(doc, { line: 0, character: 24 }, 'logs');
-    const byFile = Object.fromEntries(Object.entries(edit!.changes!).map(([u, es]) => [u.slice(u.lastIndexOf('/') + 1), es.map((e) => e.newText)]));
-    assert.deepEqual(byFile, { 'access.conf': ['logs'], 'lighttpd.conf': ['var.logs', 'logs'], 'status.conf': ['var.logs'] });
+    const byFile = Object.fromEntries(
+      Object.entries(edit!.changes!).map(([u, es]) => [u.slice(u.lastIndexOf('/') + 1), es.map((e) => e.newText)]),
+    );
+    assert.deepEqual(byFile, {
+      'access.conf': ['logs'],
+      'lighttpd.conf': ['var.logs', 'logs'],
+      'status.conf': ['var.logs'],
+    });
   });
   test('a rename onto a name used in another file is refused', () => {
     const { svc, open } = setup();
@@ -62,7 +81,8 @@ describe('navigation across includes', () => {
     } finally {
       rmSync(join(dir, 'conf.d/zz.conf'));
     }
-    void svc; void open;
+    void svc;
+    void open;
   });
   test('document links go through path mappings from the main config', () => {
     const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': dir } });
@@ -70,8 +90,16 @@ describe('navigation across includes', () => {
     try {
       ws.setKnownFiles([join(dir, 'mapped.lighttpd.conf')]);
       const svc = getLanguageService({ workspace: ws });
-      const doc = TextDocument.create(pathToFileURL(ws.canonical(join(dir, 'mapped.lighttpd.conf'))).href, 'lighttpd', 1, readFileSync(join(dir, 'mapped.lighttpd.conf'), 'utf8'));
-      assert.deepEqual(svc.findDocumentLinks(doc).map((l) => l.target), [pathToFileURL(ws.canonical(join(dir, 'conf.d/access.conf'))).href]);
+      const doc = TextDocument.create(
+        pathToFileURL(ws.canonical(join(dir, 'mapped.lighttpd.conf'))).href,
+        'lighttpd',
+        1,
+        readFileSync(join(dir, 'mapped.lighttpd.conf'), 'utf8'),
+      );
+      assert.deepEqual(
+        svc.findDocumentLinks(doc).map((l) => l.target),
+        [pathToFileURL(ws.canonical(join(dir, 'conf.d/access.conf'))).href],
+      );
     } finally {
       rmSync(join(dir, 'mapped.lighttpd.conf'));
     }

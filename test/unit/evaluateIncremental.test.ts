@@ -15,7 +15,8 @@ import { CORPUS_AVAILABLE, NO_CORPUS, REPO_ROOT, corpusEntries, readCorpusFile }
 /** Small deterministic PRNG (mulberry32). */
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -27,8 +28,14 @@ function summary(ev: Evaluation): unknown {
   const id = (s: { id: number } | undefined) => (s === undefined ? -1 : ev.scopes.indexOf(s as never));
   return {
     scopes: ev.scopes.map((s, i) => ({
-      i, id: s.id, parent: id(s.parent), condition: s.condition, branch: s.branch?.start, head: s.head?.start,
-      vars: [...s.vars], setAt: [...s.setAt].map(([k, a]) => [k, a.start, a.end]),
+      i,
+      id: s.id,
+      parent: id(s.parent),
+      condition: s.condition,
+      branch: s.branch?.start,
+      head: s.head?.start,
+      vars: [...s.vars],
+      setAt: [...s.setAt].map(([k, a]) => [k, a.start, a.end]),
     })),
     global: id(ev.global),
     assignments: ev.assignments.map((a) => [a.node.start, a.node.end, a.path, id(a.scope), a.rhs, a.result]),
@@ -41,9 +48,36 @@ function summary(ev: Evaluation): unknown {
 }
 
 const SNIPPETS = [
-  '"', '(', ')', '{', '}', ',', ' ', '\n', '#', 'x', '=', ' = 1', '+', '"a"', '$HTTP["host"] == "a" {', 'else', '=>', '1',
-  'server.port = 80\n', 'var.x = "v"\n', 'y = var.x\n', 'X += "w"\n', 'a := a + a\n', 'global { z = 1 }\n', '$HTTP["url"] =~ "q" { u = x }\n',
-  '} else {', '} else $HTTP["url"] =~ "b" {', 'include "none.conf"\n', 'server.modules += ( "mod_proxy" )\n', 'Var.X = 2\n',
+  '"',
+  '(',
+  ')',
+  '{',
+  '}',
+  ',',
+  ' ',
+  '\n',
+  '#',
+  'x',
+  '=',
+  ' = 1',
+  '+',
+  '"a"',
+  '$HTTP["host"] == "a" {',
+  'else',
+  '=>',
+  '1',
+  'server.port = 80\n',
+  'var.x = "v"\n',
+  'y = var.x\n',
+  'X += "w"\n',
+  'a := a + a\n',
+  'global { z = 1 }\n',
+  '$HTTP["url"] =~ "q" { u = x }\n',
+  '} else {',
+  '} else $HTTP["url"] =~ "b" {',
+  'include "none.conf"\n',
+  'server.modules += ( "mod_proxy" )\n',
+  'Var.X = 2\n',
 ];
 
 function mutate(text: string, r: () => number): string {
@@ -82,7 +116,8 @@ describe('evaluation replaying unchanged statements equals a fresh evaluation', 
     }
   });
   test('random edits of a generated config with shared variables, else chains and repeated conditions', () => {
-    const extra = 'var.basedir = "/other"\n$HTTP["host"] == "site1.example.com" {\n  server.document-root = basedir\n}\nglobal {\n  var.logdir = "/l"\n}\n';
+    const extra =
+      'var.basedir = "/other"\n$HTTP["host"] == "site1.example.com" {\n  server.document-root = basedir\n}\nglobal {\n  var.logdir = "/l"\n}\n';
     for (let seed = 20; seed < 26; seed++) check(generateConfig(200) + extra, seed, 30);
   });
   test('the same text again replays everything: the same records', () => {
@@ -92,7 +127,10 @@ describe('evaluation replaying unchanged statements equals a fresh evaluation', 
     const records = [...first.assignments];
     const second = evaluate(file, { journal: true, previous: first });
     assert.equal(second.assignments.length, records.length);
-    assert.ok(second.assignments.every((a, i) => a === records[i]), 'records reused');
+    assert.ok(
+      second.assignments.every((a, i) => a === records[i]),
+      'records reused',
+    );
   });
   test('an edit in one block re-evaluates it alone', () => {
     const text = generateConfig(300);
@@ -137,7 +175,10 @@ describe('evaluation replaying unchanged statements equals a fresh evaluation', 
       ['server.port = 80', 'include_shell "echo"'],
       ['server.port = 80', 'include "missing.conf"'],
       ['server.port = 80', 'w = 1'],
-      ['$HTTP["host"] == "a" {\n  server.document-root = var.x', '$HTTP["host"] == "b" {\n  server.document-root = var.x'],
+      [
+        '$HTTP["host"] == "a" {\n  server.document-root = var.x',
+        '$HTTP["host"] == "b" {\n  server.document-root = var.x',
+      ],
       ['var.g = 1', 'var.g = 2'],
       ['var.g = 1', 'var.x = 3'],
       ['global {', 'global {\n  y = 0'],
@@ -157,7 +198,11 @@ describe('evaluation replaying unchanged statements equals a fresh evaluation', 
       // And back.
       const back = reparse({ text: next, file }, base);
       const ev2 = evaluate(file, { journal: true, previous: evaluate(file, { journal: true }) });
-      assert.deepEqual(summary(evaluate(back, { journal: true, previous: ev2 })), summary(evaluate(back)), `${replace} -> ${find}`);
+      assert.deepEqual(
+        summary(evaluate(back, { journal: true, previous: ev2 })),
+        summary(evaluate(back)),
+        `${replace} -> ${find}`,
+      );
     }
   });
   test('corpus files: random edits', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, () => {

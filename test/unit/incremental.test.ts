@@ -11,8 +11,31 @@ import { REPO_ROOT } from '../helpers/corpus';
 import { join } from 'node:path';
 import { rng } from '../helpers/random';
 
-
-const SNIPPETS = ['"', '(', ')', '{', '}', ',', ' ', '\n', '#', 'x', '=', ' = 1', '+', '"a"', '$HTTP["host"] == "a" {', 'else', ';', '=>', '\\', '1', 'server.port = 80\n', '[', ']'];
+const SNIPPETS = [
+  '"',
+  '(',
+  ')',
+  '{',
+  '}',
+  ',',
+  ' ',
+  '\n',
+  '#',
+  'x',
+  '=',
+  ' = 1',
+  '+',
+  '"a"',
+  '$HTTP["host"] == "a" {',
+  'else',
+  ';',
+  '=>',
+  '\\',
+  '1',
+  'server.port = 80\n',
+  '[',
+  ']',
+];
 
 function mutate(text: string, r: () => number): string {
   const at = Math.floor(r() * (text.length + 1));
@@ -55,12 +78,17 @@ describe('incremental re-parse equals a full parse', () => {
     }
   });
   test('random edits to corpus files', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, () => {
-    const files = corpusEntries().filter((e) => !e.file.includes('mime')).slice(0, 40);
+    const files = corpusEntries()
+      .filter((e) => !e.file.includes('mime'))
+      .slice(0, 40);
     let seed = 100;
     for (const e of files) check(readCorpusFile(e.path), seed++, 12);
   });
   test('an edit in the middle of a large file reuses the statements around it', () => {
-    const base = Array.from({ length: 400 }, (_, i) => `$HTTP["host"] == "h${i}" {\n  server.document-root = "/srv/${i}"\n}\n`).join('');
+    const base = Array.from(
+      { length: 400 },
+      (_, i) => `$HTTP["host"] == "h${i}" {\n  server.document-root = "/srv/${i}"\n}\n`,
+    ).join('');
     const file = parse(base);
     const at = base.indexOf('"/srv/200"') + 3;
     const next = base.slice(0, at) + 'x' + base.slice(at);
@@ -71,7 +99,9 @@ describe('incremental re-parse equals a full parse', () => {
   test('a list left open by a broken statement and closed in a later one: the whole file is parsed again', () => {
     // Found by the fuzzer (seed 3808375706, iteration 50060): the tokenizer hides line ends until the list
     // closes, so the line boundary before `server.http-parseopt-host-strict` is not a neutral cut.
-    const base = JSON.parse(String.raw`"$T[\"\"]=\"\"{$R[\"\"]=\"\"{}$\"\"{(\"\")(\"\"(\"\"\"\"\"\")\"\"(\"\")\"\"}d\"\"=(\"\")global{u= $\"\"\"\"{}}}#\nserver.http-parseopt-host-strict\n=(\"\")\n\"\")"`) as string;
+    const base = JSON.parse(
+      String.raw`"$T[\"\"]=\"\"{$R[\"\"]=\"\"{}$\"\"{(\"\")(\"\"(\"\"\"\"\"\")\"\"(\"\")\"\"}d\"\"=(\"\")global{u= $\"\"\"\"{}}}#\nserver.http-parseopt-host-strict\n=(\"\")\n\"\")"`,
+    ) as string;
     const file = parse(base);
     assert.equal(file.listsCrossStatements, true);
     const at = base.indexOf('server.http');

@@ -28,8 +28,14 @@ const echoArgs = script('echo-args', 'for a in "$@"; do echo "[$a]"; done; touch
 describe('policy: nothing runs unless the setting is on and the workspace is trusted', () => {
   test('disabled, untrusted: refused without starting anything', async () => {
     rmSync(join(dir, 'ran'), { force: true });
-    assert.deepEqual(await runLighttpdPreflight(conf, { enabled: false, trusted: true, executablePath: echoArgs }), { ran: false, reason: 'disabled' });
-    assert.deepEqual(await runLighttpdPreflight(conf, { enabled: true, trusted: false, executablePath: echoArgs }), { ran: false, reason: 'untrusted' });
+    assert.deepEqual(await runLighttpdPreflight(conf, { enabled: false, trusted: true, executablePath: echoArgs }), {
+      ran: false,
+      reason: 'disabled',
+    });
+    assert.deepEqual(await runLighttpdPreflight(conf, { enabled: true, trusted: false, executablePath: echoArgs }), {
+      ran: false,
+      reason: 'untrusted',
+    });
     assert.equal(existsSync(join(dir, 'ran')), false);
   });
   test('enabled and trusted: -tt -f <config> as separate arguments, in the config directory', async () => {
@@ -40,9 +46,16 @@ describe('policy: nothing runs unless the setting is on and the workspace is tru
     assert.equal(existsSync(join(dir, 'ran')), true);
   });
   test('an executable that does not exist is reported, not thrown', async () => {
-    const r = await runLighttpdPreflight(conf, { enabled: true, trusted: true, executablePath: join(dir, 'no-such-lighttpd') });
+    const r = await runLighttpdPreflight(conf, {
+      enabled: true,
+      trusted: true,
+      executablePath: join(dir, 'no-such-lighttpd'),
+    });
     assert.deepEqual(r, { ran: false, reason: 'not-found', detail: join(dir, 'no-such-lighttpd') });
-    assert.equal(findLighttpd('', { PATH: dir }) === undefined || typeof findLighttpd('', { PATH: dir }) === 'string', true);
+    assert.equal(
+      findLighttpd('', { PATH: dir }) === undefined || typeof findLighttpd('', { PATH: dir }) === 'string',
+      true,
+    );
   });
 });
 
@@ -55,8 +68,14 @@ describe('bounds', () => {
     assert.match(r.output, /started/);
   });
   test('output beyond the cap is dropped and the process stopped', async () => {
-    const chatty = script('chatty', 'yes lighttpd');  // (sh runs yes as its child: the whole group must be stopped)
-    const r = await runLighttpdPreflight(conf, { enabled: true, trusted: true, executablePath: chatty, maxOutput: 10_000, timeoutMs: 20_000 });
+    const chatty = script('chatty', 'yes lighttpd'); // (sh runs yes as its child: the whole group must be stopped)
+    const r = await runLighttpdPreflight(conf, {
+      enabled: true,
+      trusted: true,
+      executablePath: chatty,
+      maxOutput: 10_000,
+      timeoutMs: 20_000,
+    });
     assert.ok(r.ran);
     assert.equal(r.truncated, true);
     assert.equal(r.output.length, 10_000);
@@ -75,16 +94,32 @@ describe('with the real lighttpd', { skip: LIGHTTPD ? undefined : 'lighttpd not 
     assert.ok(r.ran, JSON.stringify(r));
     const service = getLanguageService();
     const doc = TextDocument.create(pathToFileURL(file).href, 'lighttpd', 1, text);
-    const d = service.mapLighttpdOutput(doc, r.output, { path: file, isSavedDocument: true, failed: r.status !== 0, baseDir: dir });
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line, doc.getText(x.range)]), [['lighttpd-warning', 2, 'proxy.server']]);
+    const d = service.mapLighttpdOutput(doc, r.output, {
+      path: file,
+      isSavedDocument: true,
+      failed: r.status !== 0,
+      baseDir: dir,
+    });
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line, doc.getText(x.range)]),
+      [['lighttpd-warning', 2, 'proxy.server']],
+    );
 
     const broken = `server.document-root = "${docroot}"\nserver.port = 8089;\n`;
     writeFileSync(file, broken);
     const r2 = await runLighttpdPreflight(file, { enabled: true, trusted: true });
     assert.ok(r2.ran && r2.status !== 0);
     const doc2 = TextDocument.create(pathToFileURL(file).href, 'lighttpd', 2, broken);
-    const d2 = service.mapLighttpdOutput(doc2, r2.output, { path: file, isSavedDocument: true, failed: true, baseDir: dir });
-    assert.deepEqual(d2.map((x) => [x.code, x.range.start.line, doc2.getText(x.range)]), [['lighttpd-error', 1, ';']]);
+    const d2 = service.mapLighttpdOutput(doc2, r2.output, {
+      path: file,
+      isSavedDocument: true,
+      failed: true,
+      baseDir: dir,
+    });
+    assert.deepEqual(
+      d2.map((x) => [x.code, x.range.start.line, doc2.getText(x.range)]),
+      [['lighttpd-error', 1, ';']],
+    );
   });
 });
 
@@ -93,6 +128,9 @@ test('settings: lighttpd.validate.executable is off unless set to true; lighttpd
   assert.equal(DEFAULT_SETTINGS.validateExecutable, false);
   assert.equal(normalizeSettings({ validate: { executable: true } }).validateExecutable, true);
   assert.equal(normalizeSettings({ validate: { executable: 'yes' } }).validateExecutable, false);
-  assert.equal(normalizeSettings({ executablePath: ' /opt/lighttpd/sbin/lighttpd ' }).executablePath, '/opt/lighttpd/sbin/lighttpd');
+  assert.equal(
+    normalizeSettings({ executablePath: ' /opt/lighttpd/sbin/lighttpd ' }).executablePath,
+    '/opt/lighttpd/sbin/lighttpd',
+  );
   assert.equal(normalizeSettings({ executablePath: 5 }).executablePath, '');
 });

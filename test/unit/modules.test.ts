@@ -27,7 +27,10 @@ describe('module-not-loaded', () => {
     assert.deepEqual(missing('proxy.balance = "hash"\n'), [['proxy.balance', 'mod_proxy']]);
   });
   test('directives inside conditions and nested blocks are checked too', () => {
-    assert.deepEqual(missing('$HTTP["host"] == "a" {\n  $HTTP["url"] !~ "^/static" {\n    proxy.server = ()\n  }\n}\n'), [['proxy.server', 'mod_proxy']]);
+    assert.deepEqual(
+      missing('$HTTP["host"] == "a" {\n  $HTTP["url"] !~ "^/static" {\n    proxy.server = ()\n  }\n}\n'),
+      [['proxy.server', 'mod_proxy']],
+    );
   });
   test('modules from =, += and := anywhere in the file count (lighttpd loads after parsing)', () => {
     assert.deepEqual(missing('proxy.server = ()\nserver.modules += ( "mod_proxy" )\n'), []);
@@ -38,19 +41,45 @@ describe('module-not-loaded', () => {
     assert.deepEqual(missing('p = "mod_"\nserver.modules = ( p + "proxy" )\nproxy.server = ()\n'), []);
   });
   test('every module of the schema is covered, not only proxy and scgi', () => {
-    assert.deepEqual(missing('cgi.assign = ()\nalias.url = ()\nurl.rewrite-once = ()\nauth.require = ()\nexpire.url = ()\n'), [
-      ['cgi.assign', 'mod_cgi'], ['alias.url', 'mod_alias'], ['url.rewrite-once', 'mod_rewrite'], ['auth.require', 'mod_auth'], ['expire.url', 'mod_expire'],
-    ]);
+    assert.deepEqual(
+      missing('cgi.assign = ()\nalias.url = ()\nurl.rewrite-once = ()\nauth.require = ()\nexpire.url = ()\n'),
+      [
+        ['cgi.assign', 'mod_cgi'],
+        ['alias.url', 'mod_alias'],
+        ['url.rewrite-once', 'mod_rewrite'],
+        ['auth.require', 'mod_auth'],
+        ['expire.url', 'mod_expire'],
+      ],
+    );
     // every current module with keys can be reported, except the implicitly loaded ones
-    const implicit = new Set(['mod_indexfile', 'mod_dirlisting', 'mod_staticfile', 'mod_h2', 'mod_openssl', 'mod_boringssl', 'mod_gnutls', 'mod_mbedtls', 'mod_nss', 'mod_wolfssl']);
+    const implicit = new Set([
+      'mod_indexfile',
+      'mod_dirlisting',
+      'mod_staticfile',
+      'mod_h2',
+      'mod_openssl',
+      'mod_boringssl',
+      'mod_gnutls',
+      'mod_mbedtls',
+      'mod_nss',
+      'mod_wolfssl',
+    ]);
     for (const m of MODULES.filter((x) => x.status === 'current' && x.keys.length && !implicit.has(x.name))) {
       const key = m.keys.find((k) => !k.startsWith('ssl.'))!;
       const found = missing(`${key} = "x"\n`);
-      assert.ok(found.some(([, mod]) => mod === m.name) || found.length === 1, `${m.name} via ${key}: ${JSON.stringify(found)}`);
+      assert.ok(
+        found.some(([, mod]) => mod === m.name) || found.length === 1,
+        `${m.name} via ${key}: ${JSON.stringify(found)}`,
+      );
     }
   });
   test('core keys and implicitly loaded modules are never flagged', () => {
-    assert.deepEqual(missing('server.port = 80\nindex-file.names = ( "index.html" )\ndir-listing.activate = "enable"\nstatic-file.exclude-extensions = ()\nssl.engine = "enable"\nvar.x = 1\n'), []);
+    assert.deepEqual(
+      missing(
+        'server.port = 80\nindex-file.names = ( "index.html" )\ndir-listing.activate = "enable"\nstatic-file.exclude-extensions = ()\nssl.engine = "enable"\nvar.x = 1\n',
+      ),
+      [],
+    );
   });
   test('implicit companions: authn_* with mod_auth, mod_auth with authn_*, mod_compress as mod_deflate', () => {
     assert.deepEqual(missing('server.modules = ( "mod_auth" )\nauth.backend.htpasswd.userfile = "/x"\n'), []);
@@ -58,15 +87,22 @@ describe('module-not-loaded', () => {
     assert.deepEqual(missing('server.modules = ( "mod_compress" )\ndeflate.mimetypes = ()\n'), []);
   });
   test('server.compat-module-load = "disable" makes the implicit modules explicit', () => {
-    assert.deepEqual(missing('server.compat-module-load = "disable"\nindex-file.names = ()\n'), [['index-file.names', 'mod_indexfile']]);
+    assert.deepEqual(missing('server.compat-module-load = "disable"\nindex-file.names = ()\n'), [
+      ['index-file.names', 'mod_indexfile'],
+    ]);
   });
   test('an include that is not followed makes the module set unknown: nothing is reported', () => {
     assert.deepEqual(missing('include "modules.conf"\nproxy.server = ()\n'), []);
   });
   test('include_shell output may load modules, except from the known Debian helper scripts', () => {
     assert.deepEqual(missing('include_shell "cat modules.conf"\nproxy.server = ()\n'), []);
-    assert.deepEqual(missing('include_shell "/usr/share/lighttpd/create-mime.conf.pl"\nproxy.server = ()\n'), [['proxy.server', 'mod_proxy']]);
-    assert.deepEqual(missing('include_shell "/usr/share/lighttpd/use-ipv6.pl " + server.port\nserver.port = 80\nproxy.server = ()\n'), [['proxy.server', 'mod_proxy']]);
+    assert.deepEqual(missing('include_shell "/usr/share/lighttpd/create-mime.conf.pl"\nproxy.server = ()\n'), [
+      ['proxy.server', 'mod_proxy'],
+    ]);
+    assert.deepEqual(
+      missing('include_shell "/usr/share/lighttpd/use-ipv6.pl " + server.port\nserver.port = 80\nproxy.server = ()\n'),
+      [['proxy.server', 'mod_proxy']],
+    );
   });
   test('the diagnostic carries the module for the quick fix', () => {
     const text = 'proxy.server = ()\n';
@@ -98,8 +134,14 @@ describe('adding a module keeps the list style and lighttpd order', () => {
     );
   });
   test('inline lists', () => {
-    assert.equal(addModules('server.modules = ( "mod_access" )\n', ['mod_proxy']), 'server.modules = ( "mod_access", "mod_proxy" )\n');
-    assert.equal(addModules('server.modules = ("mod_access",)\n', ['mod_proxy']), 'server.modules = ("mod_access", "mod_proxy",)\n');
+    assert.equal(
+      addModules('server.modules = ( "mod_access" )\n', ['mod_proxy']),
+      'server.modules = ( "mod_access", "mod_proxy" )\n',
+    );
+    assert.equal(
+      addModules('server.modules = ("mod_access",)\n', ['mod_proxy']),
+      'server.modules = ("mod_access", "mod_proxy",)\n',
+    );
     assert.equal(addModules('server.modules = ()\n', ['mod_proxy']), 'server.modules = ( "mod_proxy" )\n');
   });
   test('gating modules go before rewrite/redirect, which go before handlers', () => {
@@ -117,7 +159,10 @@ describe('adding a module keeps the list style and lighttpd order', () => {
     );
   });
   test('several modules at once', () => {
-    assert.equal(addModules('server.modules = ( "mod_access" )\n', ['mod_proxy', 'mod_scgi']), 'server.modules = ( "mod_access", "mod_proxy", "mod_scgi" )\n');
+    assert.equal(
+      addModules('server.modules = ( "mod_access" )\n', ['mod_proxy', 'mod_scgi']),
+      'server.modules = ( "mod_access", "mod_proxy", "mod_scgi" )\n',
+    );
   });
   test('no list: a += line before the first statement, after the header comment', () => {
     assert.equal(
@@ -132,7 +177,10 @@ describe('adding a module keeps the list style and lighttpd order', () => {
     );
   });
   test('CRLF files get CRLF', () => {
-    assert.equal(addModules('server.modules = (\r\n  "mod_access"\r\n)\r\n', ['mod_proxy']), 'server.modules = (\r\n  "mod_access",\r\n  "mod_proxy"\r\n)\r\n');
+    assert.equal(
+      addModules('server.modules = (\r\n  "mod_access"\r\n)\r\n', ['mod_proxy']),
+      'server.modules = (\r\n  "mod_access",\r\n  "mod_proxy"\r\n)\r\n',
+    );
   });
 });
 
@@ -142,21 +190,31 @@ describe('code actions', () => {
   const model = analyze(text);
   const diags = computeDiagnostics(doc, model);
   test('one preferred quick fix per missing module, plus fix-all', () => {
-    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags }).filter((a) => !a.title.startsWith('Ignore '));
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
-      ['Add "mod_proxy" to server.modules', 'quickfix', true],
-      ['Add "mod_scgi" to server.modules', 'quickfix', true],
-      ['Add all missing modules to server.modules (mod_proxy, mod_scgi)', 'quickfix', false],
-    ]);
+    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags }).filter(
+      (a) => !a.title.startsWith('Ignore '),
+    );
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
+      [
+        ['Add "mod_proxy" to server.modules', 'quickfix', true],
+        ['Add "mod_scgi" to server.modules', 'quickfix', true],
+        ['Add all missing modules to server.modules (mod_proxy, mod_scgi)', 'quickfix', false],
+      ],
+    );
   });
   test('source.fixAll only when asked for', () => {
     assert.equal(computeCodeActions(doc, model, diags[0].range, { diagnostics: [] }).length, 0);
     const [a] = computeCodeActions(doc, model, diags[0].range, { diagnostics: [], only: ['source.fixAll'] });
     assert.equal(a.kind, 'source.fixAll.lighttpd');
-    assert.equal(TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]).split('\n')[0], 'server.modules = ( "mod_access", "mod_proxy", "mod_scgi" )');
+    assert.equal(
+      TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]).split('\n')[0],
+      'server.modules = ( "mod_access", "mod_proxy", "mod_scgi" )',
+    );
   });
   test('no module quick fix for other diagnostics', () => {
-    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: [{ ...diags[0], code: 'syntax-extra-value', data: undefined }] });
+    const actions = computeCodeActions(doc, model, diags[0].range, {
+      diagnostics: [{ ...diags[0], code: 'syntax-extra-value', data: undefined }],
+    });
     assert.deepEqual(actions.filter((a) => !a.title.startsWith('Ignore ')).length, 0);
   });
 });

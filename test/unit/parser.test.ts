@@ -1,6 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, tokenize, type Assignment, type Conditional, type Expression, type Statement } from '../../server/src/parser';
+import {
+  parse,
+  tokenize,
+  type Assignment,
+  type Conditional,
+  type Expression,
+  type Statement,
+} from '../../server/src/parser';
 import { problemsOf, codesOf } from '../helpers/text';
 
 function only(text: string): Statement[] {
@@ -16,11 +23,16 @@ function assignment(text: string): Assignment {
 function show(e: Expression | undefined): unknown {
   if (!e) return undefined;
   switch (e.kind) {
-    case 'string': return e.value;
-    case 'integer': return Number(e.text);
-    case 'variable': return { var: e.fullName };
-    case 'concat': return { concat: e.operands.map(show) };
-    case 'array': return e.elements.map((el) => (el.key ? [show(el.key), show(el.value)] : show(el.value)));
+    case 'string':
+      return e.value;
+    case 'integer':
+      return Number(e.text);
+    case 'variable':
+      return { var: e.fullName };
+    case 'concat':
+      return { concat: e.operands.map(show) };
+    case 'array':
+      return e.elements.map((el) => (el.key ? [show(el.key), show(el.value)] : show(el.value)));
   }
 }
 
@@ -72,12 +84,30 @@ describe('tokenizer', () => {
   test('a NUL byte ends the input with a warning', () => {
     const f = parse('a = 1\n\0b = 2\n');
     assert.equal(f.statements.length, 1);
-    assert.deepEqual(f.problems.map((p) => [p.code, p.severity]), [['syntax-nul-byte', 'warning']]);
+    assert.deepEqual(
+      f.problems.map((p) => [p.code, p.severity]),
+      [['syntax-nul-byte', 'warning']],
+    );
   });
   test('every operator token', () => {
-    const names = tokenize('a += 1\nb := 2\n$HTTP["url"] =^ "/a" {}\n$HTTP["url"] =$ ".b" {}\n$HTTP["url"] !~ "c" {}\n$HTTP["url"] != "d" {}\nc = ( "k" => 1 + 2 )\n')
-      .tokens.map((x) => x.tokenType.name);
-    for (const n of ['APPEND', 'FORCE_ASSIGN', 'PREFIX', 'SUFFIX', 'NOMATCH', 'NE', 'ARRAY_ASSIGN', 'PLUS', 'DOLLAR', 'LBRACKET', 'RBRACKET', 'LCURLY', 'RCURLY']) {
+    const names = tokenize(
+      'a += 1\nb := 2\n$HTTP["url"] =^ "/a" {}\n$HTTP["url"] =$ ".b" {}\n$HTTP["url"] !~ "c" {}\n$HTTP["url"] != "d" {}\nc = ( "k" => 1 + 2 )\n',
+    ).tokens.map((x) => x.tokenType.name);
+    for (const n of [
+      'APPEND',
+      'FORCE_ASSIGN',
+      'PREFIX',
+      'SUFFIX',
+      'NOMATCH',
+      'NE',
+      'ARRAY_ASSIGN',
+      'PLUS',
+      'DOLLAR',
+      'LBRACKET',
+      'RBRACKET',
+      'LCURLY',
+      'RCURLY',
+    ]) {
       assert.ok(names.includes(n), n);
     }
   });
@@ -86,7 +116,10 @@ describe('tokenizer', () => {
 describe('statements', () => {
   test('=, += and := assignments', () => {
     const s = only('a = 1\na += 2\na := 3\n') as Assignment[];
-    assert.deepEqual(s.map((x) => x.operator?.text), ['=', '+=', ':=']);
+    assert.deepEqual(
+      s.map((x) => x.operator?.text),
+      ['=', '+=', ':='],
+    );
   });
   test('+ expressions are left-associative chains of values', () => {
     assert.deepEqual(show(assignment('a = "x" + b + 1\n').value), { concat: ['x', { var: 'var.b' }, 1] });
@@ -121,13 +154,21 @@ describe('statements', () => {
     assert.equal(s[1].branches.length, 3);
     assert.equal(s[1].branches[1].elseKeyword?.text, 'else');
     assert.equal(s[1].branches[2].head, undefined);
-    assert.deepEqual(s.map((c) => c.branches[0].head?.operator?.text), ['==', '=~', '==', '=^', '=$', '!=']);
+    assert.deepEqual(
+      s.map((c) => c.branches[0].head?.operator?.text),
+      ['==', '=~', '==', '=^', '=$', '!='],
+    );
     assert.equal(s[2].branches[0].head?.object?.name, 'SERVER');
   });
   test('else if / elif / elsif / elseif and a leading if (1.4.74+)', () => {
-    const s = only('if $HTTP["host"] == "a" { x = 1 }\nelif $HTTP["host"] == "b" { x = 2 }\nelse if $HTTP["host"] == "c" { x = 3 }\nelsif $HTTP["host"] == "d" { x = 4 }\nelseif $HTTP["host"] == "e" { x = 5 }\nelse { x = 6 }\n') as Conditional[];
+    const s = only(
+      'if $HTTP["host"] == "a" { x = 1 }\nelif $HTTP["host"] == "b" { x = 2 }\nelse if $HTTP["host"] == "c" { x = 3 }\nelsif $HTTP["host"] == "d" { x = 4 }\nelseif $HTTP["host"] == "e" { x = 5 }\nelse { x = 6 }\n',
+    ) as Conditional[];
     assert.equal(s.length, 1);
-    assert.deepEqual(s[0].branches.map((b) => b.elseKeyword?.text ?? ''), ['', 'elif', 'else', 'elsif', 'elseif', 'else']);
+    assert.deepEqual(
+      s[0].branches.map((b) => b.elseKeyword?.text ?? ''),
+      ['', 'elif', 'else', 'elsif', 'elseif', 'else'],
+    );
   });
   test('else and { may be on following lines, with comments between', () => {
     const s = only('$HTTP["url"] =~ "^/a"\n{\n x = 1\n}\n# why\n\nelse\n{\n y = 2\n}\n') as Conditional[];
@@ -140,7 +181,10 @@ describe('statements', () => {
   });
   test('include and include_shell take expressions', () => {
     const s = only('include "a.conf"\ninclude conf_dir + "/modules.conf"\ninclude_shell "cat x"\n');
-    assert.deepEqual(s.map((x) => x.kind), ['include', 'include', 'include_shell']);
+    assert.deepEqual(
+      s.map((x) => x.kind),
+      ['include', 'include', 'include_shell'],
+    );
   });
   test('ranges are exact for keys, operators and values', () => {
     const text = '  server.port = 8080\n';
@@ -176,7 +220,14 @@ describe('stricter than lighttpd (grammar §10): each silently dropped input is 
     ['unclosed list', 'a = ( 1, 2\n', [['syntax-unclosed-paren', '(']]],
     ['unmatched )', 'a = 1 )\n', [['syntax-unmatched-paren', ')']]],
     ['missing value', 'a =\n', [['syntax-missing-value', '=']]],
-    ['colon', 'a : 1\n', [['syntax-missing-operator', 'a : 1'], ['syntax-invalid-character', ':']]],
+    [
+      'colon',
+      'a : 1\n',
+      [
+        ['syntax-missing-operator', 'a : 1'],
+        ['syntax-invalid-character', ':'],
+      ],
+    ],
   ];
   for (const [name, text, expected] of cases) {
     test(name, () => assert.deepEqual(problemsOf(text), expected));
@@ -200,7 +251,10 @@ describe('error recovery', () => {
       '',
     ].join('\n');
     const f = parse(text);
-    assert.deepEqual(f.problems.map((p) => p.code), ['syntax-missing-operator', 'syntax-missing-comma', 'syntax-semicolon']);
+    assert.deepEqual(
+      f.problems.map((p) => p.code),
+      ['syntax-missing-operator', 'syntax-missing-comma', 'syntax-semicolon'],
+    );
     const kinds = f.statements.map((s) => (s.kind === 'assignment' ? s.key.fullName : s.kind));
     // `server.port 80` stays as a recovered assignment without operator or value.
     assert.deepEqual(kinds, ['server.port', 'server.document-root', 'server.modules', 'var.x', 'conditional']);
@@ -213,10 +267,22 @@ describe('error recovery', () => {
     assert.equal(f.statements.length, 2);
   });
   test('every problem range lies inside the text', () => {
-    for (const text of ['a = (', '$HTTP["x"', '"abc', 'a = "x" +', '$', 'else', '{{{', ')))', '$HTTP["host"] ==', 'include']) {
+    for (const text of [
+      'a = (',
+      '$HTTP["x"',
+      '"abc',
+      'a = "x" +',
+      '$',
+      'else',
+      '{{{',
+      ')))',
+      '$HTTP["host"] ==',
+      'include',
+    ]) {
       const f = parse(text);
       assert.ok(f.problems.length > 0, text);
-      for (const p of f.problems) assert.ok(p.start >= 0 && p.end <= text.length && p.start <= p.end, `${text}: ${p.code} ${p.start}-${p.end}`);
+      for (const p of f.problems)
+        assert.ok(p.start >= 0 && p.end <= text.length && p.start <= p.end, `${text}: ${p.code} ${p.start}-${p.end}`);
     }
   });
 });
@@ -241,25 +307,40 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
   test('an element after a missing comma is not part of the list (lighttpd drops it)', () => {
     const a = parse('x = ( "a" "b", "c" )\n').statements[0] as Assignment;
     assert.ok(a.value?.kind === 'array');
-    assert.deepEqual(a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value), ['a', 'c']);
+    assert.deepEqual(
+      a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value),
+      ['a', 'c'],
+    );
   });
   test('after a missing comma everything up to the next , or ) is dropped: ( "a" "b" + "c", "d" ) is ("a", "d")', () => {
     const text = 'x = ( "a" "b" + "c", "d" )\n';
     assert.deepEqual(problemsOf(text), [['syntax-missing-comma', '"b" + "c"']]);
     const a = parse(text).statements[0] as Assignment;
     assert.ok(a.value?.kind === 'array');
-    assert.deepEqual(a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value), ['a', 'd']);
+    assert.deepEqual(
+      a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value),
+      ['a', 'd'],
+    );
     // A lost ')': the '(' of the next line is dropped as well, so its ')' closes the first list and the block
     // still ends at its '}' (lighttpd accepts this; the '(' left open is reported where it is).
-    const lost = '$HTTP["url"] =~ "^/cgi-bin/" {\n\tcgi.assign = ( "" => ""\n\talias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/" )\n}\nb = 1\n';
+    const lost =
+      '$HTTP["url"] =~ "^/cgi-bin/" {\n\tcgi.assign = ( "" => ""\n\talias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/" )\n}\nb = 1\n';
     const problems = problemsOf(lost);
-    assert.deepEqual(problems.filter(([c]) => c !== 'syntax-unclosed-paren'), [['syntax-missing-comma', 'alias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/"']]);
-    assert.deepEqual(parse(lost).statements.map((st) => st.kind), ['conditional', 'assignment']);
+    assert.deepEqual(
+      problems.filter(([c]) => c !== 'syntax-unclosed-paren'),
+      [['syntax-missing-comma', 'alias.url += ( "/cgi-bin/" => "/usr/lib/cgi-bin/"']],
+    );
+    assert.deepEqual(
+      parse(lost).statements.map((st) => st.kind),
+      ['conditional', 'assignment'],
+    );
   });
   test('a stray => drops what follows up to , or ) -- except right after ( : ( => "b" ) is ("b")', () => {
     const strings = (text: string) => {
       const a = parse(text).statements[0] as Assignment;
-      return a.value?.kind === 'array' ? a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value) : undefined;
+      return a.value?.kind === 'array'
+        ? a.value.elements.map((e) => e.value?.kind === 'string' && e.value.value)
+        : undefined;
     };
     assert.deepEqual(problemsOf('x = ( "a", => "b" "c", "d" )\n'), [['syntax-extra-arrow', '=> "b" "c"']]);
     assert.deepEqual(strings('x = ( "a", => "b" "c", "d" )\n'), ['a', 'd']);
@@ -269,23 +350,38 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
       assert.equal(problemsOf(text).length, 1, text);
       const a = parse(text).statements[0] as Assignment;
       const el = a.value?.kind === 'array' ? a.value.elements : [];
-      assert.deepEqual(el.map((e) => [e.key?.kind === 'string' && e.key.value, e.value?.kind === 'string' && e.value.value]), [['a', 'b']], text);
+      assert.deepEqual(
+        el.map((e) => [e.key?.kind === 'string' && e.key.value, e.value?.kind === 'string' && e.value.value]),
+        [['a', 'b']],
+        text,
+      );
     }
     assert.deepEqual(strings('x = ( => "b" )\n'), ['b']);
   });
   test('names or values between a key and its operator: a b = 1 assigns to a', () => {
     assert.deepEqual(problemsOf('a b = 1\n'), [['syntax-unexpected-token', 'b']]);
-    assert.deepEqual(problemsOf('a "x" 5 += 1\n'), [['syntax-unexpected-token', '"x"'], ['syntax-unexpected-token', '5']]);
+    assert.deepEqual(problemsOf('a "x" 5 += 1\n'), [
+      ['syntax-unexpected-token', '"x"'],
+      ['syntax-unexpected-token', '5'],
+    ]);
     assert.deepEqual(problemsOf('server.modules if += ( "mod_x" )\n'), [['syntax-unexpected-token', 'if']]);
     const a = parse('server.modules server.modules += ( "mod_x" )\n').statements[0] as Assignment;
-    assert.deepEqual([a.key.name, a.operator?.text, value('server.modules server.modules += ( "mod_x" )\n')], ['server.modules', '+=', '( "mod_x" )']);
+    assert.deepEqual(
+      [a.key.name, a.operator?.text, value('server.modules server.modules += ( "mod_x" )\n')],
+      ['server.modules', '+=', '( "mod_x" )'],
+    );
   });
   test('stray tokens in a condition head: $HTTP HTTP[...], ["url" "y"], ["url"else ], == "/z" "q" {', () => {
     assert.deepEqual(problemsOf('$HTTP HTTP["url"] == "/x" { c = 1 }\n'), [['syntax-unexpected-token', 'HTTP']]);
     assert.deepEqual(problemsOf('$HTTP["url" "y"] == "/z" { d = 1 }\n'), [['syntax-unexpected-token', '"y"']]);
     assert.deepEqual(problemsOf('$HTTP["url"else ] == "/w" { e = 1 }\n'), [['syntax-unexpected-token', 'else']]);
-    assert.deepEqual(problemsOf('$HTTP["url"] == "/z" "q" else { d = 1 }\n'), [['syntax-unexpected-token', '"q"'], ['syntax-unexpected-token', 'else']]);
-    assert.deepEqual(problemsOf('$HTTP["url"] =~ "^/cgi/" cgi.assign\n{ a = 1 }\n'), [['syntax-unexpected-token', 'cgi.assign']]);
+    assert.deepEqual(problemsOf('$HTTP["url"] == "/z" "q" else { d = 1 }\n'), [
+      ['syntax-unexpected-token', '"q"'],
+      ['syntax-unexpected-token', 'else'],
+    ]);
+    assert.deepEqual(problemsOf('$HTTP["url"] =~ "^/cgi/" cgi.assign\n{ a = 1 }\n'), [
+      ['syntax-unexpected-token', 'cgi.assign'],
+    ]);
     const c = parse('$HTTP["url"] == "/z" "q" { d = 1 }\n').statements[0] as Conditional;
     assert.equal(c.branches[0].body?.statements.length, 1);
   });
@@ -294,14 +390,22 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
     const text = '$HTTP["host"] == "a" { { x = 1 } y = 2 }\n';
     assert.deepEqual(problemsOf(text), [['syntax-block-without-condition', '{']]);
     const f = parse(text);
-    assert.deepEqual(f.statements.map((s) => s.kind), ['conditional', 'assignment']);
+    assert.deepEqual(
+      f.statements.map((s) => s.kind),
+      ['conditional', 'assignment'],
+    );
     assert.equal((f.statements[1] as Assignment).key.name, 'y');
     // A duplicated '{' after a condition: the block still closes at its '}'.
-    assert.deepEqual(problemsOf('$HTTP["host"] =~ "x" { {\n a = 1\n}\nb = 2\n'), [['syntax-block-without-condition', '{']]);
+    assert.deepEqual(problemsOf('$HTTP["host"] =~ "x" { {\n a = 1\n}\nb = 2\n'), [
+      ['syntax-block-without-condition', '{'],
+    ]);
   });
   test('else with no condition before it: dropped together with its {', () => {
     assert.deepEqual(problemsOf('else { x = 1 }\ny = 2\n'), [['syntax-else-without-condition', 'else']]);
-    assert.deepEqual(parse('else { x = 1 }\ny = 2\n').statements.map((s) => (s as Assignment).key.name), ['x', 'y']);
+    assert.deepEqual(
+      parse('else { x = 1 }\ny = 2\n').statements.map((s) => (s as Assignment).key.name),
+      ['x', 'y'],
+    );
   });
   test('if with no condition after it is dropped and the line is read: if include "x" includes', () => {
     const f = parse('if include "x.conf"\n');
@@ -310,7 +414,8 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
   });
   test('a { made up by recovery never gives a problem without a position', () => {
     const text = '$HTTP["url"] =~ "^/cgi-bin/" cgi.assign\n\t= ( "" => "" )\n';
-    for (const p of parse(text).problems) assert.ok(Number.isFinite(p.start) && Number.isFinite(p.end) && p.end <= text.length, p.code);
+    for (const p of parse(text).problems)
+      assert.ok(Number.isFinite(p.start) && Number.isFinite(p.end) && p.end <= text.length, p.code);
   });
   test('a $ made up by recovery (`elif if R""]`) leaves no node without offsets', () => {
     // Found by the fuzzer (seed 3227428545, iteration 69318).
@@ -321,7 +426,14 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
       const o = stack.pop();
       if (!o || typeof o !== 'object') continue;
       const n = o as { start?: unknown; end?: unknown };
-      if ('start' in n || 'end' in n) assert.ok(Number.isInteger(n.start) && Number.isInteger(n.end) && (n.start as number) <= (n.end as number) && (n.end as number) <= text.length, JSON.stringify(o).slice(0, 200));
+      if ('start' in n || 'end' in n)
+        assert.ok(
+          Number.isInteger(n.start) &&
+            Number.isInteger(n.end) &&
+            (n.start as number) <= (n.end as number) &&
+            (n.end as number) <= text.length,
+          JSON.stringify(o).slice(0, 200),
+        );
       stack.push(...Object.values(o));
     }
     const branch = (f.statements[0] as Conditional).branches[1];

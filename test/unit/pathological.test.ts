@@ -8,7 +8,17 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,14 +41,26 @@ const MB = 1 << 20;
 const harness = new Harness([]);
 
 /** The features that stay cheap on multi-megabyte inputs under the test runner. */
-const CORE = ['doValidation', 'doCodeActions', 'doHover', 'doComplete', 'findDocumentSymbols', 'getFoldingRanges', 'getSelectionRanges', 'getSemanticTokens'];
+const CORE = [
+  'doValidation',
+  'doCodeActions',
+  'doHover',
+  'doComplete',
+  'findDocumentSymbols',
+  'getFoldingRanges',
+  'getSelectionRanges',
+  'getSemanticTokens',
+];
 /** Those that walk the whole tree (the others look at one position or one statement). */
 const WALKERS = ['doValidation', 'findDocumentSymbols', 'getFoldingRanges', 'getSemanticTokens'];
 
 /** Runs the fuzz properties on one input (every feature, or `only` these) and asserts that none failed. */
 function exercise(text: string, only?: readonly string[]): void {
   const r = harness.check(text, new Rng(1), 'standalone', { positions: 1, reanalysis: false, only });
-  assert.deepEqual(r.failures.map((f) => `${f.property}: ${f.detail.slice(0, 300)}`), []);
+  assert.deepEqual(
+    r.failures.map((f) => `${f.property}: ${f.detail.slice(0, 300)}`),
+    [],
+  );
 }
 
 const codes = (text: string) => parse(text).problems.map((p) => p.code);
@@ -75,7 +97,13 @@ describe('deep nesting: capped with a diagnostic, never a stack overflow', () =>
   test('100k nested conditional blocks', () => {
     const text = '$HTTP["host"] == "a" {\n'.repeat(N) + '  x = 1\n' + '}\n'.repeat(N);
     const file = parse(text);
-    assert.equal(count(file.problems.map((p) => p.code), 'syntax-nesting-too-deep'), 1);
+    assert.equal(
+      count(
+        file.problems.map((p) => p.code),
+        'syntax-nesting-too-deep',
+      ),
+      1,
+    );
     assert.ok(blockDepth(file.statements) <= MAX_NESTING, `depth ${blockDepth(file.statements)}`);
     // (formatting and the position features walk every line: checked on 20k levels below)
     exercise(text, CORE);
@@ -109,7 +137,10 @@ describe('deep nesting: capped with a diagnostic, never a stack overflow', () =>
   });
 
   test('an else chain of 100k branches: one conditional, one block per branch', () => {
-    const text = '$HTTP["host"] == "0" {\n}' + Array.from({ length: N }, (_, i) => ` else $HTTP["host"] == "${i + 1}" {\n}`).join('') + '\n';
+    const text =
+      '$HTTP["host"] == "0" {\n}' +
+      Array.from({ length: N }, (_, i) => ` else $HTTP["host"] == "${i + 1}" {\n}`).join('') +
+      '\n';
     const model = analyze(text);
     assert.equal(model.file.statements.length, 1);
     assert.equal(model.file.statements[0].kind === 'conditional' && model.file.statements[0].branches.length, N + 1);
@@ -128,19 +159,26 @@ describe('evaluation stays bounded', () => {
   });
 
   test('a list doubled 64 times becomes unknown; server.modules built that way leaves the module set open', () => {
-    const text = 'server.modules = ( "mod_access" )\n' + 'server.modules := server.modules + server.modules\n'.repeat(64) + 'proxy.server = ()\n';
+    const text =
+      'server.modules = ( "mod_access" )\n' +
+      'server.modules := server.modules + server.modules\n'.repeat(64) +
+      'proxy.server = ()\n';
     const model = analyze(text);
     assert.equal(model.modules.open, true);
     // (so mod_proxy is not reported missing: it may be in there)
     const ds = getLanguageService().doValidation(TextDocument.create('untitled:m', 'lighttpd', 1, text));
-    assert.deepEqual(ds.filter((d) => d.code === 'module-not-loaded'), []);
+    assert.deepEqual(
+      ds.filter((d) => d.code === 'module-not-loaded'),
+      [],
+    );
   });
 
   test('+= of keyed lists: duplicate keys found through a map; 20k of them end in unknown, not in 200M copies', () => {
     const some = analyze(Array.from({ length: 1000 }, (_, i) => `x += ( "k${i % 500}" => "${i}" )\n`).join(''));
     // The second 500 repeat a key with another value: lighttpd refuses each.
     assert.equal(some.evaluation.problems.filter((p) => p.code === 'duplicate-array-key').length, 500);
-    const text = Array.from({ length: 20_000 }, (_, i) => `server.modules += ( "mod_${i}" )\n`).join('') + 'proxy.server = ()\n';
+    const text =
+      Array.from({ length: 20_000 }, (_, i) => `server.modules += ( "mod_${i}" )\n`).join('') + 'proxy.server = ()\n';
     const many = analyze(text);
     assert.equal(many.evaluation.assignments[19_999].result.type, 'unknown');
     assert.equal(many.modules.open, true);
@@ -149,34 +187,43 @@ describe('evaluation stays bounded', () => {
 });
 
 describe('large inputs', () => {
-  test('a 30 MB file is parsed and checked (lighttpd reads up to 32 MiB)', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, (t) => {
-    const chunk = readCorpusFile(join(CORPUS_DIR, 'upstream/doc/config/lighttpd.annotated.conf'));
-    const parts: string[] = [];
-    let size = 0;
-    while (size < 30_000_000) {
-      const p = `$HTTP["host"] == "h${parts.length}.example.org" {\n${chunk}\n}\n`;
-      parts.push(p);
-      size += p.length;
-    }
-    const text = parts.join('');
-    assert.ok(text.length > 30_000_000 && text.length < MAX_TEXT_SIZE);
-    const t0 = performance.now();
-    const doc = TextDocument.create('untitled:big', 'lighttpd', 1, text);
-    const svc = getLanguageService();
-    const model = svc.getModel(doc);
-    const diagnostics = svc.doValidation(doc);
-    t.diagnostic(`30 MB: ${parts.length} blocks, ${diagnostics.length} diagnostics, ${(performance.now() - t0).toFixed(0)} ms`);
-    assert.equal(model.file.statements.length, parts.length);
-    assert.ok(!codes(chunk).includes('file-too-large'));
-    assert.ok(!diagnostics.some((d) => d.code === 'file-too-large'));
-    const lines = doc.lineCount;
-    assert.ok(diagnostics.every((d) => d.range.end.line < lines));
-  });
+  test(
+    'a 30 MB file is parsed and checked (lighttpd reads up to 32 MiB)',
+    { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS },
+    (t) => {
+      const chunk = readCorpusFile(join(CORPUS_DIR, 'upstream/doc/config/lighttpd.annotated.conf'));
+      const parts: string[] = [];
+      let size = 0;
+      while (size < 30_000_000) {
+        const p = `$HTTP["host"] == "h${parts.length}.example.org" {\n${chunk}\n}\n`;
+        parts.push(p);
+        size += p.length;
+      }
+      const text = parts.join('');
+      assert.ok(text.length > 30_000_000 && text.length < MAX_TEXT_SIZE);
+      const t0 = performance.now();
+      const doc = TextDocument.create('untitled:big', 'lighttpd', 1, text);
+      const svc = getLanguageService();
+      const model = svc.getModel(doc);
+      const diagnostics = svc.doValidation(doc);
+      t.diagnostic(
+        `30 MB: ${parts.length} blocks, ${diagnostics.length} diagnostics, ${(performance.now() - t0).toFixed(0)} ms`,
+      );
+      assert.equal(model.file.statements.length, parts.length);
+      assert.ok(!codes(chunk).includes('file-too-large'));
+      assert.ok(!diagnostics.some((d) => d.code === 'file-too-large'));
+      const lines = doc.lineCount;
+      assert.ok(diagnostics.every((d) => d.range.end.line < lines));
+    },
+  );
 
   test('over 32 MiB: file-too-large on the first line, nothing parsed', () => {
     const text = 'server.port = 80\n' + '#'.repeat(MAX_TEXT_SIZE);
     const file = parse(text);
-    assert.deepEqual(file.problems.map((p) => [p.code, p.start, p.end]), [['file-too-large', 0, 16]]);
+    assert.deepEqual(
+      file.problems.map((p) => [p.code, p.start, p.end]),
+      [['file-too-large', 0, 16]],
+    );
     assert.deepEqual(file.statements, []);
     // Counted in bytes as lighttpd does: 11.2 million three-byte characters are over the cap too.
     assert.deepEqual(codes('€'.repeat(Math.ceil(MAX_TEXT_SIZE / 3) + 1)), ['file-too-large']);
@@ -188,8 +235,18 @@ describe('large inputs', () => {
     const small = 'server.port = 80\n';
     const big = small + '#'.repeat(MAX_TEXT_SIZE) + '\nx = 1\n';
     const versions = [small, big, big + 'y = 2\n', small + 'z = 3\n'];
-    const results = versions.map((text, i) => svc.getModel(TextDocument.create('untitled:cap', 'lighttpd', i + 1, text)).file);
-    assert.deepEqual(results.map((f) => [f.statements.length, f.problems.map((p) => p.code)]), [[1, []], [0, ['file-too-large']], [0, ['file-too-large']], [2, []]]);
+    const results = versions.map(
+      (text, i) => svc.getModel(TextDocument.create('untitled:cap', 'lighttpd', i + 1, text)).file,
+    );
+    assert.deepEqual(
+      results.map((f) => [f.statements.length, f.problems.map((p) => p.code)]),
+      [
+        [1, []],
+        [0, ['file-too-large']],
+        [0, ['file-too-large']],
+        [2, []],
+      ],
+    );
   });
 
   test('over 32 MiB on disk: not read at all', () => {
@@ -239,7 +296,10 @@ describe('odd characters and line ends', () => {
   test('NUL bytes: the rest of the file is ignored (with a warning), as lighttpd does', () => {
     const text = 'a = 1\n\0b = 2\n';
     const file = parse(text);
-    assert.deepEqual(file.problems.map((p) => [p.code, p.start, p.end]), [['syntax-nul-byte', 6, text.length]]);
+    assert.deepEqual(
+      file.problems.map((p) => [p.code, p.start, p.end]),
+      [['syntax-nul-byte', 6, text.length]],
+    );
     assert.equal(file.statements.length, 1);
     exercise(text);
     exercise('x = "a\0b"\n' + '\0'.repeat(1000));
@@ -247,25 +307,36 @@ describe('odd characters and line ends', () => {
 
   test('a UTF-8 BOM is an invalid character at offset 0, as lighttpd reports it', () => {
     const text = '\ufeffserver.port = 80\n';
-    assert.deepEqual(parse(text).problems.map((p) => [p.code, p.start, p.end]), [['syntax-invalid-character', 0, 1]]);
+    assert.deepEqual(
+      parse(text).problems.map((p) => [p.code, p.start, p.end]),
+      [['syntax-invalid-character', 0, 1]],
+    );
     assert.equal(parse(text).statements.length, 1);
     exercise(text);
   });
 
   test('CRLF, lone CR and mixed line ends give the same tree shape and the same diagnostics per line', () => {
-    const lf = 'server.modules = ( "mod_access" )\n$HTTP["host"] == "a" {\n  proxy.server = ()\n  x = y\n}\nz = "unterminated\n';
+    const lf =
+      'server.modules = ( "mod_access" )\n$HTTP["host"] == "a" {\n  proxy.server = ()\n  x = y\n}\nz = "unterminated\n';
     const shape = (text: string) => {
       const doc = TextDocument.create('untitled:eol', 'lighttpd', 1, text);
       const ds = getLanguageService().doValidation(doc);
       return {
         statements: parse(text).statements.map((s) => s.kind),
-        diagnostics: ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`),
+        diagnostics: ds.map(
+          (d) =>
+            `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+        ),
       };
     };
     const expected = shape(lf);
     assert.ok(expected.diagnostics.length >= 2);
     let mixed = 0;
-    for (const text of [lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), lf.replace(/\n/g, () => ['\n', '\r\n', '\r'][mixed++ % 3])]) {
+    for (const text of [
+      lf.replace(/\n/g, '\r\n'),
+      lf.replace(/\n/g, '\r'),
+      lf.replace(/\n/g, () => ['\n', '\r\n', '\r'][mixed++ % 3]),
+    ]) {
       assert.deepEqual(shape(text), expected, JSON.stringify(text));
       exercise(text);
     }
@@ -275,13 +346,36 @@ describe('odd characters and line ends', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lighttpd-utf8-'));
     try {
       const path = join(dir, 'bad.conf');
-      writeFileSync(path, Buffer.from([...Buffer.from('x = "'), 0xff, 0xfe, 0xc3, ...Buffer.from('"\n'), 0xff, ...Buffer.from(' = 1\n'), 0xed, 0xa0, 0x80]));
+      writeFileSync(
+        path,
+        Buffer.from([
+          ...Buffer.from('x = "'),
+          0xff,
+          0xfe,
+          0xc3,
+          ...Buffer.from('"\n'),
+          0xff,
+          ...Buffer.from(' = 1\n'),
+          0xed,
+          0xa0,
+          0x80,
+        ]),
+      );
       const text = nodeFileSystem.readFile(path)!;
       assert.ok(text.includes('\ufffd'));
       const problems = parse(text).problems;
       // line 2 starts with one (then `= 1` is a stray), line 3 is three of them; the string on line 1 is fine.
-      assert.deepEqual(problems.filter((p) => p.code === 'syntax-invalid-character').map((p) => [p.start, p.end]), [[10, 11], [16, 19]]);
-      assert.ok(problems.every((p) => p.start > text.indexOf('\n')), 'nothing reported inside the string');
+      assert.deepEqual(
+        problems.filter((p) => p.code === 'syntax-invalid-character').map((p) => [p.start, p.end]),
+        [
+          [10, 11],
+          [16, 19],
+        ],
+      );
+      assert.ok(
+        problems.every((p) => p.start > text.indexOf('\n')),
+        'nothing reported inside the string',
+      );
       exercise(text);
       // Lone surrogates in an editor buffer (UTF-16) are no problem either.
       exercise('x = "\ud800"\n\udfff = 1\n');
@@ -293,8 +387,11 @@ describe('odd characters and line ends', () => {
 
 describe('regular expressions are only checked, never run', () => {
   test('catastrophic patterns in conditions and rewrites: checked, never compiled or matched by JavaScript', () => {
-    const text = EVIL_REGEXES.map((re, i) => `$HTTP["url"] =~ ${JSON.stringify(re)} {\n  url.rewrite-once = ( ${JSON.stringify(re)} => "/x${i}" )\n}\n`).join('')
-      + `$HTTP["host"] =~ "${'(a+)+'.repeat(2000)}$" {\n}\nx = "${'a'.repeat(100_000)}!"\n`;
+    const text =
+      EVIL_REGEXES.map(
+        (re, i) =>
+          `$HTTP["url"] =~ ${JSON.stringify(re)} {\n  url.rewrite-once = ( ${JSON.stringify(re)} => "/x${i}" )\n}\n`,
+      ).join('') + `$HTTP["host"] =~ "${'(a+)+'.repeat(2000)}$" {\n}\nx = "${'a'.repeat(100_000)}!"\n`;
     const constructed: string[] = [];
     const Original = globalThis.RegExp;
     globalThis.RegExp = new Proxy(Original, {
@@ -312,12 +409,25 @@ describe('regular expressions are only checked, never run', () => {
     } finally {
       globalThis.RegExp = Original;
     }
-    const fromConfig = constructed.filter((p) => EVIL_REGEXES.some((re) => re.length > 3 && p.includes(re)) || p.includes('(a+)+(a+)+'));
+    const fromConfig = constructed.filter(
+      (p) => EVIL_REGEXES.some((re) => re.length > 3 && p.includes(re)) || p.includes('(a+)+(a+)+'),
+    );
     assert.deepEqual(fromConfig, []);
   });
 
   test('the PCRE2 checker is linear on long hostile patterns', () => {
-    for (const p of ['('.repeat(N), '()'.repeat(N), '['.repeat(N), '\\'.repeat(N), 'a{'.repeat(N), '(?<a>'.repeat(N / 10), '(a)' + '\\1'.repeat(N), 'a|'.repeat(N), '(?<=' + 'a|'.repeat(N) + ')', '(?(1)'.repeat(N / 10)]) {
+    for (const p of [
+      '('.repeat(N),
+      '()'.repeat(N),
+      '['.repeat(N),
+      '\\'.repeat(N),
+      'a{'.repeat(N),
+      '(?<a>'.repeat(N / 10),
+      '(a)' + '\\1'.repeat(N),
+      'a|'.repeat(N),
+      '(?<=' + 'a|'.repeat(N) + ')',
+      '(?(1)'.repeat(N / 10),
+    ]) {
       const r = checkPcre2(p);
       assert.equal(typeof r.ok, 'boolean');
     }
@@ -348,7 +458,10 @@ describe('includes on disk: cycles, huge globs, symlink loops', () => {
   test('include cycles: direct, through another file and through a glob are reported and end', () => {
     const d = join(dir, 'cycles');
     mkdirSync(d);
-    writeFileSync(join(d, 'lighttpd.conf'), 'server.document-root = "/srv"\ninclude "a.conf"\ninclude "self.conf"\ninclude "glob/*.conf"\n');
+    writeFileSync(
+      join(d, 'lighttpd.conf'),
+      'server.document-root = "/srv"\ninclude "a.conf"\ninclude "self.conf"\ninclude "glob/*.conf"\n',
+    );
     writeFileSync(join(d, 'a.conf'), 'include "b.conf"\n');
     writeFileSync(join(d, 'b.conf'), 'include "a.conf"\n');
     writeFileSync(join(d, 'self.conf'), 'include "self.conf"\n');
@@ -358,9 +471,18 @@ describe('includes on disk: cycles, huge globs, symlink loops', () => {
     ws.setKnownFiles(findConfigFiles(d));
     const root = ws.analyzeRoot(join(d, 'lighttpd.conf'))!;
     const cycles = root.evaluation.problems.filter((p) => p.code === 'include-cycle');
-    assert.ok(cycles.some((p) => p.path.endsWith('b.conf')), 'a -> b -> a');
-    assert.ok(cycles.some((p) => p.path.endsWith('self.conf')), 'self');
-    assert.ok(cycles.some((p) => p.path.includes('/glob/')), 'glob');
+    assert.ok(
+      cycles.some((p) => p.path.endsWith('b.conf')),
+      'a -> b -> a',
+    );
+    assert.ok(
+      cycles.some((p) => p.path.endsWith('self.conf')),
+      'self',
+    );
+    assert.ok(
+      cycles.some((p) => p.path.includes('/glob/')),
+      'glob',
+    );
     check(join(d, 'lighttpd.conf'));
   });
 
@@ -379,7 +501,10 @@ describe('includes on disk: cycles, huge globs, symlink loops', () => {
   test('a wildcard at every level of an absolute path: the search is bounded, the include reported and left open', () => {
     const d = join(dir, 'wild');
     mkdirSync(d);
-    writeFileSync(join(d, 'lighttpd.conf'), 'server.document-root = "/srv"\ninclude "/*/*/*/*/*/*/*/*/*/*/*/*.conf"\nproxy.server = ()\n');
+    writeFileSync(
+      join(d, 'lighttpd.conf'),
+      'server.document-root = "/srv"\ninclude "/*/*/*/*/*/*/*/*/*/*/*/*.conf"\nproxy.server = ()\n',
+    );
     const ws = new ConfigWorkspace(nodeFileSystem);
     const root = ws.analyzeRoot(join(d, 'lighttpd.conf'))!;
     assert.ok(root.evaluation.problems.some((p) => p.code === 'include-limit'));
@@ -393,14 +518,17 @@ describe('includes on disk: cycles, huge globs, symlink loops', () => {
     writeFileSync(join(d, 'conf.d', 'x.conf'), 'var.x = 1\n');
     symlinkSync('.', join(d, 'conf.d', 'loop'));
     symlinkSync('self.conf', join(d, 'self.conf'));
-    writeFileSync(join(d, 'lighttpd.conf'), [
-      'server.document-root = "/srv"',
-      'include "conf.d/loop/loop/loop/loop/x.conf"',
-      'include "conf.d/*/*/*/*/*/*/*/*/*/*/*/*.conf"',
-      'include "conf.d/loop/*.conf"',
-      'include "self.conf"',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(d, 'lighttpd.conf'),
+      [
+        'server.document-root = "/srv"',
+        'include "conf.d/loop/loop/loop/loop/x.conf"',
+        'include "conf.d/*/*/*/*/*/*/*/*/*/*/*/*.conf"',
+        'include "conf.d/loop/*.conf"',
+        'include "self.conf"',
+        '',
+      ].join('\n'),
+    );
     assert.ok(existsSync(join(d, 'conf.d', 'loop', 'loop', 'x.conf')));
     const { ws, diagnostics } = check(join(d, 'lighttpd.conf'));
     const root = ws.analyzeRoot(join(d, 'lighttpd.conf'))!;

@@ -8,7 +8,10 @@ import { canonicalCondition, printConfig, simplifyRegex } from '../../server/src
 import { PRINT_CASES } from '../differential/printCases';
 
 function print(text: string, version?: string): string {
-  return printConfig(evaluate(parse(text)), { cwd: '/DIR', pid: 7, version }).replace(/^(\s*var\.PID\s*=\s*)7$/m, '$1<pid>');
+  return printConfig(evaluate(parse(text)), { cwd: '/DIR', pid: 7, version }).replace(
+    /^(\s*var\.PID\s*=\s*)7$/m,
+    '$1<pid>',
+  );
 }
 
 describe('printConfig matches lighttpd -p', () => {
@@ -26,7 +29,8 @@ describe('printing details', () => {
     assert.deepEqual(simplifyRegex('\\.php$'), { op: '=$', value: '.php' });
     assert.deepEqual(simplifyRegex('^/x$'), { op: '==', value: '/x' });
     assert.deepEqual(simplifyRegex('/a$'), { op: '=$', value: '/a' });
-    for (const kept of ['^/a.b', '\\.(php|cgi)$', 'abc', '^/a\\/b', '']) assert.deepEqual(simplifyRegex(kept), { op: '=~', value: kept });
+    for (const kept of ['^/a.b', '\\.(php|cgi)$', 'abc', '^/a\\/b', ''])
+      assert.deepEqual(simplifyRegex(kept), { op: '=~', value: kept });
     assert.equal(canonicalCondition('HTTP', 'url', '=~', '^/a', '1.4.64'), '$HTTP["url"] =~ "^/a"');
     assert.equal(canonicalCondition('SERVER', 'socket', '=~', '^:80$', '1.4.69'), '$SERVER["socket"] =~ "^:80$"');
     assert.equal(canonicalCondition('HTTP', 'url', '!~', '^/a', '1.4.69'), '$HTTP["url"] !~ "^/a"');
@@ -39,7 +43,14 @@ describe('printing details', () => {
     assert.match(print('x = env.NOT_GIVEN\n'), /var\.x {3}= <unknown>/);
   });
   test('a broken file still prints (no throw)', () => {
-    for (const t of ['a = (', '$HTTP["x"] == {', 'else { b = 1 }', '}}}', 'x = y + (', '$HTTP["url"] =~ "^/a" { } else { } else { }']) {
+    for (const t of [
+      'a = (',
+      '$HTTP["x"] == {',
+      'else { b = 1 }',
+      '}}}',
+      'x = y + (',
+      '$HTTP["url"] =~ "^/a" { } else { } else { }',
+    ]) {
       assert.equal(typeof print(t), 'string', t);
     }
   });
@@ -55,6 +66,9 @@ describe('evaluator fidelity (found by comparing with lighttpd -p)', () => {
   });
   test('integers wrap like a C int: 2147483648 is -2147483648, 4294967297 is 1', () => {
     const ev = evaluate(parse('a = 2147483648\nb = 4294967297\nc = 2147483647 + 1\n'));
-    assert.deepEqual(ev.assignments.map((a) => a.result.type === 'integer' && a.result.value), [-2147483648, 1, -2147483648]);
+    assert.deepEqual(
+      ev.assignments.map((a) => a.result.type === 'integer' && a.result.value),
+      [-2147483648, 1, -2147483648],
+    );
   });
 });

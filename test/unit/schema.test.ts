@@ -3,10 +3,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIRECTIVES, MODULES, getDirective, getModule, CONDITION_FIELDS, CONDITION_OPERATORS, compareVersions } from '../../server/src/schema';
+import {
+  DIRECTIVES,
+  MODULES,
+  getDirective,
+  getModule,
+  CONDITION_FIELDS,
+  CONDITION_OPERATORS,
+  compareVersions,
+} from '../../server/src/schema';
 import { REPO_ROOT } from '../helpers/corpus';
 
-const SOURCE = process.env.LIGHTTPD_DIRECTIVES_JSON ?? resolve(REPO_ROOT, '../shared/reference/lighttpd-directives.json');
+const SOURCE =
+  process.env.LIGHTTPD_DIRECTIVES_JSON ?? resolve(REPO_ROOT, '../shared/reference/lighttpd-directives.json');
 
 test('generated files carry the generated header', () => {
   for (const f of ['directives.generated.ts', 'enums.generated.ts']) {
@@ -14,10 +23,17 @@ test('generated files carry the generated header', () => {
   }
 });
 
-test('checked-in schema matches its source (npm run gen:schema -- --check)', { skip: existsSync(SOURCE) ? undefined : `schema source not found at ${SOURCE}` }, () => {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-schema.mjs'), '--check'], { encoding: 'utf8', env: { ...process.env, LIGHTTPD_DIRECTIVES_JSON: SOURCE } });
-  assert.equal(r.status, 0, r.stderr + r.stdout);
-});
+test(
+  'checked-in schema matches its source (npm run gen:schema -- --check)',
+  { skip: existsSync(SOURCE) ? undefined : `schema source not found at ${SOURCE}` },
+  () => {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-schema.mjs'), '--check'], {
+      encoding: 'utf8',
+      env: { ...process.env, LIGHTTPD_DIRECTIVES_JSON: SOURCE },
+    });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+  },
+);
 
 test('tables hold every directive and module', () => {
   assert.ok(DIRECTIVES.length >= 260, `${DIRECTIVES.length}`);

@@ -14,7 +14,9 @@ import { REPO_ROOT } from '../helpers/corpus';
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } };
+  contributes: {
+    configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> };
+  };
 };
 
 function sources(dir: string, out: string[] = []): string[] {
@@ -36,11 +38,19 @@ describe('package.json: untrusted workspaces', () => {
 
   test('every setting that runs a program (or picks the program) is restricted', () => {
     const runsSomething = Object.entries(pkg.contributes.configuration.properties)
-      .filter(([, p]) => /\b(run|runs|execute|executes|executable|binary|command|spawn)\b/i.test(`${p.description ?? ''} ${p.markdownDescription ?? ''}`))
+      .filter(([, p]) =>
+        /\b(run|runs|execute|executes|executable|binary|command|spawn)\b/i.test(
+          `${p.description ?? ''} ${p.markdownDescription ?? ''}`,
+        ),
+      )
       .map(([k]) => k);
     // The ones the server reads before it runs anything (server.ts: include_shell and lighttpd -tt).
-    for (const k of ['lighttpd.includeShell.execute', 'lighttpd.validate.executable', 'lighttpd.executablePath']) assert.ok(runsSomething.includes(k), `${k} describes what it runs`);
-    assert.deepEqual(runsSomething.filter((k) => !restricted.has(k)), []);
+    for (const k of ['lighttpd.includeShell.execute', 'lighttpd.validate.executable', 'lighttpd.executablePath'])
+      assert.ok(runsSomething.includes(k), `${k} describes what it runs`);
+    assert.deepEqual(
+      runsSomething.filter((k) => !restricted.has(k)),
+      [],
+    );
   });
 
   test('every restricted setting exists', () => {
@@ -54,22 +64,34 @@ describe('programs are started with an argument array, never through a shell bui
 
   test('no exec/execSync/execFile with a shell, no `shell: true` anywhere', () => {
     // (`exec(` as a function, not RegExp's `.exec(`)
-    const bad = files.filter((f) => /(?<![.\w])exec(Sync)?\s*\(|\bshell\s*:\s*true/.test(text(f))).map((f) => relative(REPO_ROOT, f));
+    const bad = files
+      .filter((f) => /(?<![.\w])exec(Sync)?\s*\(|\bshell\s*:\s*true/.test(text(f)))
+      .map((f) => relative(REPO_ROOT, f));
     assert.deepEqual(bad, []);
   });
 
   test('only the two runners start processes, and only include_shell uses /bin/sh', () => {
-    const spawning = files.filter((f) => /\bspawn(Sync)?\s*\(/.test(text(f))).map((f) => relative(REPO_ROOT, f)).sort();
+    const spawning = files
+      .filter((f) => /\bspawn(Sync)?\s*\(/.test(text(f)))
+      .map((f) => relative(REPO_ROOT, f))
+      .sort();
     assert.deepEqual(spawning, ['server/src/lighttpdRunner.ts', 'server/src/shellRunner.ts']);
-    const shells = files.filter((f) => /\/bin\/sh|\bsh\s*-c\b/.test(text(f).replace(/^\s*(\*|\/\/).*$/gm, ''))).map((f) => relative(REPO_ROOT, f));
+    const shells = files
+      .filter((f) => /\/bin\/sh|\bsh\s*-c\b/.test(text(f).replace(/^\s*(\*|\/\/).*$/gm, '')))
+      .map((f) => relative(REPO_ROOT, f));
     assert.deepEqual(shells, ['server/src/shellRunner.ts']);
-    assert.match(text(join(REPO_ROOT, 'server/src/lighttpdRunner.ts')), /spawn\(executable, \['-tt', '-f', configPath\]/);
+    assert.match(
+      text(join(REPO_ROOT, 'server/src/lighttpdRunner.ts')),
+      /spawn\(executable, \['-tt', '-f', configPath\]/,
+    );
   });
 });
 
 describe('include_shell runs are bounded', () => {
   let dir = '';
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lighttpd-shell-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lighttpd-shell-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('runs in the given folder; the output is returned', () => {

@@ -26,107 +26,185 @@ function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'lighttpd-ws-'));
 }
 
-describe('Debian layout: lighttpd.conf + conf-enabled/*.conf', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, () => {
-  const debian = join(CORPUS_DIR, 'debian');
-  const enabled = ['05-auth.conf', '10-accesslog.conf', '10-cgi.conf', '10-dir-listing.conf', '10-expire.conf', '10-fastcgi.conf', '10-proxy.conf', '10-rewrite.conf', '10-ssl.conf', '10-status.conf', '10-userdir.conf', '11-extforward.conf', '15-fastcgi-php.conf', '20-deflate.conf', '90-debian-doc.conf', '90-javascript-alias.conf', '99-unconfigured.conf'];
-  const app = '\n# our application, proxied\n$HTTP["url"] =^ "/app/" {\n    proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n}\n';
-  let dir = '';
-  before(() => {
-    dir = tmp();
-    // The installed layout, made at test time: the main file (plus our app block), conf-available as in
-    // the package, conf-enabled as links, and /etc/lighttpd mapped onto this folder.
-    writeFileSync(join(dir, 'lighttpd.conf'), readFileSync(join(debian, 'lighttpd.conf'), 'utf8') + app);
-    mkdirSync(join(dir, 'conf-enabled'));
-    symlinkSync(join(debian, 'conf-available'), join(dir, 'conf-available'));
-    for (const f of enabled) symlinkSync(join('..', 'conf-available', f), join(dir, 'conf-enabled', f));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  const workspace = () => {
-    const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': dir } });
-    ws.setKnownFiles([join(dir, 'lighttpd.conf'), ...readdirSync(join(dir, 'conf-available')).map((f) => join(dir, 'conf-available', f))]);
-    return ws;
-  };
+describe(
+  'Debian layout: lighttpd.conf + conf-enabled/*.conf',
+  { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS },
+  () => {
+    const debian = join(CORPUS_DIR, 'debian');
+    const enabled = [
+      '05-auth.conf',
+      '10-accesslog.conf',
+      '10-cgi.conf',
+      '10-dir-listing.conf',
+      '10-expire.conf',
+      '10-fastcgi.conf',
+      '10-proxy.conf',
+      '10-rewrite.conf',
+      '10-ssl.conf',
+      '10-status.conf',
+      '10-userdir.conf',
+      '11-extforward.conf',
+      '15-fastcgi-php.conf',
+      '20-deflate.conf',
+      '90-debian-doc.conf',
+      '90-javascript-alias.conf',
+      '99-unconfigured.conf',
+    ];
+    const app =
+      '\n# our application, proxied\n$HTTP["url"] =^ "/app/" {\n    proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n}\n';
+    let dir = '';
+    before(() => {
+      dir = tmp();
+      // The installed layout, made at test time: the main file (plus our app block), conf-available as in
+      // the package, conf-enabled as links, and /etc/lighttpd mapped onto this folder.
+      writeFileSync(join(dir, 'lighttpd.conf'), readFileSync(join(debian, 'lighttpd.conf'), 'utf8') + app);
+      mkdirSync(join(dir, 'conf-enabled'));
+      symlinkSync(join(debian, 'conf-available'), join(dir, 'conf-available'));
+      for (const f of enabled) symlinkSync(join('..', 'conf-available', f), join(dir, 'conf-enabled', f));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const workspace = () => {
+      const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': dir } });
+      ws.setKnownFiles([
+        join(dir, 'lighttpd.conf'),
+        ...readdirSync(join(dir, 'conf-available')).map((f) => join(dir, 'conf-available', f)),
+      ]);
+      return ws;
+    };
 
-  test('the main file includes every enabled fragment', () => {
-    const ws = workspace();
-    const [root] = ws.roots();
-    assert.equal(root.root, ws.canonical(join(dir, 'lighttpd.conf')));
-    for (const f of enabled) assert.ok(root.evaluation.includedPaths.has(ws.canonical(join(dir, 'conf-enabled', f))), f);
-  });
-  test('no false alarm in the main file or any enabled fragment', () => {
-    const ws = workspace();
-    const main = diagnose(ws, join(dir, 'lighttpd.conf'));
-    assert.deepEqual(codes(main).filter((c) => FALSE_ALARMS.has(String(c))), [], JSON.stringify(main));
-    for (const f of enabled) {
-      const ds = diagnose(ws, join(dir, 'conf-available', f));
-      assert.deepEqual(codes(ds).filter((c) => FALSE_ALARMS.has(String(c))), [], `${f}: ${JSON.stringify(ds)}`);
-    }
-  });
-  test('10-cgi.conf uses alias.url: fine inside the config, whose 10-... fragments or main file load mod_alias', () => {
-    const ws = workspace();
-    assert.ok(!codes(diagnose(ws, join(dir, 'conf-available', '10-cgi.conf'))).includes('module-not-loaded'));
-  });
-  test('removing "mod_proxy" from 10-proxy.conf flags the main file\'s proxy.server', () => {
-    const ws = workspace();
-    const proxyConf = join(dir, 'conf-available', '10-proxy.conf');
-    const before = readFileSync(proxyConf, 'utf8');
-    const mainPath = join(dir, 'lighttpd.conf');
-    assert.ok(!codes(diagnose(ws, mainPath)).includes('module-not-loaded'));
-    // Unsaved edit in the included file (an open editor), not on disk.
-    ws.setOpenText(proxyConf, before.replace('"mod_proxy"', ''));
-    const ds = diagnose(ws, mainPath).filter((d) => d.code === 'module-not-loaded');
-    assert.equal(ds.length, 1);
-    const text = readFileSync(mainPath, 'utf8');
-    assert.equal(text.split('\n')[ds[0].range.start.line].slice(ds[0].range.start.character, ds[0].range.end.character), 'proxy.server');
-    ws.setOpenText(proxyConf, undefined);
-    assert.ok(!codes(diagnose(ws, mainPath)).includes('module-not-loaded'));
-  });
-  test('a fragment that is not enabled anywhere is checked leniently', () => {
-    const ws = workspace();
-    // 10-no-www.conf uses url.redirect (mod_redirect comes from the main config) and %1.
-    const ds = diagnose(ws, join(dir, 'conf-available', '10-no-www.conf'));
-    assert.deepEqual(codes(ds).filter((c) => FALSE_ALARMS.has(String(c))), []);
-  });
-});
+    test('the main file includes every enabled fragment', () => {
+      const ws = workspace();
+      const [root] = ws.roots();
+      assert.equal(root.root, ws.canonical(join(dir, 'lighttpd.conf')));
+      for (const f of enabled)
+        assert.ok(root.evaluation.includedPaths.has(ws.canonical(join(dir, 'conf-enabled', f))), f);
+    });
+    test('no false alarm in the main file or any enabled fragment', () => {
+      const ws = workspace();
+      const main = diagnose(ws, join(dir, 'lighttpd.conf'));
+      assert.deepEqual(
+        codes(main).filter((c) => FALSE_ALARMS.has(String(c))),
+        [],
+        JSON.stringify(main),
+      );
+      for (const f of enabled) {
+        const ds = diagnose(ws, join(dir, 'conf-available', f));
+        assert.deepEqual(
+          codes(ds).filter((c) => FALSE_ALARMS.has(String(c))),
+          [],
+          `${f}: ${JSON.stringify(ds)}`,
+        );
+      }
+    });
+    test('10-cgi.conf uses alias.url: fine inside the config, whose 10-... fragments or main file load mod_alias', () => {
+      const ws = workspace();
+      assert.ok(!codes(diagnose(ws, join(dir, 'conf-available', '10-cgi.conf'))).includes('module-not-loaded'));
+    });
+    test('removing "mod_proxy" from 10-proxy.conf flags the main file\'s proxy.server', () => {
+      const ws = workspace();
+      const proxyConf = join(dir, 'conf-available', '10-proxy.conf');
+      const before = readFileSync(proxyConf, 'utf8');
+      const mainPath = join(dir, 'lighttpd.conf');
+      assert.ok(!codes(diagnose(ws, mainPath)).includes('module-not-loaded'));
+      // Unsaved edit in the included file (an open editor), not on disk.
+      ws.setOpenText(proxyConf, before.replace('"mod_proxy"', ''));
+      const ds = diagnose(ws, mainPath).filter((d) => d.code === 'module-not-loaded');
+      assert.equal(ds.length, 1);
+      const text = readFileSync(mainPath, 'utf8');
+      assert.equal(
+        text.split('\n')[ds[0].range.start.line].slice(ds[0].range.start.character, ds[0].range.end.character),
+        'proxy.server',
+      );
+      ws.setOpenText(proxyConf, undefined);
+      assert.ok(!codes(diagnose(ws, mainPath)).includes('module-not-loaded'));
+    });
+    test('a fragment that is not enabled anywhere is checked leniently', () => {
+      const ws = workspace();
+      // 10-no-www.conf uses url.redirect (mod_redirect comes from the main config) and %1.
+      const ds = diagnose(ws, join(dir, 'conf-available', '10-no-www.conf'));
+      assert.deepEqual(
+        codes(ds).filter((c) => FALSE_ALARMS.has(String(c))),
+        [],
+      );
+    });
+  },
+);
 
-describe('upstream layout: lighttpd.conf -> lighttpd.annotated.conf -> modules.conf, conf.d/*', { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS }, () => {
-  const cfg = join(CORPUS_DIR, 'upstream', 'doc', 'config');
-  const workspace = () => {
-    const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': cfg } });
-    ws.setKnownFiles([
-      join(cfg, 'lighttpd.conf'), join(cfg, 'lighttpd.annotated.conf'), join(cfg, 'modules.conf'),
-      ...readdirSync(join(cfg, 'conf.d')).map((f) => join(cfg, 'conf.d', f)),
-    ]);
-    return ws;
-  };
-  test('lighttpd.conf is the only root and reaches the conf.d files', () => {
-    const ws = workspace();
-    const roots = ws.roots().map((r) => r.root);
-    assert.deepEqual(roots, [ws.canonical(join(cfg, 'lighttpd.conf'))]);
-    const inc = ws.roots()[0].evaluation.includedPaths;
-    for (const f of ['lighttpd.annotated.conf', 'modules.conf', 'conf.d/access_log.conf', 'conf.d/mime.conf', 'conf.d/dirlisting.conf', 'conf.d/debug.conf']) {
-      assert.ok(inc.has(ws.canonical(join(cfg, f))), f);
-    }
-  });
-  test('no false alarm in any file of the chain (var.log_root etc. come from the annotated config)', () => {
-    const ws = workspace();
-    for (const f of ['lighttpd.conf', 'lighttpd.annotated.conf', 'modules.conf', 'conf.d/access_log.conf', 'conf.d/mime.conf', 'conf.d/dirlisting.conf', 'conf.d/debug.conf']) {
-      const ds = diagnose(ws, join(cfg, f));
-      assert.deepEqual(codes(ds).filter((c) => FALSE_ALARMS.has(String(c))), [], `${f}: ${JSON.stringify(ds)}`);
-    }
-  });
-  test('fragments not included (conf.d/webdav.conf uses var.home_dir) are lenient', () => {
-    const ws = workspace();
-    for (const f of ['conf.d/webdav.conf', 'conf.d/evhost.conf', 'conf.d/simple_vhost.conf', 'conf.d/rrdtool.conf', 'conf.d/proxy.conf']) {
-      const ds = diagnose(ws, join(cfg, f));
-      assert.deepEqual(codes(ds).filter((c) => FALSE_ALARMS.has(String(c))), [], `${f}: ${JSON.stringify(ds)}`);
-    }
-  });
-});
+describe(
+  'upstream layout: lighttpd.conf -> lighttpd.annotated.conf -> modules.conf, conf.d/*',
+  { skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS },
+  () => {
+    const cfg = join(CORPUS_DIR, 'upstream', 'doc', 'config');
+    const workspace = () => {
+      const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': cfg } });
+      ws.setKnownFiles([
+        join(cfg, 'lighttpd.conf'),
+        join(cfg, 'lighttpd.annotated.conf'),
+        join(cfg, 'modules.conf'),
+        ...readdirSync(join(cfg, 'conf.d')).map((f) => join(cfg, 'conf.d', f)),
+      ]);
+      return ws;
+    };
+    test('lighttpd.conf is the only root and reaches the conf.d files', () => {
+      const ws = workspace();
+      const roots = ws.roots().map((r) => r.root);
+      assert.deepEqual(roots, [ws.canonical(join(cfg, 'lighttpd.conf'))]);
+      const inc = ws.roots()[0].evaluation.includedPaths;
+      for (const f of [
+        'lighttpd.annotated.conf',
+        'modules.conf',
+        'conf.d/access_log.conf',
+        'conf.d/mime.conf',
+        'conf.d/dirlisting.conf',
+        'conf.d/debug.conf',
+      ]) {
+        assert.ok(inc.has(ws.canonical(join(cfg, f))), f);
+      }
+    });
+    test('no false alarm in any file of the chain (var.log_root etc. come from the annotated config)', () => {
+      const ws = workspace();
+      for (const f of [
+        'lighttpd.conf',
+        'lighttpd.annotated.conf',
+        'modules.conf',
+        'conf.d/access_log.conf',
+        'conf.d/mime.conf',
+        'conf.d/dirlisting.conf',
+        'conf.d/debug.conf',
+      ]) {
+        const ds = diagnose(ws, join(cfg, f));
+        assert.deepEqual(
+          codes(ds).filter((c) => FALSE_ALARMS.has(String(c))),
+          [],
+          `${f}: ${JSON.stringify(ds)}`,
+        );
+      }
+    });
+    test('fragments not included (conf.d/webdav.conf uses var.home_dir) are lenient', () => {
+      const ws = workspace();
+      for (const f of [
+        'conf.d/webdav.conf',
+        'conf.d/evhost.conf',
+        'conf.d/simple_vhost.conf',
+        'conf.d/rrdtool.conf',
+        'conf.d/proxy.conf',
+      ]) {
+        const ds = diagnose(ws, join(cfg, f));
+        assert.deepEqual(
+          codes(ds).filter((c) => FALSE_ALARMS.has(String(c))),
+          [],
+          `${f}: ${JSON.stringify(ds)}`,
+        );
+      }
+    });
+  },
+);
 
 describe('include semantics', () => {
   let dir = '';
-  before(() => { dir = tmp(); });
+  before(() => {
+    dir = tmp();
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, text: string) => {
     const p = join(dir, name);
@@ -146,19 +224,31 @@ describe('include semantics', () => {
     assert.ok(!r.evaluation.assignments.some((a) => a.node.key.fullName === 'this.would'));
   });
   test('operands are expressions; globs expand sorted; a glob may match nothing; a plain path must exist', () => {
-    const main = write('expr/lighttpd.conf', 'server.document-root = "/srv"\nd = "conf.d"\ninclude d + "/*.conf"\ninclude "none/*.conf"\ninclude "missing.conf"\n');
+    const main = write(
+      'expr/lighttpd.conf',
+      'server.document-root = "/srv"\nd = "conf.d"\ninclude d + "/*.conf"\ninclude "none/*.conf"\ninclude "missing.conf"\n',
+    );
     write('expr/conf.d/20-b.conf', 'order += ( "b" )\n');
     write('expr/conf.d/10-a.conf', 'order = ( "a" )\n');
     const ws = new ConfigWorkspace();
     const ds = diagnose(ws, main);
     assert.deepEqual(codes(ds), ['include-not-found']);
     const text = readFileSync(main, 'utf8');
-    assert.equal(text.split('\n')[ds[0].range.start.line].slice(ds[0].range.start.character, ds[0].range.end.character), '"missing.conf"');
+    assert.equal(
+      text.split('\n')[ds[0].range.start.line].slice(ds[0].range.start.character, ds[0].range.end.character),
+      '"missing.conf"',
+    );
     const order = ws.analyzeRoot(ws.canonical(main))!.evaluation.global.vars.get('var.order');
-    assert.deepEqual(order, { type: 'array', elements: [{ value: { type: 'string', value: 'a' } }, { value: { type: 'string', value: 'b' } }] });
+    assert.deepEqual(order, {
+      type: 'array',
+      elements: [{ value: { type: 'string', value: 'a' } }, { value: { type: 'string', value: 'b' } }],
+    });
   });
   test('included statements land in the block that holds the include', () => {
-    const main = write('block/lighttpd.conf', 'server.document-root = "/srv"\n$HTTP["host"] == "a" {\n  include "in.conf"\n}\n');
+    const main = write(
+      'block/lighttpd.conf',
+      'server.document-root = "/srv"\n$HTTP["host"] == "a" {\n  include "in.conf"\n}\n',
+    );
     write('block/in.conf', 'server.modules += ( "mod_proxy" )\nproxy.server = ()\n');
     const ws = new ConfigWorkspace();
     const r = ws.analyzeRoot(ws.canonical(main))!;

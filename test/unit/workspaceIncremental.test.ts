@@ -38,7 +38,7 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
   };
   const rootOf = (ws: ConfigWorkspace, rel: string) => ws.roots().find((r) => r.root === ws.canonical(p(rel)));
 
-  test('editing a fragment of one config keeps the other config\'s analysis object', () => {
+  test("editing a fragment of one config keeps the other config's analysis object", () => {
     const ws = workspace();
     const two = ws.canonical(p('a/conf.d/two.conf'));
     ws.setOpenText(two, FILES['a/conf.d/two.conf']);
@@ -70,17 +70,32 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
     const svc = getLanguageService({ workspace: ws });
     const main = ws.canonical(p('a/lighttpd.conf'));
     const uri = pathToFileURL(main).href;
-    const pieces = ['var.x = "m"\n', 'server.port = 1\n', '$HTTP["host"] == "h" {\n  url.access-deny = ( var.x )\n}\n', 'include "conf.d/*.conf"\n', 'x', '"', '\n', 'y = var.x\n', 'server.modules += ( "mod_proxy" )\n'];
+    const pieces = [
+      'var.x = "m"\n',
+      'server.port = 1\n',
+      '$HTTP["host"] == "h" {\n  url.access-deny = ( var.x )\n}\n',
+      'include "conf.d/*.conf"\n',
+      'x',
+      '"',
+      '\n',
+      'y = var.x\n',
+      'server.modules += ( "mod_proxy" )\n',
+    ];
     let seed = 5;
-    const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     let text = FILES['a/lighttpd.conf'] + 'y = var.x\n$HTTP["host"] == "h" {\n  server.port = 2\n}\n';
     for (let version = 1; version <= 60; version++) {
       const at = Math.floor(r() * (text.length + 1));
-      text = r() < 0.6 ? text.slice(0, at) + pieces[Math.floor(r() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 4));
+      text =
+        r() < 0.6
+          ? text.slice(0, at) + pieces[Math.floor(r() * pieces.length)] + text.slice(at)
+          : text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 4));
       const got = svc.doValidation(TextDocument.create(uri, 'lighttpd', version, text));
       const fresh = workspace();
       fresh.setOpenText(main, text);
-      const want = getLanguageService({ workspace: fresh }).doValidation(TextDocument.create(uri, 'lighttpd', version, text));
+      const want = getLanguageService({ workspace: fresh }).doValidation(
+        TextDocument.create(uri, 'lighttpd', version, text),
+      );
       assert.deepEqual(got, want, `version ${version}: ${JSON.stringify(text)}`);
     }
   });
@@ -90,7 +105,13 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
     const svc = getLanguageService({ workspace: ws });
     const one = ws.canonical(p('a/conf.d/one.conf'));
     const two = ws.canonical(p('a/conf.d/two.conf'));
-    const texts = ['var.x = "one"\n', 'var.y = "one"\n', 'var.x = 1\n', 'var.x = ( "a" )\n', 'var.x = "one"\nserver.port = 1\nserver.port = 2\n'];
+    const texts = [
+      'var.x = "one"\n',
+      'var.y = "one"\n',
+      'var.x = 1\n',
+      'var.x = ( "a" )\n',
+      'var.x = "one"\nserver.port = 1\nserver.port = 2\n',
+    ];
     let version = 1;
     svc.doValidation(TextDocument.create(pathToFileURL(one).href, 'lighttpd', version, texts[0]));
     for (const text of texts) {

@@ -61,8 +61,14 @@ export interface EvaluatedAssignment {
 /** Problems found while evaluating; codes are the diagnostics codes of features/rules.ts. */
 export interface EvalProblem extends Span {
   readonly code:
-    | 'undefined-variable' | 'type-merge' | 'duplicate-key' | 'env-assignment' | 'duplicate-array-key'
-    | 'include-not-found' | 'include-cycle' | 'include-limit';
+    | 'undefined-variable'
+    | 'type-merge'
+    | 'duplicate-key'
+    | 'env-assignment'
+    | 'duplicate-array-key'
+    | 'include-not-found'
+    | 'include-cycle'
+    | 'include-limit';
   readonly message: string;
   /** The file the problem is in. */
   readonly path: string;
@@ -106,7 +112,11 @@ export type IncludeResolution =
   | { readonly files: readonly { readonly path: string; readonly file: ConfigFile }[]; readonly truncated?: boolean }
   | { readonly notFound: string };
 
-export type IncludeResolver = (include: Include, operand: EvalValue, from: { readonly path: string; readonly scope: Scope }) => IncludeResolution | undefined;
+export type IncludeResolver = (
+  include: Include,
+  operand: EvalValue,
+  from: { readonly path: string; readonly scope: Scope },
+) => IncludeResolution | undefined;
 
 export interface EvaluateOptions {
   /** Path (or URI) of the evaluated document; problems and assignments in it carry this path. */
@@ -135,13 +145,25 @@ export interface EvaluateOptions {
 
 /** A probe of a block's variable (`key`: the name it is stored under, if any) or of a block's child by condition. */
 type JournalRead =
-  | { readonly kind: 'var'; readonly scope: Scope; readonly lower: string; readonly key: string | undefined; readonly value: EvalValue | undefined }
+  | {
+      readonly kind: 'var';
+      readonly scope: Scope;
+      readonly lower: string;
+      readonly key: string | undefined;
+      readonly value: EvalValue | undefined;
+    }
   | { readonly kind: 'block'; readonly parent: Scope; readonly identity: string; readonly scope: Scope | undefined };
 
 /** A change of the state: a block created, a variable stored. */
 type JournalEffect =
   | { readonly kind: 'scope'; readonly scope: Scope; readonly parent: Scope; readonly identity: string }
-  | { readonly kind: 'store'; readonly scope: Scope; readonly name: string; readonly value: EvalValue; readonly at?: Assignment };
+  | {
+      readonly kind: 'store';
+      readonly scope: Scope;
+      readonly name: string;
+      readonly value: EvalValue;
+      readonly at?: Assignment;
+    };
 
 /** What evaluating one top-level statement read of the state before it, did to it, and produced. */
 interface StatementJournal {
@@ -180,11 +202,16 @@ export function conditionText(head: ConditionHead | undefined, src?: (e: Express
 
 function exprKey(e: Expression): string {
   switch (e.kind) {
-    case 'string': return NEEDS_ESCAPE.test(e.value) ? JSON.stringify(e.value) : `"${e.value}"`;
-    case 'integer': return e.text;
-    case 'variable': return e.fullName;
-    case 'array': return '(…)';
-    case 'concat': return e.operands.map(exprKey).join(' + ');
+    case 'string':
+      return NEEDS_ESCAPE.test(e.value) ? JSON.stringify(e.value) : `"${e.value}"`;
+    case 'integer':
+      return e.text;
+    case 'variable':
+      return e.fullName;
+    case 'array':
+      return '(…)';
+    case 'concat':
+      return e.operands.map(exprKey).join(' + ');
   }
 }
 
@@ -247,7 +274,12 @@ class Evaluator {
     this.store(this.global, 'var.PID', UNKNOWN);
   }
 
-  private newScope(parent: Scope | undefined, condition: string | undefined, branch: ConditionBranch | undefined, head: ConditionHead | undefined): Scope {
+  private newScope(
+    parent: Scope | undefined,
+    condition: string | undefined,
+    branch: ConditionBranch | undefined,
+    head: ConditionHead | undefined,
+  ): Scope {
     const s: Scope = { id: this.scopes.length, parent, condition, branch, head, vars: new Map(), setAt: new Map() };
     this.scopes.push(s);
     return s;
@@ -355,18 +387,29 @@ class Evaluator {
   }
 
   run(statements: readonly Statement[], scope: Scope): void {
-    if (++this.depth > 64) { this.depth--; return; } // includes nested absurdly deep
+    if (++this.depth > 64) {
+      this.depth--;
+      return;
+    } // includes nested absurdly deep
     for (const st of statements) this.statement(st, scope);
     this.depth--;
   }
 
   private statement(st: Statement, scope: Scope): void {
     switch (st.kind) {
-      case 'assignment': this.assignment(st, scope); break;
-      case 'global': if (st.body) this.run(st.body.statements, this.global); break;
-      case 'conditional': this.conditional(st.branches, scope); break;
+      case 'assignment':
+        this.assignment(st, scope);
+        break;
+      case 'global':
+        if (st.body) this.run(st.body.statements, this.global);
+        break;
+      case 'conditional':
+        this.conditional(st.branches, scope);
+        break;
       case 'include':
-      case 'include_shell': this.include(st, scope); break;
+      case 'include_shell':
+        this.include(st, scope);
+        break;
     }
   }
 
@@ -404,12 +447,20 @@ class Evaluator {
       return;
     }
     if ('notFound' in res) {
-      this.problem('include-not-found', inc.operand ?? inc.keyword, `Include file not found: ${res.notFound} (lighttpd refuses to start).`);
+      this.problem(
+        'include-not-found',
+        inc.operand ?? inc.keyword,
+        `Include file not found: ${res.notFound} (lighttpd refuses to start).`,
+      );
       return;
     }
     if (res.truncated) {
       // More files match (or the search for them was cut short): what they set (modules too) is unknown.
-      this.problem('include-limit', inc.operand ?? inc.keyword, 'This pattern matches too many files (or takes too long a search): only the first ones are checked.');
+      this.problem(
+        'include-limit',
+        inc.operand ?? inc.keyword,
+        'This pattern matches too many files (or takes too long a search): only the first ones are checked.',
+      );
       this.unresolvedIncludes.push(inc);
       this.open = true;
     }
@@ -417,16 +468,28 @@ class Evaluator {
     const maxSize = this.options.maxIncludedSize ?? EVAL_LIMITS.includedSize;
     for (const f of res.files) {
       if (this.includeStack.includes(f.path)) {
-        this.problem('include-cycle', inc.operand ?? inc.keyword, `Include cycle: ${[...this.includeStack.slice(this.includeStack.indexOf(f.path)), f.path].join(' -> ')}.`);
+        this.problem(
+          'include-cycle',
+          inc.operand ?? inc.keyword,
+          `Include cycle: ${[...this.includeStack.slice(this.includeStack.indexOf(f.path)), f.path].join(' -> ')}.`,
+        );
         continue;
       }
       if (++this.includedFiles > max) {
-        this.problem('include-limit', inc.operand ?? inc.keyword, `More than ${max} included files: the rest is not checked.`);
+        this.problem(
+          'include-limit',
+          inc.operand ?? inc.keyword,
+          `More than ${max} included files: the rest is not checked.`,
+        );
         this.open = true;
         return;
       }
       if ((this.includedSize += f.file.end) > maxSize) {
-        this.problem('include-limit', inc.operand ?? inc.keyword, `Included files add up to more than ${Math.round(maxSize / 1024 / 1024)} MiB: the rest is not checked.`);
+        this.problem(
+          'include-limit',
+          inc.operand ?? inc.keyword,
+          `Included files add up to more than ${Math.round(maxSize / 1024 / 1024)} MiB: the rest is not checked.`,
+        );
         this.open = true;
         return;
       }
@@ -453,7 +516,8 @@ class Evaluator {
     const written = this.mixedCase[scope.id]?.get(lower);
     const key = written ?? (scope.vars.has(lower) ? lower : undefined);
     const rec = this.rec;
-    if (rec && scope.id < rec.watermark) rec.reads.push({ kind: 'var', scope, lower, key, value: key === undefined ? undefined : scope.vars.get(key) });
+    if (rec && scope.id < rec.watermark)
+      rec.reads.push({ kind: 'var', scope, lower, key, value: key === undefined ? undefined : scope.vars.get(key) });
     return key;
   }
 
@@ -497,7 +561,11 @@ class Evaluator {
     const rhs = a.value ? this.expression(a.value, scope) : UNKNOWN;
     if (!a.operator) return; // recovered statement without an operator
     if (name.startsWith('env.')) {
-      this.problem('env-assignment', a.key, `${name} cannot be set: env.* only reads the environment lighttpd was started with.`);
+      this.problem(
+        'env-assignment',
+        a.key,
+        `${name} cannot be set: env.* only reads the environment lighttpd was started with.`,
+      );
       return;
     }
     const op = a.operator.text;
@@ -506,7 +574,11 @@ class Evaluator {
     const own = ownKey === undefined ? undefined : scope.vars.get(ownKey);
     if (op === '=') {
       if (own !== undefined) {
-        this.problem('duplicate-key', a.key, `${name} is already set in this block: lighttpd refuses to start (use := to replace a value, += to extend it).`);
+        this.problem(
+          'duplicate-key',
+          a.key,
+          `${name} is already set in this block: lighttpd refuses to start (use := to replace a value, += to extend it).`,
+        );
       }
     } else if (op === '+=') {
       // Merge with the value of this block, else with a copy of the enclosing blocks' value; if the key
@@ -526,20 +598,32 @@ class Evaluator {
       if ((this.concatBudget -= scalarLength(left) + scalarLength(right)) < 0) return this.overBudget();
     }
     if (left.type === 'unknown' || right.type === 'unknown') {
-      if (left.type === 'array' || right.type === 'array') return { type: 'array', elements: [...(left.type === 'array' ? left.elements : []), ...(right.type === 'array' ? right.elements : [])] };
+      if (left.type === 'array' || right.type === 'array')
+        return {
+          type: 'array',
+          elements: [
+            ...(left.type === 'array' ? left.elements : []),
+            ...(right.type === 'array' ? right.elements : []),
+          ],
+        };
       return UNKNOWN;
     }
     if (left.type === 'array' && right.type === 'array') {
       const elements = [...left.elements];
       const byKey = new Map<string, EvalElement>();
       // (keys compare case-insensitively, like every lighttpd array key)
-      for (const x of elements) if (x.key !== undefined && !byKey.has(x.key.toLowerCase())) byKey.set(x.key.toLowerCase(), x);
+      for (const x of elements)
+        if (x.key !== undefined && !byKey.has(x.key.toLowerCase())) byKey.set(x.key.toLowerCase(), x);
       for (const e of right.elements) {
         if (e.key !== undefined) {
           const existing = byKey.get(e.key.toLowerCase());
           if (existing) {
             if (!sameScalar(existing.value, e.value)) {
-              this.problem('duplicate-array-key', at, `Duplicate key "${e.key}" when merging lists: lighttpd refuses to start.`);
+              this.problem(
+                'duplicate-array-key',
+                at,
+                `Duplicate key "${e.key}" when merging lists: lighttpd refuses to start.`,
+              );
             }
             continue;
           }
@@ -550,10 +634,15 @@ class Evaluator {
       return { type: 'array', elements };
     }
     if (left.type === 'array' || right.type === 'array') {
-      this.problem('type-merge', at, `Cannot combine ${describe(left)} with ${describe(right)}: lighttpd refuses to start ("data type mismatch, cannot merge").`);
+      this.problem(
+        'type-merge',
+        at,
+        `Cannot combine ${describe(left)} with ${describe(right)}: lighttpd refuses to start ("data type mismatch, cannot merge").`,
+      );
       return UNKNOWN;
     }
-    if (left.type === 'integer' && right.type === 'integer') return { type: 'integer', value: (left.value + right.value) | 0 };
+    if (left.type === 'integer' && right.type === 'integer')
+      return { type: 'integer', value: (left.value + right.value) | 0 };
     return { type: 'string', value: String(left.value) + String(right.value) };
   }
 
@@ -576,7 +665,8 @@ class Evaluator {
 
   private value(v: Value, scope: Scope): EvalValue {
     switch (v.kind) {
-      case 'string': return { type: 'string', value: v.value };
+      case 'string':
+        return { type: 'string', value: v.value };
       case 'integer': {
         // strtol into a C int: values past 2^31 wrap (grammar §2.5; ≥ 2^63 lighttpd refuses).
         const t = v.text;
@@ -590,7 +680,12 @@ class Evaluator {
         }
         const found = this.lookup(v.fullName, scope);
         if (found !== undefined) return found;
-        if (!this.open) this.problem('undefined-variable', v, `${v.fullName} is not set before this point: lighttpd refuses to start.`);
+        if (!this.open)
+          this.problem(
+            'undefined-variable',
+            v,
+            `${v.fullName} is not set before this point: lighttpd refuses to start.`,
+          );
         return UNKNOWN;
       }
       case 'array': {
@@ -607,7 +702,12 @@ class Evaluator {
             if (k.type === 'string' || k.type === 'integer') {
               const key = String(k.value);
               const lower = key.toLowerCase();
-              if (seenSet ? seenSet.has(lower) : seen?.includes(lower)) this.problem('duplicate-array-key', el.key, `Duplicate key "${key}" in this list: lighttpd refuses to start.`);
+              if (seenSet ? seenSet.has(lower) : seen?.includes(lower))
+                this.problem(
+                  'duplicate-array-key',
+                  el.key,
+                  `Duplicate key "${key}" in this list: lighttpd refuses to start.`,
+                );
               if (seenSet) seenSet.add(lower);
               else if ((seen ??= []).push(lower) > 16) seenSet = new Set(seen);
               elements[n++] = { key, value };
@@ -646,10 +746,14 @@ function sameScalar(a: EvalValue, b: EvalValue): boolean {
 
 export function describe(v: EvalValue): string {
   switch (v.type) {
-    case 'string': return 'a string';
-    case 'integer': return 'an integer';
-    case 'array': return 'a list';
-    case 'unknown': return 'an unknown value';
+    case 'string':
+      return 'a string';
+    case 'integer':
+      return 'an integer';
+    case 'array':
+      return 'a list';
+    case 'unknown':
+      return 'an unknown value';
   }
 }
 

@@ -108,11 +108,22 @@ export const nodeFileSystem: ConfigFileSystem = {
     const budget = budgetedFs(MAX_GLOB_ENTRIES);
     let found: string[];
     try {
-      found = globSync(restPattern, { cwd: base, absolute: true, onlyFiles: true, dot: false, deep, expandDirectories: false, fs: budget.adapter });
+      found = globSync(restPattern, {
+        cwd: base,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        deep,
+        expandDirectories: false,
+        fs: budget.adapter,
+      });
     } catch {
       return [];
     }
-    const result: GlobResult = found.map((p) => (sep === '/' ? p : p.split(sep).join('/'))).sort().slice(0, limit + 1);
+    const result: GlobResult = found
+      .map((p) => (sep === '/' ? p : p.split(sep).join('/')))
+      .sort()
+      .slice(0, limit + 1);
     if (budget.exceeded()) result.incomplete = true;
     return result;
   },
@@ -133,7 +144,11 @@ export const nodeFileSystem: ConfigFileSystem = {
       for (let e = dir.readSync(); e && out.length < limit; e = dir.readSync()) {
         let isDirectory = e.isDirectory();
         if (e.isSymbolicLink()) {
-          try { isDirectory = statSync(join(path, e.name)).isDirectory(); } catch { continue; }
+          try {
+            isDirectory = statSync(join(path, e.name)).isDirectory();
+          } catch {
+            continue;
+          }
         }
         out.push({ name: e.name, isDirectory });
       }
@@ -141,7 +156,11 @@ export const nodeFileSystem: ConfigFileSystem = {
     } catch {
       return undefined;
     } finally {
-      try { dir?.closeSync(); } catch { /* already closed */ }
+      try {
+        dir?.closeSync();
+      } catch {
+        /* already closed */
+      }
     }
   },
 };
@@ -165,7 +184,9 @@ export function findConfigFiles(folder: string, patterns: readonly string[] = ['
       ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
       // (a workspace folder may be a home directory: the scan lists a bounded number of entries)
       fs: budgetedFs(MAX_GLOB_ENTRIES * 5).adapter,
-    }).sort().slice(0, limit);
+    })
+      .sort()
+      .slice(0, limit);
   } catch {
     return [];
   }

@@ -22,7 +22,9 @@ export interface IncludeContext {
   readonly maxGlobMatches: number;
 }
 
-export type IncludeTargets = { readonly paths: readonly string[]; readonly truncated: boolean } | { readonly notFound: string };
+export type IncludeTargets =
+  | { readonly paths: readonly string[]; readonly truncated: boolean }
+  | { readonly notFound: string };
 
 /** The absolute path (or pattern) an include operand names, before path mappings. */
 export function includePath(operand: string, mainDir: string): string {
@@ -54,7 +56,10 @@ export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): 
     for (const p of tries) {
       const found = ctx.fs.glob(p, ctx.maxGlobMatches);
       if (found.length > 0 || found.incomplete) {
-        return { paths: found.slice(0, ctx.maxGlobMatches), truncated: found.length > ctx.maxGlobMatches || found.incomplete === true };
+        return {
+          paths: found.slice(0, ctx.maxGlobMatches),
+          truncated: found.length > ctx.maxGlobMatches || found.incomplete === true,
+        };
       }
     }
     return { paths: [], truncated: false }; // a pattern matching nothing is fine
@@ -64,7 +69,10 @@ export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): 
 }
 
 /** Adapts include targets to the evaluator's resolution, parsing each file through `load`. */
-export function toResolution(targets: IncludeTargets | undefined, load: (path: string) => { path: string; file: ConfigFile } | undefined): IncludeResolution | undefined {
+export function toResolution(
+  targets: IncludeTargets | undefined,
+  load: (path: string) => { path: string; file: ConfigFile } | undefined,
+): IncludeResolution | undefined {
   if (!targets) return undefined;
   if ('notFound' in targets) return targets;
   const files = [];

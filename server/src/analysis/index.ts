@@ -39,7 +39,11 @@ export interface DocumentModel {
  * (made with `journal: true`), only those statements and what depends on them are evaluated again.
  * `previous` is consumed.
  */
-export function analyze(text: string, options: EvaluateOptions = {}, previous?: PreviousParse & { readonly evaluation?: Evaluation }): DocumentModel {
+export function analyze(
+  text: string,
+  options: EvaluateOptions = {},
+  previous?: PreviousParse & { readonly evaluation?: Evaluation },
+): DocumentModel {
   const file = previous ? reparse(previous, text) : parse(text);
   const evaluation = evaluate(file, previous?.evaluation ? { ...options, previous: previous.evaluation } : options);
   return { file, evaluation, modules: effectiveModules(evaluation) };
@@ -47,7 +51,11 @@ export function analyze(text: string, options: EvaluateOptions = {}, previous?: 
 
 /** The part of an evaluation that belongs to one file. */
 function viewOf(ev: Evaluation, path: string): Evaluation {
-  return { ...ev, assignments: ev.assignments.filter((a) => a.path === path), problems: ev.problems.filter((p) => p.path === path) };
+  return {
+    ...ev,
+    assignments: ev.assignments.filter((a) => a.path === path),
+    problems: ev.problems.filter((p) => p.path === path),
+  };
 }
 
 /**
@@ -66,10 +74,28 @@ export function analyzeInWorkspace(ws: ConfigWorkspace, filePath: string, text: 
     if (own.main) return { file, evaluation, modules: own.modules, path, root: path, full: own.evaluation, related };
     // A fragment with no known root: names it does not define may come from the config that includes it.
     const defined = new Set(file.statements.length ? evaluation.assignments.map((a) => a.node.key.fullName) : []);
-    const problems = evaluation.problems.filter((p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))));
-    return { file, evaluation: { ...evaluation, problems }, modules: { ...own.modules, open: true }, path, lenient: true };
+    const problems = evaluation.problems.filter(
+      (p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))),
+    );
+    return {
+      file,
+      evaluation: { ...evaluation, problems },
+      modules: { ...own.modules, open: true },
+      path,
+      lenient: true,
+    };
   }
-  const related = [...new Set(roots.flatMap((r) => [r.root, ...r.evaluation.includedPaths]))].filter((p) => p !== path && !p.startsWith('include_shell:'));
-  const views: DocumentModel[] = roots.map((r) => ({ file, evaluation: viewOf(r.evaluation, path), modules: r.modules, path, root: r.root, full: r.evaluation, related }));
+  const related = [...new Set(roots.flatMap((r) => [r.root, ...r.evaluation.includedPaths]))].filter(
+    (p) => p !== path && !p.startsWith('include_shell:'),
+  );
+  const views: DocumentModel[] = roots.map((r) => ({
+    file,
+    evaluation: viewOf(r.evaluation, path),
+    modules: r.modules,
+    path,
+    root: r.root,
+    full: r.evaluation,
+    related,
+  }));
   return views.length === 1 ? views[0] : { ...views[0], alternatives: views };
 }

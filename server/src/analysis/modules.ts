@@ -50,7 +50,11 @@ export function effectiveModules(ev: Evaluation): ModuleSet {
       for (const m of stringsOf(a.result)) names.add(m);
     } else if (key === 'server.compat-module-load') {
       const v = a.result;
-      if ((v.type === 'string' && /^(disable|disabled|false|0)$/i.test(v.value)) || (v.type === 'integer' && v.value === 0)) compatDisabled = true;
+      if (
+        (v.type === 'string' && /^(disable|disabled|false|0)$/i.test(v.value)) ||
+        (v.type === 'integer' && v.value === 0)
+      )
+        compatDisabled = true;
     }
   }
   return { names, open, compatDisabled };
@@ -98,5 +102,21 @@ export function moduleRank(name: string): number {
   return 0;
 }
 
-const DYNAMIC_HANDLERS = new Set(['mod_ajp13', 'mod_cgi', 'mod_fastcgi', 'mod_proxy', 'mod_scgi', 'mod_sockproxy', 'mod_wstunnel']);
-const GATING = new Set(['mod_access', 'mod_auth', 'mod_alias', 'mod_setenv', 'mod_indexfile', 'mod_extforward', ...TLS_MODULES]);
+const DYNAMIC_HANDLERS = new Set([
+  'mod_ajp13',
+  'mod_cgi',
+  'mod_fastcgi',
+  'mod_proxy',
+  'mod_scgi',
+  'mod_sockproxy',
+  'mod_wstunnel',
+]);
+const GATING = new Set([
+  'mod_access',
+  'mod_auth',
+  'mod_alias',
+  'mod_setenv',
+  'mod_indexfile',
+  'mod_extforward',
+  ...TLS_MODULES,
+]);

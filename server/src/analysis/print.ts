@@ -108,15 +108,23 @@ function printString(s: string): string {
 
 function printValue(v: EvalValue, depth: number): string {
   switch (v.type) {
-    case 'string': return printString(v.value);
-    case 'integer': return String(v.value | 0);
-    case 'array': return printArray(v.elements, depth);
-    case 'unknown': return '<unknown>';
+    case 'string':
+      return printString(v.value);
+    case 'integer':
+      return String(v.value | 0);
+    case 'array':
+      return printArray(v.elements, depth);
+    case 'unknown':
+      return '<unknown>';
   }
 }
 
 function printArray(elements: readonly EvalElement[], depth: number): string {
-  if (elements.length <= 5 && (elements.length === 0 || elements[0].key === undefined) && elements.every((e) => e.value.type === 'string' || e.value.type === 'integer')) {
+  if (
+    elements.length <= 5 &&
+    (elements.length === 0 || elements[0].key === undefined) &&
+    elements.every((e) => e.value.type === 'string' || e.value.type === 'integer')
+  ) {
     return `(${elements.map((e) => printValue(e.value, depth + 1)).join(', ')})`;
   }
   const width = Math.max(0, ...elements.map((e) => (e.key === undefined ? 0 : byteLength(e.key))));
@@ -138,7 +146,8 @@ function printBlock(b: Block, depth: number, ifPrefix: boolean): string {
   }
   const inner = depth + 1;
   const width = Math.max(0, ...b.entries.map((e) => byteLength(e.key)));
-  for (const e of b.entries) out += `${indent(inner)}${e.key}${' '.repeat(width - byteLength(e.key))} = ${printValue(e.value, inner)}\n`;
+  for (const e of b.entries)
+    out += `${indent(inner)}${e.key}${' '.repeat(width - byteLength(e.key))} = ${printValue(e.value, inner)}\n`;
   out += '\n';
   for (const c of b.children) {
     if (c.prev) continue; // printed by its chain
@@ -165,7 +174,13 @@ function blocksOf(ev: Evaluation, options: PrintOptions, version: string): Block
       const field = scalar(c.field);
       const value = scalar(c.value);
       const condition = head
-        ? canonicalCondition(head.object?.name ?? '?', field ?? '?', head.operator?.text ?? '?', value ?? '<unknown>', version)
+        ? canonicalCondition(
+            head.object?.name ?? '?',
+            field ?? '?',
+            head.operator?.text ?? '?',
+            value ?? '<unknown>',
+            version,
+          )
         : undefined;
       block = { index: nextIndex++, condition, isElse: !head, children: [], entries: [] };
       byScope.set(c.scope, block);

@@ -41,10 +41,16 @@ export interface RegexError {
   readonly length: number;
 }
 
-export type RegexCheck = { readonly ok: true; readonly info: RegexInfo } | { readonly ok: false; readonly error: RegexError };
+export type RegexCheck =
+  | { readonly ok: true; readonly info: RegexInfo }
+  | { readonly ok: false; readonly error: RegexError };
 
 class PatternError extends Error {
-  constructor(readonly msg: string, readonly offset: number, readonly length = 1) {
+  constructor(
+    readonly msg: string,
+    readonly offset: number,
+    readonly length = 1,
+  ) {
     super(msg);
   }
 }
@@ -79,18 +85,50 @@ interface LookbehindTracker {
   unbounded: boolean;
 }
 
-const POSIX_CLASSES = new Set(['alpha', 'lower', 'upper', 'alnum', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'print', 'punct', 'space', 'word', 'xdigit']);
+const POSIX_CLASSES = new Set([
+  'alpha',
+  'lower',
+  'upper',
+  'alnum',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'print',
+  'punct',
+  'space',
+  'word',
+  'xdigit',
+]);
 
 /** Letters that form a known escape in PCRE2 (outside a class). Every other ASCII letter is an error. */
 const KNOWN_ESCAPE_LETTERS = new Set('abcdefghknoprstvwxABCDEGHKNPQRSVWXZz'.split(''));
 const UNSUPPORTED_PERL_ESCAPES = new Set(['F', 'L', 'l', 'U', 'u']);
 
-const START_VERBS = /^(UTF|UTF8|UTF16|UTF32|UCP|CR|LF|CRLF|ANYCRLF|ANY|NUL|BSR_ANYCRLF|BSR_UNICODE|NOTEMPTY|NOTEMPTY_ATSTART|NO_AUTO_POSSESS|NO_DOTSTAR_ANCHOR|NO_JIT|NO_START_OPT|NO_UTF_CHECK|NOJIT|LIMIT_MATCH=\d+|LIMIT_DEPTH=\d+|LIMIT_HEAP=\d+|LIMIT_RECURSION=\d+)$/;
+const START_VERBS =
+  /^(UTF|UTF8|UTF16|UTF32|UCP|CR|LF|CRLF|ANYCRLF|ANY|NUL|BSR_ANYCRLF|BSR_UNICODE|NOTEMPTY|NOTEMPTY_ATSTART|NO_AUTO_POSSESS|NO_DOTSTAR_ANCHOR|NO_JIT|NO_START_OPT|NO_UTF_CHECK|NOJIT|LIMIT_MATCH=\d+|LIMIT_DEPTH=\d+|LIMIT_HEAP=\d+|LIMIT_RECURSION=\d+)$/;
 const BACKTRACK_VERBS = /^(ACCEPT|FAIL|F|COMMIT|PRUNE|SKIP|THEN|MARK)$/;
 const ALPHA_ASSERTIONS = new Set([
-  'pla', 'positive_lookahead', 'nla', 'negative_lookahead', 'plb', 'positive_lookbehind', 'nlb', 'negative_lookbehind',
-  'napla', 'non_atomic_positive_lookahead', 'naplb', 'non_atomic_positive_lookbehind',
-  'atomic', 'sr', 'script_run', 'asr', 'atomic_script_run', 'scs', 'scan_substring',
+  'pla',
+  'positive_lookahead',
+  'nla',
+  'negative_lookahead',
+  'plb',
+  'positive_lookbehind',
+  'nlb',
+  'negative_lookbehind',
+  'napla',
+  'non_atomic_positive_lookahead',
+  'naplb',
+  'non_atomic_positive_lookbehind',
+  'atomic',
+  'sr',
+  'script_run',
+  'asr',
+  'atomic_script_run',
+  'scs',
+  'scan_substring',
 ]);
 
 const MAX_QUANTIFIER = 65535;
@@ -120,20 +158,45 @@ class Checker {
       const c = s[this.i];
       if (this.flags.ext && this.skipExtended()) continue;
       switch (c) {
-        case '\\': this.escape(); break;
-        case '[': this.charClass(); this.atom(); break;
-        case '(': this.openGroup(); break;
-        case ')': this.closeGroup(); break;
-        case '|': this.alternation(); break;
-        case '*': case '+': case '?': this.quantifier(this.i, 1); break;
+        case '\\':
+          this.escape();
+          break;
+        case '[':
+          this.charClass();
+          this.atom();
+          break;
+        case '(':
+          this.openGroup();
+          break;
+        case ')':
+          this.closeGroup();
+          break;
+        case '|':
+          this.alternation();
+          break;
+        case '*':
+        case '+':
+        case '?':
+          this.quantifier(this.i, 1);
+          break;
         case '{': {
           const q = this.braceQuantifier();
           if (q) this.quantifier(this.i, q.length, q.unbounded);
-          else { this.i++; this.atom(); }
+          else {
+            this.i++;
+            this.atom();
+          }
           break;
         }
-        case '^': case '$': this.i++; this.assertion(); break;
-        default: this.i += c.codePointAt(0)! > 0xffff ? 2 : 1; this.atom(); break;
+        case '^':
+        case '$':
+          this.i++;
+          this.assertion();
+          break;
+        default:
+          this.i += c.codePointAt(0)! > 0xffff ? 2 : 1;
+          this.atom();
+          break;
       }
     }
     if (this.stack.length > 0) {
@@ -141,10 +204,16 @@ class Checker {
       throw new PatternError('missing closing parenthesis', g.start, 1);
     }
     for (const r of this.numberRefs) {
-      if (r.n > this.captures) throw new PatternError(`reference to group ${r.n}, but the pattern has ${this.captures === 0 ? 'no groups' : `only ${this.captures}`}`, r.at, r.len);
+      if (r.n > this.captures)
+        throw new PatternError(
+          `reference to group ${r.n}, but the pattern has ${this.captures === 0 ? 'no groups' : `only ${this.captures}`}`,
+          r.at,
+          r.len,
+        );
     }
     for (const r of this.nameRefs) {
-      if (!this.names.has(r.name)) throw new PatternError(`reference to a group named "${r.name}" that does not exist`, r.at, r.len);
+      if (!this.names.has(r.name))
+        throw new PatternError(`reference to a group named "${r.name}" that does not exist`, r.at, r.len);
     }
     return { captures: this.captures, names: [...this.names.keys()] };
   }
@@ -163,7 +232,11 @@ class Checker {
 
   private quantifier(at: number, length: number, unbounded = true): void {
     if (!this.canRepeat) {
-      throw new PatternError(this.afterQuantifier ? 'a quantifier cannot follow another quantifier' : 'quantifier with nothing to repeat', at, length);
+      throw new PatternError(
+        this.afterQuantifier ? 'a quantifier cannot follow another quantifier' : 'quantifier with nothing to repeat',
+        at,
+        length,
+      );
     }
     this.i = at + length;
     // lazy (?) or possessive (+) suffix
@@ -246,16 +319,36 @@ class Checker {
       if (hasChars) this.atom();
       return;
     }
-    if (c === 'E') { this.i = at + 2; return; }
-    if (/\d/.test(c)) { this.digitEscape(at); return; }
+    if (c === 'E') {
+      this.i = at + 2;
+      return;
+    }
+    if (/\d/.test(c)) {
+      this.digitEscape(at);
+      return;
+    }
     switch (c) {
-      case 'b': case 'B': case 'A': case 'Z': case 'z': case 'G': case 'K':
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'Z':
+      case 'z':
+      case 'G':
+      case 'K':
         this.i = at + 2;
         this.assertion();
         return;
-      case 'g': this.gEscape(at); return;
-      case 'k': this.kEscape(at); return;
-      case 'p': case 'P': this.property(at); this.atom(); return;
+      case 'g':
+        this.gEscape(at);
+        return;
+      case 'k':
+        this.kEscape(at);
+        return;
+      case 'p':
+      case 'P':
+        this.property(at);
+        this.atom();
+        return;
       case 'N':
         if (s[at + 2] === '{') {
           const m = /^\{U\+[0-9A-Fa-f]+\}/.exec(s.slice(at + 2));
@@ -281,21 +374,40 @@ class Checker {
     if (c === undefined) throw new PatternError('\\ at end of pattern', at, 1);
     this.i = at + 2;
     switch (c) {
-      case 'a': return 7;
-      case 'e': return 27;
-      case 'f': return 12;
-      case 'n': return 10;
-      case 'r': return 13;
-      case 't': return 9;
-      case 'b': return 8; // only reached inside a class
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
+      case 'a':
+        return 7;
+      case 'e':
+        return 27;
+      case 'f':
+        return 12;
+      case 'n':
+        return 10;
+      case 'r':
+        return 13;
+      case 't':
+        return 9;
+      case 'b':
+        return 8; // only reached inside a class
+      case 'd':
+      case 'D':
+      case 's':
+      case 'S':
+      case 'w':
+      case 'W':
+      case 'h':
+      case 'H':
+      case 'v':
+      case 'V':
         return 'type';
-      case 'R': case 'X': case 'C':
+      case 'R':
+      case 'X':
+      case 'C':
         if (inClass) throw new PatternError(`\\${c} is not allowed in a character class`, at, 2);
         return 'type';
       case 'c': {
         const n = s.codePointAt(at + 2);
-        if (n === undefined || n < 0x20 || n > 0x7e) throw new PatternError('\\c must be followed by a printable ASCII character', at, n === undefined ? 2 : 3);
+        if (n === undefined || n < 0x20 || n > 0x7e)
+          throw new PatternError('\\c must be followed by a printable ASCII character', at, n === undefined ? 2 : 3);
         this.i = at + 3;
         const up = n >= 0x61 && n <= 0x7a ? n - 32 : n;
         return up ^ 0x40;
@@ -324,7 +436,8 @@ class Checker {
         throw new PatternError(`\\${c} is not allowed in a character class`, at, 2);
     }
     if (/[A-Za-z]/.test(c)) {
-      if (UNSUPPORTED_PERL_ESCAPES.has(c)) throw new PatternError(`\\${c} (a Perl case escape) is not supported by PCRE2`, at, 2);
+      if (UNSUPPORTED_PERL_ESCAPES.has(c))
+        throw new PatternError(`\\${c} (a Perl case escape) is not supported by PCRE2`, at, 2);
       if (!KNOWN_ESCAPE_LETTERS.has(c)) throw new PatternError(`unrecognised escape \\${c}`, at, 2);
       if (inClass) throw new PatternError(`\\${c} is not allowed in a character class`, at, 2);
     }
@@ -336,7 +449,8 @@ class Checker {
 
   private codePoint(v: number, at: number, len: number, overlong: boolean): number {
     if (overlong || v > 0x10ffff) throw new PatternError('character code point above U+10FFFF', at, len);
-    if (v >= 0xd800 && v <= 0xdfff) throw new PatternError('surrogate code points (U+D800..U+DFFF) are not allowed', at, len);
+    if (v >= 0xd800 && v <= 0xdfff)
+      throw new PatternError('surrogate code points (U+D800..U+DFFF) are not allowed', at, len);
     return v;
   }
 
@@ -412,7 +526,8 @@ class Checker {
 
   private numericRef(sign: string, n: number, at: number, len: number): void {
     if (sign === '-') {
-      if (n === 0 || n > this.captures) throw new PatternError('relative reference to a group that does not exist', at, len);
+      if (n === 0 || n > this.captures)
+        throw new PatternError('relative reference to a group that does not exist', at, len);
       return;
     }
     if (sign === '+') {
@@ -426,7 +541,10 @@ class Checker {
 
   private nameRef(name: string, at: number, len: number): void {
     const n = name.trim();
-    if (/^\d+$/.test(n)) { this.numberRefs.push({ n: Number(n), at, len }); return; }
+    if (/^\d+$/.test(n)) {
+      this.numberRefs.push({ n: Number(n), at, len });
+      return;
+    }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new PatternError(`"${n}" is not a valid group name`, at, len);
     this.nameRefs.push({ name: n, at, len });
   }
@@ -439,7 +557,12 @@ class Checker {
     // `[:alpha:]` outside a class, and collating elements, are errors.
     const posix = this.posixAt(open);
     if (posix) {
-      if (posix.kind === ':') throw new PatternError('POSIX classes such as [:digit:] are only allowed inside a class: write [[:digit:]]', open, posix.end - open);
+      if (posix.kind === ':')
+        throw new PatternError(
+          'POSIX classes such as [:digit:] are only allowed inside a class: write [[:digit:]]',
+          open,
+          posix.end - open,
+        );
       throw new PatternError('POSIX collating elements ([. .] and [= =]) are not supported', open, posix.end - open);
     }
     this.i++;
@@ -452,7 +575,10 @@ class Checker {
       }
     };
     skipEmptyQuotes();
-    if (s[this.i] === '^') { this.i++; skipEmptyQuotes(); }
+    if (s[this.i] === '^') {
+      this.i++;
+      skipEmptyQuotes();
+    }
     let first = true;
     let quoted = false;
     type Item = { kind: 'char'; cp: number; at: number } | { kind: 'type'; at: number };
@@ -461,8 +587,10 @@ class Checker {
     const finishItem = (item: Item) => {
       if (rangeFrom) {
         const from = rangeFrom.item;
-        if (from.kind !== 'char' || item.kind !== 'char') throw new PatternError('invalid range in character class', rangeFrom.dash, 1);
-        if (from.cp > item.cp) throw new PatternError('range out of order in character class', from.at, this.i - from.at);
+        if (from.kind !== 'char' || item.kind !== 'char')
+          throw new PatternError('invalid range in character class', rangeFrom.dash, 1);
+        if (from.cp > item.cp)
+          throw new PatternError('range out of order in character class', from.at, this.i - from.at);
         rangeFrom = undefined;
         prev = undefined;
         return;
@@ -474,7 +602,11 @@ class Checker {
       const at = this.i;
       const c = s[at];
       if (quoted) {
-        if (c === '\\' && s[at + 1] === 'E') { quoted = false; this.i += 2; continue; }
+        if (c === '\\' && s[at + 1] === 'E') {
+          quoted = false;
+          this.i += 2;
+          continue;
+        }
         const cp = s.codePointAt(at)!;
         this.i += cp > 0xffff ? 2 : 1;
         first = false;
@@ -482,12 +614,17 @@ class Checker {
         continue;
       }
       if (c === ']' && !first) {
-        if (rangeFrom) { /* `[a-]`: the dash is literal */ }
+        if (rangeFrom) {
+          /* `[a-]`: the dash is literal */
+        }
         this.i++;
         return;
       }
       first = false;
-      if (this.flags.extMore && (c === ' ' || c === '\t')) { this.i++; continue; }
+      if (this.flags.extMore && (c === ' ' || c === '\t')) {
+        this.i++;
+        continue;
+      }
       if (c === '-' && prev && !rangeFrom && s[at + 1] !== ']') {
         if (prev.kind === 'type') throw new PatternError('invalid range in character class', at, 1);
         rangeFrom = { item: prev, dash: at };
@@ -497,20 +634,29 @@ class Checker {
       if (c === '[') {
         const p = this.posixAt(at);
         if (p) {
-          if (p.kind !== ':') throw new PatternError('POSIX collating elements ([. .] and [= =]) are not supported', at, p.end - at);
+          if (p.kind !== ':')
+            throw new PatternError('POSIX collating elements ([. .] and [= =]) are not supported', at, p.end - at);
           const name = s.slice(at + 2, p.end - 2).replace(/^\^/, '');
           if (!POSIX_CLASSES.has(name)) throw new PatternError(`unknown POSIX class name "${name}"`, at, p.end - at);
           this.i = p.end;
           if (rangeFrom) throw new PatternError('invalid range in character class', rangeFrom.dash, 1);
           finishItem({ kind: 'type', at });
-          if (s[this.i] === '-' && s[this.i + 1] !== ']') throw new PatternError('invalid range in character class', this.i, 1);
+          if (s[this.i] === '-' && s[this.i + 1] !== ']')
+            throw new PatternError('invalid range in character class', this.i, 1);
           continue;
         }
       }
       if (c === '\\') {
         const n = s[at + 1];
-        if (n === 'Q') { quoted = true; this.i += 2; continue; }
-        if (n === 'E') { this.i += 2; continue; }
+        if (n === 'Q') {
+          quoted = true;
+          this.i += 2;
+          continue;
+        }
+        if (n === 'E') {
+          this.i += 2;
+          continue;
+        }
         if (n === 'p' || n === 'P') {
           this.property(at);
           finishItem({ kind: 'type', at });
@@ -540,7 +686,10 @@ class Checker {
     const kind = s[at + 1];
     if (kind !== ':' && kind !== '.' && kind !== '=') return undefined;
     for (let j = at + 2; j < s.length; j++) {
-      if (s[j] === '\\' && (s[j + 1] === ']' || s[j + 1] === '\\')) { j++; continue; }
+      if (s[j] === '\\' && (s[j + 1] === ']' || s[j + 1] === '\\')) {
+        j++;
+        continue;
+      }
       if (s[j] === '[' && s[j + 1] === kind) return undefined;
       if (s[j] === ']') return undefined;
       if (s[j] === kind && s[j + 1] === ']') return { kind, end: j + 2 };
@@ -551,7 +700,15 @@ class Checker {
   // ---- groups ----
 
   private push(kind: GroupKind, start: number, lb?: LookbehindTracker): void {
-    this.stack.push({ kind, start, saved: { ...this.flags }, branches: 1, resetBase: this.captures, resetMax: this.captures, lb });
+    this.stack.push({
+      kind,
+      start,
+      saved: { ...this.flags },
+      branches: 1,
+      resetBase: this.captures,
+      resetMax: this.captures,
+      lb,
+    });
     if (lb) this.lookbehinds.push(lb);
     this.canRepeat = false;
     this.afterQuantifier = false;
@@ -564,11 +721,18 @@ class Checker {
     this.i++;
     this.flags = g.saved;
     if (g.kind === 'branch-reset') this.captures = Math.max(g.resetMax, this.captures);
-    if (g.kind === 'conditional' && g.branches > 2) throw new PatternError('a conditional group has at most two branches (yes|no)', g.start, 3);
-    if (g.kind === 'define' && g.branches > 1) throw new PatternError('a (?(DEFINE)…) group must not contain |', g.start, 3);
+    if (g.kind === 'conditional' && g.branches > 2)
+      throw new PatternError('a conditional group has at most two branches (yes|no)', g.start, 3);
+    if (g.kind === 'define' && g.branches > 1)
+      throw new PatternError('a (?(DEFINE)…) group must not contain |', g.start, 3);
     if (g.lb) {
       this.lookbehinds.pop();
-      if (g.lb.unbounded) throw new PatternError('lookbehind assertion can match an unbounded number of characters', g.start, at + 1 - g.start);
+      if (g.lb.unbounded)
+        throw new PatternError(
+          'lookbehind assertion can match an unbounded number of characters',
+          g.start,
+          at + 1 - g.start,
+        );
     }
     if (g.kind === 'condition-assert') {
       // back in the conditional group whose condition this was: its branches start now
@@ -583,7 +747,10 @@ class Checker {
     const s = this.s;
     const at = this.i;
     const next = s[at + 1];
-    if (next === '*') { this.verb(at); return; }
+    if (next === '*') {
+      this.verb(at);
+      return;
+    }
     if (next !== '?') {
       this.i = at + 1;
       if (!this.flags.noAutoCapture) this.captures++;
@@ -598,7 +765,10 @@ class Checker {
         this.i = end + 1; // comments are transparent: a quantifier after one applies to the item before it
         return;
       }
-      case ':': case '>': case '=': case '!':
+      case ':':
+      case '>':
+      case '=':
+      case '!':
         this.i = at + 3;
         this.push('plain', at);
         return;
@@ -616,10 +786,15 @@ class Checker {
         this.namedGroup(at, 3, '>');
         return;
       }
-      case "'": this.namedGroup(at, 3, "'"); return;
+      case "'":
+        this.namedGroup(at, 3, "'");
+        return;
       case 'P': {
         const d = s[at + 3];
-        if (d === '<') { this.namedGroup(at, 4, '>'); return; }
+        if (d === '<') {
+          this.namedGroup(at, 4, '>');
+          return;
+        }
         if (d === '=' || d === '>') {
           const end = s.indexOf(')', at + 4);
           if (end < 0) throw new PatternError('missing closing parenthesis', at, 4);
@@ -638,7 +813,19 @@ class Checker {
         this.atom();
         return;
       }
-      case 'R': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': case '+': case '-': {
+      case 'R':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
+      case '+':
+      case '-': {
         const m = /^(R|[+-]?\d+)\)/.exec(s.slice(at + 2));
         if (m) {
           if (m[1] !== 'R' && m[1] !== '0') {
@@ -652,7 +839,9 @@ class Checker {
         if (c === '-' || c === 'R') break; // options such as (?-i) handled below
         throw new PatternError('malformed group reference after (?', at, 3);
       }
-      case '(': this.conditional(at); return;
+      case '(':
+        this.conditional(at);
+        return;
       case 'C': {
         const end = this.calloutEnd(at + 3);
         if (end < 0) throw new PatternError('malformed callout (?C…)', at, 3);
@@ -671,11 +860,23 @@ class Checker {
       const m = /^\d+\)/.exec(s.slice(from));
       return m ? from + m[0].length - 1 : -1;
     }
-    const close: Record<string, string> = { '`': '`', "'": "'", '"': '"', '^': '^', '%': '%', '#': '#', $: '$', '{': '}' };
+    const close: Record<string, string> = {
+      '`': '`',
+      "'": "'",
+      '"': '"',
+      '^': '^',
+      '%': '%',
+      '#': '#',
+      $: '$',
+      '{': '}',
+    };
     if (d === undefined || !(d in close)) return -1;
     for (let j = from + 1; j < s.length; j++) {
       if (s[j] === close[d]) {
-        if (s[j + 1] === close[d]) { j++; continue; }
+        if (s[j + 1] === close[d]) {
+          j++;
+          continue;
+        }
         return s[j + 1] === ')' ? j + 1 : -1;
       }
     }
@@ -688,11 +889,18 @@ class Checker {
     const end = s.indexOf(close, at + skip);
     const name = end < 0 ? '' : s.slice(at + skip, end);
     if (end < 0) throw new PatternError(`group name without its closing ${close}`, at, skip);
-    if (/^\d/.test(name)) throw new PatternError('a group name must not start with a digit', at + skip, Math.max(1, name.length));
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new PatternError(name === '' ? 'empty group name' : `"${name}" is not a valid group name (letters, digits and _ only)`, at + skip, Math.max(1, name.length));
+    if (/^\d/.test(name))
+      throw new PatternError('a group name must not start with a digit', at + skip, Math.max(1, name.length));
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new PatternError(
+        name === '' ? 'empty group name' : `"${name}" is not a valid group name (letters, digits and _ only)`,
+        at + skip,
+        Math.max(1, name.length),
+      );
     if (name.length > MAX_NAME_LENGTH) throw new PatternError('group name too long', at + skip, name.length);
     const inReset = this.stack.some((g) => g.kind === 'branch-reset');
-    if (this.names.has(name) && !this.flags.dupNames && !inReset) throw new PatternError(`two groups are named "${name}" (add (?J) to allow this)`, at + skip, name.length);
+    if (this.names.has(name) && !this.flags.dupNames && !inReset)
+      throw new PatternError(`two groups are named "${name}" (add (?J) to allow this)`, at + skip, name.length);
     this.captures++;
     this.names.set(name, this.captures);
     this.i = end + 1;
@@ -756,7 +964,8 @@ class Checker {
     const body = s.slice(at + 2, end);
     const vm = /^([A-Za-z_]*)(?::(.*))?$/.exec(body);
     const ok = vm && (vm[1] === '' ? vm[2] !== undefined : BACKTRACK_VERBS.test(vm[1]));
-    if (!ok || (vm![1] === 'MARK' && !vm![2])) throw new PatternError(`(*${body}) is not a known verb`, at, end + 1 - at);
+    if (!ok || (vm![1] === 'MARK' && !vm![2]))
+      throw new PatternError(`(*${body}) is not a known verb`, at, end + 1 - at);
     this.i = end + 1;
     // only (*ACCEPT) can be repeated
     if (vm![1] === 'ACCEPT') this.atom();
@@ -768,18 +977,35 @@ class Checker {
     const s = this.s;
     const m = /^([A-Za-z^-]*)([:)])/.exec(s.slice(at + 2));
     if (!m || !/^\^?[imnsxJUaDSWPTr]*(-[imnsxJUaDSWPTr]*)?$/.test(m[1])) {
-      const bad = m ? at + 2 + Math.max(0, [...m[1]].findIndex((ch) => !/[imnsxJUaDSWPTr^-]/.test(ch))) : at + 2;
+      const bad = m
+        ? at +
+          2 +
+          Math.max(
+            0,
+            [...m[1]].findIndex((ch) => !/[imnsxJUaDSWPTr^-]/.test(ch)),
+          )
+        : at + 2;
       throw new PatternError('unrecognised character after (? or (?-', bad, 1);
     }
     const spec = m[1];
     const f: Flags = { ...this.flags };
-    if (spec.startsWith('^')) { f.ext = false; f.extMore = false; f.noAutoCapture = false; }
+    if (spec.startsWith('^')) {
+      f.ext = false;
+      f.extMore = false;
+      f.noAutoCapture = false;
+    }
     const [on, off = ''] = spec.replace(/^\^/, '').split('-');
     const xs = (str: string) => (str.match(/x/g) ?? []).length;
-    if (xs(on) >= 1) { f.ext = true; f.extMore = xs(on) >= 2; }
+    if (xs(on) >= 1) {
+      f.ext = true;
+      f.extMore = xs(on) >= 2;
+    }
     if (on.includes('n')) f.noAutoCapture = true;
     if (on.includes('J')) f.dupNames = true;
-    if (xs(off) >= 1) { f.ext = false; f.extMore = false; }
+    if (xs(off) >= 1) {
+      f.ext = false;
+      f.extMore = false;
+    }
     if (off.includes('n')) f.noAutoCapture = false;
     if (off.includes('J')) f.dupNames = false;
     this.i = at + 2 + m[0].length;
@@ -816,7 +1042,11 @@ function checkUncached(pattern: string): RegexCheck {
   try {
     return { ok: true, info: new Checker(pattern).run() };
   } catch (e) {
-    if (e instanceof PatternError) return { ok: false, error: { message: e.msg, offset: Math.min(e.offset, pattern.length), length: Math.max(0, e.length) } };
+    if (e instanceof PatternError)
+      return {
+        ok: false,
+        error: { message: e.msg, offset: Math.min(e.offset, pattern.length), length: Math.max(0, e.length) },
+      };
     // An internal bug must not turn into a diagnostic: treat the pattern as valid.
     return { ok: true, info: { captures: 0, names: [] } };
   }

@@ -43,9 +43,12 @@ export interface RootAnalysis {
 export function looksLikeMain(path: string, ev: Evaluation): boolean {
   const name = basename(path);
   if (name === 'lighttpd.conf' || name.endsWith('.lighttpd.conf')) return true;
-  return ev.assignments.some((a) => a.scope === ev.global && (
-    a.node.key.fullName === 'server.document-root' ||
-    (a.node.key.fullName === 'server.modules' && a.node.operator?.text !== '+=')));
+  return ev.assignments.some(
+    (a) =>
+      a.scope === ev.global &&
+      (a.node.key.fullName === 'server.document-root' ||
+        (a.node.key.fullName === 'server.modules' && a.node.operator?.text !== '+=')),
+  );
 }
 
 /** Distinct include_shell commands run per settings change, at most. */
@@ -63,7 +66,9 @@ export class ConfigWorkspace {
   private readonly shellOutputs = new Map<string, string | undefined>();
   /** File-system answers (stat, glob, realpath) memoised until something changes on disk. */
   private readonly memo = new Map<string, unknown>();
-  private graphCache: { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> } | undefined;
+  private graphCache:
+    | { generation: number; analyses: Map<string, RootAnalysis>; includedBy: Map<string, string[]> }
+    | undefined;
   /**
    * Root analyses kept across generations, so that an edit re-evaluates only the configs that read the
    * edited file. An entry holds as long as its root's parse is the same object and none of the files its
@@ -80,7 +85,10 @@ export class ConfigWorkspace {
   /** Whether a file's text contains an include (candidate root), by path, for the text it was tested on. */
   private readonly includesWord = new Map<string, { text: string; includes: boolean }>();
 
-  constructor(private readonly fs: ConfigFileSystem = nodeFileSystem, private settings: WorkspaceSettings = {}) {}
+  constructor(
+    private readonly fs: ConfigFileSystem = nodeFileSystem,
+    private settings: WorkspaceSettings = {},
+  ) {}
 
   /** Changes whenever anything a result may depend on changes. */
   get generation(): number {
@@ -256,7 +264,13 @@ export class ConfigWorkspace {
       resolveInclude: this.resolver(dirname(root)),
       maxIncludedFiles: this.settings.maxFilesPerRoot ?? 2000,
     });
-    return { root, file, evaluation, modules: effectiveModules(evaluation), main: this.isExplicitRoot(root) || looksLikeMain(root, evaluation) };
+    return {
+      root,
+      file,
+      evaluation,
+      modules: effectiveModules(evaluation),
+      main: this.isExplicitRoot(root) || looksLikeMain(root, evaluation),
+    };
   }
 
   isExplicitRoot(path: string): boolean {
@@ -267,7 +281,8 @@ export class ConfigWorkspace {
     if (this.graphCache?.generation === this.generationNo) return this.graphCache;
     const explicit = this.settings.rootFiles?.map((p) => this.canonical(p));
     // Only files that include something can bring fragments in; only they need evaluating here.
-    const candidates = explicit ?? [...new Set([...this.known, ...this.overlay.keys()])].filter((p) => this.mayInclude(p));
+    const candidates =
+      explicit ?? [...new Set([...this.known, ...this.overlay.keys()])].filter((p) => this.mayInclude(p));
     const analyses = new Map<string, RootAnalysis>();
     for (const c of candidates.sort()) {
       const a = this.analyzeRoot(c);
@@ -277,7 +292,9 @@ export class ConfigWorkspace {
     // Files that include each other (a cycle) stay roots, so that the cycle is reported somewhere.
     if (!explicit) {
       const includes = (a: string, b: string) => analyses.get(a)?.evaluation.includedPaths.has(b) ?? false;
-      const notRoots = [...analyses.keys()].filter((c) => [...analyses.keys()].some((o) => o !== c && includes(o, c) && !includes(c, o)));
+      const notRoots = [...analyses.keys()].filter((c) =>
+        [...analyses.keys()].some((o) => o !== c && includes(o, c) && !includes(c, o)),
+      );
       for (const c of notRoots) analyses.delete(c);
     }
     const includedBy = new Map<string, string[]>();

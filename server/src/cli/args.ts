@@ -89,12 +89,24 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const [, code, levelName] = m;
     if (!getRule(code)) throw new UsageError(`unknown rule code '${code}' in --severity`);
     const level = LEVELS[levelName.toLowerCase()];
-    if (!level) throw new UsageError(`unknown level '${levelName}' in --severity (use error, warning, info, hint or off)`);
+    if (!level)
+      throw new UsageError(`unknown level '${levelName}' in --severity (use error, warning, info, hint or off)`);
     severity[code] = level;
   }
   const help = v.help ?? false;
   const version = v.version ?? false;
-  if (!help && !version && parsed.positionals.length === 0) throw new UsageError('no input files (give FILE... or - for standard input)');
-  if (parsed.positionals.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be given only once");
-  return { files: parsed.positionals, format, lighttpdVersion, severity, root: v.root, quiet: v.quiet ?? false, help, version };
+  if (!help && !version && parsed.positionals.length === 0)
+    throw new UsageError('no input files (give FILE... or - for standard input)');
+  if (parsed.positionals.filter((p) => p === '-').length > 1)
+    throw new UsageError("'-' (standard input) can be given only once");
+  return {
+    files: parsed.positionals,
+    format,
+    lighttpdVersion,
+    severity,
+    root: v.root,
+    quiet: v.quiet ?? false,
+    help,
+    version,
+  };
 }

@@ -18,7 +18,12 @@ export interface JsonDiagnostic {
 export interface JsonOutput {
   readonly files: { readonly file: string; readonly diagnostics: JsonDiagnostic[] }[];
   readonly errors: { readonly file: string; readonly message: string }[];
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly hints: number };
+  readonly summary: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+    readonly hints: number;
+  };
 }
 
 export function toJson(report: LintReport): JsonOutput {

@@ -27,10 +27,14 @@ export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
 export function severityName(s: DiagnosticSeverity | undefined): SeverityName {
   switch (s) {
-    case DiagnosticSeverity.Warning: return 'warning';
-    case DiagnosticSeverity.Information: return 'info';
-    case DiagnosticSeverity.Hint: return 'hint';
-    default: return 'error'; // LSP: an absent severity is the client's choice; we treat it as error
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'error'; // LSP: an absent severity is the client's choice; we treat it as error
   }
 }
 
@@ -46,10 +50,18 @@ export function countDiagnostics(report: LintReport): Counts {
   for (const f of report.files) {
     for (const d of f.diagnostics) {
       switch (severityName(d.severity)) {
-        case 'error': c.errors++; break;
-        case 'warning': c.warnings++; break;
-        case 'info': c.infos++; break;
-        case 'hint': c.hints++; break;
+        case 'error':
+          c.errors++;
+          break;
+        case 'warning':
+          c.warnings++;
+          break;
+        case 'info':
+          c.infos++;
+          break;
+        case 'hint':
+          c.hints++;
+          break;
       }
     }
   }

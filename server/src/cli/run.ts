@@ -39,15 +39,23 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 function ioMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'is a directory (give the configuration files themselves)';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return err instanceof Error ? err.message : String(e);
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory (give the configuration files themselves)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return err instanceof Error ? err.message : String(e);
   }
 }
 
 function settingsFor(options: CliOptions): LanguageSettings {
-  return { diagnostics: { severity: options.severity }, ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}) };
+  return {
+    diagnostics: { severity: options.severity },
+    ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
+  };
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -112,21 +120,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const uri = absolutePath ? pathToFileURL(absolutePath).href : 'untitled:stdin';
     const doc = TextDocument.create(uri, 'lighttpd', 1, text);
     let diagnostics = service.doValidation(doc, settings);
-    if (options.quiet) diagnostics = diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (options.quiet)
+      diagnostics = diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
+    diagnostics.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     files.push({ file, absolutePath, diagnostics });
     service.forget(uri);
   }
 
   const report: LintReport = { files, inputErrors };
   switch (options.format) {
-    case 'json': io.stdout(formatJson(report)); break;
-    case 'sarif': io.stdout(formatSarif(report, { toolVersion: TOOL_VERSION, cwd: io.cwd })); break;
+    case 'json':
+      io.stdout(formatJson(report));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(report, { toolVersion: TOOL_VERSION, cwd: io.cwd }));
+      break;
     default: {
       io.stdout(formatText(report));
       const c = countDiagnostics(report);
       const total = c.errors + c.warnings + c.infos + c.hints;
-      if (total > 0) io.stderr(`${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.infos + c.hints ? `, ${c.infos + c.hints} other` : ''} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+      if (total > 0)
+        io.stderr(
+          `${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.infos + c.hints ? `, ${c.infos + c.hints} other` : ''} in ${files.length} file${files.length === 1 ? '' : 's'}\n`,
+        );
     }
   }
   if (inputErrors.length > 0) return EXIT_USAGE;

@@ -10,7 +10,9 @@ export function formatText(report: LintReport): string {
   for (const f of report.files) {
     for (const d of f.diagnostics) {
       const { line, character } = d.range.start;
-      lines.push(`${f.file}:${line + 1}:${character + 1}: ${severityName(d.severity)} ${codeOf(d)} ${oneLine(d.message)}`);
+      lines.push(
+        `${f.file}:${line + 1}:${character + 1}: ${severityName(d.severity)} ${codeOf(d)} ${oneLine(d.message)}`,
+      );
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -2,7 +2,13 @@
  * Code actions: `Add "mod_x" to server.modules` for each module-not-loaded diagnostic (preferred quick
  * fix), and one action that adds every missing module at once (also offered as source.fixAll).
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../analysis';
 import { findModulesNotLoaded } from './moduleNotLoaded';
@@ -23,7 +29,12 @@ function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
-export function computeCodeActions(doc: TextDocument, model: DocumentModel, _range: Range, context: CodeActionContext): CodeAction[] {
+export function computeCodeActions(
+  doc: TextDocument,
+  model: DocumentModel,
+  _range: Range,
+  context: CodeActionContext,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     const seen = new Set<string>();
@@ -65,7 +76,13 @@ function checkFixes(doc: TextDocument, context: CodeActionContext): CodeAction[]
     if (!Array.isArray(fixes)) continue;
     for (const f of fixes) {
       if (!f || typeof f.title !== 'string' || !Array.isArray(f.edits)) continue;
-      out.push({ title: f.title, kind: CodeActionKind.QuickFix, isPreferred: !!f.isPreferred, diagnostics: [d], edit: { changes: { [doc.uri]: [...f.edits] } } });
+      out.push({
+        title: f.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: !!f.isPreferred,
+        diagnostics: [d],
+        edit: { changes: { [doc.uri]: [...f.edits] } },
+      });
     }
   }
   return out;
@@ -81,11 +98,21 @@ function suppressionActions(doc: TextDocument, context: CodeActionContext): Code
     const lineKey = `${code}@${d.range.start.line}`;
     if (!seen.has(lineKey)) {
       seen.add(lineKey);
-      out.push({ title: `Ignore ${code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreLineEdit(doc, d, code)] } } });
+      out.push({
+        title: `Ignore ${code} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [doc.uri]: [ignoreLineEdit(doc, d, code)] } },
+      });
     }
     if (!seen.has(code)) {
       seen.add(code);
-      out.push({ title: `Ignore ${code} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreFileEdit(doc, code)] } } });
+      out.push({
+        title: `Ignore ${code} in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [doc.uri]: [ignoreFileEdit(doc, code)] } },
+      });
     }
   }
   return out;

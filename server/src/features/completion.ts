@@ -35,7 +35,15 @@ import { candidates, includePath } from '../analysis/includes';
 import { requiredModule } from '../analysis/modules';
 import { tokenize } from '../parser';
 import * as T from '../parser/tokens';
-import { CONDITION_FIELDS, CONDITION_OPERATORS, DIRECTIVES, ENUMS, MODULES, getDirective, type DirectiveInfo } from '../schema';
+import {
+  CONDITION_FIELDS,
+  CONDITION_OPERATORS,
+  DIRECTIVES,
+  ENUMS,
+  MODULES,
+  getDirective,
+  type DirectiveInfo,
+} from '../schema';
 import {
   BACKEND_KEY_DOCS,
   CONDITION_FIELD_DOCS,
@@ -121,7 +129,10 @@ function surroundings(toks: readonly IToken[], end: number): Surroundings {
   for (let k = 0; k < end; k++) {
     const t = toks[k];
     const tt = t.tokenType;
-    if (tt === T.EOL) { atStart = true; continue; }
+    if (tt === T.EOL) {
+      atStart = true;
+      continue;
+    }
     if (tt === T.LCurly) {
       stack.push(pending ?? { kind: 'other', socket: false });
       pending = undefined;
@@ -151,16 +162,29 @@ function surroundings(toks: readonly IToken[], end: number): Surroundings {
     if (pending && (pending.kind === 'condition' || pending.kind === 'else') && stmt.length <= 8) {
       // `[else] $SERVER["socket"] == ...`: a socket block only without else and with ==.
       const head = stmt.filter((x) => x.tokenType !== T.If && x.tokenType !== T.Else);
-      const isSocket = pending.kind === 'condition' && head.length >= 6 && head[1].image === 'SERVER' && head[3].image === '"socket"' && head[5].tokenType === T.Eq;
-      if (head[0]?.tokenType === T.Dollar) pending = { kind: pending.kind === 'else' ? 'else' : 'condition', socket: isSocket };
+      const isSocket =
+        pending.kind === 'condition' &&
+        head.length >= 6 &&
+        head[1].image === 'SERVER' &&
+        head[3].image === '"socket"' &&
+        head[5].tokenType === T.Eq;
+      if (head[0]?.tokenType === T.Dollar)
+        pending = { kind: pending.kind === 'else' ? 'else' : 'condition', socket: isSocket };
     }
     if (stmt.length === 2 && stmt[0].tokenType === T.Key && ASSIGN_TYPES.has(tt)) {
       const name = fullName(stmt[0].image);
-      if (name.startsWith('var.') && !seenVariables.has(name)) { seenVariables.add(name); variables.push(name); }
+      if (name.startsWith('var.') && !seenVariables.has(name)) {
+        seenVariables.add(name);
+        variables.push(name);
+      }
     }
   }
   let g = -1;
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].kind === 'global') { g = k; break; }
+  for (let k = stack.length - 1; k >= 0; k--)
+    if (stack[k].kind === 'global') {
+      g = k;
+      break;
+    }
   const inCondition = stack.slice(g + 1).some((b) => b.kind === 'condition' || b.kind === 'else');
   const innermost = stack[stack.length - 1];
   return {
@@ -190,7 +214,10 @@ function analyseCursor(text: string, offset: number): Cursor {
       from = last.startOffset;
       prefix = text.slice(from, offset);
       j = i - 1;
-    } else if ((last.tokenType === T.StringLiteral && offset < tokEnd(last)) || last.tokenType === T.UnterminatedString) {
+    } else if (
+      (last.tokenType === T.StringLiteral && offset < tokEnd(last)) ||
+      last.tokenType === T.UnterminatedString
+    ) {
       from = last.startOffset + 1;
       prefix = text.slice(from, offset);
       inString = { start: last.startOffset, end: tokEnd(last) };
@@ -217,10 +244,20 @@ function analyseCursor(text: string, offset: number): Cursor {
     return cur({ kind: 'statement' });
   }
   if (at(0) === T.Dollar) {
-    if (before.length === 1) return inString ? none() : cur({ kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart });
+    if (before.length === 1)
+      return inString ? none() : cur({ kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart });
     if (at(1) !== T.Key) return none();
     const object = before[1].image;
-    if (before.length === 2) return inString ? none() : { offset, around, from: before[1].startOffset, prefix: text.slice(before[1].startOffset, offset), context: { kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart } };
+    if (before.length === 2)
+      return inString
+        ? none()
+        : {
+            offset,
+            around,
+            from: before[1].startOffset,
+            prefix: text.slice(before[1].startOffset, offset),
+            context: { kind: 'object', dollarAt: before[0].startOffset, statementStart: isStart },
+          };
     if (at(2) !== T.LBracket) return none();
     const close = before.findIndex((t) => t.tokenType === T.RBracket);
     if (close < 0) return before.length === 3 ? cur({ kind: 'field', object }) : none();
@@ -228,7 +265,13 @@ function analyseCursor(text: string, offset: number): Cursor {
     const after = before.slice(close + 1);
     if (after.length === 0 && !inString) return cur({ kind: 'operator', replaceFrom: offset });
     if (after.length === 1 && PARTIAL_OP_TYPES.has(after[0].tokenType) && tokEnd(after[0]) === offset && !inString) {
-      return { offset, around, from: after[0].startOffset, prefix: after[0].image, context: { kind: 'operator', replaceFrom: after[0].startOffset } };
+      return {
+        offset,
+        around,
+        from: after[0].startOffset,
+        prefix: after[0].image,
+        context: { kind: 'operator', replaceFrom: after[0].startOffset },
+      };
     }
     if (after.length === 1 && COND_OP_TYPES.has(after[0].tokenType)) {
       return cur({ kind: 'condition-value', object, field: field ? unquote(field.image) : undefined });
@@ -273,10 +316,19 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
       stack.pop();
     } else if (tt === T.Comma) {
       const f = stack[stack.length - 1];
-      if (f) { f.state = 'key'; f.elementKey = undefined; f.count = 0; f.lastPlus = false; }
+      if (f) {
+        f.state = 'key';
+        f.elementKey = undefined;
+        f.count = 0;
+        f.lastPlus = false;
+      }
     } else if (tt === T.ArrayAssign || (tt === T.Assign && stack.length)) {
       const f = stack[stack.length - 1];
-      if (f) { f.state = 'value'; f.count = 0; f.lastPlus = false; }
+      if (f) {
+        f.state = 'value';
+        f.count = 0;
+        f.lastPlus = false;
+      }
     } else if (tt === T.Plus) {
       level().lastPlus = true;
     } else {
@@ -291,7 +343,9 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
   if (!f) return top.count === 0 || top.lastPlus ? { kind: 'value', key } : { kind: 'none' };
   if (!(f.count === 0 || f.lastPlus)) return { kind: 'none' };
   const path = stack.map((x) => x.parentKey);
-  return f.state === 'key' && !f.lastPlus ? { kind: 'list-key', key, path } : { kind: 'list-value', key, path, elementKey: f.elementKey };
+  return f.state === 'key' && !f.lastPlus
+    ? { kind: 'list-key', key, path }
+    : { kind: 'list-value', key, path, elementKey: f.elementKey };
 }
 
 // ---- matching and ranking ----
@@ -339,7 +393,10 @@ function enumValues(info: DirectiveInfo): { values: string[]; integers: boolean 
   if (Array.isArray(v)) return { values: v.map(String), integers: false };
   if (v && typeof v === 'object') {
     const keys = Object.keys(v);
-    return { values: keys, integers: keys.every((k) => /^[0-9]+$/.test(k)) && (info.type === 'short' || info.type === 'int') };
+    return {
+      values: keys,
+      integers: keys.every((k) => /^[0-9]+$/.test(k)) && (info.type === 'short' || info.type === 'int'),
+    };
   }
   return undefined;
 }
@@ -359,10 +416,17 @@ function keysOfEnum(name: string): KeyInfo[] {
   const out: KeyInfo[] = [];
   const push = (k: unknown, type?: string) => {
     if (typeof k === 'string' && !k.startsWith('(')) out.push({ key: k, type });
-    else if (k && typeof k === 'object' && typeof (k as { key?: unknown }).key === 'string') out.push({ key: (k as { key: string }).key, type: (k as { type?: string }).type });
+    else if (k && typeof k === 'object' && typeof (k as { key?: unknown }).key === 'string')
+      out.push({ key: (k as { key: string }).key, type: (k as { type?: string }).type });
   };
   if (Array.isArray(e.keys)) for (const k of e.keys) push(k);
-  for (const [field, type] of [['bool_keys', 'boolean'], ['kvstring_keys', 'array-kvstring'], ['vlist_keys', 'array-vlist'], ['keys_all_tls_modules', 'string'], ['keys_openssl_only', 'string']] as const) {
+  for (const [field, type] of [
+    ['bool_keys', 'boolean'],
+    ['kvstring_keys', 'array-kvstring'],
+    ['vlist_keys', 'array-vlist'],
+    ['keys_all_tls_modules', 'string'],
+    ['keys_openssl_only', 'string'],
+  ] as const) {
     const list = e[field];
     if (Array.isArray(list)) for (const k of list) push(k, type);
   }
@@ -375,13 +439,26 @@ function listKeys(key: string, depth: number): KeyInfo[] {
   if (!info) return [];
   if (info.enum === 'gw.server-host-keys') {
     if (depth < 3) return [];
-    return keysOfEnum('gw.server-host-keys').map((k) => ({ ...k, doc: BACKEND_KEY_DOCS[k.key], values: k.type === 'boolean' ? BOOLEAN_VALUES : BACKEND_VALUES[k.key] }));
+    return keysOfEnum('gw.server-host-keys').map((k) => ({
+      ...k,
+      doc: BACKEND_KEY_DOCS[k.key],
+      values: k.type === 'boolean' ? BOOLEAN_VALUES : BACKEND_VALUES[k.key],
+    }));
   }
   if (key === 'server.feature-flags' && depth === 1) {
-    return keysOfEnum('server.feature-flags').map((k) => ({ ...k, doc: FEATURE_FLAG_DOCS[k.key], values: k.type === 'boolean' ? BOOLEAN_VALUES : undefined }));
+    return keysOfEnum('server.feature-flags').map((k) => ({
+      ...k,
+      doc: FEATURE_FLAG_DOCS[k.key],
+      values: k.type === 'boolean' ? BOOLEAN_VALUES : undefined,
+    }));
   }
   if (key === 'server.http-parseopts' && depth === 1) {
-    return keysOfEnum('server.http-parseopts').map((k) => ({ ...k, type: 'boolean', doc: PARSEOPT_DOCS[k.key], values: BOOLEAN_VALUES }));
+    return keysOfEnum('server.http-parseopts').map((k) => ({
+      ...k,
+      type: 'boolean',
+      doc: PARSEOPT_DOCS[k.key],
+      values: BOOLEAN_VALUES,
+    }));
   }
   if (key === 'auth.require' && depth === 2) {
     return [
@@ -398,7 +475,14 @@ function listKeys(key: string, depth: number): KeyInfo[] {
   return keysOfEnum(info.enum).map((k) => ({
     ...k,
     type: k.type ?? (boolValues ? 'boolean' : undefined),
-    values: k.type === 'boolean' || boolValues ? BOOLEAN_VALUES : protocolValues && /Protocol$/.test(k.key) ? protocolValues : Array.isArray(e?.values) && info.enum === 'extforward.forwarder' ? (e?.values as string[]) : undefined,
+    values:
+      k.type === 'boolean' || boolValues
+        ? BOOLEAN_VALUES
+        : protocolValues && /Protocol$/.test(k.key)
+          ? protocolValues
+          : Array.isArray(e?.values) && info.enum === 'extforward.forwarder'
+            ? (e?.values as string[])
+            : undefined,
   }));
 }
 
@@ -406,15 +490,19 @@ function valueSnippet(type: string | undefined, values: readonly string[] | unde
   if (values?.length && type !== 'short' && type !== 'int') return `"\${1|${choice(values)}|}"`;
   if (values?.length) return `\${1|${choice(values)}|}`;
   switch (type) {
-    case 'boolean': return `"\${1|${choice(BOOLEAN_VALUES)}|}"`;
+    case 'boolean':
+      return `"\${1|${choice(BOOLEAN_VALUES)}|}"`;
     case 'short':
-    case 'int': return example && /^[0-9]+$/.test(example) ? `\${1:${example}}` : '$1';
+    case 'int':
+      return example && /^[0-9]+$/.test(example) ? `\${1:${example}}` : '$1';
     case 'string': {
       const m = example ? /^"([^"\\]*)"$/.exec(example) : null;
       return m && m[1] ? `"\${1:${snippetText(m[1])}}"` : '"$1"';
     }
-    case undefined: return '$1';
-    default: return type.startsWith('array') ? '( $1 )' : '$1';
+    case undefined:
+      return '$1';
+    default:
+      return type.startsWith('array') ? '( $1 )' : '$1';
   }
 }
 
@@ -441,7 +529,12 @@ function analyseCursorFrom(text: string, offset: number, base: number): Cursor {
   const local = analyseCursor(text.slice(base, nl < 0 ? text.length : nl), offset - base);
   if (base === 0) return local;
   const c = local.context;
-  const context: Context = c.kind === 'object' ? { ...c, dollarAt: c.dollarAt + base } : c.kind === 'operator' ? { ...c, replaceFrom: c.replaceFrom + base } : c;
+  const context: Context =
+    c.kind === 'object'
+      ? { ...c, dollarAt: c.dollarAt + base }
+      : c.kind === 'operator'
+        ? { ...c, replaceFrom: c.replaceFrom + base }
+        : c;
   const inString = local.inString && { start: local.inString.start + base, end: local.inString.end + base };
   return { ...local, offset, from: local.from + base, inString, context };
 }
@@ -458,7 +551,13 @@ export interface CompletionPaths {
  * `trigger` is the character that made the editor ask: '/' asks only for include paths (inside any other
  * string, such as a URL pattern, it answers nothing rather than interrupt the typing).
  */
-export function doComplete(doc: TextDocument, model: DocumentModel, position: Position, paths?: CompletionPaths, trigger?: string): CompletionList {
+export function doComplete(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  paths?: CompletionPaths,
+  trigger?: string,
+): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
@@ -466,20 +565,42 @@ export function doComplete(doc: TextDocument, model: DocumentModel, position: Po
   // An edit range must lie on the cursor's line and contain the cursor (LSP; VS Code drops the items otherwise),
   // also where the analysed context starts on an earlier line (inside an open list).
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
-  const range = (from = cursor.from, to = offset): Range => ({ start: doc.positionAt(Math.min(offset, Math.max(lineStart, from))), end: doc.positionAt(to) });
+  const range = (from = cursor.from, to = offset): Range => ({
+    start: doc.positionAt(Math.min(offset, Math.max(lineStart, from))),
+    end: doc.positionAt(to),
+  });
   const c = cursor.context;
   if (trigger === '/' && c.kind !== 'include-path') return { isIncomplete: false, items };
   switch (c.kind) {
-    case 'statement': statementItems(doc, model, cursor, items, range()); break;
-    case 'object': objectItems(cursor, c.statementStart, items, range(), range(c.dollarAt)); break;
-    case 'field': fieldItems(cursor, c.object, items, range()); break;
-    case 'operator': operatorItems(cursor, items, range(c.replaceFrom)); break;
-    case 'condition-value': conditionValueItems(cursor, c.object, c.field, items, range()); break;
-    case 'value': valueItems(model, cursor, c.key, items, range()); break;
-    case 'list-key': listKeyItems(model, cursor, c.key, c.path, items, range); break;
-    case 'list-value': listValueItems(cursor, c.key, c.path, c.elementKey, items, range()); break;
-    case 'include-path': if (paths) includePathItems(cursor, paths, items, range); break;
-    case 'none': break;
+    case 'statement':
+      statementItems(doc, model, cursor, items, range());
+      break;
+    case 'object':
+      objectItems(cursor, c.statementStart, items, range(), range(c.dollarAt));
+      break;
+    case 'field':
+      fieldItems(cursor, c.object, items, range());
+      break;
+    case 'operator':
+      operatorItems(cursor, items, range(c.replaceFrom));
+      break;
+    case 'condition-value':
+      conditionValueItems(cursor, c.object, c.field, items, range());
+      break;
+    case 'value':
+      valueItems(model, cursor, c.key, items, range());
+      break;
+    case 'list-key':
+      listKeyItems(model, cursor, c.key, c.path, items, range);
+      break;
+    case 'list-value':
+      listValueItems(cursor, c.key, c.path, c.elementKey, items, range());
+      break;
+    case 'include-path':
+      if (paths) includePathItems(cursor, paths, items, range);
+      break;
+    case 'none':
+      break;
   }
   return { isIncomplete: false, items };
 }
@@ -520,7 +641,13 @@ function md(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
 
-function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
+function statementItems(
+  doc: TextDocument,
+  model: DocumentModel,
+  cursor: Cursor,
+  items: CompletionItem[],
+  range: Range,
+): void {
   const text = doc.getText();
   const offset = cursor.offset;
   const typed = cursor.prefix;
@@ -562,7 +689,12 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
       const touching = edits.filter((e) => doc.offsetAt(e.range.start) <= offset && doc.offsetAt(e.range.end) >= from);
       if (touching.length) {
         // A new `server.modules += (...)` line right where the word starts: put it in front of the item's text.
-        item.textEdit = { range, newText: touching.map((e) => snippetText(e.newText)).join('') + (item.insertTextFormat === InsertTextFormat.Snippet ? newText : snippetText(newText)) };
+        item.textEdit = {
+          range,
+          newText:
+            touching.map((e) => snippetText(e.newText)).join('') +
+            (item.insertTextFormat === InsertTextFormat.Snippet ? newText : snippetText(newText)),
+        };
         item.insertTextFormat = InsertTextFormat.Snippet;
       }
       const rest = edits.filter((e) => !touching.includes(e));
@@ -576,7 +708,12 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
   for (const [name, detail] of variablesBefore(model, cursor)) {
     const q = matchQuality(name, typed);
     if (q < 0) continue;
-    const v: CompletionItem = { label: name, kind: CompletionItemKind.Variable, sortText: sortText(1, q, name), textEdit: { range, newText: name } };
+    const v: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Variable,
+      sortText: sortText(1, q, name),
+      textEdit: { range, newText: name },
+    };
     if (detail) v.detail = detail;
     items.push(v);
   }
@@ -607,7 +744,11 @@ function statementItems(doc: TextDocument, model: DocumentModel, cursor: Cursor,
 
 const HTTP_FIELDS = CONDITION_FIELDS['HTTP'];
 const HEADS: readonly [label: string, object: string, snippet: string][] = [
-  ['$HTTP[…]', 'HTTP', `\\$HTTP["\${1|${choice(Array.isArray(HTTP_FIELDS) ? HTTP_FIELDS : ['host'])}|}"] \${2:==} "$3" {\n\t$0\n}`],
+  [
+    '$HTTP[…]',
+    'HTTP',
+    `\\$HTTP["\${1|${choice(Array.isArray(HTTP_FIELDS) ? HTTP_FIELDS : ['host'])}|}"] \${2:==} "$3" {\n\t$0\n}`,
+  ],
   ['$SERVER["socket"]', 'SERVER', '\\$SERVER["socket"] == "${1::443}" {\n\t$0\n}'],
   ['$REQUEST_HEADER[…]', 'REQUEST_HEADER', '\\$REQUEST_HEADER["${1:X-Forwarded-Proto}"] ${2:==} "$3" {\n\t$0\n}'],
 ];
@@ -640,7 +781,13 @@ function variablesBefore(model: DocumentModel, cursor: Cursor): Map<string, stri
   return out;
 }
 
-function objectItems(cursor: Cursor, statementStart: boolean, items: CompletionItem[], range: Range, fromDollar: Range): void {
+function objectItems(
+  cursor: Cursor,
+  statementStart: boolean,
+  items: CompletionItem[],
+  range: Range,
+  fromDollar: Range,
+): void {
   if (statementStart) headItems(cursor.prefix, items, fromDollar, true);
   for (const object of Object.keys(CONDITION_OBJECT_DOCS)) {
     const q = matchQuality(object, cursor.prefix);
@@ -657,7 +804,21 @@ function objectItems(cursor: Cursor, statementStart: boolean, items: CompletionI
   }
 }
 
-const COMMON_HEADERS = ['Host', 'User-Agent', 'Referer', 'Cookie', 'Accept', 'Accept-Language', 'Authorization', 'Origin', 'Upgrade', 'Content-Type', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Real-IP'];
+const COMMON_HEADERS = [
+  'Host',
+  'User-Agent',
+  'Referer',
+  'Cookie',
+  'Accept',
+  'Accept-Language',
+  'Authorization',
+  'Origin',
+  'Upgrade',
+  'Content-Type',
+  'X-Forwarded-For',
+  'X-Forwarded-Proto',
+  'X-Real-IP',
+];
 
 function quoted(cursor: Cursor, value: string): string {
   return cursor.inString ? value : `"${value}"`;
@@ -665,11 +826,13 @@ function quoted(cursor: Cursor, value: string): string {
 
 function fieldItems(cursor: Cursor, object: string, items: CompletionItem[], range: Range): void {
   const fields = CONDITION_FIELDS[object];
-  const names = fields === 'any' ? COMMON_HEADERS : fields ?? [];
+  const names = fields === 'any' ? COMMON_HEADERS : (fields ?? []);
   for (const f of names) {
     const q = matchQuality(f, cursor.prefix);
     if (q < 0) continue;
-    const doc = CONDITION_FIELD_DOCS[object]?.[f]?.summary ?? (object === 'REQUEST_HEADER' ? `The ${f} request header.` : undefined);
+    const doc =
+      CONDITION_FIELD_DOCS[object]?.[f]?.summary ??
+      (object === 'REQUEST_HEADER' ? `The ${f} request header.` : undefined);
     items.push({
       label: f,
       kind: CompletionItemKind.Field,
@@ -694,11 +857,22 @@ function operatorItems(cursor: Cursor, items: CompletionItem[], range: Range): v
   });
 }
 
-function conditionValueItems(cursor: Cursor, object: string, field: string | undefined, items: CompletionItem[], range: Range): void {
-  const values = field ? CONDITION_FIELD_DOCS[object]?.[field]?.values ?? [] : [];
+function conditionValueItems(
+  cursor: Cursor,
+  object: string,
+  field: string | undefined,
+  items: CompletionItem[],
+  range: Range,
+): void {
+  const values = field ? (CONDITION_FIELD_DOCS[object]?.[field]?.values ?? []) : [];
   values.forEach((v, i) => {
     if (matchQuality(v, cursor.prefix) < 0) return;
-    items.push({ label: v, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: quoted(cursor, v) } });
+    items.push({
+      label: v,
+      kind: CompletionItemKind.Value,
+      sortText: String(i).padStart(3, '0'),
+      textEdit: { range, newText: quoted(cursor, v) },
+    });
   });
 }
 
@@ -710,7 +884,13 @@ function variableItems(model: DocumentModel, cursor: Cursor, items: CompletionIt
     const q = matchQuality(name, cursor.prefix);
     if (q < 0) return;
     seen.add(name);
-    items.push({ label: name, kind: CompletionItemKind.Variable, detail, sortText: sortText(5, q, name), textEdit: { range, newText: name } });
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Variable,
+      detail,
+      sortText: sortText(5, q, name),
+      textEdit: { range, newText: name },
+    });
   };
   for (const [name, detail] of [...variablesBefore(model, cursor)].reverse()) add(name, detail ?? 'variable');
   add('var.CWD', 'the directory lighttpd was started in');
@@ -724,15 +904,36 @@ function valueItems(model: DocumentModel, cursor: Cursor, key: string, items: Co
     if (matchQuality(v, cursor.prefix) < 0) return;
     const text = values.integers ? v : quoted(cursor, v);
     if (values.integers && cursor.inString) return;
-    items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: key, sortText: sortText(0, 0, String(i).padStart(3, '0')), textEdit: { range, newText: text } });
+    items.push({
+      label: v,
+      kind: CompletionItemKind.EnumMember,
+      detail: key,
+      sortText: sortText(0, 0, String(i).padStart(3, '0')),
+      textEdit: { range, newText: text },
+    });
   });
   if (key === 'server.modules' && !cursor.inString) {
-    items.push({ label: '( … )', kind: CompletionItemKind.Snippet, detail: 'list of modules', sortText: sortText(0, 0, ''), insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: '( "$1" )' }, filterText: cursor.prefix || '(' });
+    items.push({
+      label: '( … )',
+      kind: CompletionItemKind.Snippet,
+      detail: 'list of modules',
+      sortText: sortText(0, 0, ''),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: '( "$1" )' },
+      filterText: cursor.prefix || '(',
+    });
   }
   variableItems(model, cursor, items, range);
 }
 
-function listKeyItems(model: DocumentModel, cursor: Cursor, key: string, path: (string | undefined)[], items: CompletionItem[], range: (from?: number, to?: number) => Range): void {
+function listKeyItems(
+  model: DocumentModel,
+  cursor: Cursor,
+  key: string,
+  path: (string | undefined)[],
+  items: CompletionItem[],
+  range: (from?: number, to?: number) => Range,
+): void {
   const depth = path.length;
   if (key === 'server.modules' && depth === 1) {
     moduleItems(model, cursor, items, range());
@@ -748,7 +949,7 @@ function listKeyItems(model: DocumentModel, cursor: Cursor, key: string, path: (
       items.push({
         label: k.key,
         kind: CompletionItemKind.Property,
-        detail: k.type ? typeName(k.type as DirectiveInfo['type']) ?? k.type : undefined,
+        detail: k.type ? (typeName(k.type as DirectiveInfo['type']) ?? k.type) : undefined,
         documentation: k.doc ? md(k.doc) : undefined,
         sortText: sortText(0, q, k.key),
         filterText: cursor.inString ? `"${k.key}"` : k.key,
@@ -765,26 +966,50 @@ function listKeyItems(model: DocumentModel, cursor: Cursor, key: string, path: (
     if (Array.isArray(values)) {
       values.map(String).forEach((v, i) => {
         if (matchQuality(v, cursor.prefix) < 0) return;
-        items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: key, sortText: String(i).padStart(3, '0'), textEdit: { range: range(), newText: quoted(cursor, v) } });
+        items.push({
+          label: v,
+          kind: CompletionItemKind.EnumMember,
+          detail: key,
+          sortText: String(i).padStart(3, '0'),
+          textEdit: { range: range(), newText: quoted(cursor, v) },
+        });
       });
     }
   }
 }
 
-function listValueItems(cursor: Cursor, key: string, path: (string | undefined)[], elementKey: string | undefined, items: CompletionItem[], range: Range): void {
+function listValueItems(
+  cursor: Cursor,
+  key: string,
+  path: (string | undefined)[],
+  elementKey: string | undefined,
+  items: CompletionItem[],
+  range: Range,
+): void {
   if (!elementKey) return;
   const k = listKeys(key, path.length).find((x) => x.key === elementKey);
   if (!k?.values) return;
   k.values.forEach((v, i) => {
     if (matchQuality(v, cursor.prefix) < 0) return;
-    items.push({ label: v, kind: CompletionItemKind.EnumMember, detail: `${key} ${elementKey}`, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: quoted(cursor, v) } });
+    items.push({
+      label: v,
+      kind: CompletionItemKind.EnumMember,
+      detail: `${key} ${elementKey}`,
+      sortText: String(i).padStart(3, '0'),
+      textEdit: { range, newText: quoted(cursor, v) },
+    });
   });
 }
 
 /** Most directory entries listed for one completion request. */
 const MAX_PATH_ITEMS = 500;
 
-function includePathItems(cursor: Cursor, paths: CompletionPaths, items: CompletionItem[], range: (from?: number, to?: number) => Range): void {
+function includePathItems(
+  cursor: Cursor,
+  paths: CompletionPaths,
+  items: CompletionItem[],
+  range: (from?: number, to?: number) => Range,
+): void {
   const typed = cursor.prefix;
   if (/[\r\n]/.test(typed)) return;
   const slash = typed.lastIndexOf('/');
@@ -798,7 +1023,10 @@ function includePathItems(cursor: Cursor, paths: CompletionPaths, items: Complet
   let shown = dir;
   for (const candidate of candidates(dir, paths)) {
     entries = paths.fs.listDirectory?.(candidate, MAX_PATH_ITEMS);
-    if (entries) { shown = candidate; break; }
+    if (entries) {
+      shown = candidate;
+      break;
+    }
   }
   if (!entries) return;
   const r = range(cursor.from + slash + 1);
@@ -826,7 +1054,9 @@ function includePathItems(cursor: Cursor, paths: CompletionPaths, items: Complet
       label: '*.conf',
       kind: CompletionItemKind.File,
       detail: `${configs} config files in ${shown}`,
-      documentation: md('Includes every `.conf` file of this folder, in sorted order (as lighttpd expands the pattern with glob(3)). A pattern that matches nothing is not an error.'),
+      documentation: md(
+        'Includes every `.conf` file of this folder, in sorted order (as lighttpd expands the pattern with glob(3)). A pattern that matches nothing is not an error.',
+      ),
       sortText: sortText(0, 0, ''),
       filterText: '*.conf',
       textEdit: { range: r, newText: '*.conf' },

@@ -29,7 +29,12 @@ function onChain(scope: Scope, candidate: Scope): boolean {
  * Where a variable read in this document was set, when that is in another file: the last assignment
  * before the read, in evaluation order, in the read's block or an enclosing one (plus the `+=` it extends).
  */
-export function findDefinitionAcross(doc: TextDocument, model: DocumentModel, position: Position, related: (path: string) => RelatedFile | undefined): Location[] {
+export function findDefinitionAcross(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  related: (path: string) => RelatedFile | undefined,
+): Location[] {
   const full = model.full;
   if (!full || !model.path) return [];
   const offset = doc.offsetAt(position);
@@ -52,17 +57,30 @@ export function findDefinitionAcross(doc: TextDocument, model: DocumentModel, po
   const out: Location[] = [];
   for (const a of chain) {
     if (a.path === model.path) {
-      out.push({ uri: doc.uri, range: { start: doc.positionAt(a.node.key.start), end: doc.positionAt(a.node.key.end) } });
+      out.push({
+        uri: doc.uri,
+        range: { start: doc.positionAt(a.node.key.start), end: doc.positionAt(a.node.key.end) },
+      });
       continue;
     }
     const f = related(a.path);
-    if (f) out.push({ uri: f.uri, range: { start: f.doc.positionAt(a.node.key.start), end: f.doc.positionAt(a.node.key.end) } });
+    if (f)
+      out.push({
+        uri: f.uri,
+        range: { start: f.doc.positionAt(a.node.key.start), end: f.doc.positionAt(a.node.key.end) },
+      });
   }
   return out;
 }
 
 /** Occurrences of the name at `position` in the other files of the configuration. */
-export function findReferencesAcross(doc: TextDocument, model: DocumentModel, position: Position, includeDeclaration: boolean, files: readonly RelatedFile[]): Location[] {
+export function findReferencesAcross(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  includeDeclaration: boolean,
+  files: readonly RelatedFile[],
+): Location[] {
   const at = nameAt(model, doc.offsetAt(position));
   if (!at) return [];
   const out: Location[] = [];
@@ -76,7 +94,13 @@ export function findReferencesAcross(doc: TextDocument, model: DocumentModel, po
 }
 
 /** A rename in this document (rename.ts rules) extended to every other file of the configuration. */
-export function doRenameAcross(doc: TextDocument, model: DocumentModel, position: Position, newName: string, files: readonly RelatedFile[]): WorkspaceEdit | null {
+export function doRenameAcross(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  newName: string,
+  files: readonly RelatedFile[],
+): WorkspaceEdit | null {
   const local = doRename(doc, model, position, newName);
   if (!local?.changes) return local;
   const at = nameAt(model, doc.offsetAt(position));

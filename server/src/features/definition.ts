@@ -18,8 +18,9 @@ export function moduleEntries(model: DocumentModel, module?: string): StringValu
   const collect = (e: unknown): void => {
     const x = e as { kind?: string; operands?: unknown[]; elements?: { value?: unknown }[] };
     if (!x) return;
-    if (x.kind === 'string') { if (!module || (x as StringValue).value === module) out.push(x as StringValue); }
-    else if (x.kind === 'concat') x.operands?.forEach(collect);
+    if (x.kind === 'string') {
+      if (!module || (x as StringValue).value === module) out.push(x as StringValue);
+    } else if (x.kind === 'concat') x.operands?.forEach(collect);
     else if (x.kind === 'array') x.elements?.forEach((el) => collect(el.value));
   };
   walk(model.file.statements, {
@@ -49,7 +50,9 @@ export function findDefinition(doc: TextDocument, model: DocumentModel, position
     }
     const info = getDirective(name);
     if (info && info.module !== 'core') {
-      return moduleEntries(model).filter((s) => info.modules.includes(s.value)).map(loc);
+      return moduleEntries(model)
+        .filter((s) => info.modules.includes(s.value))
+        .map(loc);
     }
     return [];
   }

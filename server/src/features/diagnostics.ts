@@ -22,7 +22,11 @@ export interface DiagnosticsOptions {
 
 /** Data attached to diagnostics of the semantic checks: their quick fixes, ready to apply. */
 export interface CheckFixData {
-  readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[]; readonly isPreferred?: boolean }[];
+  readonly fixes: readonly {
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    readonly isPreferred?: boolean;
+  }[];
 }
 
 /** Data attached to `module-not-loaded` diagnostics for the quick fix. */
@@ -38,9 +42,22 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function computeDiagnostics(doc: TextDocument, model: DocumentModel, options: DiagnosticsOptions = {}): Diagnostic[] {
+export function computeDiagnostics(
+  doc: TextDocument,
+  model: DocumentModel,
+  options: DiagnosticsOptions = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (code: string, start: number, end: number, message: string, fallback: Severity, data?: unknown, own?: Severity, tags?: readonly string[]) => {
+  const add = (
+    code: string,
+    start: number,
+    end: number,
+    message: string,
+    fallback: Severity,
+    data?: unknown,
+    own?: Severity,
+    tags?: readonly string[],
+  ) => {
     const level = options.severity?.[code] ?? own ?? getRule(code)?.severity ?? fallback;
     if (level === 'off') return;
     const d: Diagnostic = {
@@ -51,7 +68,8 @@ export function computeDiagnostics(doc: TextDocument, model: DocumentModel, opti
       message,
     };
     if (data !== undefined) d.data = data;
-    if (tags?.length) d.tags = tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+    if (tags?.length)
+      d.tags = tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
     out.push(d);
   };
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
@@ -63,7 +81,16 @@ export function computeDiagnostics(doc: TextDocument, model: DocumentModel, opti
   const text = doc.getText();
   for (const f of runChecks(text, model, { version: options.version })) {
     const data: CheckFixData | undefined = f.fixes?.length
-      ? { fixes: f.fixes.map((x) => ({ title: x.title, isPreferred: x.preferred, edits: x.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) })) }
+      ? {
+          fixes: f.fixes.map((x) => ({
+            title: x.title,
+            isPreferred: x.preferred,
+            edits: x.edits.map((e) => ({
+              range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+              newText: e.newText,
+            })),
+          })),
+        }
       : undefined;
     add(f.code, f.start, f.end, f.message, 'error', data, f.severity, f.tags);
   }

@@ -19,13 +19,21 @@ export type LinkContext = Omit<IncludeContext, 'mainDir'> & { readonly mainDir?:
 
 export function documentDir(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  try { return dirname(fileURLToPath(uri)); } catch { return undefined; }
+  try {
+    return dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
 }
 
 export function findDocumentLinks(doc: TextDocument, model: DocumentModel, context: LinkContext): DocumentLink[] {
   const mainDir = context.mainDir ?? (model.root ? dirname(model.root) : documentDir(doc.uri));
   const includes: Include[] = [];
-  walk(model.file.statements, { include: (inc) => { if (inc.kind === 'include' && inc.operand) includes.push(inc); } });
+  walk(model.file.statements, {
+    include: (inc) => {
+      if (inc.kind === 'include' && inc.operand) includes.push(inc);
+    },
+  });
   const links: DocumentLink[] = [];
   for (const inc of includes) {
     const operand = inc.operand!;
@@ -36,12 +44,21 @@ export function findDocumentLinks(doc: TextDocument, model: DocumentModel, conte
     const targets = resolveIncludeTargets(v, { ...context, mainDir: mainDir ?? '/' });
     if (!targets || 'notFound' in targets || targets.paths.length === 0) continue;
     // A string literal links its text without the quotes; a computed path links the whole expression.
-    const span = operand.kind === 'string' && operand.terminated ? { start: operand.start + 1, end: operand.end - 1 } : operand;
+    const span =
+      operand.kind === 'string' && operand.terminated ? { start: operand.start + 1, end: operand.end - 1 } : operand;
     const range = { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
     const matches = targets.paths;
-    const names = matches.slice(0, 10).map((m) => m.slice(m.lastIndexOf('/') + 1)).join(', ');
+    const names = matches
+      .slice(0, 10)
+      .map((m) => m.slice(m.lastIndexOf('/') + 1))
+      .join(', ');
     const more = matches.length > 10 || targets.truncated ? ', …' : '';
-    links.push({ range, target: pathToFileURL(matches[0]).toString(), tooltip: matches.length === 1 ? matches[0] : `${matches.length}${targets.truncated ? '+' : ''} files: ${names}${more}` });
+    links.push({
+      range,
+      target: pathToFileURL(matches[0]).toString(),
+      tooltip:
+        matches.length === 1 ? matches[0] : `${matches.length}${targets.truncated ? '+' : ''} files: ${names}${more}`,
+    });
   }
   return links;
 }

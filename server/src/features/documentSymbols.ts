@@ -20,7 +20,14 @@ export function findDocumentSymbols(doc: TextDocument, model: DocumentModel): Do
   const range = (s: Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(Math.max(s.start, s.end)) });
   const src = (s: Span) => text.slice(s.start, s.end);
   /** A selection range inside the full range, as LSP requires. */
-  const symbol = (name: string, kind: SymbolKind, full: Span, sel: Span, children?: DocumentSymbol[], detail?: string): DocumentSymbol => {
+  const symbol = (
+    name: string,
+    kind: SymbolKind,
+    full: Span,
+    sel: Span,
+    children?: DocumentSymbol[],
+    detail?: string,
+  ): DocumentSymbol => {
     const start = Math.max(full.start, Math.min(sel.start, full.end));
     const end = Math.min(full.end, Math.max(start, sel.end));
     const s: DocumentSymbol = { name: name || '?', kind, range: range(full), selectionRange: range({ start, end }) };
@@ -36,7 +43,13 @@ export function findDocumentSymbols(doc: TextDocument, model: DocumentModel): Do
       switch (st.kind) {
         case 'assignment': {
           const key = st.key.fullName;
-          const kind = key.startsWith('var.') ? SymbolKind.Variable : key.startsWith('env.') ? SymbolKind.Constant : getDirective(key) ? SymbolKind.Property : SymbolKind.Field;
+          const kind = key.startsWith('var.')
+            ? SymbolKind.Variable
+            : key.startsWith('env.')
+              ? SymbolKind.Constant
+              : getDirective(key)
+                ? SymbolKind.Property
+                : SymbolKind.Field;
           const detail = st.operator ? oneLine(`${st.operator.text} ${st.value ? src(st.value) : ''}`, 60) : undefined;
           out.push(symbol(st.key.name, kind, st, st.key, undefined, detail));
           break;
@@ -45,11 +58,21 @@ export function findDocumentSymbols(doc: TextDocument, model: DocumentModel): Do
           for (const br of st.branches) out.push(branchSymbol(br, depth));
           break;
         case 'global':
-          out.push(symbol('global', SymbolKind.Namespace, st, { start: st.start, end: st.start + 6 }, list(st.body?.statements ?? [], depth + 1)));
+          out.push(
+            symbol(
+              'global',
+              SymbolKind.Namespace,
+              st,
+              { start: st.start, end: st.start + 6 },
+              list(st.body?.statements ?? [], depth + 1),
+            ),
+          );
           break;
         case 'include':
         case 'include_shell':
-          out.push(symbol(oneLine(src(st)), st.kind === 'include' ? SymbolKind.File : SymbolKind.Function, st, st.keyword));
+          out.push(
+            symbol(oneLine(src(st)), st.kind === 'include' ? SymbolKind.File : SymbolKind.Function, st, st.keyword),
+          );
           break;
       }
     }

@@ -43,14 +43,21 @@ export function getFoldingRanges(doc: TextDocument, model: DocumentModel): Foldi
   let runStart = -1;
   let runEnd = -1;
   const flush = () => {
-    if (runStart >= 0 && runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
+    if (runStart >= 0 && runEnd > runStart)
+      out.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
     runStart = runEnd = -1;
   };
   for (const c of model.file.comments) {
     const l = line(c.start);
-    if (!startsLine(c.start)) { flush(); continue; }
+    if (!startsLine(c.start)) {
+      flush();
+      continue;
+    }
     if (runStart >= 0 && l === runEnd + 1) runEnd = l;
-    else { flush(); runStart = runEnd = l; }
+    else {
+      flush();
+      runStart = runEnd = l;
+    }
   }
   flush();
   out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);

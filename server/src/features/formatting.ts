@@ -42,7 +42,6 @@ interface OffsetEdit {
   readonly newText: string;
 }
 
-
 interface Line {
   /** Start and end (before the line break) offsets of the logical line. */
   readonly start: number;
@@ -131,7 +130,12 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     const original = text.slice(line.start, line.end);
     if (items.length === 0) {
       const blankOk = /^[ \t\u00a0]*$/.test(original);
-      if (!blankOk) { out.push(original); alignInfo.push(undefined); blankRun = 0; continue; }
+      if (!blankOk) {
+        out.push(original);
+        alignInfo.push(undefined);
+        blankRun = 0;
+        continue;
+      }
       blankRun++;
       out.push(blankRun > maxBlank ? null : '');
       alignInfo.push(undefined);
@@ -143,7 +147,10 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     let verbatim = false;
     let pos = line.start;
     for (const t of items) {
-      if (/[^ \t\u00a0]/.test(text.slice(pos, t.startOffset))) { verbatim = true; break; }
+      if (/[^ \t\u00a0]/.test(text.slice(pos, t.startOffset))) {
+        verbatim = true;
+        break;
+      }
       pos = end(t);
     }
     if (/[^ \t\u00a0]/.test(text.slice(pos, line.end))) verbatim = true;
@@ -215,13 +222,23 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
   let i = 0;
   while (i < out.length) {
     const a = alignInfo[i];
-    if (!a) { i++; continue; }
+    if (!a) {
+      i++;
+      continue;
+    }
     // The run: following lines of the same group; comment-only lines in between do not end it.
     const members = [i];
     let j = i + 1;
     while (j < out.length) {
-      if (alignInfo[j]?.group === a.group) { members.push(j); j++; continue; }
-      if (commentOnly[j]) { j++; continue; }
+      if (alignInfo[j]?.group === a.group) {
+        members.push(j);
+        j++;
+        continue;
+      }
+      if (commentOnly[j]) {
+        j++;
+        continue;
+      }
       break;
     }
     const run = members.map((k) => alignInfo[k]!);
@@ -302,17 +319,35 @@ function toOptions(o: FormattingOptions, extra: Partial<FormatOptions>): FormatO
 }
 
 function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
-  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+  return edits.map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.newText,
+  }));
 }
 
-export function formatDocument(doc: TextDocument, _model: DocumentModel, options: FormattingOptions, extra: Partial<FormatOptions> = {}): TextEdit[] {
+export function formatDocument(
+  doc: TextDocument,
+  _model: DocumentModel,
+  options: FormattingOptions,
+  extra: Partial<FormatOptions> = {},
+): TextEdit[] {
   return toTextEdits(doc, planFormat(doc.getText(), toOptions(options, extra)));
 }
 
 /** Only the edits on lines the range touches (indentation still follows the whole document). */
-export function formatRange(doc: TextDocument, _model: DocumentModel, range: Range, options: FormattingOptions, extra: Partial<FormatOptions> = {}): TextEdit[] {
+export function formatRange(
+  doc: TextDocument,
+  _model: DocumentModel,
+  range: Range,
+  options: FormattingOptions,
+  extra: Partial<FormatOptions> = {},
+): TextEdit[] {
   const first = range.start.line;
   const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
-  const edits = planFormat(doc.getText(), { ...toOptions(options, extra), insertFinalNewline: false, trimFinalNewlines: false });
+  const edits = planFormat(doc.getText(), {
+    ...toOptions(options, extra),
+    insertFinalNewline: false,
+    trimFinalNewlines: false,
+  });
   return toTextEdits(doc, edits).filter((e) => e.range.start.line >= first && e.range.start.line <= lastLine);
 }

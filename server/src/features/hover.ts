@@ -24,14 +24,7 @@ import {
   scopeText,
   typeName,
 } from '../schema/docs';
-import {
-  PREDEFINED_VARIABLES,
-  definitionChain,
-  pathAt,
-  scopeAt,
-  showValue,
-  type PathEntry,
-} from './locate';
+import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from './locate';
 
 const FENCE = '```';
 
@@ -45,7 +38,8 @@ export function directiveMarkdown(key: string, options: { withTitle?: boolean } 
   const doc = directiveDoc(key);
   if (!info || !doc) return undefined;
   const lines: string[] = [];
-  if (options.withTitle !== false) lines.push(`**${key}** — ${info.module === 'core' ? 'core setting' : info.module}`, '');
+  if (options.withTitle !== false)
+    lines.push(`**${key}** — ${info.module === 'core' ? 'core setting' : info.module}`, '');
   lines.push(doc.summary, '');
   lines.push(FENCE + 'lighttpd', `${key} = ${doc.example}`, FENCE, '');
   const facts: string[] = [];
@@ -56,7 +50,9 @@ export function directiveMarkdown(key: string, options: { withTitle?: boolean } 
   if (info.deprecated) facts.push(`Deprecated: ${info.deprecated}`);
   if (info.module !== 'core') {
     const others = info.modules.filter((m) => m !== info.module);
-    facts.push(`Module: ${info.module}${others.length ? ` (also ${others.join(', ')})` : ''} — must be in server.modules`);
+    facts.push(
+      `Module: ${info.module}${others.length ? ` (also ${others.join(', ')})` : ''} — must be in server.modules`,
+    );
   }
   lines.push(facts.map((f) => `- ${f}`).join('\n'), '');
   lines.push(`[lighttpd documentation](${doc.docUrl})`);
@@ -69,14 +65,19 @@ export function moduleMarkdown(name: string): string | undefined {
   if (!m) return undefined;
   const lines = [`**${name}**${m.status === 'removed' ? ' — removed' : ''}`, ''];
   if (m.status === 'removed') {
-    lines.push(`Removed in lighttpd ${m.removedIn}; listing it makes lighttpd fail to start${name === 'mod_compress' ? ' (1.4.71 and later quietly load mod_deflate instead)' : ''}.`);
+    lines.push(
+      `Removed in lighttpd ${m.removedIn}; listing it makes lighttpd fail to start${name === 'mod_compress' ? ' (1.4.71 and later quietly load mod_deflate instead)' : ''}.`,
+    );
     if (m.replacement) lines.push('', `Replacement: ${m.replacement}.`);
     return lines.join('\n');
   }
   const summary = moduleSummary(name);
   if (summary) lines.push(summary, '');
   if (m.keys.length) {
-    const shown = m.keys.slice(0, 12).map((k) => '`' + k + '`').join(', ');
+    const shown = m.keys
+      .slice(0, 12)
+      .map((k) => '`' + k + '`')
+      .join(', ');
     lines.push(`Settings: ${shown}${m.keys.length > 12 ? `, … (${m.keys.length} in all)` : ''}`, '');
   }
   if (m.implicitLoad) lines.push('Loaded automatically when needed.', '');
@@ -87,21 +88,41 @@ export function moduleMarkdown(name: string): string | undefined {
 function removedMarkdown(key: string): string | undefined {
   const r = getRemovedDirective(key);
   if (!r) return undefined;
-  return [`**${key}** — removed`, '', `This setting of ${r.module} no longer exists since lighttpd ${r.removedIn}.`, '', r.note].filter((x) => x !== undefined).join('\n');
+  return [
+    `**${key}** — removed`,
+    '',
+    `This setting of ${r.module} no longer exists since lighttpd ${r.removedIn}.`,
+    '',
+    r.note,
+  ]
+    .filter((x) => x !== undefined)
+    .join('\n');
 }
 
 const WELL_KNOWN_PORTS: Readonly<Record<number, string>> = {
-  80: 'HTTP', 443: 'HTTPS', 8080: 'HTTP alternative', 8443: 'HTTPS alternative', 8000: 'common development server port',
-  9000: 'PHP-FPM default', 8009: 'AJP13 (Tomcat)', 3000: 'common application server port', 5000: 'common application server port',
+  80: 'HTTP',
+  443: 'HTTPS',
+  8080: 'HTTP alternative',
+  8443: 'HTTPS alternative',
+  8000: 'common development server port',
+  9000: 'PHP-FPM default',
+  8009: 'AJP13 (Tomcat)',
+  3000: 'common application server port',
+  5000: 'common application server port',
 };
 
 function portMarkdown(value: number): string {
   const lines = [`**Port ${value}**`];
   const known = WELL_KNOWN_PORTS[value];
-  if (value > 65535) lines.push('', 'Out of range: ports go up to 65535 (lighttpd 1.4.73 and later refuse larger values).');
+  if (value > 65535)
+    lines.push('', 'Out of range: ports go up to 65535 (lighttpd 1.4.73 and later refuse larger values).');
   else {
     if (known) lines.push('', known + '.');
-    if (value > 0 && value < 1024) lines.push('', 'A privileged port: binding it needs root (or CAP_NET_BIND_SERVICE); lighttpd can drop privileges afterwards with server.username.');
+    if (value > 0 && value < 1024)
+      lines.push(
+        '',
+        'A privileged port: binding it needs root (or CAP_NET_BIND_SERVICE); lighttpd can drop privileges afterwards with server.username.',
+      );
     if (value === 0) lines.push('', '0 means the default port (80, or 443 with ssl.engine).');
   }
   return lines.join('\n');
@@ -115,7 +136,10 @@ function variableMarkdown(doc: TextDocument, model: DocumentModel, name: string,
   const text = doc.getText();
   const lines = [`**${name}**${getDirective(name) ? '' : name.startsWith('var.') ? ' — variable' : ''}`];
   if (name.startsWith('env.')) {
-    lines.push('', `Read from the environment lighttpd is started with (\`${name.slice(4)}\`); lighttpd refuses to start when it is not set.`);
+    lines.push(
+      '',
+      `Read from the environment lighttpd is started with (\`${name.slice(4)}\`); lighttpd refuses to start when it is not set.`,
+    );
     return lines.join('\n');
   }
   const predefined = PREDEFINED_VARIABLES[name];
@@ -129,9 +153,20 @@ function variableMarkdown(doc: TextDocument, model: DocumentModel, name: string,
       let outside: string | undefined;
       for (let s: typeof scope | undefined = scope; s && !own; s = s.parent) {
         const v = s.vars.get(name);
-        if (v !== undefined) { outside = showValue(v); break; }
+        if (v !== undefined) {
+          outside = showValue(v);
+          break;
+        }
       }
-      if (outside !== undefined) lines.push('', FENCE + 'lighttpd', `${name} = ${outside}`, FENCE, '', 'Set in another file of this configuration.');
+      if (outside !== undefined)
+        lines.push(
+          '',
+          FENCE + 'lighttpd',
+          `${name} = ${outside}`,
+          FENCE,
+          '',
+          'Set in another file of this configuration.',
+        );
       else lines.push('', 'Not set before this point.');
     }
     return lines.join('\n');
@@ -154,17 +189,31 @@ function stringValue(e: Expression | undefined): string | undefined {
 
 function hover(doc: TextDocument, span: Span, value: string | undefined): Hover | null {
   if (!value) return null;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) } };
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
+  };
 }
 
 /** The assignment and array-key path of a list element at the end of `path`. */
-function elementContext(path: readonly PathEntry[]): { assignment?: Assignment; keys: (string | undefined)[]; depth: number } {
+function elementContext(path: readonly PathEntry[]): {
+  assignment?: Assignment;
+  keys: (string | undefined)[];
+  depth: number;
+} {
   let assignment: Assignment | undefined;
   const keys: (string | undefined)[] = [];
   let depth = 0;
   for (const e of path) {
-    if (e.type === 'assignment') { assignment = e.node; keys.length = 0; depth = 0; }
-    if (e.type === 'element') { depth++; keys.push(stringValue(e.node.key)); }
+    if (e.type === 'assignment') {
+      assignment = e.node;
+      keys.length = 0;
+      depth = 0;
+    }
+    if (e.type === 'element') {
+      depth++;
+      keys.push(stringValue(e.node.key));
+    }
   }
   return { assignment, keys, depth };
 }
@@ -179,36 +228,54 @@ export function doHover(doc: TextDocument, model: DocumentModel, position: Posit
   switch (last.type) {
     case 'key': {
       const key = last.node.fullName;
-      if (key.startsWith('var.') || key.startsWith('env.')) return hover(doc, last.node, variableMarkdown(doc, model, key, last.assignment.end));
+      if (key.startsWith('var.') || key.startsWith('env.'))
+        return hover(doc, last.node, variableMarkdown(doc, model, key, last.assignment.end));
       return hover(doc, last.node, directiveMarkdown(key) ?? removedMarkdown(key));
     }
     case 'object': {
       const name = last.node.name;
       const d = CONDITION_OBJECT_DOCS[name];
-      return hover(doc, last.node, d ? `**$${name}**\n\n${d}\n\n[lighttpd documentation](${SYNTAX_DOC_URL})` : undefined);
+      return hover(
+        doc,
+        last.node,
+        d ? `**$${name}**\n\n${d}\n\n[lighttpd documentation](${SYNTAX_DOC_URL})` : undefined,
+      );
     }
     case 'operator': {
       const op = last.node.text;
       if (last.head) {
         const d = CONDITION_OPERATOR_DOCS[op];
         const s = CONDITION_OPERATOR_SINCE[op];
-        return hover(doc, last.node, d ? `**${op}** — condition operator\n\n${d}${s ? `\n\nSince lighttpd ${s}.` : ''}` : undefined);
+        return hover(
+          doc,
+          last.node,
+          d ? `**${op}** — condition operator\n\n${d}${s ? `\n\nSince lighttpd ${s}.` : ''}` : undefined,
+        );
       }
-      const d = op === '=' ? 'Sets the value. Setting the same key twice with = in one block stops lighttpd.'
-        : op === '+=' ? 'Appends to the value: lists are merged, strings concatenated; an unset key is simply set.'
-          : 'Sets or replaces the value (lighttpd 1.4.46 and later).';
+      const d =
+        op === '='
+          ? 'Sets the value. Setting the same key twice with = in one block stops lighttpd.'
+          : op === '+='
+            ? 'Appends to the value: lists are merged, strings concatenated; an unset key is simply set.'
+            : 'Sets or replaces the value (lighttpd 1.4.46 and later).';
       return hover(doc, last.node, `**${op}**\n\n${d}`);
     }
     case 'include': {
       const kw = last.node.keyword;
-      if (offset >= kw.start && offset <= kw.end) return hover(doc, kw, `**${text.slice(kw.start, kw.end)}**\n\n${KEYWORD_DOCS[last.node.kind]}`);
+      if (offset >= kw.start && offset <= kw.end)
+        return hover(doc, kw, `**${text.slice(kw.start, kw.end)}**\n\n${KEYWORD_DOCS[last.node.kind]}`);
       return null;
     }
     case 'global':
     case 'branch': {
       const node = last.node;
       const kwSpan = last.type === 'global' ? { start: node.start, end: node.start + 6 } : last.node.elseKeyword;
-      if (kwSpan && offset >= kwSpan.start && offset <= kwSpan.end) return hover(doc, kwSpan, `**${text.slice(kwSpan.start, kwSpan.end)}**\n\n${KEYWORD_DOCS[last.type === 'global' ? 'global' : 'else']}`);
+      if (kwSpan && offset >= kwSpan.start && offset <= kwSpan.end)
+        return hover(
+          doc,
+          kwSpan,
+          `**${text.slice(kwSpan.start, kwSpan.end)}**\n\n${KEYWORD_DOCS[last.type === 'global' ? 'global' : 'else']}`,
+        );
       return null;
     }
     case 'expression':
@@ -218,14 +285,25 @@ export function doHover(doc: TextDocument, model: DocumentModel, position: Posit
   }
 }
 
-function expressionHover(doc: TextDocument, model: DocumentModel, path: readonly PathEntry[], e: Expression, role: string): Hover | null {
+function expressionHover(
+  doc: TextDocument,
+  model: DocumentModel,
+  path: readonly PathEntry[],
+  e: Expression,
+  role: string,
+): Hover | null {
   if (e.kind === 'variable') return hover(doc, e, variableMarkdown(doc, model, e.fullName, e.start));
   const head = [...path].reverse().find((p) => p.type === 'head')?.node as ConditionHead | undefined;
   if (role === 'field' && e.kind === 'string' && head?.object) {
     const obj = head.object.name;
     const f = CONDITION_FIELD_DOCS[obj]?.[e.value];
     if (f) return hover(doc, e, `**$${obj}["${e.value}"]**\n\n${f.summary}`);
-    if (obj === 'REQUEST_HEADER') return hover(doc, e, `**$REQUEST_HEADER["${e.value}"]**\n\nThe request header ${e.value} (names are matched without regard to case).`);
+    if (obj === 'REQUEST_HEADER')
+      return hover(
+        doc,
+        e,
+        `**$REQUEST_HEADER["${e.value}"]**\n\nThe request header ${e.value} (names are matched without regard to case).`,
+      );
     return null;
   }
   const { assignment, keys, depth } = elementContext(path);
@@ -237,14 +315,18 @@ function expressionHover(doc: TextDocument, model: DocumentModel, path: readonly
     }
     if (role === 'element-key' && key) {
       const own = keys[keys.length - 1];
-      if (key === 'server.feature-flags' && depth === 1 && own && FEATURE_FLAG_DOCS[own]) return hover(doc, e, `**${own}** — server.feature-flags\n\n${FEATURE_FLAG_DOCS[own]}`);
-      if (key === 'server.http-parseopts' && depth === 1 && own && PARSEOPT_DOCS[own]) return hover(doc, e, `**${own}** — server.http-parseopts\n\n${PARSEOPT_DOCS[own]}`);
-      if (getDirective(key)?.enum === 'gw.server-host-keys' && depth >= 3 && own && BACKEND_KEY_DOCS[own]) return hover(doc, e, `**${own}** — backend option of ${key}\n\n${BACKEND_KEY_DOCS[own]}`);
+      if (key === 'server.feature-flags' && depth === 1 && own && FEATURE_FLAG_DOCS[own])
+        return hover(doc, e, `**${own}** — server.feature-flags\n\n${FEATURE_FLAG_DOCS[own]}`);
+      if (key === 'server.http-parseopts' && depth === 1 && own && PARSEOPT_DOCS[own])
+        return hover(doc, e, `**${own}** — server.http-parseopts\n\n${PARSEOPT_DOCS[own]}`);
+      if (getDirective(key)?.enum === 'gw.server-host-keys' && depth >= 3 && own && BACKEND_KEY_DOCS[own])
+        return hover(doc, e, `**${own}** — backend option of ${key}\n\n${BACKEND_KEY_DOCS[own]}`);
     }
     return null;
   }
   if (e.kind === 'integer') {
-    const isPort = (key === 'server.port' && depth === 0) || (role === 'element-value' && keys[keys.length - 1] === 'port');
+    const isPort =
+      (key === 'server.port' && depth === 0) || (role === 'element-value' && keys[keys.length - 1] === 'port');
     if (isPort) return hover(doc, e, portMarkdown(Number(e.text)));
     return null;
   }

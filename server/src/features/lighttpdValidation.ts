@@ -21,7 +21,14 @@ import { SEVERITY } from './diagnostics';
 export const LIGHTTPD_SOURCE = 'lighttpd';
 
 export type LighttpdMessage =
-  | { readonly kind: 'position'; readonly file: string; readonly line: number; readonly pos: number; readonly message: string; readonly nearEol: boolean }
+  | {
+      readonly kind: 'position';
+      readonly file: string;
+      readonly line: number;
+      readonly pos: number;
+      readonly message: string;
+      readonly nearEol: boolean;
+    }
   | { readonly kind: 'unknown-key'; readonly key: string; readonly message: string }
   | { readonly kind: 'general'; readonly message: string; readonly warning: boolean };
 
@@ -44,7 +51,14 @@ export function parseLighttpdOutput(output: string): LighttpdMessage[] {
       const [, file, l, p, rest] = pos;
       const message = [...pending, rest].join(': ');
       pending = [];
-      out.push({ kind: 'position', file, line: Number(l), pos: Number(p), message, nearEol: /near here: \(EOL\)$/.test(rest) });
+      out.push({
+        kind: 'position',
+        file,
+        line: Number(l),
+        pos: Number(p),
+        message,
+        nearEol: /near here: \(EOL\)$/.test(rest),
+      });
       continue;
     }
     const key = UNKNOWN_KEY.exec(text);
@@ -53,7 +67,8 @@ export function parseLighttpdOutput(output: string): LighttpdMessage[] {
       continue;
     }
     // "configfile parser failed at: X" repeats the position line before it.
-    if (/^configfile parser failed at:/.test(text) && out.length > 0 && out[out.length - 1].kind === 'position') continue;
+    if (/^configfile parser failed at:/.test(text) && out.length > 0 && out[out.length - 1].kind === 'position')
+      continue;
     if (!origin) {
       // A bare message from the grammar actions: it belongs to the `source:` line that follows.
       pending.push(text);
@@ -101,7 +116,9 @@ function* assignments(statements: readonly Statement[]): Generator<Assignment> {
 
 /** Range of the line's content (without its indentation, trailing blanks or comment). */
 function lineRange(doc: TextDocument, line: number): Diagnostic['range'] {
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
+  const text = doc
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/(\r\n|\r|\n)$/, '');
   const start = text.length - text.trimStart().length;
   const body = text.replace(/\s*#.*$/, '').trimEnd();
   const end = body.length > start ? body.length : text.trimEnd().length; // a comment-only line: all of it
@@ -113,7 +130,11 @@ function isBlankOrComment(doc: TextDocument, line: number): boolean {
   return /^\s*(#.*)?\s*$/.test(text);
 }
 
-export function lighttpdDiagnostics(messages: readonly LighttpdMessage[], doc: TextDocument, options: LighttpdDiagnosticsOptions): Diagnostic[] {
+export function lighttpdDiagnostics(
+  messages: readonly LighttpdMessage[],
+  doc: TextDocument,
+  options: LighttpdDiagnosticsOptions,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (range: Diagnostic['range'], message: string, severity: DiagnosticSeverity) => {
     const code = severity === DiagnosticSeverity.Error ? 'lighttpd-error' : 'lighttpd-warning';
@@ -123,7 +144,13 @@ export function lighttpdDiagnostics(messages: readonly LighttpdMessage[], doc: T
   };
   const lastLine = Math.max(0, doc.lineCount - 1);
   if (options.notice && options.isSavedDocument) {
-    out.push({ range: lineRange(doc, 0), severity: DiagnosticSeverity.Warning, source: LIGHTTPD_SOURCE, code: 'lighttpd-warning', message: options.notice });
+    out.push({
+      range: lineRange(doc, 0),
+      severity: DiagnosticSeverity.Warning,
+      source: LIGHTTPD_SOURCE,
+      code: 'lighttpd-warning',
+      message: options.notice,
+    });
   }
   for (const m of messages) {
     switch (m.kind) {
@@ -137,20 +164,41 @@ export function lighttpdDiagnostics(messages: readonly LighttpdMessage[], doc: T
           add(lineRange(doc, line), m.message, DiagnosticSeverity.Error);
           break;
         }
-        const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
+        const text = doc
+          .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+          .replace(/(\r\n|\r|\n)$/, '');
         // (output of an older version may point past the end of the line: the range stays inside it)
         const col = Math.max(0, Math.min(m.pos, text.length));
         const word = /^[^\s]*/.exec(text.slice(col))?.[0] ?? '';
-        add({ start: { line, character: col }, end: { line, character: Math.min(text.length, col + Math.max(1, word.length)) } }, m.message, DiagnosticSeverity.Error);
+        add(
+          {
+            start: { line, character: col },
+            end: { line, character: Math.min(text.length, col + Math.max(1, word.length)) },
+          },
+          m.message,
+          DiagnosticSeverity.Error,
+        );
         break;
       }
       case 'unknown-key': {
-        const found = options.file ? [...assignments(options.file.statements)].filter((a) => a.key.fullName === m.key || a.key.name === m.key) : [];
-        for (const a of found) add({ start: doc.positionAt(a.key.start), end: doc.positionAt(a.key.end) }, `lighttpd: ${m.message}`, DiagnosticSeverity.Warning);
+        const found = options.file
+          ? [...assignments(options.file.statements)].filter((a) => a.key.fullName === m.key || a.key.name === m.key)
+          : [];
+        for (const a of found)
+          add(
+            { start: doc.positionAt(a.key.start), end: doc.positionAt(a.key.end) },
+            `lighttpd: ${m.message}`,
+            DiagnosticSeverity.Warning,
+          );
         break;
       }
       case 'general':
-        if (options.isSavedDocument) add(lineRange(doc, 0), `lighttpd: ${m.message}`, m.warning || !options.failed ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
+        if (options.isSavedDocument)
+          add(
+            lineRange(doc, 0),
+            `lighttpd: ${m.message}`,
+            m.warning || !options.failed ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+          );
         break;
     }
   }

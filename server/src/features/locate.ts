@@ -23,7 +23,13 @@ import type {
 } from '../parser/ast';
 
 /** Where an expression sits. */
-export type ExpressionRole = 'assignment-value' | 'element-key' | 'element-value' | 'field' | 'condition-value' | 'include-operand';
+export type ExpressionRole =
+  | 'assignment-value'
+  | 'element-key'
+  | 'element-value'
+  | 'field'
+  | 'condition-value'
+  | 'include-operand';
 
 export type PathEntry =
   | { readonly type: 'assignment'; readonly node: Assignment }
@@ -32,7 +38,12 @@ export type PathEntry =
   | { readonly type: 'branch'; readonly node: ConditionBranch }
   | { readonly type: 'head'; readonly node: ConditionHead }
   | { readonly type: 'object'; readonly node: { readonly name: string } & Span; readonly head: ConditionHead }
-  | { readonly type: 'operator'; readonly node: { readonly text: string } & Span; readonly head?: ConditionHead; readonly assignment?: Assignment }
+  | {
+      readonly type: 'operator';
+      readonly node: { readonly text: string } & Span;
+      readonly head?: ConditionHead;
+      readonly assignment?: Assignment;
+    }
   | { readonly type: 'block'; readonly node: Block }
   | { readonly type: 'global'; readonly node: GlobalBlock }
   | { readonly type: 'include'; readonly node: Include }
@@ -70,7 +81,12 @@ export function pathAt(statements: readonly Statement[], offset: number): PathEn
     let hit: Statement | undefined;
     for (const st of list) {
       if (st.start > offset) break;
-      if (inside(st, offset) || (st.kind === 'conditional' && openEnded(st, offset)) || (st.kind === 'global' && st.body && !st.body.closed)) hit = st;
+      if (
+        inside(st, offset) ||
+        (st.kind === 'conditional' && openEnded(st, offset)) ||
+        (st.kind === 'global' && st.body && !st.body.closed)
+      )
+        hit = st;
     }
     if (hit) statement(hit);
   };
@@ -84,12 +100,15 @@ export function pathAt(statements: readonly Statement[], offset: number): PathEn
       case 'assignment':
         out.push({ type: 'assignment', node: st });
         if (inside(st.key, offset)) out.push({ type: 'key', node: st.key, assignment: st });
-        else if (st.operator && inside(st.operator, offset) && !inside(st.value, offset)) out.push({ type: 'operator', node: st.operator, assignment: st });
+        else if (st.operator && inside(st.operator, offset) && !inside(st.value, offset))
+          out.push({ type: 'operator', node: st.operator, assignment: st });
         else expression(st.value, 'assignment-value');
         break;
       case 'conditional': {
         out.push({ type: 'conditional', node: st });
-        const br = [...st.branches].reverse().find((b) => inside(b, offset) || (b.body && !b.body.closed && offset >= b.start));
+        const br = [...st.branches]
+          .reverse()
+          .find((b) => inside(b, offset) || (b.body && !b.body.closed && offset >= b.start));
         if (!br) break;
         out.push({ type: 'branch', node: br });
         const h = br.head;
@@ -149,7 +168,11 @@ export function scopeOfBranch(model: DocumentModel, br: ConditionBranch, parent:
 export function scopeAt(model: DocumentModel, offset: number): Scope {
   let scope = model.evaluation.global;
   for (const e of pathAt(model.file.statements, offset)) {
-    if (e.type === 'branch' && e.node.body && (inside(e.node.body, offset) || (!e.node.body.closed && offset >= e.node.body.start))) {
+    if (
+      e.type === 'branch' &&
+      e.node.body &&
+      (inside(e.node.body, offset) || (!e.node.body.closed && offset >= e.node.body.start))
+    ) {
       if (offset > e.node.body.start) scope = scopeOfBranch(model, e.node, scope);
     } else if (e.type === 'global' && e.node.body && offset > e.node.body.start) {
       scope = model.evaluation.global;
@@ -159,13 +182,26 @@ export function scopeAt(model: DocumentModel, offset: number): Scope {
 }
 
 /** Is the offset inside a condition block (not re-entered global)? Returns the innermost branch, if any. */
-export function enclosingBranches(model: DocumentModel, offset: number): { branches: ConditionBranch[]; inGlobalBlock: boolean } {
+export function enclosingBranches(
+  model: DocumentModel,
+  offset: number,
+): { branches: ConditionBranch[]; inGlobalBlock: boolean } {
   let branches: ConditionBranch[] = [];
   let inGlobalBlock = false;
   for (const e of pathAt(model.file.statements, offset)) {
-    if (e.type === 'branch' && e.node.body && offset > e.node.body.start && (offset < e.node.body.end || !e.node.body.closed)) {
+    if (
+      e.type === 'branch' &&
+      e.node.body &&
+      offset > e.node.body.start &&
+      (offset < e.node.body.end || !e.node.body.closed)
+    ) {
       branches.push(e.node);
-    } else if (e.type === 'global' && e.node.body && offset > e.node.body.start && (offset < e.node.body.end || !e.node.body.closed)) {
+    } else if (
+      e.type === 'global' &&
+      e.node.body &&
+      offset > e.node.body.start &&
+      (offset < e.node.body.end || !e.node.body.closed)
+    ) {
       branches = [];
       inGlobalBlock = true;
     }
@@ -184,7 +220,12 @@ export const PREDEFINED_VARIABLES: Readonly<Record<string, string>> = {
  * The assignment whose value a read of `name` at `offset` (in `scope`) sees: the last one completed before
  * the offset in the scope itself, else in the nearest enclosing scope that has one (grammar §4.4).
  */
-export function visibleAssignment(model: DocumentModel, name: string, offset: number, scope: Scope): EvaluatedAssignment | undefined {
+export function visibleAssignment(
+  model: DocumentModel,
+  name: string,
+  offset: number,
+  scope: Scope,
+): EvaluatedAssignment | undefined {
   const all = model.evaluation.assignments;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     let found: EvaluatedAssignment | undefined;
@@ -202,7 +243,12 @@ export function visibleAssignment(model: DocumentModel, name: string, offset: nu
  * Every assignment that contributed to the value seen at `offset`: the visible one and, while it is a
  * `+=`, the ones it extended. In document order.
  */
-export function definitionChain(model: DocumentModel, name: string, offset: number, scope: Scope): EvaluatedAssignment[] {
+export function definitionChain(
+  model: DocumentModel,
+  name: string,
+  offset: number,
+  scope: Scope,
+): EvaluatedAssignment[] {
   const chain: EvaluatedAssignment[] = [];
   let at = offset;
   let s = scope;
@@ -218,7 +264,12 @@ export function definitionChain(model: DocumentModel, name: string, offset: numb
 }
 
 /** The value a variable read at `offset` has, or undefined when it is not set there. */
-export function variableValueAt(model: DocumentModel, name: string, offset: number, scope: Scope = scopeAt(model, offset)): EvalValue | undefined {
+export function variableValueAt(
+  model: DocumentModel,
+  name: string,
+  offset: number,
+  scope: Scope = scopeAt(model, offset),
+): EvalValue | undefined {
   const a = visibleAssignment(model, name, offset, scope);
   if (a) return a.result;
   if (name in PREDEFINED_VARIABLES) return UNKNOWN;
@@ -229,20 +280,33 @@ export function variableValueAt(model: DocumentModel, name: string, offset: numb
 export function expressionValue(model: DocumentModel, e: Expression | undefined, scope: Scope, depth = 0): EvalValue {
   if (!e || depth > 50) return UNKNOWN;
   switch (e.kind) {
-    case 'string': return { type: 'string', value: e.value };
-    case 'integer': return { type: 'integer', value: Number(e.text) | 0 };
+    case 'string':
+      return { type: 'string', value: e.value };
+    case 'integer':
+      return { type: 'integer', value: Number(e.text) | 0 };
     case 'variable': {
       if (e.fullName.startsWith('env.')) return UNKNOWN;
       return variableValueAt(model, e.fullName, e.start, scope) ?? UNKNOWN;
     }
-    case 'array': return { type: 'array', elements: e.elements.map((el) => ({ value: expressionValue(model, el.value, scope, depth + 1) })) };
+    case 'array':
+      return {
+        type: 'array',
+        elements: e.elements.map((el) => ({ value: expressionValue(model, el.value, scope, depth + 1) })),
+      };
     case 'concat': {
       let acc: EvalValue | undefined;
       for (const op of e.operands) {
         const v = expressionValue(model, op, scope, depth + 1);
-        if (acc === undefined) { acc = v; continue; }
-        if (acc.type === 'unknown' || v.type === 'unknown' || acc.type === 'array' || v.type === 'array') return UNKNOWN;
-        acc = acc.type === 'integer' && v.type === 'integer' ? { type: 'integer', value: (acc.value + v.value) | 0 } : { type: 'string', value: String(acc.value) + String(v.value) };
+        if (acc === undefined) {
+          acc = v;
+          continue;
+        }
+        if (acc.type === 'unknown' || v.type === 'unknown' || acc.type === 'array' || v.type === 'array')
+          return UNKNOWN;
+        acc =
+          acc.type === 'integer' && v.type === 'integer'
+            ? { type: 'integer', value: (acc.value + v.value) | 0 }
+            : { type: 'string', value: String(acc.value) + String(v.value) };
       }
       return acc ?? UNKNOWN;
     }
@@ -330,13 +394,18 @@ export function showValue(v: EvalValue, max = 200): string {
 
 function render(v: EvalValue, depth: number): string {
   switch (v.type) {
-    case 'string': return '"' + v.value.replace(/"/g, '\\"') + '"';
-    case 'integer': return String(v.value);
-    case 'unknown': return '(not known before start-up)';
+    case 'string':
+      return '"' + v.value.replace(/"/g, '\\"') + '"';
+    case 'integer':
+      return String(v.value);
+    case 'unknown':
+      return '(not known before start-up)';
     case 'array': {
       if (depth > 3) return '( … )';
       if (v.elements.length === 0) return '()';
-      const items = v.elements.slice(0, 20).map((e) => (e.key !== undefined ? `"${e.key}" => ` : '') + render(e.value, depth + 1));
+      const items = v.elements
+        .slice(0, 20)
+        .map((e) => (e.key !== undefined ? `"${e.key}" => ` : '') + render(e.value, depth + 1));
       if (v.elements.length > 20) items.push('…');
       return `( ${items.join(', ')} )`;
     }

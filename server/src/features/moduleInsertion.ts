@@ -13,10 +13,19 @@ export function findModuleList(file: ConfigFile): { assignment: Assignment; list
   let best: { assignment: Assignment; list: ArrayValue } | undefined;
   let bestScore = -1;
   for (const st of file.statements) {
-    if (st.kind !== 'assignment' || st.key.fullName !== 'server.modules' || st.value?.kind !== 'array' || !st.value.closed) continue;
+    if (
+      st.kind !== 'assignment' ||
+      st.key.fullName !== 'server.modules' ||
+      st.value?.kind !== 'array' ||
+      !st.value.closed
+    )
+      continue;
     // Prefer the defining `=` list, then `:=`, then the first `+=`.
     const score = st.operator?.text === '=' ? 3 : st.operator?.text === ':=' ? 2 : 1;
-    if (score > bestScore) { best = { assignment: st, list: st.value }; bestScore = score; }
+    if (score > bestScore) {
+      best = { assignment: st, list: st.value };
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -44,8 +53,14 @@ function commaAfter(text: string, from: number, limit: number): number {
   while (i < limit) {
     const c = text[i];
     if (c === ',') return i + 1;
-    if (c === '#') { while (i < limit && text[i] !== '\n') i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    if (c === '#') {
+      while (i < limit && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
     return -1;
   }
   return -1;
@@ -74,7 +89,9 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
     const items = toAdd.map((m) => `"${m}"`).join(', ');
     const line = `server.modules += ( ${items} )`;
     // After an existing top-level server.modules (a `=` after our `+=` would be a duplicate key) ...
-    const existing = file.statements.filter((s) => s.kind === 'assignment' && s.key.fullName === 'server.modules').pop();
+    const existing = file.statements
+      .filter((s) => s.kind === 'assignment' && s.key.fullName === 'server.modules')
+      .pop();
     if (existing) {
       const at = lineEnd(text, existing.end);
       return [{ range: range(at), newText: `${eol}${line}` }];
@@ -87,16 +104,15 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
   }
 
   const { list } = target;
-  const elements = list.elements
-    .map((e) => e.value)
-    .filter((v): v is StringValue => v?.kind === 'string');
+  const elements = list.elements.map((e) => e.value).filter((v): v is StringValue => v?.kind === 'string');
   const closeParen = list.end - 1; // offset of ')'
   if (list.elements.length === 0) {
     const items = toAdd.map((m) => `"${m}"`).join(', ');
     return [{ range: range(list.start + 1, closeParen), newText: ` ${items} ` }];
   }
-  const multiLine = list.elements.some((e, i) => i > 0 && lineStart(text, e.start) !== lineStart(text, list.elements[i - 1].start))
-    || lineStart(text, list.elements[0].start) !== lineStart(text, list.start);
+  const multiLine =
+    list.elements.some((e, i) => i > 0 && lineStart(text, e.start) !== lineStart(text, list.elements[i - 1].start)) ||
+    lineStart(text, list.elements[0].start) !== lineStart(text, list.start);
   const last = list.elements[list.elements.length - 1];
   const trailingComma = commaAfter(text, last.end, closeParen);
   const indent = multiLine ? indentOf(text, last.start) : '';
@@ -119,7 +135,8 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
       const newText = mods.map((m) => (multiLine ? `"${m}",${eol}${own}` : `"${m}", `)).join('');
       edits.push({ range: range(at), newText });
     } else if (multiLine) {
-      if (trailingComma >= 0) edits.push({ range: range(trailingComma), newText: mods.map((m) => `${eol}${indent}"${m}",`).join('') });
+      if (trailingComma >= 0)
+        edits.push({ range: range(trailingComma), newText: mods.map((m) => `${eol}${indent}"${m}",`).join('') });
       else edits.push({ range: range(last.end), newText: mods.map((m) => `,${eol}${indent}"${m}"`).join('') });
     } else if (trailingComma >= 0) {
       edits.push({ range: range(trailingComma), newText: mods.map((m) => ` "${m}",`).join('') });

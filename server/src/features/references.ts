@@ -21,7 +21,8 @@ export function nameAt(model: DocumentModel, offset: number): { name: string; sp
   const path = pathAt(model.file.statements, offset);
   const last = path[path.length - 1];
   if (last?.type === 'key') return { name: last.node.fullName, span: last.node };
-  if (last?.type === 'expression' && last.node.kind === 'variable') return { name: last.node.fullName, span: last.node };
+  if (last?.type === 'expression' && last.node.kind === 'variable')
+    return { name: last.node.fullName, span: last.node };
   return undefined;
 }
 
@@ -39,7 +40,12 @@ export function occurrences(model: Pick<DocumentModel, 'file'>, name: string): N
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function findReferences(doc: TextDocument, model: DocumentModel, position: Position, includeDeclaration = true): Location[] {
+export function findReferences(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  includeDeclaration = true,
+): Location[] {
   const at = nameAt(model, doc.offsetAt(position));
   if (!at) return [];
   return occurrences(model, at.name)

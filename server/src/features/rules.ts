@@ -35,12 +35,20 @@ export const RULES: readonly Rule[] = [
   rule('syntax-unclosed-brace', 'error', "A block without its closing '}'."),
   rule('syntax-missing-bracket', 'error', "A condition field without its closing ']'."),
   rule('syntax-missing-value', 'error', 'An operator with no value after it.'),
-  rule('syntax-missing-operator', 'error', "A name not followed by '=', '+=' or ':=' (or two names with no '+' between)."),
+  rule(
+    'syntax-missing-operator',
+    'error',
+    "A name not followed by '=', '+=' or ':=' (or two names with no '+' between).",
+  ),
   rule('syntax-missing-comma', 'error', "List elements not separated by ',' (lighttpd drops the second)."),
-  rule('syntax-extra-value', 'error', "A value after a complete statement (lighttpd drops it)."),
+  rule('syntax-extra-value', 'error', 'A value after a complete statement (lighttpd drops it).'),
   rule('syntax-extra-arrow', 'error', "A second '=>' in one list element (lighttpd drops it)."),
   rule('syntax-assign-in-list', 'error', "'=' instead of '=>' inside a list."),
-  rule('syntax-continuation-lost', 'error', "A line starting with '+' (lighttpd does not continue the previous value)."),
+  rule(
+    'syntax-continuation-lost',
+    'error',
+    "A line starting with '+' (lighttpd does not continue the previous value).",
+  ),
   rule('syntax-else-without-condition', 'error', "'else' that follows no condition block."),
   rule('syntax-block-without-condition', 'error', "'{ ... }' with no condition before it."),
   rule('syntax-if-without-condition', 'error', "'if' not followed by a condition."),
@@ -63,47 +71,125 @@ export const RULES: readonly Rule[] = [
   rule('module-not-loaded', 'error', 'A directive whose module is not in server.modules: lighttpd ignores it.'),
   // Semantic checks (features/checks/*.ts). Some findings are milder than their rule's default when
   // lighttpd only logs them; the check then says so (see the README's diagnostics table).
-  rule('unknown-directive', 'warning', 'A key lighttpd does not know (a typo is silently ignored).',
-    (a) => `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key").${didYouMean(a)}`),
-  rule('unknown-module', 'error', 'A name in server.modules that is not a lighttpd module.',
-    (a) => `"${a.module}" is not a lighttpd module: lighttpd refuses to start ("plugin not found").${didYouMean(a)}`),
-  rule('duplicate-module', 'warning', 'A module listed twice in server.modules.',
-    (a) => `"${a.module}" is already listed in server.modules: lighttpd drops the repeat.`),
-  rule('removed-module', 'error', 'A module that no longer exists in the target lighttpd version.',
-    (a) => `${a.module} was removed in lighttpd ${a.version}: ${a.effect}.${instead(a)}`),
-  rule('removed-directive', 'warning', 'A key that no longer exists in the target lighttpd version.',
-    (a) => `${a.key} was removed in lighttpd ${a.version}: lighttpd ignores it.${a.note ? ` ${a.note}` : ''}${instead(a)}`),
-  rule('deprecated-directive', 'warning', 'A key that still works but is deprecated or has no effect.',
-    (a) => `${a.key} is deprecated: ${a.note}.${instead(a)}`),
-  rule('type-mismatch', 'error', "A value that does not fit the directive's type (lighttpd refuses to start).",
-    (a) => `${a.key} expects ${a.expected}, e.g. ${a.example}; found ${a.found}.`),
-  rule('invalid-value', 'error', 'A value or list key the directive does not accept.',
-    (a) => a.kind === 'key'
+  rule(
+    'unknown-directive',
+    'warning',
+    'A key lighttpd does not know (a typo is silently ignored).',
+    (a) => `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key").${didYouMean(a)}`,
+  ),
+  rule(
+    'unknown-module',
+    'error',
+    'A name in server.modules that is not a lighttpd module.',
+    (a) => `"${a.module}" is not a lighttpd module: lighttpd refuses to start ("plugin not found").${didYouMean(a)}`,
+  ),
+  rule(
+    'duplicate-module',
+    'warning',
+    'A module listed twice in server.modules.',
+    (a) => `"${a.module}" is already listed in server.modules: lighttpd drops the repeat.`,
+  ),
+  rule(
+    'removed-module',
+    'error',
+    'A module that no longer exists in the target lighttpd version.',
+    (a) => `${a.module} was removed in lighttpd ${a.version}: ${a.effect}.${instead(a)}`,
+  ),
+  rule(
+    'removed-directive',
+    'warning',
+    'A key that no longer exists in the target lighttpd version.',
+    (a) =>
+      `${a.key} was removed in lighttpd ${a.version}: lighttpd ignores it.${a.note ? ` ${a.note}` : ''}${instead(a)}`,
+  ),
+  rule(
+    'deprecated-directive',
+    'warning',
+    'A key that still works but is deprecated or has no effect.',
+    (a) => `${a.key} is deprecated: ${a.note}.${instead(a)}`,
+  ),
+  rule(
+    'type-mismatch',
+    'error',
+    "A value that does not fit the directive's type (lighttpd refuses to start).",
+    (a) => `${a.key} expects ${a.expected}, e.g. ${a.example}; found ${a.found}.`,
+  ),
+  rule('invalid-value', 'error', 'A value or list key the directive does not accept.', (a) =>
+    a.kind === 'key'
       ? `"${a.value}" is not a known ${a.where ?? `key of ${a.key}`}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Known: ${a.allowed}.` : ''}`
-      : `"${a.value}" is not a valid value for ${a.key}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Expected ${a.allowed}.` : ''}`),
-  rule('server-scope-in-condition', 'warning', 'A server-wide directive inside a condition (it applies globally or is ignored).',
-    (a) => `${a.key} is a server-wide setting: inside a condition it still applies to the whole server (lighttpd logs "do not set global server options within conditions"). Move it to the global scope.`),
-  rule('socket-scope', 'warning', 'A socket directive outside the global scope and $SERVER["socket"] == blocks.',
-    (a) => `${a.key} is a socket setting: it is only honoured at global scope or directly in a $SERVER["socket"] == "..." block; here lighttpd ignores it.`),
-  rule('conditional-in-global', 'error', 'A condition (or a nested global block) inside global { }.',
-    () => 'Conditions cannot appear inside global { ... }: lighttpd exits ("Cannot use conditionals inside a global { ... } block").'),
-  rule('unknown-condition-field', 'error', 'A condition object or field lighttpd does not know, e.g. $HTTP["URL"].',
-    (a) => `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`),
-  rule('invalid-ip', 'error', 'A $HTTP["remote-ip"] value that is not an IP address or CIDR block.',
-    (a) => `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`),
-  rule('condition-value-type', 'error', 'A condition value or field that is not a string.',
-    (a) => `The ${a.part} of a condition must be a string; found ${a.found} (lighttpd refuses to start).`),
-  rule('invalid-regex', 'error', 'A PCRE2 pattern that does not compile.',
-    (a) => `Invalid regular expression: ${a.error} (lighttpd refuses to start).`),
-  rule('capture-reference', 'warning', 'A %n or $n substitution that refers to a capture group that does not exist.',
-    (a) => `${a.ref} refers to ${a.what}, but ${a.reason}: it is replaced by an empty string.`),
-  rule('unreachable-condition', 'error', 'A branch after a bare else (lighttpd refuses to start).',
-    () => 'This branch follows a bare else { }, so it can never match: lighttpd refuses to start ("unreachable condition following else catch-all").'),
-  rule('newer-than-target', 'error', 'A directive or syntax newer than the configured lighttpd.version.',
-    (a) => `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`),
+      : `"${a.value}" is not a valid value for ${a.key}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Expected ${a.allowed}.` : ''}`,
+  ),
+  rule(
+    'server-scope-in-condition',
+    'warning',
+    'A server-wide directive inside a condition (it applies globally or is ignored).',
+    (a) =>
+      `${a.key} is a server-wide setting: inside a condition it still applies to the whole server (lighttpd logs "do not set global server options within conditions"). Move it to the global scope.`,
+  ),
+  rule(
+    'socket-scope',
+    'warning',
+    'A socket directive outside the global scope and $SERVER["socket"] == blocks.',
+    (a) =>
+      `${a.key} is a socket setting: it is only honoured at global scope or directly in a $SERVER["socket"] == "..." block; here lighttpd ignores it.`,
+  ),
+  rule(
+    'conditional-in-global',
+    'error',
+    'A condition (or a nested global block) inside global { }.',
+    () =>
+      'Conditions cannot appear inside global { ... }: lighttpd exits ("Cannot use conditionals inside a global { ... } block").',
+  ),
+  rule(
+    'unknown-condition-field',
+    'error',
+    'A condition object or field lighttpd does not know, e.g. $HTTP["URL"].',
+    (a) => `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
+  ),
+  rule(
+    'invalid-ip',
+    'error',
+    'A $HTTP["remote-ip"] value that is not an IP address or CIDR block.',
+    (a) => `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`,
+  ),
+  rule(
+    'condition-value-type',
+    'error',
+    'A condition value or field that is not a string.',
+    (a) => `The ${a.part} of a condition must be a string; found ${a.found} (lighttpd refuses to start).`,
+  ),
+  rule(
+    'invalid-regex',
+    'error',
+    'A PCRE2 pattern that does not compile.',
+    (a) => `Invalid regular expression: ${a.error} (lighttpd refuses to start).`,
+  ),
+  rule(
+    'capture-reference',
+    'warning',
+    'A %n or $n substitution that refers to a capture group that does not exist.',
+    (a) => `${a.ref} refers to ${a.what}, but ${a.reason}: it is replaced by an empty string.`,
+  ),
+  rule(
+    'unreachable-condition',
+    'error',
+    'A branch after a bare else (lighttpd refuses to start).',
+    () =>
+      'This branch follows a bare else { }, so it can never match: lighttpd refuses to start ("unreachable condition following else catch-all").',
+  ),
+  rule(
+    'newer-than-target',
+    'error',
+    'A directive or syntax newer than the configured lighttpd.version.',
+    (a) => `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`,
+  ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
   rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),
-  rule('lighttpd-warning', 'warning', 'A warning lighttpd -tt reports for the saved configuration (e.g. unknown config-key).'),
+  rule(
+    'lighttpd-warning',
+    'warning',
+    'A warning lighttpd -tt reports for the saved configuration (e.g. unknown config-key).',
+  ),
 ];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));

@@ -8,7 +8,11 @@ import type { DocumentModel } from '../analysis';
 import type { Span } from '../parser/ast';
 import { pathAt } from './locate';
 
-export function getSelectionRanges(doc: TextDocument, model: DocumentModel, positions: readonly Position[]): SelectionRange[] {
+export function getSelectionRanges(
+  doc: TextDocument,
+  model: DocumentModel,
+  positions: readonly Position[],
+): SelectionRange[] {
   const text = doc.getText();
   return positions.map((p) => {
     const offset = doc.offsetAt(p);

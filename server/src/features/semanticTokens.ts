@@ -20,10 +20,21 @@ export const TOKEN_MODIFIERS = ['declaration', 'modification', 'readonly', 'depr
 export type TokenType = (typeof TOKEN_TYPES)[number];
 export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [...TOKEN_MODIFIERS],
+};
 
 /** Directives whose list keys are regular expressions. */
-const REGEX_KEYED = new Set(['url.rewrite', 'url.rewrite-once', 'url.rewrite-final', 'url.rewrite-repeat', 'url.rewrite-if-not-file', 'url.rewrite-repeat-if-not-file', 'url.redirect']);
+const REGEX_KEYED = new Set([
+  'url.rewrite',
+  'url.rewrite-once',
+  'url.rewrite-final',
+  'url.rewrite-repeat',
+  'url.rewrite-if-not-file',
+  'url.rewrite-repeat-if-not-file',
+  'url.redirect',
+]);
 /** Directives whose list values are regular expressions. */
 const REGEX_VALUED = new Set(['dir-listing.exclude']);
 
@@ -34,7 +45,11 @@ export interface RawToken extends Span {
 
 function keyToken(name: string, span: Span, write?: '=' | '+=' | ':='): RawToken {
   if (name.startsWith('env.') || name in PREDEFINED_VARIABLES) {
-    return { ...span, type: 'variable', modifiers: name in PREDEFINED_VARIABLES ? ['readonly', 'defaultLibrary'] : ['readonly'] };
+    return {
+      ...span,
+      type: 'variable',
+      modifiers: name in PREDEFINED_VARIABLES ? ['readonly', 'defaultLibrary'] : ['readonly'],
+    };
   }
   if (name.startsWith('var.')) {
     return { ...span, type: 'variable', modifiers: write === '+=' ? ['modification'] : write ? ['declaration'] : [] };
@@ -68,7 +83,14 @@ export function collectTokens(model: DocumentModel): RawToken[] {
         if (REGEX_VALUED.has(name)) for (const el of v.elements) regex(el.value);
       }
       if (name === 'server.modules') {
-        strings(v, (s) => out.push({ start: s.start, end: s.end, type: 'namespace', modifiers: getModule(s.value)?.status === 'current' ? ['defaultLibrary'] : [] }));
+        strings(v, (s) =>
+          out.push({
+            start: s.start,
+            end: s.end,
+            type: 'namespace',
+            modifiers: getModule(s.value)?.status === 'current' ? ['defaultLibrary'] : [],
+          }),
+        );
       }
     },
     variable: (v) => out.push(keyToken(v.fullName, v)),
@@ -93,7 +115,10 @@ export function encodeTokens(doc: TextDocument, tokens: readonly RawToken[], ran
   const advance = (target: number) => {
     for (; pos < target; pos++) {
       const ch = text.charCodeAt(pos);
-      if (ch === 10 || (ch === 13 && text.charCodeAt(pos + 1) !== 10)) { line++; lineStart = pos + 1; }
+      if (ch === 10 || (ch === 13 && text.charCodeAt(pos + 1) !== 10)) {
+        line++;
+        lineStart = pos + 1;
+      }
     }
   };
   let prevLine = 0;

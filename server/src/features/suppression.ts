@@ -26,7 +26,10 @@ export interface Suppressions {
 }
 
 function parseCodes(rest: string): Codes {
-  const codes = rest.split(/[\s,]+/).map((c) => c.trim()).filter(Boolean);
+  const codes = rest
+    .split(/[\s,]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return codes.length === 0 ? 'all' : new Set(codes);
 }
 
@@ -79,10 +82,16 @@ export function ignoreLineEdit(doc: TextDocument, d: Diagnostic, code: string): 
   const m = new RegExp(`^(\\s*#\\s*${IGNORE_NEXT_LINE}\\b)([^#]*?)\\s*$`).exec(prev);
   if (m && m[2].trim() !== '') {
     const end = m[1].length + m[2].length;
-    return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${code}` };
+    return {
+      range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } },
+      newText: `, ${code}`,
+    };
   }
   const indent = /^[ \t]*/.exec(lineText)![0];
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# ${IGNORE_NEXT_LINE} ${code}\n` };
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# ${IGNORE_NEXT_LINE} ${code}\n`,
+  };
 }
 
 /** The edit that silences `code` in the whole file. */
@@ -93,12 +102,18 @@ export function ignoreFileEdit(doc: TextDocument, code: string): TextEdit {
     const end = m[1].length + m[2].length;
     return { range: { start: { line: 0, character: end }, end: { line: 0, character: end } }, newText: `, ${code}` };
   }
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# ${IGNORE_FILE} ${code}\n` };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    newText: `# ${IGNORE_FILE} ${code}\n`,
+  };
 }
 
 function lineAt(doc: TextDocument, line: number): string {
   if (line < 0 || line >= doc.lineCount) return '';
   const start = doc.offsetAt({ line, character: 0 });
   const end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
-  return doc.getText().slice(start, end).replace(/\r?\n$|\r$/, '');
+  return doc
+    .getText()
+    .slice(start, end)
+    .replace(/\r?\n$|\r$/, '');
 }

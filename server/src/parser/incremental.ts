@@ -16,9 +16,16 @@ import { MAX_PROBLEMS, MAX_TEXT_SIZE, parse } from './parse';
  * recovery found (it may skip tokens). With any of them around, the whole file is parsed again.
  */
 const NON_LOCAL = new Set([
-  'syntax-unclosed-brace', 'syntax-unclosed-paren', 'syntax-unterminated-string', 'syntax-unmatched-brace',
-  'syntax-unmatched-paren', 'syntax-nesting-too-deep', 'syntax-nul-byte', 'syntax-missing-bracket',
-  'syntax-else-without-condition', 'syntax-block-without-condition',
+  'syntax-unclosed-brace',
+  'syntax-unclosed-paren',
+  'syntax-unterminated-string',
+  'syntax-unmatched-brace',
+  'syntax-unmatched-paren',
+  'syntax-nesting-too-deep',
+  'syntax-nul-byte',
+  'syntax-missing-bracket',
+  'syntax-else-without-condition',
+  'syntax-block-without-condition',
 ]);
 const nonLocal = (p: SyntaxProblem) => p.recovered === true || NON_LOCAL.has(p.code);
 
@@ -51,7 +58,11 @@ function commonPrefix(a: string, b: string, max: number): number {
 function commonSuffix(a: string, b: string, max: number): number {
   let s = 0;
   for (let step = 4096; step >= 8; step >>= 3) {
-    while (s + step <= max && a.substring(a.length - s - step, a.length - s) === b.substring(b.length - s - step, b.length - s)) s += step;
+    while (
+      s + step <= max &&
+      a.substring(a.length - s - step, a.length - s) === b.substring(b.length - s - step, b.length - s)
+    )
+      s += step;
   }
   while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
@@ -60,7 +71,10 @@ function commonSuffix(a: string, b: string, max: number): number {
 /** A node with offsets: moved by `delta`, in place. */
 type Mutable = { start: number; end: number };
 function move(n: Span | undefined, delta: number): void {
-  if (n) { (n as Mutable).start += delta; (n as Mutable).end += delta; }
+  if (n) {
+    (n as Mutable).start += delta;
+    (n as Mutable).end += delta;
+  }
 }
 
 /**
@@ -148,7 +162,11 @@ function continuesAcross(text: string, at: number, comments: readonly Span[]): b
   if (/[A-Za-z0-9._-]/.test(text[i - 1])) {
     const ls = lineStart(text, i);
     const line = text.slice(ls, i);
-    if (!/(^|[^=!<>])(=|\+=|:=)/.test(line) || /(^|\s)(else|elif|elsif|elseif|if|include|include_shell|global)$/.test(line)) return true;
+    if (
+      !/(^|[^=!<>])(=|\+=|:=)/.test(line) ||
+      /(^|\s)(else|elif|elsif|elseif|if|include|include_shell|global)$/.test(line)
+    )
+      return true;
   }
   // A condition head whose '{' may be on the next line.
   if (text[i - 1] === '"' || text[i - 1] === ']') {
@@ -197,13 +215,17 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
   const st: readonly Span[] = [...prev.file.statements, ...prev.file.problems];
   let from = lineStart(old, p);
   let to = afterLineEnd(old, oldEnd);
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     for (const x of st) {
       if (x.end > from && x.start < to && (x.start < from || x.end > to)) {
         const nf = Math.min(from, lineStart(old, x.start));
         const nt = Math.max(to, afterLineEnd(old, x.end));
-        if (nf !== from || nt !== to) { from = nf; to = nt; changed = true; }
+        if (nf !== from || nt !== to) {
+          from = nf;
+          to = nt;
+          changed = true;
+        }
       }
     }
   }
@@ -223,7 +245,8 @@ export function reparse(prev: PreviousParse, text: string): ConfigFile {
   if (continuesAcross(text.slice(0, to + delta), to + delta, sub.comments)) return full();
   // The region must end where the tokenizer is neutral: at a line end, or at the end of the text.
   const newTo = to + delta;
-  if (newTo < text.length && newTo > 0 && text.charCodeAt(newTo - 1) !== 10 && text.charCodeAt(newTo - 1) !== 13) return full();
+  if (newTo < text.length && newTo > 0 && text.charCodeAt(newTo - 1) !== 10 && text.charCodeAt(newTo - 1) !== 13)
+    return full();
 
   const before = (x: Span) => x.end <= from;
   const after = (x: Span) => x.start >= to;

@@ -21,7 +21,11 @@ export interface ScanResult {
   readonly errors: { readonly offset: number; readonly length: number }[];
 }
 
-const lexer = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+const lexer = new Lexer(T.allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
 
 /** The context-free tokenizer: Chevrotain's Lexer over the token definitions of tokens.ts. */
 export function scan(text: string): ScanResult {
@@ -70,7 +74,12 @@ export function tokenize(text: string): TokenizeResult {
     const ch = text.substr(e.offset, e.length);
     problems.push({
       code: 'syntax-invalid-character',
-      message: ch === ':' ? "Unexpected ':': did you mean ':='?" : ch === '!' ? "Unexpected '!': only '!=' and '!~' exist." : `Invalid character ${JSON.stringify(ch)}.`,
+      message:
+        ch === ':'
+          ? "Unexpected ':': did you mean ':='?"
+          : ch === '!'
+            ? "Unexpected '!': only '!=' and '!~' exist."
+            : `Invalid character ${JSON.stringify(ch)}.`,
       severity: 'error',
       start: e.offset,
       end: e.offset + e.length,
@@ -114,22 +123,42 @@ export function tokenize(text: string): TokenizeResult {
       continue;
     }
     if (type === T.LParen) {
-      if (parens + braces >= MAX_NESTING) { tooDeep(t); droppedParens++; continue; }
+      if (parens + braces >= MAX_NESTING) {
+        tooDeep(t);
+        droppedParens++;
+        continue;
+      }
       if (parens === 0) outerParen = t.startOffset;
       parens++;
     } else if (type === T.RParen) {
-      if (droppedParens > 0) { droppedParens--; continue; }
+      if (droppedParens > 0) {
+        droppedParens--;
+        continue;
+      }
       if (parens === 0) {
-        problems.push({ code: 'syntax-unmatched-paren', message: "')' without a matching '('.", severity: 'error', start: t.startOffset, end: t.startOffset + 1 });
+        problems.push({
+          code: 'syntax-unmatched-paren',
+          message: "')' without a matching '('.",
+          severity: 'error',
+          start: t.startOffset,
+          end: t.startOffset + 1,
+        });
         continue;
       }
       parens--;
       if (parens === 0) lists.push({ start: outerParen, end: t.startOffset + 1 });
     } else if (type === T.LCurly) {
-      if (parens + braces >= MAX_NESTING) { tooDeep(t); droppedBraces++; continue; }
+      if (parens + braces >= MAX_NESTING) {
+        tooDeep(t);
+        droppedBraces++;
+        continue;
+      }
       braces++;
     } else if (type === T.RCurly) {
-      if (droppedBraces > 0) { droppedBraces--; continue; }
+      if (droppedBraces > 0) {
+        droppedBraces--;
+        continue;
+      }
       if (braces > 0) braces--;
     } else if (type === T.UnterminatedString) {
       // Reported here, not by the parser, so that it is reported even where the parser skips the token.
@@ -168,7 +197,13 @@ export function tokenize(text: string): TokenizeResult {
   }
   if (parens > 0) {
     // Reported here too (the parser may have skipped the list): everything after it was read as one line.
-    problems.push({ code: 'syntax-unclosed-paren', message: "Missing ')' to close this list.", severity: 'error', start: outerParen, end: outerParen + 1 });
+    problems.push({
+      code: 'syntax-unclosed-paren',
+      message: "Missing ')' to close this list.",
+      severity: 'error',
+      start: outerParen,
+      end: outerParen + 1,
+    });
   }
   if (!lastIsEol() || out.length === 0) out.push(synthetic(T.EOL, length));
   return { tokens: out, comments, problems, length, lists };

@@ -30,7 +30,10 @@ function lastRealTokenBefore(tokens: readonly IToken[], offset: number): IToken 
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset < offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (tokens[mid].startOffset < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   for (let i = found; i >= 0; i--) if (!isZeroWidth(tokens[i])) return tokens[i];
   return undefined;
@@ -41,7 +44,9 @@ function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[],
   let start: number;
   let end: number;
   // Errors "at end of line/file" are shown on the token before, where the user has to type.
-  const prev = isZeroWidth(t) ? lastRealTokenBefore(tokens, Number.isNaN(t.startOffset) ? textLength + 1 : t.startOffset + 1) : undefined;
+  const prev = isZeroWidth(t)
+    ? lastRealTokenBefore(tokens, Number.isNaN(t.startOffset) ? textLength + 1 : t.startOffset + 1)
+    : undefined;
   if (prev) {
     start = prev.startOffset;
     end = prev.startOffset + prev.image.length;
@@ -58,7 +63,14 @@ function exceptionToProblem(e: IRecognitionException, tokens: readonly IToken[],
   if (closer && !isZeroWidth(t)) {
     const next = tokens[tokens.indexOf(t) + 1];
     if (next && next.image === closer) {
-      return { code, message: `Unexpected ${t.image.length > 40 ? `'${t.image.slice(0, 40)}…'` : `'${t.image}'`}: lighttpd ignores it.`, severity: 'error', start: t.startOffset, end: t.startOffset + t.image.length, recovered: true };
+      return {
+        code,
+        message: `Unexpected ${t.image.length > 40 ? `'${t.image.slice(0, 40)}…'` : `'${t.image}'`}: lighttpd ignores it.`,
+        severity: 'error',
+        start: t.startOffset,
+        end: t.startOffset + t.image.length,
+        recovered: true,
+      };
     }
   }
   if (/^Missing '\}'/.test(e.message)) code = 'syntax-unclosed-brace';
@@ -101,7 +113,14 @@ export function parse(text: string): ConfigFile {
   for (const e of p.errors) problems.push(exceptionToProblem(e, lexed.tokens, lexed.length));
   if (p.gaveUpAt !== undefined) {
     const at = p.gaveUpAt < 0 ? lexed.length : p.gaveUpAt;
-    problems.push({ code: 'syntax-unexpected-token', message: `Too many syntax errors (${MAX_RECOVERIES}): the rest of the file is not checked.`, severity: 'error', start: at, end: at, recovered: true });
+    problems.push({
+      code: 'syntax-unexpected-token',
+      message: `Too many syntax errors (${MAX_RECOVERIES}): the rest of the file is not checked.`,
+      severity: 'error',
+      start: at,
+      end: at,
+      recovered: true,
+    });
   }
   p.input = []; // do not pin the token vector between parses
   // No problem may point nowhere (a token made up by recovery has no offsets).
@@ -121,7 +140,14 @@ export function parse(text: string): ConfigFile {
     unique.push(pr);
     if (unique.length >= MAX_PROBLEMS) break;
   }
-  const file: ConfigFile = { kind: 'file', statements: statements ?? [], comments: lexed.comments, problems: unique, start: 0, end: text.length };
+  const file: ConfigFile = {
+    kind: 'file',
+    statements: statements ?? [],
+    comments: lexed.comments,
+    problems: unique,
+    start: 0,
+    end: text.length,
+  };
   return listsCrossStatements(lexed.lists, file) ? { ...file, listsCrossStatements: true } : file;
 }
 

@@ -63,23 +63,78 @@ function describeStray(t: IToken): string {
  * Tokens lighttpd's parser discards inside ( ... ) without a message: `( "a" else )` is ("a") (grammar §10).
  * `}` is left out on purpose: a list cut short before the end of its block should end there.
  */
-const strayInListTokens: TokenType[] = [T.Else, T.If, T.Global, T.Include, T.IncludeShell, T.LCurly, T.Dollar, T.LBracket, T.RBracket, T.Append, T.ForceAssign, T.Plus];
+const strayInListTokens: TokenType[] = [
+  T.Else,
+  T.If,
+  T.Global,
+  T.Include,
+  T.IncludeShell,
+  T.LCurly,
+  T.Dollar,
+  T.LBracket,
+  T.RBracket,
+  T.Append,
+  T.ForceAssign,
+  T.Plus,
+];
 
 /** What may stand (and be dropped) between a key and its assignment operator: `a b = 1`, `server.modules if += (...)`. */
-const strayBeforeOperatorTokens: TokenType[] = [T.Key, T.StringLiteral, T.Integer, T.If, T.Else, T.Global, T.Include, T.IncludeShell];
+const strayBeforeOperatorTokens: TokenType[] = [
+  T.Key,
+  T.StringLiteral,
+  T.Integer,
+  T.If,
+  T.Else,
+  T.Global,
+  T.Include,
+  T.IncludeShell,
+];
 
 /** What may stand (and be dropped) between '=>' and its value. */
 const strayBeforeValueTokens: TokenType[] = [T.ArrayAssign, T.Comma, ...strayInListTokens];
 
 /** What may stand (and be dropped) between a condition and its '{'. */
 const strayBeforeBraceTokens: TokenType[] = [
-  T.Key, T.StringLiteral, T.UnterminatedString, T.Integer, T.Else, T.If, T.Global, T.Include, T.IncludeShell,
-  T.Dollar, T.LBracket, T.RBracket, T.LParen, T.RParen, T.Comma, T.Assign, T.Append, T.ForceAssign, T.ArrayAssign,
-  T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
+  T.Key,
+  T.StringLiteral,
+  T.UnterminatedString,
+  T.Integer,
+  T.Else,
+  T.If,
+  T.Global,
+  T.Include,
+  T.IncludeShell,
+  T.Dollar,
+  T.LBracket,
+  T.RBracket,
+  T.LParen,
+  T.RParen,
+  T.Comma,
+  T.Assign,
+  T.Append,
+  T.ForceAssign,
+  T.ArrayAssign,
+  T.Eq,
+  T.Match,
+  T.Prefix,
+  T.Suffix,
+  T.Ne,
+  T.NoMatch,
+  T.BadNegation,
 ];
 
 const strayOperatorTokens: TokenType[] = [
-  T.Assign, T.Append, T.ForceAssign, T.ArrayAssign, T.Eq, T.Match, T.Prefix, T.Suffix, T.Ne, T.NoMatch, T.BadNegation,
+  T.Assign,
+  T.Append,
+  T.ForceAssign,
+  T.ArrayAssign,
+  T.Eq,
+  T.Match,
+  T.Prefix,
+  T.Suffix,
+  T.Ne,
+  T.NoMatch,
+  T.BadNegation,
 ];
 
 /**
@@ -217,7 +272,13 @@ export class ConfigParser extends EmbeddedActionsParser {
             this.ACTION(() => {
               // The partner of a '{' already reported as a block without condition: one report is enough.
               if (this.strayOpenBraces > 0) this.strayOpenBraces--;
-              else this.report('syntax-unmatched-brace', "'}' without a matching '{': lighttpd ignores it.", t.startOffset, t.startOffset + 1);
+              else
+                this.report(
+                  'syntax-unmatched-brace',
+                  "'}' without a matching '{': lighttpd ignores it.",
+                  t.startOffset,
+                  t.startOffset + 1,
+                );
             });
           },
         },
@@ -230,11 +291,35 @@ export class ConfigParser extends EmbeddedActionsParser {
   // plus error productions for what lighttpd would silently drop.
   private metaline = this.RULE('metaline', (out: Statement[]) => {
     this.OR([
-      { ALT: () => { const s = this.SUBRULE(this.varline); this.ACTION(() => s && out.push(s)); } },
-      { ALT: () => { const s = this.SUBRULE(this.condlines); this.ACTION(() => s && out.push(s)); } },
-      { ALT: () => { const s = this.SUBRULE(this.global); this.ACTION(() => s && out.push(s)); } },
-      { ALT: () => { const s = this.SUBRULE(this.include); this.ACTION(() => s && out.push(s)); } },
-      { ALT: () => { this.CONSUME(T.EOL); } },
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.varline);
+          this.ACTION(() => s && out.push(s));
+        },
+      },
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.condlines);
+          this.ACTION(() => s && out.push(s));
+        },
+      },
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.global);
+          this.ACTION(() => s && out.push(s));
+        },
+      },
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.include);
+          this.ACTION(() => s && out.push(s));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.EOL);
+        },
+      },
       { ALT: () => this.SUBRULE(this.strayElse) },
       { ALT: () => this.SUBRULE(this.strayBlock) },
       { ALT: () => this.SUBRULE(this.strayToken) },
@@ -246,7 +331,12 @@ export class ConfigParser extends EmbeddedActionsParser {
   private strayElse = this.RULE('strayElse', () => {
     const kw = this.CONSUME(T.Else);
     this.ACTION(() =>
-      this.report('syntax-else-without-condition', `'${kw.image}' does not follow a condition block: lighttpd ignores it and applies the block's content unconditionally.`, kw.startOffset, tokenEnd(kw)),
+      this.report(
+        'syntax-else-without-condition',
+        `'${kw.image}' does not follow a condition block: lighttpd ignores it and applies the block's content unconditionally.`,
+        kw.startOffset,
+        tokenEnd(kw),
+      ),
     );
     this.OPTION({ GATE: () => this.LA(2).tokenType === T.LCurly, DEF: () => this.CONSUME(T.EOL) });
     this.OPTION2(() => {
@@ -260,7 +350,12 @@ export class ConfigParser extends EmbeddedActionsParser {
   private strayBlock = this.RULE('strayBlock', () => {
     const l = this.CONSUME(T.LCurly);
     this.ACTION(() => {
-      this.report('syntax-block-without-condition', "A block needs a condition before '{' (e.g. $HTTP[\"host\"] == \"example.org\" { ... }); lighttpd ignores these braces.", l.startOffset, l.startOffset + 1);
+      this.report(
+        'syntax-block-without-condition',
+        'A block needs a condition before \'{\' (e.g. $HTTP["host"] == "example.org" { ... }); lighttpd ignores these braces.',
+        l.startOffset,
+        l.startOffset + 1,
+      );
       this.strayOpenBraces++;
     });
   });
@@ -281,17 +376,37 @@ export class ConfigParser extends EmbeddedActionsParser {
       const tt = t.tokenType;
       if (tt === T.If) {
         // lighttpd (1.4.74+) drops an `if` that no condition follows and reads the rest of the line.
-        this.report('syntax-if-without-condition', "'if' must be followed by a condition such as $HTTP[\"host\"] == \"...\": lighttpd ignores it here.", t.startOffset, tokenEnd(t));
+        this.report(
+          'syntax-if-without-condition',
+          '\'if\' must be followed by a condition such as $HTTP["host"] == "...": lighttpd ignores it here.',
+          t.startOffset,
+          tokenEnd(t),
+        );
         return;
       }
       const restEnd = this.skipRestOfLine();
       const end = Math.max(tokenEnd(t), restEnd);
       if (tt === T.Plus) {
-        this.report('syntax-continuation-lost', "A line cannot start with '+': lighttpd ignores this line and does not continue the previous value. Put '+' at the end of the previous line.", t.startOffset, end);
+        this.report(
+          'syntax-continuation-lost',
+          "A line cannot start with '+': lighttpd ignores this line and does not continue the previous value. Put '+' at the end of the previous line.",
+          t.startOffset,
+          end,
+        );
       } else if (tt === T.StringLiteral || tt === T.UnterminatedString || tt === T.Integer) {
-        this.report('syntax-extra-value', `Unexpected value ${t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image}: lighttpd ignores it. Join values with '+', or separate list elements with ','.`, t.startOffset, end);
+        this.report(
+          'syntax-extra-value',
+          `Unexpected value ${t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image}: lighttpd ignores it. Join values with '+', or separate list elements with ','.`,
+          t.startOffset,
+          end,
+        );
       } else {
-        this.report('syntax-unexpected-token', `Unexpected '${t.image}' at the start of a statement: lighttpd ignores it.`, t.startOffset, end);
+        this.report(
+          'syntax-unexpected-token',
+          `Unexpected '${t.image}' at the start of a statement: lighttpd ignores it.`,
+          t.startOffset,
+          end,
+        );
       }
     });
   });
@@ -299,7 +414,9 @@ export class ConfigParser extends EmbeddedActionsParser {
   // varline ::= key ( ASSIGN | FORCE_ASSIGN | APPEND ) expression
   private varline = this.RULE('varline', () => {
     const k = this.CONSUME(T.Key);
-    const key = this.ACTION((): KeyNode => ({ name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) }));
+    const key = this.ACTION(
+      (): KeyNode => ({ name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) }),
+    );
     let operator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
     let value: Expression | undefined;
     // `a b = 1`, `a "x" = 1`: lighttpd drops what stands between the key and the operator and assigns to
@@ -308,7 +425,14 @@ export class ConfigParser extends EmbeddedActionsParser {
       GATE: () => this.strayBeforeOperator(),
       DEF: () => {
         const t = this.OR4(strayBeforeOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME3(tt) })));
-        this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected ${describeStray(t)} between '${k.image}' and its operator: lighttpd ignores it and assigns to '${k.image}'.`, t.startOffset, tokenEnd(t)));
+        this.ACTION(() =>
+          this.report(
+            'syntax-unexpected-token',
+            `Unexpected ${describeStray(t)} between '${k.image}' and its operator: lighttpd ignores it and assigns to '${k.image}'.`,
+            t.startOffset,
+            tokenEnd(t),
+          ),
+        );
       },
     });
     this.OR([
@@ -319,7 +443,9 @@ export class ConfigParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.Append) },
             { ALT: () => this.CONSUME(T.ForceAssign) },
           ]);
-          this.ACTION(() => { operator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) }; });
+          this.ACTION(() => {
+            operator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) };
+          });
           // `a =⏎ "x"` works in lighttpd (the EOL is dropped); but when the next line is an assignment of
           // its own, the value is simply missing (what a user in the middle of typing has).
           this.OPTION({
@@ -327,13 +453,24 @@ export class ConfigParser extends EmbeddedActionsParser {
             DEF: () => this.CONSUME(T.EOL),
           });
           this.OR3([
-            { GATE: () => isValueStart(this.LA(1).tokenType), ALT: () => { value = this.SUBRULE(this.expression); } },
             {
-              ALT: () => this.ACTION(() => {
-                const found = this.LA(1);
-                const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'nothing' : `'${found.image}'`;
-                this.report('syntax-missing-value', `Expected a value after '${op.image}' (a "string", a number, a variable or a ( list )) but found ${what}.`, op.startOffset, tokenEnd(op));
-              }),
+              GATE: () => isValueStart(this.LA(1).tokenType),
+              ALT: () => {
+                value = this.SUBRULE(this.expression);
+              },
+            },
+            {
+              ALT: () =>
+                this.ACTION(() => {
+                  const found = this.LA(1);
+                  const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'nothing' : `'${found.image}'`;
+                  this.report(
+                    'syntax-missing-value',
+                    `Expected a value after '${op.image}' (a "string", a number, a variable or a ( list )) but found ${what}.`,
+                    op.startOffset,
+                    tokenEnd(op),
+                  );
+                }),
             },
           ]);
         },
@@ -341,7 +478,14 @@ export class ConfigParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           this.CONSUME2(T.EOL);
-          this.ACTION(() => this.report('syntax-missing-operator', `'${k.image}' is not followed by '=', '+=' or ':='.`, k.startOffset, tokenEnd(k)));
+          this.ACTION(() =>
+            this.report(
+              'syntax-missing-operator',
+              `'${k.image}' is not followed by '=', '+=' or ':='.`,
+              k.startOffset,
+              tokenEnd(k),
+            ),
+          );
         },
       },
       {
@@ -349,7 +493,12 @@ export class ConfigParser extends EmbeddedActionsParser {
         ALT: () => {
           this.ACTION(() => {
             const end = this.skipRestOfLine();
-            this.report('syntax-missing-operator', `Missing '=' after '${k.image}'.`, k.startOffset, Math.max(end, tokenEnd(k)));
+            this.report(
+              'syntax-missing-operator',
+              `Missing '=' after '${k.image}'.`,
+              k.startOffset,
+              Math.max(end, tokenEnd(k)),
+            );
           });
         },
       },
@@ -362,7 +511,12 @@ export class ConfigParser extends EmbeddedActionsParser {
       if (value && next.tokenType === T.Key) {
         const last = value.kind === 'concat' ? value.operands[value.operands.length - 1] : value;
         if (last?.kind === 'variable') {
-          this.report('syntax-missing-operator', `Missing '+' or a newline between '${last.name}' and '${next.image}'.`, last.start, tokenEnd(next));
+          this.report(
+            'syntax-missing-operator',
+            `Missing '+' or a newline between '${last.name}' and '${next.image}'.`,
+            last.start,
+            tokenEnd(next),
+          );
         }
       }
       return { kind: 'assignment' as const, key, operator, value, start: key.start, end };
@@ -393,26 +547,49 @@ export class ConfigParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.StringLiteral);
-          return this.ACTION(() => ({ kind: 'string' as const, value: unquote(t.image, true), terminated: true, start: t.startOffset, end: tokenEnd(t) }));
+          return this.ACTION(() => ({
+            kind: 'string' as const,
+            value: unquote(t.image, true),
+            terminated: true,
+            start: t.startOffset,
+            end: tokenEnd(t),
+          }));
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.UnterminatedString);
           // (reported by the tokenizer)
-          return this.ACTION(() => ({ kind: 'string' as const, value: unquote(t.image, false), terminated: false, start: t.startOffset, end: tokenEnd(t) }));
+          return this.ACTION(() => ({
+            kind: 'string' as const,
+            value: unquote(t.image, false),
+            terminated: false,
+            start: t.startOffset,
+            end: tokenEnd(t),
+          }));
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.Integer);
-          return this.ACTION(() => ({ kind: 'integer' as const, text: t.image, start: t.startOffset, end: tokenEnd(t) }));
+          return this.ACTION(() => ({
+            kind: 'integer' as const,
+            text: t.image,
+            start: t.startOffset,
+            end: tokenEnd(t),
+          }));
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(T.Key);
-          return this.ACTION(() => ({ kind: 'variable' as const, name: t.image, fullName: fullKeyName(t.image), start: t.startOffset, end: tokenEnd(t) }));
+          return this.ACTION(() => ({
+            kind: 'variable' as const,
+            name: t.image,
+            fullName: fullKeyName(t.image),
+            start: t.startOffset,
+            end: tokenEnd(t),
+          }));
         },
       },
       { ALT: () => this.SUBRULE(this.array) },
@@ -427,7 +604,13 @@ export class ConfigParser extends EmbeddedActionsParser {
     let commaSeen = false;
     this.MANY(() => {
       this.OR([
-        { ALT: () => { this.CONSUME(T.Comma); afterElement = false; commaSeen = true; } },
+        {
+          ALT: () => {
+            this.CONSUME(T.Comma);
+            afterElement = false;
+            commaSeen = true;
+          },
+        },
         {
           GATE: () => !afterElement,
           IGNORE_AMBIGUITIES: true,
@@ -447,18 +630,34 @@ export class ConfigParser extends EmbeddedActionsParser {
             const t = this.OR3(valueStartTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
             this.ACTION(() => {
               let end = tokenEnd(t);
-              for (let n = this.LA(1).tokenType; n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF; n = this.LA(1).tokenType) {
+              for (
+                let n = this.LA(1).tokenType;
+                n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
+                n = this.LA(1).tokenType
+              ) {
                 end = tokenEnd(this.LA(1));
                 this.SKIP_TOKEN();
               }
-              this.report('syntax-missing-comma', "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').", t.startOffset, end);
+              this.report(
+                'syntax-missing-comma',
+                "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').",
+                t.startOffset,
+                end,
+              );
             });
           },
         },
         {
           ALT: () => {
             const t = this.OR2(strayInListTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
-            this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected '${t.image}' inside a list: lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
+            this.ACTION(() =>
+              this.report(
+                'syntax-unexpected-token',
+                `Unexpected '${t.image}' inside a list: lighttpd ignores it.`,
+                t.startOffset,
+                tokenEnd(t),
+              ),
+            );
           },
         },
         {
@@ -468,15 +667,29 @@ export class ConfigParser extends EmbeddedActionsParser {
             const t = this.CONSUME(T.ArrayAssign);
             this.ACTION(() => {
               if (elements.length === 0 && !commaSeen) {
-                this.report('syntax-unexpected-token', "'=>' without a key before it: lighttpd ignores it.", t.startOffset, tokenEnd(t));
+                this.report(
+                  'syntax-unexpected-token',
+                  "'=>' without a key before it: lighttpd ignores it.",
+                  t.startOffset,
+                  tokenEnd(t),
+                );
                 return;
               }
               let end = tokenEnd(t);
-              for (let n = this.LA(1).tokenType; n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF; n = this.LA(1).tokenType) {
+              for (
+                let n = this.LA(1).tokenType;
+                n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
+                n = this.LA(1).tokenType
+              ) {
                 end = tokenEnd(this.LA(1));
                 this.SKIP_TOKEN();
               }
-              this.report('syntax-extra-arrow', "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.", t.startOffset, end);
+              this.report(
+                'syntax-extra-arrow',
+                "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.",
+                t.startOffset,
+                end,
+              );
             });
             afterElement = elements.length > 0 || commaSeen;
           },
@@ -485,11 +698,19 @@ export class ConfigParser extends EmbeddedActionsParser {
     });
     // The closing parenthesis is optional here so that a list cut short keeps its elements.
     let r: IToken | undefined;
-    this.OPTION(() => { r = this.CONSUME(T.RParen); });
+    this.OPTION(() => {
+      r = this.CONSUME(T.RParen);
+    });
     return this.ACTION(() => {
       const last = elements[elements.length - 1];
       if (!r) this.report('syntax-unclosed-paren', "Missing ')' to close this list.", l.startOffset, tokenEnd(l));
-      return { kind: 'array' as const, elements, closed: !!r, start: l.startOffset, end: r ? tokenEnd(r) : last ? last.end : tokenEnd(l) };
+      return {
+        kind: 'array' as const,
+        elements,
+        closed: !!r,
+        start: l.startOffset,
+        end: r ? tokenEnd(r) : last ? last.end : tokenEnd(l),
+      };
     });
   });
 
@@ -499,12 +720,15 @@ export class ConfigParser extends EmbeddedActionsParser {
     let arrow: { start: number; end: number } | undefined;
     let value: Expression | undefined;
     this.OPTION(() => {
-      const a = this.OR([
-        { ALT: () => this.CONSUME(T.ArrayAssign) },
-        { ALT: () => this.CONSUME(T.Assign) },
-      ]);
+      const a = this.OR([{ ALT: () => this.CONSUME(T.ArrayAssign) }, { ALT: () => this.CONSUME(T.Assign) }]);
       this.ACTION(() => {
-        if (a.tokenType === T.Assign) this.report('syntax-assign-in-list', "Use '=>' for key => value pairs inside a list, not '='.", a.startOffset, tokenEnd(a));
+        if (a.tokenType === T.Assign)
+          this.report(
+            'syntax-assign-in-list',
+            "Use '=>' for key => value pairs inside a list, not '='.",
+            a.startOffset,
+            tokenEnd(a),
+          );
         arrow = { start: a.startOffset, end: tokenEnd(a) };
       });
       // `"a" => => "b"`, `"a" => , "b"`: lighttpd drops the stray token and takes "b" as the value.
@@ -512,7 +736,14 @@ export class ConfigParser extends EmbeddedActionsParser {
         GATE: () => this.strayBeforeValue(),
         DEF: () => {
           const t = this.OR2(strayBeforeValueTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
-          this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected '${t.image}' after '=>': lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
+          this.ACTION(() =>
+            this.report(
+              'syntax-unexpected-token',
+              `Unexpected '${t.image}' after '=>': lighttpd ignores it.`,
+              t.startOffset,
+              tokenEnd(t),
+            ),
+          );
         },
       });
       value = this.SUBRULE2(this.expression);
@@ -530,7 +761,8 @@ export class ConfigParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.condline);
     this.ACTION(() => first && branches.push(first));
     this.MANY({
-      GATE: () => this.LA(1).tokenType === T.Else || (this.LA(1).tokenType === T.EOL && this.LA(2).tokenType === T.Else),
+      GATE: () =>
+        this.LA(1).tokenType === T.Else || (this.LA(1).tokenType === T.EOL && this.LA(2).tokenType === T.Else),
       DEF: () => {
         this.OPTION(() => this.CONSUME(T.EOL));
         const kw = this.CONSUME(T.Else);
@@ -546,7 +778,9 @@ export class ConfigParser extends EmbeddedActionsParser {
           {
             ALT: () => {
               const body = this.SUBRULE(this.block);
-              this.ACTION(() => branches.push({ elseKeyword, body, start: elseKeyword.start, end: body?.end ?? elseKeyword.end }));
+              this.ACTION(() =>
+                branches.push({ elseKeyword, body, start: elseKeyword.start, end: body?.end ?? elseKeyword.end }),
+              );
             },
           },
         ]);
@@ -554,7 +788,12 @@ export class ConfigParser extends EmbeddedActionsParser {
     });
     return this.ACTION(() => {
       if (branches.length === 0) return undefined;
-      return { kind: 'conditional' as const, branches, start: branches[0].start, end: branches[branches.length - 1].end };
+      return {
+        kind: 'conditional' as const,
+        branches,
+        start: branches[0].start,
+        end: branches[branches.length - 1].end,
+      };
     });
   });
 
@@ -566,7 +805,14 @@ export class ConfigParser extends EmbeddedActionsParser {
       GATE: () => this.strayBeforeBrace(),
       DEF: () => {
         const t = this.OR(strayBeforeBraceTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
-        this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected ${describeStray(t)} before the '{' of this condition: lighttpd ignores it.`, t.startOffset, tokenEnd(t)));
+        this.ACTION(() =>
+          this.report(
+            'syntax-unexpected-token',
+            `Unexpected ${describeStray(t)} before the '{' of this condition: lighttpd ignores it.`,
+            t.startOffset,
+            tokenEnd(t),
+          ),
+        );
       },
     });
     this.OPTION(() => this.CONSUME(T.EOL)); // `{` may be on the next line
@@ -581,13 +827,22 @@ export class ConfigParser extends EmbeddedActionsParser {
   // context ::= DOLLAR SRVVARNAME LBRACKET stringop RBRACKET cond expression   (1.4.74+: optional leading `if`)
   private context = this.RULE('context', (): ConditionHead => {
     let ifTok: IToken | undefined;
-    this.OPTION(() => { ifTok = this.CONSUME(T.If); });
+    this.OPTION(() => {
+      ifTok = this.CONSUME(T.If);
+    });
     const d = this.CONSUME(T.Dollar);
     const obj = this.CONSUME(T.Key);
     // `$HTTP HTTP["url"]`: lighttpd drops the repeated name.
     this.MANY(() => {
       const x = this.CONSUME2(T.Key);
-      this.ACTION(() => this.report('syntax-unexpected-token', `Unexpected name '${x.image}' after '$${obj.image}': lighttpd ignores it.`, x.startOffset, tokenEnd(x)));
+      this.ACTION(() =>
+        this.report(
+          'syntax-unexpected-token',
+          `Unexpected name '${x.image}' after '$${obj.image}': lighttpd ignores it.`,
+          x.startOffset,
+          tokenEnd(x),
+        ),
+      );
     });
     this.CONSUME(T.LBracket);
     const field = this.SUBRULE(this.expression);
@@ -596,13 +851,20 @@ export class ConfigParser extends EmbeddedActionsParser {
     const value = this.SUBRULE2(this.expression);
     return this.ACTION(() => {
       // Recovery may have made up the '$' (or the name): a made-up token has no offsets.
-      const real = (t: IToken | undefined) => (t && !t.isInsertedInRecovery && !Number.isNaN(t.startOffset) ? t : undefined);
+      const real = (t: IToken | undefined) =>
+        t && !t.isInsertedInRecovery && !Number.isNaN(t.startOffset) ? t : undefined;
       const dollar = real(d);
       const name = real(obj);
       const first = real(ifTok) ?? dollar ?? name;
       const start = first?.startOffset ?? field?.start ?? op?.start ?? value?.start ?? 0;
-      const object = name ? { name: name.image, start: dollar?.startOffset ?? name.startOffset, end: tokenEnd(name) } : undefined;
-      const end = value?.end ?? op?.end ?? field?.end ?? (name ? tokenEnd(name) : dollar ? tokenEnd(dollar) : first ? tokenEnd(first) : start);
+      const object = name
+        ? { name: name.image, start: dollar?.startOffset ?? name.startOffset, end: tokenEnd(name) }
+        : undefined;
+      const end =
+        value?.end ??
+        op?.end ??
+        field?.end ??
+        (name ? tokenEnd(name) : dollar ? tokenEnd(dollar) : first ? tokenEnd(first) : start);
       return { object, field, operator: op, value, start, end };
     });
   });
@@ -616,11 +878,21 @@ export class ConfigParser extends EmbeddedActionsParser {
     ]);
     return this.ACTION(() => {
       if (t.tokenType === T.BadNegation) {
-        this.report('syntax-invalid-operator', `'${t.image}' is not a condition operator: only '!=' and '!~' negate (use else for the others).`, t.startOffset, tokenEnd(t));
+        this.report(
+          'syntax-invalid-operator',
+          `'${t.image}' is not a condition operator: only '!=' and '!~' negate (use else for the others).`,
+          t.startOffset,
+          tokenEnd(t),
+        );
         return undefined;
       }
       if (t.tokenType === T.Assign) {
-        this.report('syntax-invalid-operator', "'=' is not a condition operator: use '==' (or =~ =^ =$ != !~).", t.startOffset, tokenEnd(t));
+        this.report(
+          'syntax-invalid-operator',
+          "'=' is not a condition operator: use '==' (or =~ =^ =$ != !~).",
+          t.startOffset,
+          tokenEnd(t),
+        );
         return undefined;
       }
       return { text: t.image as ConditionOperator, start: t.startOffset, end: tokenEnd(t) };
@@ -635,14 +907,23 @@ export class ConfigParser extends EmbeddedActionsParser {
   private optionalBlock(after: string, before: () => { start: number; end: number } | undefined): Block | undefined {
     let body: Block | undefined;
     this.OR9([
-      { GATE: () => this.LA(1).tokenType === T.LCurly, ALT: () => { body = this.SUBRULE9(this.block); } },
       {
-        ALT: () => this.ACTION(() => {
-          const found = this.LA(1);
-          const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'the end of the line' : `'${found.image.length > 30 ? found.image.slice(0, 30) + '…' : found.image}'`;
-          const at = before() ?? { start: found.startOffset, end: found.startOffset };
-          this.report('syntax-unexpected-token', `Expected '{' after ${after} (found ${what}).`, at.start, at.end);
-        }),
+        GATE: () => this.LA(1).tokenType === T.LCurly,
+        ALT: () => {
+          body = this.SUBRULE9(this.block);
+        },
+      },
+      {
+        ALT: () =>
+          this.ACTION(() => {
+            const found = this.LA(1);
+            const what =
+              found.tokenType === T.EOL || found.tokenType === EOF
+                ? 'the end of the line'
+                : `'${found.image.length > 30 ? found.image.slice(0, 30) + '…' : found.image}'`;
+            const at = before() ?? { start: found.startOffset, end: found.startOffset };
+            this.report('syntax-unexpected-token', `Expected '{' after ${after} (found ${what}).`, at.start, at.end);
+          }),
       },
     ]);
     return body;
@@ -653,7 +934,11 @@ export class ConfigParser extends EmbeddedActionsParser {
     const before = this.LA(1);
     const l = this.CONSUME(T.LCurly);
     // A '{' inserted by Chevrotain's recovery has no position (its absence is reported already).
-    const lStart = Number.isNaN(l.startOffset) ? (Number.isNaN(before.startOffset) ? 0 : before.startOffset) : l.startOffset;
+    const lStart = Number.isNaN(l.startOffset)
+      ? Number.isNaN(before.startOffset)
+        ? 0
+        : before.startOffset
+      : l.startOffset;
     const inserted = !!l.isInsertedInRecovery || Number.isNaN(l.startOffset);
     const statements: Statement[] = [];
     this.ACTION(() => this.blockDepth++);
@@ -661,11 +946,18 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.ACTION(() => this.blockDepth--);
     // Optional so that a block cut short (missing '}') keeps its statements.
     let r: IToken | undefined;
-    this.OPTION(() => { r = this.CONSUME(T.RCurly); });
+    this.OPTION(() => {
+      r = this.CONSUME(T.RCurly);
+    });
     return this.ACTION(() => {
       const last = statements[statements.length - 1];
       if (!r && !inserted) this.report('syntax-unclosed-brace', "Missing '}' to close this block.", lStart, lStart + 1);
-      return { statements, closed: !!r, start: lStart, end: r ? tokenEnd(r) : last ? last.end : inserted ? lStart : lStart + 1 };
+      return {
+        statements,
+        closed: !!r,
+        start: lStart,
+        end: r ? tokenEnd(r) : last ? last.end : inserted ? lStart : lStart + 1,
+      };
     });
   });
 
@@ -690,4 +982,3 @@ export class ConfigParser extends EmbeddedActionsParser {
     }));
   });
 }
-

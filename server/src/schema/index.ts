@@ -48,7 +48,10 @@ const versionParts = new Map<string, number[]>();
 function partsOf(v: string): number[] {
   let p = versionParts.get(v);
   if (!p) {
-    p = v.replace(/^<=/, '').split('.').map((n) => parseInt(n, 10) || 0);
+    p = v
+      .replace(/^<=/, '')
+      .split('.')
+      .map((n) => parseInt(n, 10) || 0);
     if (versionParts.size < 10000) versionParts.set(v, p);
   }
   return p;

@@ -2,8 +2,15 @@
 
 /** lighttpd's T_CONFIG_* value types, lower-cased. */
 export type DirectiveType =
-  | 'string' | 'short' | 'int' | 'boolean' | 'array'
-  | 'array-kvany' | 'array-kvarray' | 'array-kvstring' | 'array-vlist';
+  | 'string'
+  | 'short'
+  | 'int'
+  | 'boolean'
+  | 'array'
+  | 'array-kvany'
+  | 'array-kvarray'
+  | 'array-kvstring'
+  | 'array-vlist';
 
 /**
  * server: only honoured at global scope; connection: may be set in any condition;

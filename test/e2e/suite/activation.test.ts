@@ -18,16 +18,27 @@ before(async function () {
   const serverJs = path.join(ext.extensionPath, 'dist', 'server.js');
   assert.ok(fs.existsSync(serverJs), `${serverJs} is missing: the language server was not bundled`);
   const doc = await openFile('sites/proxy-app.lighttpd.conf');
-  await waitForDiagnostics(doc.uri, hasCode('module-not-loaded'), 'the first diagnostic from the language server', 45_000);
-  console.log(`  VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.remoteName ?? 'local'}): ` +
-    `extension active, first diagnostic ${Date.now() - t0} ms after opening a file`);
+  await waitForDiagnostics(
+    doc.uri,
+    hasCode('module-not-loaded'),
+    'the first diagnostic from the language server',
+    45_000,
+  );
+  console.log(
+    `  VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.remoteName ?? 'local'}): ` +
+      `extension active, first diagnostic ${Date.now() - t0} ms after opening a file`,
+  );
 });
 
 describe('extension', () => {
   it('is active and declares the lighttpd language', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(ext.isActive, true);
-    const languages = (ext.packageJSON as { contributes?: { languages?: { id: string }[] } }).contributes?.languages ?? [];
-    assert.deepEqual(languages.map((l) => l.id), ['lighttpd']);
+    const languages =
+      (ext.packageJSON as { contributes?: { languages?: { id: string }[] } }).contributes?.languages ?? [];
+    assert.deepEqual(
+      languages.map((l) => l.id),
+      ['lighttpd'],
+    );
   });
 });

@@ -5,7 +5,16 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, hasCode, lacksCode, openFile, positionOf, waitForDiagnostics, wsUri } from './helpers';
+import {
+  codeOf,
+  describeDiagnostics,
+  hasCode,
+  lacksCode,
+  openFile,
+  positionOf,
+  waitForDiagnostics,
+  wsUri,
+} from './helpers';
 
 async function revertAndClose(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
@@ -31,7 +40,11 @@ describe('module-not-loaded in the editor', () => {
     const ds = await waitForDiagnostics(doc.uri, hasCode('module-not-loaded'), 'module-not-loaded');
     const diag = ds.find((d) => codeOf(d) === 'module-not-loaded')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fixes = (actions ?? []).filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
     const preferred = fixes.filter((a) => a.isPreferred);
     assert.equal(preferred.length, 1, `quick fixes: ${JSON.stringify(fixes.map((a) => a.title))}`);
@@ -39,7 +52,10 @@ describe('module-not-loaded in the editor', () => {
     assert.match(fix.title, /mod_proxy/);
     assert.ok(fix.edit, 'the quick fix carries no edit');
     // The fix edits this file only (vscode.executeCodeActionProvider does not hand back `diagnostics`).
-    assert.deepEqual(fix.edit.entries().map(([u]) => u.toString()), [doc.uri.toString()]);
+    assert.deepEqual(
+      fix.edit.entries().map(([u]) => u.toString()),
+      [doc.uri.toString()],
+    );
 
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
@@ -60,7 +76,11 @@ describe('module-not-loaded in the editor', () => {
     const diag = ds.find((d) => codeOf(d) === 'module-not-loaded')!;
     assert.equal(doc.getText(diag.range), 'scgi.server');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = (actions ?? []).find((a) => a.isPreferred);
     assert.ok(fix?.edit, `no preferred fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
     assert.match(fix.title, /mod_scgi/);
@@ -78,12 +98,17 @@ describe('validation on save', () => {
 
   it('re-checks a file when it is saved, without waiting for the typing delay', async () => {
     const uri = wsUri(file);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from([
-      'server.modules = ( "mod_access" )',
-      'server.document-root = "/srv/www"',
-      'scgi.server = ( "/" => ( "app" => ( "host" => "127.0.0.1", "port" => 4000 ) ) )',
-      '',
-    ].join('\n')));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      Buffer.from(
+        [
+          'server.modules = ( "mod_access" )',
+          'server.document-root = "/srv/www"',
+          'scgi.server = ( "/" => ( "app" => ( "host" => "127.0.0.1", "port" => 4000 ) ) )',
+          '',
+        ].join('\n'),
+      ),
+    );
     const doc = await openFile(file);
     await waitForDiagnostics(uri, hasCode('module-not-loaded'), 'module-not-loaded for scgi.server');
 

@@ -19,7 +19,11 @@ function hoverText(hovers: vscode.Hover[]): string {
 async function complete(content: string): Promise<{ doc: vscode.TextDocument; items: vscode.CompletionItem[] }> {
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
   const end = doc.positionAt(content.length);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    end,
+  );
   return { doc, items: (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Snippet) };
 }
 
@@ -51,9 +55,14 @@ describe('completion', () => {
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
       const at = doc.positionAt(content.indexOf('/"') + 1);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        at,
+      );
       const labels = (list?.items ?? []).map(labelOf);
-      for (const l of ['proxy-app.lighttpd.conf', 'scgi-app.lighttpd.conf']) assert.ok(labels.includes(l), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
+      for (const l of ['proxy-app.lighttpd.conf', 'scgi-app.lighttpd.conf'])
+        assert.ok(labels.includes(l), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
     } finally {
       await vscode.workspace.fs.delete(uri);
     }
@@ -76,7 +85,11 @@ describe('hover', () => {
   it('documents a module name inside server.modules', async function () {
     await requireCapability(this, 'hoverProvider', 'hover');
     const doc = await openFile('lighttpd.conf');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '"mod_proxy"', 0, 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, '"mod_proxy"', 0, 4),
+    );
     const text = hoverText(hovers ?? []);
     assert.match(text, /mod_proxy/, `hover: ${text}`);
     assert.match(text, /proxy\.server/, `the module's directives are not mentioned: ${text}`);
@@ -87,16 +100,23 @@ describe('document symbols', () => {
   it('outlines assignments and nested conditions', async function () {
     await requireCapability(this, 'documentSymbolProvider', 'document symbols');
     const doc = await openFile('lighttpd.conf');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
     assert.ok(symbols && symbols.length > 0, 'no symbols');
     const names = symbols.map((s) => s.name);
-    for (const n of ['server.modules', 'var.basedir', 'server.port']) assert.ok(names.includes(n), `top level: ${JSON.stringify(names)}`);
+    for (const n of ['server.modules', 'var.basedir', 'server.port'])
+      assert.ok(names.includes(n), `top level: ${JSON.stringify(names)}`);
     const host = symbols.find((s) => s.name.includes('app.example.com'));
     assert.ok(host, `no symbol for the host condition among ${JSON.stringify(names)}`);
     assert.equal(host.range.start.line, positionOf(doc, '$HTTP["host"]').line);
     const url = host.children.find((c) => c.name.includes('^/static'));
     assert.ok(url, `host children: ${JSON.stringify(host.children.map((c) => c.name))}`);
-    assert.deepEqual(url.children.map((c) => c.name), ['proxy.server']);
+    assert.deepEqual(
+      url.children.map((c) => c.name),
+      ['proxy.server'],
+    );
   });
 });
 
@@ -104,11 +124,17 @@ describe('folding', () => {
   it('folds the module list and the condition blocks', async function () {
     await requireCapability(this, 'foldingRangeProvider', 'folding');
     const doc = await openFile('lighttpd.conf');
-    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>(
+      'vscode.executeFoldingRangeProvider',
+      doc.uri,
+    );
     const starts = (ranges ?? []).map((r) => r.start);
     for (const needle of ['server.modules = (', '$HTTP["host"]', '$HTTP["url"]']) {
       const line = positionOf(doc, needle).line;
-      assert.ok(starts.includes(line), `no folding range starting at line ${line + 1} (${needle}): ${JSON.stringify(ranges)}`);
+      assert.ok(
+        starts.includes(line),
+        `no folding range starting at line ${line + 1} (${needle}): ${JSON.stringify(ranges)}`,
+      );
     }
     const modules = ranges.find((r) => r.start === positionOf(doc, 'server.modules = (').line)!;
     assert.ok(modules.end >= positionOf(doc, '"mod_proxy"').line, `module list fold ends at ${modules.end + 1}`);
@@ -130,7 +156,11 @@ describe('formatting', () => {
     const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: messy });
     await vscode.window.showTextDocument(doc);
     const options = { tabSize: 4, insertSpaces: true };
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      options,
+    );
     assert.ok(edits && edits.length > 0, 'no formatting edits for a badly indented file');
     const we = new vscode.WorkspaceEdit();
     we.set(doc.uri, edits);
@@ -143,7 +173,11 @@ describe('formatting', () => {
     assert.equal(indentOf('$HTTP["host"]'), 0, formatted);
     assert.equal(indentOf('$HTTP["url"]'), 4, formatted);
     assert.equal(indentOf('proxy.server'), 8, formatted);
-    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options);
+    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      options,
+    );
     const changing = (again ?? []).filter((e) => doc.getText(e.range) !== e.newText);
     assert.deepEqual(changing, [], 'formatting a formatted file changes it again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -68,8 +68,12 @@ export function waitForDiagnostics(
       if (e.uris.some((u) => u.toString() === uri.toString())) check();
     });
     const timer = setTimeout(() => {
-      finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.path)}; ` +
-        `diagnostics now: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`));
+      finish(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.path)}; ` +
+            `diagnostics now: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });
@@ -79,13 +83,25 @@ export const hasCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => d
 export const lacksCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === code);
 
 /** Resolves when the document's text satisfies `accept` (checked now and on every change). */
-export function waitForText(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
+export function waitForText(
+  doc: vscode.TextDocument,
+  accept: (text: string) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     if (accept(doc.getText())) return resolve(doc.getText());
     const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === doc && accept(doc.getText())) { sub.dispose(); clearTimeout(timer); resolve(doc.getText()); }
+      if (e.document === doc && accept(doc.getText())) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(doc.getText());
+      }
     });
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
   });
 }
 
@@ -117,19 +133,33 @@ export function serverCapabilities(): Promise<Record<string, unknown>> {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
-    proc.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    proc.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     conn.onRequest('client/registerCapability', () => null);
     conn.listen();
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no initialize answer from ${serverJs} within 15 s: ${stderr}`)), 15_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`no initialize answer from ${serverJs} within 15 s: ${stderr}`)),
+        15_000,
+      ).unref(),
+    );
     try {
-      const exited = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`${serverJs} exited with ${code}: ${stderr}`))));
-      const result = await Promise.race([
-        conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }),
+      const exited = new Promise<never>((_, reject) =>
+        proc.once('exit', (code) => reject(new Error(`${serverJs} exited with ${code}: ${stderr}`))),
+      );
+      const result = (await Promise.race([
+        conn.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri: null,
+          capabilities: {},
+          workspaceFolders: null,
+        }),
         exited,
         timeout,
-      ]) as { capabilities: Record<string, unknown> };
+      ])) as { capabilities: Record<string, unknown> };
       await Promise.race([conn.sendRequest('shutdown'), timeout]).catch(() => undefined);
       void conn.sendNotification('exit').catch(() => undefined);
       return result.capabilities;

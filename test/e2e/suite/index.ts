@@ -15,14 +15,19 @@ export function run(): Promise<void> {
     mocha.grep(process.env.E2E_GREP);
     if (process.env.E2E_GREP_INVERT === '1') mocha.invert();
   }
-  for (const name of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
+  for (const name of fs
+    .readdirSync(__dirname)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, name));
   }
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
         const s = runner.stats ?? { tests: 0, passes: 0, failures, pending: 0 };
-        console.log(`E2E-SUMMARY ${JSON.stringify({ tests: s.tests, passes: s.passes, failures: s.failures, pending: s.pending })}`);
+        console.log(
+          `E2E-SUMMARY ${JSON.stringify({ tests: s.tests, passes: s.passes, failures: s.failures, pending: s.pending })}`,
+        );
         if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
         else resolve();
       });

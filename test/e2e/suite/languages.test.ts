@@ -58,7 +58,10 @@ describe('language configuration in the editor', () => {
 });
 
 /** One token as VS Code's own colorizer tests capture it: its text and its TextMate scopes. */
-interface CapturedToken { c: string; t: string }
+interface CapturedToken {
+  c: string;
+  t: string;
+}
 
 describe('TextMate grammar in the editor', () => {
   let tokens: CapturedToken[] | undefined;
@@ -72,7 +75,10 @@ describe('TextMate grammar in the editor', () => {
       console.log('    skipped: this VS Code has no _workbench.captureSyntaxTokens command');
       this.skip();
     }
-    const result = await vscode.commands.executeCommand<CapturedToken[]>('_workbench.captureSyntaxTokens', wsUri('lighttpd.conf'));
+    const result = await vscode.commands.executeCommand<CapturedToken[]>(
+      '_workbench.captureSyntaxTokens',
+      wsUri('lighttpd.conf'),
+    );
     assert.ok(Array.isArray(result) && result.length > 20, `captured ${JSON.stringify(result)?.slice(0, 200)}`);
     tokens = result;
     return result;

@@ -12,7 +12,11 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 async function snippetItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+  );
   return (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
 }
 

@@ -31,23 +31,45 @@ function writeTrustFixture(): Fixture {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const fakeLighttpd = path.join(dir, 'fake-lighttpd.sh');
-  fs.writeFileSync(fakeLighttpd, [
-    '#!/bin/sh',
-    'touch "$(dirname "$0")/lighttpd-ran"',
-    'echo "2026-01-01 00:00:00: (server.c.1) WARNING: unknown config-key: server.unknown-thing (ignored)"',
-    '',
-  ].join('\n'), { mode: 0o755 });
+  fs.writeFileSync(
+    fakeLighttpd,
+    [
+      '#!/bin/sh',
+      'touch "$(dirname "$0")/lighttpd-ran"',
+      'echo "2026-01-01 00:00:00: (server.c.1) WARNING: unknown config-key: server.unknown-thing (ignored)"',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
   const configPath = path.join(dir, 'lighttpd.conf');
-  fs.writeFileSync(configPath, 'server.document-root = "/srv"\ninclude_shell "touch include-shell-ran"\nserver.unknown-thing = 1\n');
-  return { config: vscode.Uri.file(configPath), shellMarker: path.join(dir, 'include-shell-ran'), lighttpdMarker: path.join(dir, 'lighttpd-ran'), fakeLighttpd };
+  fs.writeFileSync(
+    configPath,
+    'server.document-root = "/srv"\ninclude_shell "touch include-shell-ran"\nserver.unknown-thing = 1\n',
+  );
+  return {
+    config: vscode.Uri.file(configPath),
+    shellMarker: path.join(dir, 'include-shell-ran'),
+    lighttpdMarker: path.join(dir, 'lighttpd-ran'),
+    fakeLighttpd,
+  };
 }
 
 /** Resolves when `file` exists (now, or created later, seen by a watcher); rejects after `timeoutMs`. */
 function waitForFile(file: string, what: string, timeoutMs = WAIT_MS): Promise<void> {
   return new Promise((resolve, reject) => {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-    const done = (err?: Error) => { watcher.dispose(); clearTimeout(timer); if (err) reject(err); else resolve(); };
-    const timer = setTimeout(() => (fs.existsSync(file) ? done() : done(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
+    );
+    const done = (err?: Error) => {
+      watcher.dispose();
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve();
+    };
+    const timer = setTimeout(
+      () => (fs.existsSync(file) ? done() : done(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
     watcher.onDidCreate(() => done());
     watcher.onDidChange(() => done());
     if (fs.existsSync(file)) done();
@@ -78,7 +100,11 @@ describe('workspace trust (trusted workspace)', () => {
       await vscode.window.showTextDocument(doc);
       await waitForFile(f.shellMarker, 'the include_shell command to run');
       await editAndSave(doc, '# saved\n');
-      const ds = await waitForDiagnostics(doc.uri, hasCode('lighttpd-warning'), 'the stand-in lighttpd report after save');
+      const ds = await waitForDiagnostics(
+        doc.uri,
+        hasCode('lighttpd-warning'),
+        'the stand-in lighttpd report after save',
+      );
       assert.ok(fs.existsSync(f.lighttpdMarker), describeDiagnostics(ds));
     } finally {
       await config.update('includeShell.execute', undefined, vscode.ConfigurationTarget.Workspace);
@@ -98,10 +124,22 @@ describe('workspace trust (untrusted workspace)', () => {
     }
     const config = vscode.workspace.getConfiguration('lighttpd');
     // The settings say "run": only the trust check can stop it (user settings apply in Restricted Mode).
-    assert.equal(config.get('includeShell.execute'), true, 'the untrusted session must set lighttpd.includeShell.execute in the user settings');
-    assert.equal(config.get('validate.executable'), true, 'the untrusted session must set lighttpd.validate.executable in the user settings');
+    assert.equal(
+      config.get('includeShell.execute'),
+      true,
+      'the untrusted session must set lighttpd.includeShell.execute in the user settings',
+    );
+    assert.equal(
+      config.get('validate.executable'),
+      true,
+      'the untrusted session must set lighttpd.validate.executable in the user settings',
+    );
     const f = writeTrustFixture();
-    assert.equal(config.get('executablePath'), f.fakeLighttpd, 'the untrusted session must point lighttpd.executablePath at the stand-in');
+    assert.equal(
+      config.get('executablePath'),
+      f.fakeLighttpd,
+      'the untrusted session must point lighttpd.executablePath at the stand-in',
+    );
     const ran = Promise.race([
       waitForFile(f.shellMarker, 'include_shell', QUIET_MS * 4).then(() => 'include_shell ran'),
       waitForFile(f.lighttpdMarker, 'lighttpd', QUIET_MS * 4).then(() => 'lighttpd ran'),
@@ -113,11 +151,18 @@ describe('workspace trust (untrusted workspace)', () => {
       const ds = await waitForDiagnostics(doc.uri, hasCode('unknown-directive'), 'unknown-directive on the config');
       assert.ok(!ds.some((d) => codeOf(d) === 'lighttpd-warning'), describeDiagnostics(ds));
       await editAndSave(doc, 'server.other-unknown = 1\n');
-      await waitForDiagnostics(doc.uri, (x) => x.filter((d) => codeOf(d) === 'unknown-directive').length === 2, 'the saved version checked');
+      await waitForDiagnostics(
+        doc.uri,
+        (x) => x.filter((d) => codeOf(d) === 'unknown-directive').length === 2,
+        'the saved version checked',
+      );
       const outcome = await Promise.race([ran, new Promise((r) => setTimeout(() => r('nothing ran'), QUIET_MS))]);
       assert.equal(outcome, 'nothing ran');
       assert.ok(!fs.existsSync(f.shellMarker) && !fs.existsSync(f.lighttpdMarker), 'a marker exists');
-      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'lighttpd'), 'lighttpd output was shown');
+      assert.ok(
+        !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'lighttpd'),
+        'lighttpd output was shown',
+      );
     } finally {
       await closeAll();
       fs.rmSync(wsUri(DIR).fsPath, { recursive: true, force: true });

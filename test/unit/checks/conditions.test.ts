@@ -3,21 +3,48 @@ import assert from 'node:assert/strict';
 import { found, quickFixes } from '../../helpers/diagnostics';
 import { remoteIpProblem, simplifyRegex } from '../../../server/src/features/checks/conditions';
 
-const CODES = ['unknown-condition-field', 'invalid-ip', 'condition-value-type', 'unreachable-condition', 'syntax-invalid-operator'];
+const CODES = [
+  'unknown-condition-field',
+  'invalid-ip',
+  'condition-value-type',
+  'unreachable-condition',
+  'syntax-invalid-operator',
+];
 
 describe('unknown-condition-field', () => {
   test('fields are case-sensitive; did-you-mean fixes the field', () => {
     const text = '$HTTP["URL"] =~ "^/a" { server.name = "a" }\n';
     assert.deepEqual(found(text, CODES), [['unknown-condition-field', '"URL"']]);
-    assert.deepEqual(quickFixes(text, 'unknown-condition-field')[0], ['Change to $HTTP["url"]', '$HTTP["url"] =~ "^/a" { server.name = "a" }\n']);
+    assert.deepEqual(quickFixes(text, 'unknown-condition-field')[0], [
+      'Change to $HTTP["url"]',
+      '$HTTP["url"] =~ "^/a" { server.name = "a" }\n',
+    ]);
   });
   test('unknown objects and $PHYSICAL (1.5 only)', () => {
-    assert.deepEqual(found('$PHYSICAL["path"] == "/x" { server.name = "a" }\n', CODES), [['unknown-condition-field', '$PHYSICAL["path"]']]);
-    assert.deepEqual(found('$SERVER["port"] == "80" { server.name = "a" }\n', CODES), [['unknown-condition-field', '"port"']]);
+    assert.deepEqual(found('$PHYSICAL["path"] == "/x" { server.name = "a" }\n', CODES), [
+      ['unknown-condition-field', '$PHYSICAL["path"]'],
+    ]);
+    assert.deepEqual(found('$SERVER["port"] == "80" { server.name = "a" }\n', CODES), [
+      ['unknown-condition-field', '"port"'],
+    ]);
   });
   test('every documented field, and any request header name', () => {
-    const fields = ['url', 'host', 'referer', 'useragent', 'user-agent', 'language', 'cookie', 'querystring', 'query-string', 'request-method', 'scheme'];
-    const text = fields.map((f) => `$HTTP["${f}"] == "x" { server.name = "a" }\n`).join('') + '$SERVER["socket"] == ":80" { server.name = "b" }\n$REQUEST_HEADER["X-Anything"] == "1" { server.name = "c" }\n';
+    const fields = [
+      'url',
+      'host',
+      'referer',
+      'useragent',
+      'user-agent',
+      'language',
+      'cookie',
+      'querystring',
+      'query-string',
+      'request-method',
+      'scheme',
+    ];
+    const text =
+      fields.map((f) => `$HTTP["${f}"] == "x" { server.name = "a" }\n`).join('') +
+      '$SERVER["socket"] == ":80" { server.name = "b" }\n$REQUEST_HEADER["X-Anything"] == "1" { server.name = "c" }\n';
     assert.deepEqual(found(text, CODES), []);
   });
 });
@@ -25,18 +52,29 @@ describe('unknown-condition-field', () => {
 describe('invalid-operator', () => {
   test('!^ and a lone = are reported by the parser as syntax-invalid-operator; valid operators are not', () => {
     assert.deepEqual(found('$HTTP["url"] !^ "/a" { server.name = "a" }\n', CODES), [['syntax-invalid-operator', '!^']]);
-    assert.deepEqual(found('$HTTP["url"] =^ "/a" { server.name = "a" }\n$HTTP["url"] != "/a" { server.name = "b" }\n', CODES), []);
+    assert.deepEqual(
+      found('$HTTP["url"] =^ "/a" { server.name = "a" }\n$HTTP["url"] != "/a" { server.name = "b" }\n', CODES),
+      [],
+    );
   });
 });
 
 describe('invalid-ip', () => {
   test('CIDR mask out of range (which lighttpd itself silently accepts)', () => {
-    assert.deepEqual(found('$HTTP["remote-ip"] == "10.0.0.0/33" { server.name = "a" }\n', CODES), [['invalid-ip', '"10.0.0.0/33"']]);
-    assert.deepEqual(found('$HTTP["remoteip"] != "2001:db8::/129" { server.name = "a" }\n', CODES), [['invalid-ip', '"2001:db8::/129"']]);
+    assert.deepEqual(found('$HTTP["remote-ip"] == "10.0.0.0/33" { server.name = "a" }\n', CODES), [
+      ['invalid-ip', '"10.0.0.0/33"'],
+    ]);
+    assert.deepEqual(found('$HTTP["remoteip"] != "2001:db8::/129" { server.name = "a" }\n', CODES), [
+      ['invalid-ip', '"2001:db8::/129"'],
+    ]);
   });
   test('not an address', () => {
-    assert.deepEqual(found('$HTTP["remote-ip"] == "10.0.0.256" { server.name = "a" }\n', CODES), [['invalid-ip', '"10.0.0.256"']]);
-    assert.deepEqual(found('$HTTP["remote-ip"] == "localhost" { server.name = "a" }\n', CODES), [['invalid-ip', '"localhost"']]);
+    assert.deepEqual(found('$HTTP["remote-ip"] == "10.0.0.256" { server.name = "a" }\n', CODES), [
+      ['invalid-ip', '"10.0.0.256"'],
+    ]);
+    assert.deepEqual(found('$HTTP["remote-ip"] == "localhost" { server.name = "a" }\n', CODES), [
+      ['invalid-ip', '"localhost"'],
+    ]);
   });
   test('valid IPv4/IPv6 with and without masks, brackets, and regexes are fine', () => {
     const ok = ['10.0.0.0/8', '192.168.1.1', '::1', '[::1]', '2001:db8::/32', 'fe80::1/128'];
@@ -58,19 +96,34 @@ describe('invalid-ip', () => {
 describe('condition-value-type', () => {
   test('a number or a list as the condition value', () => {
     assert.deepEqual(found('$HTTP["url"] == 80 { server.name = "a" }\n', CODES), [['condition-value-type', '80']]);
-    assert.deepEqual(found('p = 80\n$SERVER["socket"] == p { server.name = "a" }\n', CODES), [['condition-value-type', 'p']]);
+    assert.deepEqual(found('p = 80\n$SERVER["socket"] == p { server.name = "a" }\n', CODES), [
+      ['condition-value-type', 'p'],
+    ]);
   });
   test('strings, string variables and concatenations are fine', () => {
-    assert.deepEqual(found('h = "example.org"\n$HTTP["host"] == "www." + h { server.name = "a" }\n$SERVER["socket"] == ":" + 80 { server.name = "b" }\n', CODES), []);
+    assert.deepEqual(
+      found(
+        'h = "example.org"\n$HTTP["host"] == "www." + h { server.name = "a" }\n$SERVER["socket"] == ":" + 80 { server.name = "b" }\n',
+        CODES,
+      ),
+      [],
+    );
   });
 });
 
 describe('unreachable-condition', () => {
   test('a branch after a bare else', () => {
-    const text = '$HTTP["host"] == "a" { server.name = "a" }\nelse { server.name = "b" }\nelse $HTTP["host"] == "c" { server.name = "c" }\n';
+    const text =
+      '$HTTP["host"] == "a" { server.name = "a" }\nelse { server.name = "b" }\nelse $HTTP["host"] == "c" { server.name = "c" }\n';
     assert.deepEqual(found(text, CODES), [['unreachable-condition', 'else $HTTP["host"] == "c"']]);
   });
   test('else-if chains ending in a bare else are fine', () => {
-    assert.deepEqual(found('$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["host"] == "c" { server.name = "c" }\nelse { server.name = "b" }\n', CODES), []);
+    assert.deepEqual(
+      found(
+        '$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["host"] == "c" { server.name = "c" }\nelse { server.name = "b" }\n',
+        CODES,
+      ),
+      [],
+    );
   });
 });

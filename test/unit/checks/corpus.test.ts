@@ -20,7 +20,10 @@ function errorsOf(file: string, text: string, version?: string): string[] {
   const doc = docOf(text);
   return diagnosticsOf(text, { version })
     .filter((d) => d.severity === 1 && d.code !== 'module-not-loaded')
-    .map((d) => `${d.code} @${d.range.start.line + 1}: ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)).slice(0, 60)} (${file})`);
+    .map(
+      (d) =>
+        `${d.code} @${d.range.start.line + 1}: ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)).slice(0, 60)} (${file})`,
+    );
 }
 
 describe('corpus: no errors on configs lighttpd accepts', { skip: CORPUS_AVAILABLE ? false : NO_CORPUS }, () => {
@@ -51,6 +54,9 @@ describe('corpus: no errors on configs lighttpd accepts', { skip: CORPUS_AVAILAB
     const text = readCorpusFile(e.path);
     const old = errorsOf(e.file, text, '1.4.69');
     assert.ok(old.length > 0 && old.every((x) => x.startsWith('newer-than-target')), old.join('\n'));
-    assert.deepEqual(errorsOf(e.file, text).filter((x) => x.startsWith('newer-than-target')), []);
+    assert.deepEqual(
+      errorsOf(e.file, text).filter((x) => x.startsWith('newer-than-target')),
+      [],
+    );
   });
 });

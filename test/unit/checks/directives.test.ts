@@ -30,14 +30,19 @@ describe('removed-directive', () => {
   test('a key removed before the target version, with the rename fix when there is one', () => {
     const text = 'server.docroot = "/srv"\n';
     assert.deepEqual(found(text, CODES), [['removed-directive', 'server.docroot']]);
-    assert.deepEqual(quickFixes(text, 'removed-directive')[0], ['Rename to server.document-root', 'server.document-root = "/srv"\n']);
+    assert.deepEqual(quickFixes(text, 'removed-directive')[0], [
+      'Rename to server.document-root',
+      'server.document-root = "/srv"\n',
+    ]);
   });
   test('keys of removed modules', () => {
     assert.deepEqual(found('secdownload.secret = "x"\n', CODES), [['removed-directive', 'secdownload.secret']]);
   });
   test('not reported when the target version still had it', () => {
     assert.deepEqual(found('secdownload.secret = "x"\n', CODES, { version: '1.4.67' }), []);
-    assert.deepEqual(found('secdownload.secret = "x"\n', CODES, { version: '1.4.68' }), [['removed-directive', 'secdownload.secret']]);
+    assert.deepEqual(found('secdownload.secret = "x"\n', CODES, { version: '1.4.68' }), [
+      ['removed-directive', 'secdownload.secret'],
+    ]);
   });
 });
 
@@ -45,7 +50,10 @@ describe('deprecated-directive', () => {
   test('deprecated keys carry the Deprecated tag and a rename fix for plain renames', () => {
     const text = 'compress.filetype = ( "text/plain" )\n';
     assert.deepEqual(found(text, CODES), [['deprecated-directive', 'compress.filetype']]);
-    assert.deepEqual(quickFixes(text, 'deprecated-directive')[0], ['Rename to deflate.mimetypes', 'deflate.mimetypes = ( "text/plain" )\n']);
+    assert.deepEqual(quickFixes(text, 'deprecated-directive')[0], [
+      'Rename to deflate.mimetypes',
+      'deflate.mimetypes = ( "text/plain" )\n',
+    ]);
   });
   test('pure aliases are information, ignored keys a warning', () => {
     assert.deepEqual(severities('url.rewrite = ( "^/a" => "/b" )\n', 'deprecated-directive'), ['information']);
@@ -59,8 +67,13 @@ describe('deprecated-directive', () => {
 describe('newer-than-target (directives)', () => {
   test('a key added after the target version', () => {
     // server.feature-flags appeared in 1.4.56
-    assert.deepEqual(found('server.feature-flags = ( "server.h2proto" => "enable" )\n', CODES, { version: '1.4.55' }), [['newer-than-target', 'server.feature-flags']]);
-    assert.deepEqual(found('server.feature-flags = ( "server.h2proto" => "enable" )\n', CODES, { version: '1.4.56' }), []);
+    assert.deepEqual(found('server.feature-flags = ( "server.h2proto" => "enable" )\n', CODES, { version: '1.4.55' }), [
+      ['newer-than-target', 'server.feature-flags'],
+    ]);
+    assert.deepEqual(
+      found('server.feature-flags = ( "server.h2proto" => "enable" )\n', CODES, { version: '1.4.56' }),
+      [],
+    );
   });
   test('default target is the newest release', () => {
     assert.deepEqual(found('server.feature-flags = ( "server.h2proto" => "enable" )\n', CODES), []);

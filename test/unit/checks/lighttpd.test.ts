@@ -13,14 +13,20 @@ import { INVALID_PATTERNS, VALID_PATTERNS } from './patterns';
 import { compareVersions } from '../../../server/src/schema';
 import { LIGHTTPD, NO_LIGHTTPD } from '../../helpers/lighttpd';
 
-const VERSION = LIGHTTPD ? /lighttpd\/(\d+\.\d+\.\d+)/.exec(spawnSync(LIGHTTPD, ['-v'], { encoding: 'utf8' }).stdout)?.[1] : undefined;
+const VERSION = LIGHTTPD
+  ? /lighttpd\/(\d+\.\d+\.\d+)/.exec(spawnSync(LIGHTTPD, ['-v'], { encoding: 'utf8' }).stdout)?.[1]
+  : undefined;
 
 function lighttpdAccepts(body: string): { ok: boolean; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'lighttpd-check-'));
   try {
     const file = join(dir, 'test.conf');
     writeFileSync(file, `server.document-root = "${dir}"\nserver.port = 8080\n${body}\n`);
-    const r = spawnSync(LIGHTTPD!, ['-t', '-f', file], { encoding: 'utf8', timeout: 10000, env: { PATH: '/usr/bin:/bin' } });
+    const r = spawnSync(LIGHTTPD!, ['-t', '-f', file], {
+      encoding: 'utf8',
+      timeout: 10000,
+      env: { PATH: '/usr/bin:/bin' },
+    });
     return { ok: r.status === 0, out: (r.stderr || r.stdout).trim() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -55,7 +61,11 @@ describe('agreement with lighttpd -t', { skip: LIGHTTPD ? false : NO_LIGHTTPD },
     ['$HTTP["url"] == 80 { server.name = "a" }', true, 'condition-value-type'],
     ['$SERVER["socket"] == ":" + 8081 { server.name = "a" }', false, undefined],
     ['global {\n $HTTP["host"] == "a" { server.name = "a" }\n}', true, 'conditional-in-global'],
-    ['$HTTP["host"] == "a" { server.name = "a" }\nelse { server.name = "b" }\nelse $HTTP["host"] == "c" { server.name = "c" }', true, 'unreachable-condition'],
+    [
+      '$HTTP["host"] == "a" { server.name = "a" }\nelse { server.name = "b" }\nelse $HTTP["host"] == "c" { server.name = "c" }',
+      true,
+      'unreachable-condition',
+    ],
     ['$HTTP["URL"] =~ "^/a" { server.name = "a" }', true, 'unknown-condition-field'],
     ['$PHYSICAL["path"] == "/a" { server.name = "a" }', true, 'unknown-condition-field'],
     ['server.follow-symlink = "yes"', true, 'type-mismatch'],
@@ -63,9 +73,21 @@ describe('agreement with lighttpd -t', { skip: LIGHTTPD ? false : NO_LIGHTTPD },
     ['server.http-parseopts = ( "host-strikt" => "enable" )', true, 'invalid-value'],
     ['server.tag = "a"\nserver.tag = "b"', true, 'duplicate-key'],
     // An else-if branch is the block of its own condition; a bare else the block of the negated condition just before it.
-    ['$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] =~ "^/b" { server.name = "b" }\n$HTTP["url"] =~ "^/b" { server.name = "x" }', true, 'duplicate-key'],
-    ['$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] == "/b" { server.name = "b" }\nelse { server.name = "c" }\n$HTTP["url"] != "/b" { server.name = "x" }', true, 'duplicate-key'],
-    ['$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] == "/b" { server.name = "b" }\nelse { server.name = "c" }\n$HTTP["host"] != "a" { server.name = "x" }', false, undefined],
+    [
+      '$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] =~ "^/b" { server.name = "b" }\n$HTTP["url"] =~ "^/b" { server.name = "x" }',
+      true,
+      'duplicate-key',
+    ],
+    [
+      '$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] == "/b" { server.name = "b" }\nelse { server.name = "c" }\n$HTTP["url"] != "/b" { server.name = "x" }',
+      true,
+      'duplicate-key',
+    ],
+    [
+      '$HTTP["host"] == "a" { server.name = "a" }\nelse $HTTP["url"] == "/b" { server.name = "b" }\nelse { server.name = "c" }\n$HTTP["host"] != "a" { server.name = "x" }',
+      false,
+      undefined,
+    ],
     ['env.HOME = "x"', true, 'env-assignment'],
     ['server.tag = var.nope', true, 'undefined-variable'],
     ['x = ( "a" ) + "b"', true, 'type-merge'],
@@ -77,14 +99,19 @@ describe('agreement with lighttpd -t', { skip: LIGHTTPD ? false : NO_LIGHTTPD },
     test(`${fails ? 'rejected' : 'accepted'}: ${body.split('\n')[0]}`, () => {
       const r = lighttpdAccepts(body);
       assert.equal(!r.ok, fails, r.out);
-      const errors = diagnosticsOf(body + '\n', { version: VERSION }).filter((d) => d.severity === 1).map((d) => d.code);
+      const errors = diagnosticsOf(body + '\n', { version: VERSION })
+        .filter((d) => d.severity === 1)
+        .map((d) => d.code);
       assert.deepEqual(errors, code ? [code] : []);
     });
   }
   test('version-specific syntax: =^ needs 1.4.65, if needs 1.4.74 (silently mis-read before)', () => {
     const prefix = '$HTTP["url"] =^ "/a" { server.name = "a" }';
     assert.equal(lighttpdAccepts(prefix).ok, !!VERSION && compareVersions(VERSION, '1.4.65') >= 0);
-    const errs = (t: string, v?: string) => diagnosticsOf(t + '\n', { version: v }).filter((d) => d.severity === 1).map((d) => d.code);
+    const errs = (t: string, v?: string) =>
+      diagnosticsOf(t + '\n', { version: v })
+        .filter((d) => d.severity === 1)
+        .map((d) => d.code);
     assert.deepEqual(errs(prefix, '1.4.64'), ['newer-than-target']);
     if (VERSION && compareVersions(VERSION, '1.4.74') < 0) {
       const withIf = 'if $HTTP["url"] == "/a" { server.name = "a" }';
@@ -94,6 +121,9 @@ describe('agreement with lighttpd -t', { skip: LIGHTTPD ? false : NO_LIGHTTPD },
   });
   test('known disagreement: a CIDR mask of /33 is accepted by lighttpd (bug), we report it', () => {
     assert.ok(lighttpdAccepts('$HTTP["remote-ip"] == "10.0.0.0/33" { server.name = "a" }').ok);
-    assert.deepEqual(diagnosticsOf('$HTTP["remote-ip"] == "10.0.0.0/33" { server.name = "a" }\n').map((d) => d.code), ['invalid-ip']);
+    assert.deepEqual(
+      diagnosticsOf('$HTTP["remote-ip"] == "10.0.0.0/33" { server.name = "a" }\n').map((d) => d.code),
+      ['invalid-ip'],
+    );
   });
 });

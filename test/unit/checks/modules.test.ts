@@ -8,18 +8,32 @@ describe('unknown-module', () => {
   test('a name that is no module, with did-you-mean', () => {
     const text = 'server.modules = ( "mod_acess", "mod_proxy" )\n';
     assert.deepEqual(found(text, CODES), [['unknown-module', '"mod_acess"']]);
-    assert.deepEqual(quickFixes(text, 'unknown-module')[0], ['Replace with mod_access', 'server.modules = ( "mod_access", "mod_proxy" )\n']);
+    assert.deepEqual(quickFixes(text, 'unknown-module')[0], [
+      'Replace with mod_access',
+      'server.modules = ( "mod_access", "mod_proxy" )\n',
+    ]);
     assert.deepEqual(severities(text, 'unknown-module'), ['error']);
   });
   test('every current module is accepted', () => {
-    assert.deepEqual(found('server.modules = ( "mod_access", "mod_openssl", "mod_h2", "mod_authn_file", "mod_vhostdb_pgsql" )\n', CODES), []);
+    assert.deepEqual(
+      found(
+        'server.modules = ( "mod_access", "mod_openssl", "mod_h2", "mod_authn_file", "mod_vhostdb_pgsql" )\n',
+        CODES,
+      ),
+      [],
+    );
   });
 });
 
 describe('duplicate-module', () => {
   test('the repeat is reported, in one list or across +=', () => {
-    assert.deepEqual(found('server.modules = ( "mod_access", "mod_alias", "mod_access" )\n', CODES), [['duplicate-module', '"mod_access"']]);
-    assert.deepEqual(found('server.modules = ( "mod_access" )\nserver.modules += ( "mod_alias", "mod_access" )\n', CODES), [['duplicate-module', '"mod_access"']]);
+    assert.deepEqual(found('server.modules = ( "mod_access", "mod_alias", "mod_access" )\n', CODES), [
+      ['duplicate-module', '"mod_access"'],
+    ]);
+    assert.deepEqual(
+      found('server.modules = ( "mod_access" )\nserver.modules += ( "mod_alias", "mod_access" )\n', CODES),
+      [['duplicate-module', '"mod_access"']],
+    );
   });
   test('no repeat, no report', () => {
     assert.deepEqual(found('server.modules = ( "mod_access" )\nserver.modules += ( "mod_alias" )\n', CODES), []);
@@ -31,23 +45,39 @@ describe('removed-module', () => {
     const text = 'server.modules = ( "mod_secdownload" )\n';
     assert.deepEqual(found(text, CODES, { version: '1.4.69' }), [['removed-module', '"mod_secdownload"']]);
     assert.deepEqual(severities(text, 'removed-module', { version: '1.4.69' }), ['error']);
-    assert.deepEqual(quickFixes(text, 'removed-module', { version: '1.4.69' })[0], ['Replace with mod_magnet', 'server.modules = ( "mod_magnet" )\n']);
+    assert.deepEqual(quickFixes(text, 'removed-module', { version: '1.4.69' })[0], [
+      'Replace with mod_magnet',
+      'server.modules = ( "mod_magnet" )\n',
+    ]);
   });
   test('mod_compress: fatal from 1.4.56, rewritten to mod_deflate (warning) since 1.4.71', () => {
     const text = 'server.modules = ( "mod_compress" )\n';
     assert.deepEqual(severities(text, 'removed-module', { version: '1.4.69' }), ['error']);
     assert.deepEqual(severities(text, 'removed-module'), ['warning']);
     assert.deepEqual(found(text, CODES, { version: '1.4.55' }), []);
-    assert.deepEqual(quickFixes(text, 'removed-module')[0], ['Replace with mod_deflate', 'server.modules = ( "mod_deflate" )\n']);
+    assert.deepEqual(quickFixes(text, 'removed-module')[0], [
+      'Replace with mod_deflate',
+      'server.modules = ( "mod_deflate" )\n',
+    ]);
   });
   test('two-part replacement for mod_mysql_vhost', () => {
-    assert.deepEqual(quickFixes('server.modules = ( "mod_mysql_vhost" )\n', 'removed-module')[0], ['Replace with mod_vhostdb and mod_vhostdb_mysql', 'server.modules = ( "mod_vhostdb", "mod_vhostdb_mysql" )\n']);
+    assert.deepEqual(quickFixes('server.modules = ( "mod_mysql_vhost" )\n', 'removed-module')[0], [
+      'Replace with mod_vhostdb and mod_vhostdb_mysql',
+      'server.modules = ( "mod_vhostdb", "mod_vhostdb_mysql" )\n',
+    ]);
   });
   test('a module without replacement gets no fix', () => {
-    assert.deepEqual(quickFixes('server.modules = ( "mod_flv_streaming" )\n', 'removed-module').filter(([t]) => t.startsWith('Replace')), []);
+    assert.deepEqual(
+      quickFixes('server.modules = ( "mod_flv_streaming" )\n', 'removed-module').filter(([t]) =>
+        t.startsWith('Replace'),
+      ),
+      [],
+    );
   });
   test('newer modules than the target', () => {
-    assert.deepEqual(found('server.modules = ( "mod_boringssl" )\n', CODES, { version: '1.4.79' }), [['newer-than-target', '"mod_boringssl"']]);
+    assert.deepEqual(found('server.modules = ( "mod_boringssl" )\n', CODES, { version: '1.4.79' }), [
+      ['newer-than-target', '"mod_boringssl"'],
+    ]);
     assert.deepEqual(found('server.modules = ( "mod_boringssl" )\n', CODES, { version: '1.4.80' }), []);
   });
 });

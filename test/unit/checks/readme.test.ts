@@ -15,7 +15,10 @@ test("README's Diagnostics section lists every code with its default severity", 
   const missing: string[] = [];
   for (const r of RULES) {
     const row = rows.find((l) => l.split('|')[1].includes(`\`${r.code}\``));
-    if (!row) { missing.push(r.code); continue; }
+    if (!row) {
+      missing.push(r.code);
+      continue;
+    }
     assert.equal(row.split('|')[2].trim(), r.severity === 'information' ? 'info' : r.severity, `severity of ${r.code}`);
   }
   assert.deepEqual(missing, []);

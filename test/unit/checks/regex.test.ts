@@ -20,12 +20,16 @@ describe('PCRE2 syntax checker', () => {
     }
   });
   test('counts capture groups (named, branch reset, (?n)) and never throws', () => {
-    const count = (p: string) => { const r = checkPcre2(p); return r.ok ? r.info.captures : -1; };
+    const count = (p: string) => {
+      const r = checkPcre2(p);
+      return r.ok ? r.info.captures : -1;
+    };
     assert.equal(count('(a)(?:b)(?<n>c)(?=d)'), 2);
     assert.equal(count('(?|(a)|(b)(c))'), 2);
     assert.equal(count('(?n)(a)(?<x>b)'), 1);
     assert.equal(count('\\(a\\)[(]'), 0);
-    for (const p of ['(((', '[[[', '\\', '(?', '(*', '{', '}', '(?(', '\u0000', '\ud800']) assert.doesNotThrow(() => checkPcre2(p));
+    for (const p of ['(((', '[[[', '\\', '(?', '(*', '{', '}', '(?(', '\u0000', '\ud800'])
+      assert.doesNotThrow(() => checkPcre2(p));
   });
 });
 
@@ -46,7 +50,13 @@ describe('invalid-regex', () => {
     assert.deepEqual(found('url.rewrite-if-not-file = ( "\\"(x" => "/y" )\n', R), [['invalid-regex', '(']]);
   });
   test('valid PCRE is never flagged; =~ without metacharacters is not compiled', () => {
-    assert.deepEqual(found('$HTTP["url"] =~ "^/(?<p>[[:alnum:]]+)(?<=x)\\\\.php$" { server.name = "a" }\n$HTTP["host"] =~ "(?i)^www\\\\." { server.name = "b" }\n', R), []);
+    assert.deepEqual(
+      found(
+        '$HTTP["url"] =~ "^/(?<p>[[:alnum:]]+)(?<=x)\\\\.php$" { server.name = "a" }\n$HTTP["host"] =~ "(?i)^www\\\\." { server.name = "b" }\n',
+        R,
+      ),
+      [],
+    );
     assert.deepEqual(found('url.rewrite-once = ( "^/(\\\\w++)/\\\\Q(x)\\\\E$" => "/$1" )\n', R), []);
   });
 });
@@ -58,18 +68,38 @@ describe('capture-reference', () => {
     assert.deepEqual(found('url.rewrite-once = ( "^/a/(.*)$" => "/b/$1?${qsa}" )\n', C), []);
   });
   test('%n beyond the enclosing condition, or with no regex condition at all', () => {
-    assert.deepEqual(found('$HTTP["host"] =~ "^(www\\\\.)?(.*)$" {\n  url.redirect = ( "^/(.*)" => "https://%2/$1%3" )\n}\n', C), [['capture-reference', '%3']]);
+    assert.deepEqual(
+      found('$HTTP["host"] =~ "^(www\\\\.)?(.*)$" {\n  url.redirect = ( "^/(.*)" => "https://%2/$1%3" )\n}\n', C),
+      [['capture-reference', '%3']],
+    );
     assert.deepEqual(found('url.redirect = ( "^/(.*)" => "https://%1/$1" )\n', C), [['capture-reference', '%1']]);
-    assert.deepEqual(found('$HTTP["host"] !~ "^(www)" {\n  url.redirect = ( "^/(.*)" => "https://%1/$1" )\n}\n', C), [['capture-reference', '%1']]);
+    assert.deepEqual(found('$HTTP["host"] !~ "^(www)" {\n  url.redirect = ( "^/(.*)" => "https://%1/$1" )\n}\n', C), [
+      ['capture-reference', '%1'],
+    ]);
   });
   test('%0 works in == blocks; %1 does not', () => {
-    assert.deepEqual(found('$HTTP["host"] == "a.example" {\n  url.redirect = ( "^/(.*)" => "https://%0/$1" )\n}\n', C), []);
-    assert.deepEqual(found('$HTTP["host"] == "a.example" {\n  url.redirect = ( "^/(.*)" => "https://%1/$1" )\n}\n', C), [['capture-reference', '%1']]);
+    assert.deepEqual(
+      found('$HTTP["host"] == "a.example" {\n  url.redirect = ( "^/(.*)" => "https://%0/$1" )\n}\n', C),
+      [],
+    );
+    assert.deepEqual(
+      found('$HTTP["host"] == "a.example" {\n  url.redirect = ( "^/(.*)" => "https://%1/$1" )\n}\n', C),
+      [['capture-reference', '%1']],
+    );
   });
   test('the enclosing block is the one the directive is in, not an outer one', () => {
-    assert.deepEqual(found('$HTTP["host"] =~ "^(.*)$" {\n  $HTTP["url"] =^ "/a" {\n    url.redirect = ( "^/(.*)" => "https://%1/$1" )\n  }\n}\n', C), [['capture-reference', '%1']]);
+    assert.deepEqual(
+      found(
+        '$HTTP["host"] =~ "^(.*)$" {\n  $HTTP["url"] =^ "/a" {\n    url.redirect = ( "^/(.*)" => "https://%1/$1" )\n  }\n}\n',
+        C,
+      ),
+      [['capture-reference', '%1']],
+    );
   });
   test('escapes and modifiers: $$ and %% are literal, ${tolower:1} is group 1', () => {
-    assert.deepEqual(substitutionRefs('$$1 %%1 ${tolower:2} %{esc:1} ${url.path} $a'), [{ sigil: '$', n: 2, offset: 8, length: 12 }, { sigil: '%', n: 1, offset: 21, length: 8 }]);
+    assert.deepEqual(substitutionRefs('$$1 %%1 ${tolower:2} %{esc:1} ${url.path} $a'), [
+      { sigil: '$', n: 2, offset: 8, length: 12 },
+      { sigil: '%', n: 1, offset: 21, length: 8 },
+    ]);
   });
 });

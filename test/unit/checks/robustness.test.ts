@@ -20,11 +20,38 @@ const BASE = [
   'x = var.CWD + "/a"',
   '',
 ].join('\n');
-const PIECES = ['(', ')', '{', '}', '"', '=>', '=', '+=', ':=', '$HTTP["url"] =~ "(', '%1', '$2', ',', '\n', 'else', 'global {', 'if ', '#', '[', ']', '\\', '+', '=^', '!~', '(?<', '[[:'];
+const PIECES = [
+  '(',
+  ')',
+  '{',
+  '}',
+  '"',
+  '=>',
+  '=',
+  '+=',
+  ':=',
+  '$HTTP["url"] =~ "(',
+  '%1',
+  '$2',
+  ',',
+  '\n',
+  'else',
+  'global {',
+  'if ',
+  '#',
+  '[',
+  ']',
+  '\\',
+  '+',
+  '=^',
+  '!~',
+  '(?<',
+  '[[:',
+];
 
 test('random edits: diagnostics, checks and code actions never throw', () => {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   let checkErrors = 0;
   for (let i = 0; i < 400; i++) {
     let t = BASE;
@@ -40,7 +67,12 @@ test('random edits: diagnostics, checks and code actions never throw', () => {
     runChecks(t, model, { version: i % 2 ? '1.4.69' : undefined }, () => checkErrors++);
     const ds = computeDiagnostics(doc, model, { version: i % 3 ? undefined : '1.4.40' });
     for (const d of ds) assert.ok(d.range.start.line <= d.range.end.line);
-    computeCodeActions(doc, model, ds[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: ds });
+    computeCodeActions(
+      doc,
+      model,
+      ds[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      { diagnostics: ds },
+    );
   }
   assert.equal(checkErrors, 0, 'no check threw (a throwing check loses its findings)');
 });

@@ -11,24 +11,41 @@ describe('server-scope-in-condition', () => {
     assert.deepEqual(severities(text, 'server-scope-in-condition'), ['warning']);
   });
   test('global scope, global { } inside a condition, and connection keys are fine', () => {
-    assert.deepEqual(found('server.max-connections = 10\n$HTTP["host"] == "a" {\n  global { server.max-fds = 100 }\n  server.document-root = "/a"\n}\n', CODES), []);
+    assert.deepEqual(
+      found(
+        'server.max-connections = 10\n$HTTP["host"] == "a" {\n  global { server.max-fds = 100 }\n  server.document-root = "/a"\n}\n',
+        CODES,
+      ),
+      [],
+    );
   });
 });
 
 describe('socket-scope', () => {
   test('socket keys are fine at global scope and directly in $SERVER["socket"] ==', () => {
-    assert.deepEqual(found('ssl.engine = "disable"\n$SERVER["socket"] == ":443" {\n  ssl.engine = "enable"\n}\n', CODES), []);
+    assert.deepEqual(
+      found('ssl.engine = "disable"\n$SERVER["socket"] == ":443" {\n  ssl.engine = "enable"\n}\n', CODES),
+      [],
+    );
   });
   test('elsewhere they are ignored by lighttpd', () => {
-    assert.deepEqual(found('$HTTP["host"] == "a" {\n  ssl.engine = "enable"\n}\n', CODES), [['socket-scope', 'ssl.engine']]);
-    assert.deepEqual(found('$SERVER["socket"] != ":443" {\n  ssl.engine = "enable"\n}\n', CODES), [['socket-scope', 'ssl.engine']]);
+    assert.deepEqual(found('$HTTP["host"] == "a" {\n  ssl.engine = "enable"\n}\n', CODES), [
+      ['socket-scope', 'ssl.engine'],
+    ]);
+    assert.deepEqual(found('$SERVER["socket"] != ":443" {\n  ssl.engine = "enable"\n}\n', CODES), [
+      ['socket-scope', 'ssl.engine'],
+    ]);
   });
 });
 
 describe('conditional-in-global', () => {
   test('a condition or a nested global inside global { } is an error', () => {
-    assert.deepEqual(found('global {\n  $HTTP["host"] == "a" { server.name = "a" }\n}\n', CODES), [['conditional-in-global', '$HTTP["host"] == "a"']]);
-    assert.deepEqual(found('global {\n  global { server.name = "a" }\n}\n', CODES), [['conditional-in-global', 'global ']]);
+    assert.deepEqual(found('global {\n  $HTTP["host"] == "a" { server.name = "a" }\n}\n', CODES), [
+      ['conditional-in-global', '$HTTP["host"] == "a"'],
+    ]);
+    assert.deepEqual(found('global {\n  global { server.name = "a" }\n}\n', CODES), [
+      ['conditional-in-global', 'global '],
+    ]);
   });
   test('global { } with assignments only is fine', () => {
     assert.deepEqual(found('$HTTP["host"] == "a" {\n  global { server.name = "a" }\n}\n', CODES), []);

@@ -12,7 +12,8 @@ describe('suppression comments', () => {
     assert.deepEqual(found(text, U), [['unknown-directive', 'foo.baz']]);
   });
   test('several codes, stacked comments, indentation; other codes still show', () => {
-    const text = '$HTTP["host"] == "a" {\n  # lighttpd-ignore-next-line type-mismatch, unknown-directive\n  foo.bar = 1\n}\n# lighttpd-ignore-next-line unknown-directive\n# lighttpd-ignore-next-line capture-reference\nserver.port = "x"\n';
+    const text =
+      '$HTTP["host"] == "a" {\n  # lighttpd-ignore-next-line type-mismatch, unknown-directive\n  foo.bar = 1\n}\n# lighttpd-ignore-next-line unknown-directive\n# lighttpd-ignore-next-line capture-reference\nserver.port = "x"\n';
     assert.deepEqual(found(text, U), [['type-mismatch', '"x"']]);
   });
   test('# lighttpd-ignore-file CODE silences the code everywhere; a trailing comment is not a line directive', () => {
@@ -22,10 +23,18 @@ describe('suppression comments', () => {
   test('quick fixes insert the comment (with the line indentation) or extend an existing one', () => {
     const text = '$HTTP["host"] == "a" {\n  foo.bar = 1\n}\n';
     const fixes = Object.fromEntries(quickFixes(text, 'unknown-directive'));
-    assert.equal(fixes['Ignore unknown-directive on this line'], '$HTTP["host"] == "a" {\n  # lighttpd-ignore-next-line unknown-directive\n  foo.bar = 1\n}\n');
+    assert.equal(
+      fixes['Ignore unknown-directive on this line'],
+      '$HTTP["host"] == "a" {\n  # lighttpd-ignore-next-line unknown-directive\n  foo.bar = 1\n}\n',
+    );
     assert.equal(fixes['Ignore unknown-directive in this file'], '# lighttpd-ignore-file unknown-directive\n' + text);
-    const extended = Object.fromEntries(quickFixes('# lighttpd-ignore-next-line type-mismatch\nfoo.bar = 1\n', 'unknown-directive'));
-    assert.equal(extended['Ignore unknown-directive on this line'], '# lighttpd-ignore-next-line type-mismatch, unknown-directive\nfoo.bar = 1\n');
+    const extended = Object.fromEntries(
+      quickFixes('# lighttpd-ignore-next-line type-mismatch\nfoo.bar = 1\n', 'unknown-directive'),
+    );
+    assert.equal(
+      extended['Ignore unknown-directive on this line'],
+      '# lighttpd-ignore-next-line type-mismatch, unknown-directive\nfoo.bar = 1\n',
+    );
     // the inserted comment really silences it
     assert.deepEqual(found(fixes['Ignore unknown-directive on this line'], U), []);
   });
@@ -33,20 +42,35 @@ describe('suppression comments', () => {
 
 describe('severity settings', () => {
   test('a code can be raised, lowered or turned off', () => {
-    assert.deepEqual(severities('foo.bar = 1\n', 'unknown-directive', { severity: { 'unknown-directive': 'error' } }), ['error']);
-    assert.deepEqual(severities('foo.bar = 1\n', 'unknown-directive', { severity: { 'unknown-directive': 'hint' } }), ['hint']);
+    assert.deepEqual(severities('foo.bar = 1\n', 'unknown-directive', { severity: { 'unknown-directive': 'error' } }), [
+      'error',
+    ]);
+    assert.deepEqual(severities('foo.bar = 1\n', 'unknown-directive', { severity: { 'unknown-directive': 'hint' } }), [
+      'hint',
+    ]);
     assert.deepEqual(diagnosticsOf('foo.bar = 1\n', { severity: { 'unknown-directive': 'off' } }), []);
   });
   test('a user setting wins over a milder per-case severity', () => {
     assert.deepEqual(severities('proxy.balance = "x"\n', 'invalid-value'), ['warning']);
-    assert.deepEqual(severities('proxy.balance = "x"\n', 'invalid-value', { severity: { 'invalid-value': 'error' } }), ['error']);
+    assert.deepEqual(severities('proxy.balance = "x"\n', 'invalid-value', { severity: { 'invalid-value': 'error' } }), [
+      'error',
+    ]);
   });
   test('the language service takes the target version from LanguageSettings', () => {
     const ls = getLanguageService();
     const doc = docOf('server.modules = ( "mod_compress" )\n');
-    const sev = (version?: string) => ls.doValidation(doc, { version }).filter((d) => d.code === 'removed-module').map((d) => d.severity);
+    const sev = (version?: string) =>
+      ls
+        .doValidation(doc, { version })
+        .filter((d) => d.code === 'removed-module')
+        .map((d) => d.severity);
     assert.deepEqual(sev('1.4.69'), [1]);
     assert.deepEqual(sev(undefined), [2]);
-    assert.deepEqual(ls.doValidation(doc, { version: '1.4.69', diagnostics: { severity: { 'removed-module': 'off' } } }).filter((d) => d.code === 'removed-module'), []);
+    assert.deepEqual(
+      ls
+        .doValidation(doc, { version: '1.4.69', diagnostics: { severity: { 'removed-module': 'off' } } })
+        .filter((d) => d.code === 'removed-module'),
+      [],
+    );
   });
 });

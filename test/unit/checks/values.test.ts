@@ -22,7 +22,10 @@ describe('type-mismatch', () => {
     assert.deepEqual(severities('server.port = 70000\n', 'type-mismatch'), ['error']);
   });
   test('boolean: enable/disable/true/false/1/0 in any case, or any integer', () => {
-    assert.deepEqual(found('server.follow-symlink = "Enabled"\ndir-listing.activate = 0\nserver.range-requests = "FALSE"\n', T), []);
+    assert.deepEqual(
+      found('server.follow-symlink = "Enabled"\ndir-listing.activate = 0\nserver.range-requests = "FALSE"\n', T),
+      [],
+    );
     assert.deepEqual(found('server.follow-symlink = "yes"\n', T), [['type-mismatch', '"yes"']]);
   });
   test('int: integers or non-negative decimal strings', () => {
@@ -35,7 +38,10 @@ describe('type-mismatch', () => {
     assert.deepEqual(found('server.modules = "mod_access"\n', T), [['type-mismatch', '"mod_access"']]);
   });
   test('key => string lists reject integers and unkeyed elements', () => {
-    assert.deepEqual(found('mimetype.assign = ( ".a" => 1, "x" )\n', T), [['type-mismatch', '1'], ['type-mismatch', '"x"']]);
+    assert.deepEqual(found('mimetype.assign = ( ".a" => 1, "x" )\n', T), [
+      ['type-mismatch', '1'],
+      ['type-mismatch', '"x"'],
+    ]);
     assert.deepEqual(found('mimetype.assign = ( ".html" => "text/html" )\n', T), []);
   });
   test('key => list: every value must be a list', () => {
@@ -49,8 +55,16 @@ describe('type-mismatch', () => {
     assert.deepEqual(found('server.port = env.PORT\nserver.document-root = var.CWD + "/htdocs"\n', T), []);
   });
   test('backend blocks: option types are checked', () => {
-    assert.deepEqual(found('proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => "eighty" ) ) )\n', T), [['type-mismatch', '"eighty"']]);
-    assert.deepEqual(found('proxy.server = ( "" => ( "app" => ( "host" => "127.0.0.1", "port" => 8080, "check-local" => "disable" ) ) )\n', T), []);
+    assert.deepEqual(found('proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => "eighty" ) ) )\n', T), [
+      ['type-mismatch', '"eighty"'],
+    ]);
+    assert.deepEqual(
+      found(
+        'proxy.server = ( "" => ( "app" => ( "host" => "127.0.0.1", "port" => 8080, "check-local" => "disable" ) ) )\n',
+        T,
+      ),
+      [],
+    );
   });
 });
 
@@ -67,22 +81,46 @@ describe('invalid-value', () => {
     assert.deepEqual(found('proxy.balance = "round-robin"\nfastcgi.balance = "hash"\n', V), []);
   });
   test('keys of server.http-parseopts (fatal) and server.feature-flags (ignored)', () => {
-    assert.deepEqual(found('server.http-parseopts = ( "header-strict" => "enable", "host-strikt" => "enable" )\n', V), [['invalid-value', '"host-strikt"']]);
-    assert.deepEqual(found('server.http-parseopts = ( "url-path-2f-decode" => "maybe" )\n', V), [['invalid-value', '"maybe"']]);
-    assert.deepEqual(severities('server.feature-flags = ( "server.h2prot" => "enable" )\n', 'invalid-value'), ['warning']);
-    assert.deepEqual(found('server.feature-flags = ( "server.h2proto" => "enable", "server.graceful-shutdown-timeout" => 5 )\n', V), []);
+    assert.deepEqual(found('server.http-parseopts = ( "header-strict" => "enable", "host-strikt" => "enable" )\n', V), [
+      ['invalid-value', '"host-strikt"'],
+    ]);
+    assert.deepEqual(found('server.http-parseopts = ( "url-path-2f-decode" => "maybe" )\n', V), [
+      ['invalid-value', '"maybe"'],
+    ]);
+    assert.deepEqual(severities('server.feature-flags = ( "server.h2prot" => "enable" )\n', 'invalid-value'), [
+      'warning',
+    ]);
+    assert.deepEqual(
+      found('server.feature-flags = ( "server.h2proto" => "enable", "server.graceful-shutdown-timeout" => 5 )\n', V),
+      [],
+    );
   });
   test('backend block options: unknown keys are warned with did-you-mean', () => {
     const text = 'fastcgi.server = ( ".php" => ( ( "socket" => "/run/php.sock", "chek-local" => "disable" ) ) )\n';
     assert.deepEqual(found(text, V), [['invalid-value', '"chek-local"']]);
     assert.deepEqual(severities(text, 'invalid-value'), ['warning']);
     assert.ok(quickFixes(text, 'invalid-value')[0][1].includes('"check-local" => "disable"'));
-    assert.deepEqual(found('scgi.server = ( "/" => ( ( "host" => "127.0.0.1", "port" => 4000, "check-local" => "disable", "bin-path" => "/x" ) ) )\n', V), []);
+    assert.deepEqual(
+      found(
+        'scgi.server = ( "/" => ( ( "host" => "127.0.0.1", "port" => 4000, "check-local" => "disable", "bin-path" => "/x" ) ) )\n',
+        V,
+      ),
+      [],
+    );
   });
   test('auth.require fields and methods', () => {
-    assert.deepEqual(found('auth.require = ( "/" => ( "method" => "basik", "realm" => "r", "require" => "valid-user" ) )\n', V), [['invalid-value', '"basik"']]);
-    assert.deepEqual(found('auth.require = ( "/" => ( "method" => "basic", "relm" => "r", "require" => "valid-user" ) )\n', V), [['invalid-value', '"relm"']]);
-    assert.deepEqual(found('auth.require = ( "/" => ( "method" => "digest", "realm" => "r", "require" => "user=a|user=b" ) )\n', V), []);
+    assert.deepEqual(
+      found('auth.require = ( "/" => ( "method" => "basik", "realm" => "r", "require" => "valid-user" ) )\n', V),
+      [['invalid-value', '"basik"']],
+    );
+    assert.deepEqual(
+      found('auth.require = ( "/" => ( "method" => "basic", "relm" => "r", "require" => "valid-user" ) )\n', V),
+      [['invalid-value', '"relm"']],
+    );
+    assert.deepEqual(
+      found('auth.require = ( "/" => ( "method" => "digest", "realm" => "r", "require" => "user=a|user=b" ) )\n', V),
+      [],
+    );
   });
   test('removed auth backend names say so', () => {
     const d = diagnosticsOf('auth.backend = "mysql"\n').find((x) => x.code === 'invalid-value');

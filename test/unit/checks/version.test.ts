@@ -9,7 +9,10 @@ const N = ['newer-than-target'];
 describe('newer-than-target (syntax)', () => {
   test('=^ and =$ need 1.4.65', () => {
     const text = '$HTTP["url"] =^ "/a" { server.name = "a" }\n$HTTP["url"] =$ ".b" { server.name = "b" }\n';
-    assert.deepEqual(found(text, N, { version: '1.4.64' }), [['newer-than-target', '=^'], ['newer-than-target', '=$']]);
+    assert.deepEqual(found(text, N, { version: '1.4.64' }), [
+      ['newer-than-target', '=^'],
+      ['newer-than-target', '=$'],
+    ]);
     assert.deepEqual(found(text, N, { version: '1.4.65' }), []);
   });
   test(':= needs 1.4.46', () => {
@@ -22,13 +25,20 @@ describe('newer-than-target (syntax)', () => {
     assert.deepEqual(found(text, N, { version: '1.4.42' }), []);
   });
   test('if / elif / elsif / elseif need 1.4.74', () => {
-    const text = 'if $HTTP["host"] == "a" { server.name = "a" }\nelif $HTTP["host"] == "b" { server.name = "b" }\nelse if $HTTP["host"] == "c" { server.name = "c" }\n';
-    assert.deepEqual(found(text, N, { version: '1.4.69' }), [['newer-than-target', 'if'], ['newer-than-target', 'elif'], ['newer-than-target', 'if']]);
+    const text =
+      'if $HTTP["host"] == "a" { server.name = "a" }\nelif $HTTP["host"] == "b" { server.name = "b" }\nelse if $HTTP["host"] == "c" { server.name = "c" }\n';
+    assert.deepEqual(found(text, N, { version: '1.4.69' }), [
+      ['newer-than-target', 'if'],
+      ['newer-than-target', 'elif'],
+      ['newer-than-target', 'if'],
+    ]);
     assert.deepEqual(found(text, N, { version: '1.4.74' }), []);
     assert.deepEqual(found(text, N), []);
   });
   test('$REQUEST_HEADER needs 1.4.46', () => {
-    assert.deepEqual(found('$REQUEST_HEADER["X-A"] == "1" { server.name = "a" }\n', N, { version: '1.4.45' }), [['newer-than-target', '$REQUEST_HEADER']]);
+    assert.deepEqual(found('$REQUEST_HEADER["X-A"] == "1" { server.name = "a" }\n', N, { version: '1.4.45' }), [
+      ['newer-than-target', '$REQUEST_HEADER'],
+    ]);
   });
 });
 
@@ -42,8 +52,14 @@ describe('lighttpd.version and lighttpd.diagnostics.severity settings', () => {
     assert.equal(normalizeSettings({ version: '1.4.60' }).version, '1.4.60');
   });
   test('severity maps accept error/warning/information/info/hint/off and drop the rest', () => {
-    assert.deepEqual(normalizeSeverityMap({ 'unknown-directive': 'Error', 'capture-reference': 'off', x: 'loud', y: 3, z: 'info' }), { 'unknown-directive': 'error', 'capture-reference': 'off', z: 'information' });
-    assert.deepEqual(normalizeSettings({ diagnostics: { severity: { 'duplicate-module': 'hint' } } }).diagnosticsSeverity, { 'duplicate-module': 'hint' });
+    assert.deepEqual(
+      normalizeSeverityMap({ 'unknown-directive': 'Error', 'capture-reference': 'off', x: 'loud', y: 3, z: 'info' }),
+      { 'unknown-directive': 'error', 'capture-reference': 'off', z: 'information' },
+    );
+    assert.deepEqual(
+      normalizeSettings({ diagnostics: { severity: { 'duplicate-module': 'hint' } } }).diagnosticsSeverity,
+      { 'duplicate-module': 'hint' },
+    );
     assert.deepEqual(normalizeSettings(undefined).diagnosticsSeverity, {});
   });
 });

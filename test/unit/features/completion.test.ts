@@ -23,7 +23,13 @@ function labels(src: string): string[] {
 function item(src: string, label: string): CompletionItem & { doc: ReturnType<typeof complete>['doc'] } {
   const r = complete(src);
   const it = r.items.find((i) => i.label === label);
-  assert.ok(it, `no item ${label} for ${JSON.stringify(src)}; got ${r.items.slice(0, 20).map((i) => i.label).join(', ')}`);
+  assert.ok(
+    it,
+    `no item ${label} for ${JSON.stringify(src)}; got ${r.items
+      .slice(0, 20)
+      .map((i) => i.label)
+      .join(', ')}`,
+  );
   return { ...it, doc: r.doc };
 }
 function edit(it: CompletionItem): TextEdit {
@@ -34,9 +40,14 @@ function edit(it: CompletionItem): TextEdit {
 function accept(src: string, label: string): string {
   const it = item(src, label);
   const main = edit(it);
-  const plain = it.insertTextFormat === InsertTextFormat.Snippet
-    ? main.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1')
-    : main.newText;
+  const plain =
+    it.insertTextFormat === InsertTextFormat.Snippet
+      ? main.newText
+          .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+          .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+          .replace(/\$\d+/g, '')
+          .replace(/\\([$}\\])/g, '$1')
+      : main.newText;
   return applyEdits(it.doc, [{ range: main.range, newText: plain }, ...(it.additionalTextEdits ?? [])]);
 }
 
@@ -53,8 +64,14 @@ describe('completion at the start of a statement', () => {
   });
 
   test('a boolean directive gets an enable/disable choice; an enum one its values', () => {
-    assert.equal(edit(item('dir-listing.a|', 'dir-listing.activate')).newText, 'dir-listing.activate = "${1|enable,disable|}"');
-    assert.equal(edit(item('server.event|', 'server.event-handler')).newText, 'server.event-handler = "${1|linux-sysepoll,epoll,solaris-eventports,solaris-devpoll,freebsd-kqueue,kqueue,poll,select|}"');
+    assert.equal(
+      edit(item('dir-listing.a|', 'dir-listing.activate')).newText,
+      'dir-listing.activate = "${1|enable,disable|}"',
+    );
+    assert.equal(
+      edit(item('server.event|', 'server.event-handler')).newText,
+      'server.event-handler = "${1|linux-sysepoll,epoll,solaris-eventports,solaris-devpoll,freebsd-kqueue,kqueue,poll,select|}"',
+    );
   });
 
   test('only the key is inserted when the line already has an operator', () => {
@@ -88,22 +105,41 @@ describe('completion at the start of a statement', () => {
 
   test('accepting a directive whose module is not loaded adds the module (same insertion as the quick fix)', () => {
     const it = item('server.modules = ( "mod_access" )\nproxy.s|\n', 'proxy.server');
-    assert.deepEqual(it.additionalTextEdits?.map((e) => e.newText), [', "mod_proxy"']);
+    assert.deepEqual(
+      it.additionalTextEdits?.map((e) => e.newText),
+      [', "mod_proxy"'],
+    );
     assert.match(it.detail ?? '', /adds "mod_proxy" to server.modules/);
-    assert.equal(accept('server.modules = ( "mod_access" )\nproxy.s|\n', 'proxy.server'), 'server.modules = ( "mod_access", "mod_proxy" )\nproxy.server = (  )\n');
+    assert.equal(
+      accept('server.modules = ( "mod_access" )\nproxy.s|\n', 'proxy.server'),
+      'server.modules = ( "mod_access", "mod_proxy" )\nproxy.server = (  )\n',
+    );
     // Already loaded, or a core key: nothing to add.
     assert.equal(item('server.modules = ( "mod_proxy" )\nproxy.s|\n', 'proxy.server').additionalTextEdits, undefined);
     assert.equal(item('server.modules = ( "mod_access" )\nserver.po|\n', 'server.port').additionalTextEdits, undefined);
   });
 
   test('keeps the list style when adding the module to a multi-line server.modules', () => {
-    const src = 'server.modules = (\n    "mod_access",\n    "mod_staticfile",\n)\n$HTTP["host"] == "a" {\n    alias.u|\n}\n';
-    assert.equal(accept(src, 'alias.url'), 'server.modules = (\n    "mod_access",\n    "mod_alias",\n    "mod_staticfile",\n)\n$HTTP["host"] == "a" {\n    alias.url = ( "key" => "value" )\n}\n'.replace('( "key" => "value" )', '(  )'));
+    const src =
+      'server.modules = (\n    "mod_access",\n    "mod_staticfile",\n)\n$HTTP["host"] == "a" {\n    alias.u|\n}\n';
+    assert.equal(
+      accept(src, 'alias.url'),
+      'server.modules = (\n    "mod_access",\n    "mod_alias",\n    "mod_staticfile",\n)\n$HTTP["host"] == "a" {\n    alias.url = ( "key" => "value" )\n}\n'.replace(
+        '( "key" => "value" )',
+        '(  )',
+      ),
+    );
   });
 
   test('without a server.modules list, the new line goes in front of the first statement', () => {
-    assert.equal(accept('# app\nproxy.s|\n', 'proxy.server'), '# app\nserver.modules += ( "mod_proxy" )\nproxy.server = (  )\n');
-    assert.equal(accept('server.port = 80\nproxy.s|\n', 'proxy.server'), 'server.modules += ( "mod_proxy" )\nserver.port = 80\nproxy.server = (  )\n');
+    assert.equal(
+      accept('# app\nproxy.s|\n', 'proxy.server'),
+      '# app\nserver.modules += ( "mod_proxy" )\nproxy.server = (  )\n',
+    );
+    assert.equal(
+      accept('server.port = 80\nproxy.s|\n', 'proxy.server'),
+      'server.modules += ( "mod_proxy" )\nserver.port = 80\nproxy.server = (  )\n',
+    );
   });
 
   test('no module edit when the module set cannot be known (an include that is not followed)', () => {
@@ -114,7 +150,8 @@ describe('completion at the start of a statement', () => {
     const inHost = complete('$HTTP["host"] == "example.org" {\n  |\n}\n').items;
     const names = new Set(inHost.map((i) => i.label));
     for (const d of DIRECTIVES) {
-      if (d.scope === 'server' || d.scope === 'socket') assert.ok(!names.has(d.key), `${d.key} (${d.scope}) offered in a condition`);
+      if (d.scope === 'server' || d.scope === 'socket')
+        assert.ok(!names.has(d.key), `${d.key} (${d.scope}) offered in a condition`);
       else assert.ok(names.has(d.key), `${d.key} missing`);
     }
     const inSocket = new Set(labels('$SERVER["socket"] == ":443" {\n  ssl.|\n}\n'));
@@ -149,7 +186,8 @@ describe('completion at the start of a statement', () => {
 
   test('keywords and condition heads; else only after a condition block', () => {
     const top = labels('|');
-    for (const l of ['include', 'include_shell', 'global', '$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]']) assert.ok(top.includes(l), l);
+    for (const l of ['include', 'include_shell', 'global', '$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]'])
+      assert.ok(top.includes(l), l);
     assert.ok(!top.includes('else'));
     const afterCond = item('$HTTP["host"] == "a" {\n}\nel|', 'else');
     assert.equal(edit(afterCond).newText, 'else {\n\t$0\n}');
@@ -166,15 +204,31 @@ describe('completion at the start of a statement', () => {
 describe('completion of values', () => {
   test('after = of an enum directive: its values, quoted or inside the quotes', () => {
     const r = complete('server.network-backend = |');
-    assert.deepEqual(r.items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => edit(i).newText), ['"sendfile"', '"linux-sendfile"', '"freebsd-sendfile"', '"solaris-sendfilev"', '"writev"', '"write"']);
+    assert.deepEqual(
+      r.items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => edit(i).newText),
+      ['"sendfile"', '"linux-sendfile"', '"freebsd-sendfile"', '"solaris-sendfilev"', '"writev"', '"write"'],
+    );
     const q = complete('server.network-backend = "wr|"');
-    assert.deepEqual(q.items.map((i) => edit(i).newText), ['writev', 'write']);
+    assert.deepEqual(
+      q.items.map((i) => edit(i).newText),
+      ['writev', 'write'],
+    );
     assert.equal(textAt(q.doc, edit(q.items[0]).range), 'wr');
   });
 
   test('booleans get enable / disable; integer enums are not quoted', () => {
-    assert.deepEqual(complete('dir-listing.activate = |').items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => edit(i).newText), ['"enable"', '"disable"']);
-    assert.deepEqual(complete('server.stream-response-body = |').items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => edit(i).newText), ['0', '1', '2']);
+    assert.deepEqual(
+      complete('dir-listing.activate = |')
+        .items.filter((i) => i.kind === CompletionItemKind.EnumMember)
+        .map((i) => edit(i).newText),
+      ['"enable"', '"disable"'],
+    );
+    assert.deepEqual(
+      complete('server.stream-response-body = |')
+        .items.filter((i) => i.kind === CompletionItemKind.EnumMember)
+        .map((i) => edit(i).newText),
+      ['0', '1', '2'],
+    );
   });
 
   test('after + a value can start again; after a complete value nothing', () => {
@@ -198,22 +252,37 @@ describe('completion of values', () => {
   test('backend blocks of *.server: backend keys, then their values', () => {
     const it = item('proxy.server = ( "/app" => ( ( | ) ) )', 'host');
     assert.equal(edit(it).newText, '"host" => "$1"');
-    assert.equal(edit(item('fastcgi.server = ( ".php" => ( "php" => ( "check-|" ) ) )', 'check-local')).newText, '"check-local" => "${1|enable,disable|}"');
+    assert.equal(
+      edit(item('fastcgi.server = ( ".php" => ( "php" => ( "check-|" ) ) )', 'check-local')).newText,
+      '"check-local" => "${1|enable,disable|}"',
+    );
     const inQuotes = item('scgi.server = ( "/" => ( ( "po|" ) ) )', 'port');
     assert.equal(textAt(inQuotes.doc, edit(inQuotes).range), '"po"');
     assert.equal(edit(inQuotes).newText, '"port" => $1');
     assert.ok(!labels('proxy.server = ( | )').includes('host'));
     assert.ok(!labels('proxy.server = ( "/" => ( | ) )').includes('host'));
-    assert.deepEqual(complete('proxy.server = ( "/" => ( ( "check-local" => | ) ) )').items.map((i) => edit(i).newText), ['"enable"', '"disable"']);
-    assert.deepEqual(complete('fastcgi.server = ( "/" => ( ( "mode" => "|" ) ) )').items.map((i) => edit(i).newText), ['responder', 'authorizer']);
+    assert.deepEqual(
+      complete('proxy.server = ( "/" => ( ( "check-local" => | ) ) )').items.map((i) => edit(i).newText),
+      ['"enable"', '"disable"'],
+    );
+    assert.deepEqual(
+      complete('fastcgi.server = ( "/" => ( ( "mode" => "|" ) ) )').items.map((i) => edit(i).newText),
+      ['responder', 'authorizer'],
+    );
   });
 
   test('server.feature-flags and server.http-parseopts: their keys', () => {
     const ff = complete('server.feature-flags = ( | )');
     assert.ok(ff.items.some((i) => i.label === 'server.h2proto'));
-    assert.equal(edit(ff.items.find((i) => i.label === 'server.graceful-shutdown-timeout')!).newText, '"server.graceful-shutdown-timeout" => $1');
+    assert.equal(
+      edit(ff.items.find((i) => i.label === 'server.graceful-shutdown-timeout')!).newText,
+      '"server.graceful-shutdown-timeout" => $1',
+    );
     const po = complete('server.http-parseopts = ( "header-strict" => "enable", | )');
-    assert.equal(edit(po.items.find((i) => i.label === 'url-path-2f-decode')!).newText, '"url-path-2f-decode" => "${1|enable,disable|}"');
+    assert.equal(
+      edit(po.items.find((i) => i.label === 'url-path-2f-decode')!).newText,
+      '"url-path-2f-decode" => "${1|enable,disable|}"',
+    );
   });
 
   test('lists of plain values: the directive values', () => {
@@ -224,19 +293,31 @@ describe('completion of values', () => {
 describe('completion in condition heads', () => {
   test('after $: the condition objects', () => {
     const r = complete('$|');
-    assert.deepEqual(r.items.map((i) => i.label), ['$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]', 'HTTP', 'SERVER', 'REQUEST_HEADER']);
+    assert.deepEqual(
+      r.items.map((i) => i.label),
+      ['$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]', 'HTTP', 'SERVER', 'REQUEST_HEADER'],
+    );
     assert.equal(edit(r.items[3]).newText, 'HTTP["$1"]');
     assert.equal(textAt(r.doc, edit(r.items[3]).range), '');
     // The whole-block items replace the typed '$' too.
     assert.equal(textAt(r.doc, edit(r.items[1]).range), '$');
-    assert.deepEqual(complete('$HT|').items.map((i) => i.label), ['$HTTP[…]', 'HTTP']);
+    assert.deepEqual(
+      complete('$HT|').items.map((i) => i.label),
+      ['$HTTP[…]', 'HTTP'],
+    );
     // Not at the start of a statement (after else), only the object names.
-    assert.deepEqual(labels('$HTTP["host"] == "a" {\n} else $|'), ['$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]', 'HTTP', 'SERVER', 'REQUEST_HEADER'].slice(3));
+    assert.deepEqual(
+      labels('$HTTP["host"] == "a" {\n} else $|'),
+      ['$HTTP[…]', '$SERVER["socket"]', '$REQUEST_HEADER[…]', 'HTTP', 'SERVER', 'REQUEST_HEADER'].slice(3),
+    );
   });
 
   test('inside $HTTP["…"]: the field names, replacing the text inside the quotes', () => {
     const r = complete('$HTTP["ho|"] == "a" {\n}\n');
-    assert.deepEqual(r.items.map((i) => i.label), ['host']);
+    assert.deepEqual(
+      r.items.map((i) => i.label),
+      ['host'],
+    );
     assert.equal(textAt(r.doc, edit(r.items[0]).range), 'ho');
     assert.ok(labels('$HTTP["|"]').includes('remote-ip'));
     assert.deepEqual(labels('$SERVER[|'), ['socket']);
@@ -284,7 +365,8 @@ describe('include paths', () => {
   const root = mkdtempSync(join(tmpdir(), 'lighttpd-complete-'));
   mkdirSync(join(root, 'conf.d'));
   mkdirSync(join(root, 'conf-enabled'));
-  for (const f of ['10-proxy.conf', '20-scgi.conf', 'README', '.hidden.conf']) writeFileSync(join(root, 'conf.d', f), '');
+  for (const f of ['10-proxy.conf', '20-scgi.conf', 'README', '.hidden.conf'])
+    writeFileSync(join(root, 'conf.d', f), '');
   writeFileSync(join(root, 'mime.conf'), '');
   symlinkSync(join(root, 'conf.d'), join(root, 'linked'));
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -314,7 +396,11 @@ describe('include paths', () => {
     const all = at('include "conf.d/|').items.map((i) => i.label);
     assert.deepEqual(all, ['10-proxy.conf', '20-scgi.conf', 'README', '*.conf']);
     assert.ok(at('include "conf.d/.|"').items.some((i) => i.label === '.hidden.conf'));
-    assert.ok(at('include "conf.d/|"').items.find((i) => i.label === 'README')!.sortText! > at('include "conf.d/|"').items.find((i) => i.label === '20-scgi.conf')!.sortText!, 'config files first');
+    assert.ok(
+      at('include "conf.d/|"').items.find((i) => i.label === 'README')!.sortText! >
+        at('include "conf.d/|"').items.find((i) => i.label === '20-scgi.conf')!.sortText!,
+      'config files first',
+    );
   });
   test('absolute paths; path mappings are tried first; nothing for patterns, include_shell, untitled relative paths', () => {
     assert.ok(at(`include "${root}/conf.d/|"`).items.some((i) => i.label === '10-proxy.conf'));
@@ -324,12 +410,20 @@ describe('include paths', () => {
     assert.deepEqual(at('include_shell "conf.d/|"').items, []);
     assert.deepEqual(at('include "conf.d/|"', { ...paths, mainDir: undefined }).items, []);
     assert.deepEqual(at('include "conf.d/|"').items.length > 0 && at('include "nowhere/|"').items, []);
-    assert.deepEqual(at('include "conf.d/|"', { ...paths, fs: { ...nodeFileSystem, listDirectory: undefined } }).items, []);
+    assert.deepEqual(
+      at('include "conf.d/|"', { ...paths, fs: { ...nodeFileSystem, listDirectory: undefined } }).items,
+      [],
+    );
   });
   test("'/' as the trigger character completes include paths only", () => {
     const f = withCursor('include "conf.d/|"\n');
     assert.ok(doComplete(f.doc, f.model, f.position, paths, '/').items.some((i) => i.label === '10-proxy.conf'));
-    for (const src of ['$HTTP["url"] =~ "^/|" {\n}\n', 'server.document-root = "/|"\n', 'x = "/|', 'server.port = 80\n/|']) {
+    for (const src of [
+      '$HTTP["url"] =~ "^/|" {\n}\n',
+      'server.document-root = "/|"\n',
+      'x = "/|',
+      'server.port = 80\n/|',
+    ]) {
       const g = withCursor(src);
       assert.deepEqual(doComplete(g.doc, g.model, g.position, paths, '/').items, [], src);
     }

@@ -5,7 +5,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDocument, formatRange, formatText, planFormat, sameMeaning, type FormatOptions } from '../../../server/src/features/formatting';
+import {
+  formatDocument,
+  formatRange,
+  formatText,
+  planFormat,
+  sameMeaning,
+  type FormatOptions,
+} from '../../../server/src/features/formatting';
 import { parse, tokenize } from '../../../server/src/parser';
 import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
 import { expressionValue, scopeAt } from '../../../server/src/features/locate';
@@ -27,16 +34,19 @@ describe('formatting', () => {
       '}',
       '',
     ].join('\n');
-    assert.equal(fmt(src), [
-      'server.modules = ( "mod_access", "mod_proxy" )',
-      '$HTTP["host"] == "a" {',
-      '    proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )',
-      '    $HTTP["url"] =~ "^/x" {',
-      '        x = "a" + "b"',
-      '    }',
-      '}',
-      '',
-    ].join('\n'));
+    assert.equal(
+      fmt(src),
+      [
+        'server.modules = ( "mod_access", "mod_proxy" )',
+        '$HTTP["host"] == "a" {',
+        '    proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )',
+        '    $HTTP["url"] =~ "^/x" {',
+        '        x = "a" + "b"',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('one indentation level per line that opens brackets; closers go back to the opening line', () => {
@@ -54,24 +64,30 @@ describe('formatting', () => {
       ') ) )',
       '',
     ].join('\n');
-    assert.equal(fmt(src, { tabSize: 2 }), [
-      'fastcgi.server = ( ".php" =>',
-      '  ( "localhost" =>',
-      '    (',
-      '      "socket" => "/tmp/php.socket",',
-      '      "bin-path" => "/usr/bin/php-cgi"',
-      '    )',
-      '  )',
-      ')',
-      'proxy.server = ( "/" => ( (',
-      '  "host" => "127.0.0.1",',
-      ') ) )',
-      '',
-    ].join('\n'));
+    assert.equal(
+      fmt(src, { tabSize: 2 }),
+      [
+        'fastcgi.server = ( ".php" =>',
+        '  ( "localhost" =>',
+        '    (',
+        '      "socket" => "/tmp/php.socket",',
+        '      "bin-path" => "/usr/bin/php-cgi"',
+        '    )',
+        '  )',
+        ')',
+        'proxy.server = ( "/" => ( (',
+        '  "host" => "127.0.0.1",',
+        ') ) )',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('a statement continued on the next line is indented one more level', () => {
-    assert.equal(fmt('a =\n"x"\nb = "x" +\n  # note\n"y"\nc = 1\n'), 'a =\n    "x"\nb = "x" +\n    # note\n    "y"\nc = 1\n');
+    assert.equal(
+      fmt('a =\n"x"\nb = "x" +\n  # note\n"y"\nc = 1\n'),
+      'a =\n    "x"\nb = "x" +\n    # note\n    "y"\nc = 1\n',
+    );
   });
 
   test('comments and blank-line groups kept; long blank runs shortened; trailing blanks and final newlines trimmed', () => {
@@ -83,8 +99,10 @@ describe('formatting', () => {
   });
 
   test('else chains and blocks closed on the same line', () => {
-    assert.equal(fmt('$HTTP["host"] == "a" {\nx = 1\n}   else   $HTTP["host"] == "b"{ y = 2 }\nelse{\nz = 3 }\n'),
-      '$HTTP["host"] == "a" {\n    x = 1\n} else $HTTP["host"] == "b" { y = 2 }\nelse {\n    z = 3 }\n');
+    assert.equal(
+      fmt('$HTTP["host"] == "a" {\nx = 1\n}   else   $HTTP["host"] == "b"{ y = 2 }\nelse{\nz = 3 }\n'),
+      '$HTTP["host"] == "a" {\n    x = 1\n} else $HTTP["host"] == "b" { y = 2 }\nelse {\n    z = 3 }\n',
+    );
   });
 
   test('strings are never touched, not even lines inside a multi-line string', () => {
@@ -99,13 +117,23 @@ describe('formatting', () => {
   });
 
   test('tabs, CRLF line ends', () => {
-    assert.equal(fmt('$HTTP["host"] == "a" {\r\nx = 1\r\n}\r\n', { insertSpaces: false }), '$HTTP["host"] == "a" {\r\n\tx = 1\r\n}\r\n');
+    assert.equal(
+      fmt('$HTTP["host"] == "a" {\r\nx = 1\r\n}\r\n', { insertSpaces: false }),
+      '$HTTP["host"] == "a" {\r\n\tx = 1\r\n}\r\n',
+    );
   });
 
   test('aligned = and => stay aligned; => can be aligned on request', () => {
-    const src = 'server.port      = 80\nserver.tag       = "x"\nserver.document-root = "/srv"\n\nm = (\n  "a" => 1,\n  "long-key" => 2,\n)\n';
-    assert.equal(fmt(src), 'server.port          = 80\nserver.tag           = "x"\nserver.document-root = "/srv"\n\nm = (\n    "a" => 1,\n    "long-key" => 2,\n)\n');
-    assert.equal(fmt(src, { alignArrows: true }).split('\n').slice(5, 7).join('\n'), '    "a"        => 1,\n    "long-key" => 2,');
+    const src =
+      'server.port      = 80\nserver.tag       = "x"\nserver.document-root = "/srv"\n\nm = (\n  "a" => 1,\n  "long-key" => 2,\n)\n';
+    assert.equal(
+      fmt(src),
+      'server.port          = 80\nserver.tag           = "x"\nserver.document-root = "/srv"\n\nm = (\n    "a" => 1,\n    "long-key" => 2,\n)\n',
+    );
+    assert.equal(
+      fmt(src, { alignArrows: true }).split('\n').slice(5, 7).join('\n'),
+      '    "a"        => 1,\n    "long-key" => 2,',
+    );
     // Not aligned in the original: one space.
     assert.equal(fmt('a    = 1\nbb = 2\nccc = 3\n'), 'a = 1\nbb = 2\nccc = 3\n');
   });
@@ -123,9 +151,24 @@ describe('formatting', () => {
     const text = 'a=1\n$HTTP["host"] == "a" {\nb=2\n}\nc=3\n';
     const { doc, model } = docOf(text);
     const all = formatDocument(doc, model, { tabSize: 2, insertSpaces: true });
-    assert.deepEqual(all.map((e) => [e.range.start.line, e.newText]), [[0, 'a = 1'], [2, '  b = 2'], [4, 'c = 3']]);
-    const ranged = formatRange(doc, model, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, { tabSize: 2, insertSpaces: true });
-    assert.deepEqual(ranged.map((e) => [e.range.start.line, e.newText]), [[2, '  b = 2']]);
+    assert.deepEqual(
+      all.map((e) => [e.range.start.line, e.newText]),
+      [
+        [0, 'a = 1'],
+        [2, '  b = 2'],
+        [4, 'c = 3'],
+      ],
+    );
+    const ranged = formatRange(
+      doc,
+      model,
+      { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } },
+      { tabSize: 2, insertSpaces: true },
+    );
+    assert.deepEqual(
+      ranged.map((e) => [e.range.start.line, e.newText]),
+      [[2, '  b = 2']],
+    );
     assert.equal(TextDocument.applyEdits(doc, all), 'a = 1\n$HTTP["host"] == "a" {\n  b = 2\n}\nc = 3\n');
   });
 
@@ -137,7 +180,13 @@ describe('formatting', () => {
   });
 
   test('broken input: same tokens afterwards, never throws', () => {
-    const inputs = ['$HTTP["host"] == {\n x = (\n', ')))\n}}}\n{{{\n a=', 'a = "unterminated\n  b=1', 'else { x = 1 }\n', '  ,;  a = 1 ; b = 2,\n'];
+    const inputs = [
+      '$HTTP["host"] == {\n x = (\n',
+      ')))\n}}}\n{{{\n a=',
+      'a = "unterminated\n  b=1',
+      'else { x = 1 }\n',
+      '  ,;  a = 1 ; b = 2,\n',
+    ];
     for (const src of inputs) {
       const out = fmt(src);
       assert.ok(sameMeaning(src, out), JSON.stringify(src));
@@ -167,7 +216,11 @@ describe('formatting the corpus', () => {
       assert.equal(fmt(once), once, `${e.file}: not idempotent`);
       const aligned = fmt(text, { alignArrows: true, insertSpaces: false });
       assert.ok(sameMeaning(text, aligned), `${e.file}: tokens differ (aligned, tabs)`);
-      assert.equal(fmt(aligned, { alignArrows: true, insertSpaces: false }), aligned, `${e.file}: not idempotent (aligned, tabs)`);
+      assert.equal(
+        fmt(aligned, { alignArrows: true, insertSpaces: false }),
+        aligned,
+        `${e.file}: not idempotent (aligned, tabs)`,
+      );
     }
     assert.ok(changed > 0, 'the formatter changed nothing at all');
   });
@@ -195,9 +248,15 @@ describe('formatting the corpus', () => {
         // lighttpd would run include_shell commands of included files: only files whose includes are all
         // known and free of include_shell are run.
         const unsafe = includeShellReachable(a, dir);
-        if (unsafe) { notes.push(`${e.file}: not run (${unsafe})`); continue; }
+        if (unsafe) {
+          notes.push(`${e.file}: not run (${unsafe})`);
+          continue;
+        }
         const ra = printParsed(LIGHTTPD, pa, dir);
-        if (ra.status !== 0) { notes.push(`${e.file}: original does not pass here (${ra.stderr.split('\n')[0]})`); continue; }
+        if (ra.status !== 0) {
+          notes.push(`${e.file}: original does not pass here (${ra.stderr.split('\n')[0]})`);
+          continue;
+        }
         const rb = printParsed(LIGHTTPD, pb, dir);
         assert.equal(rb.status, 0, `${e.file}: formatted file fails: ${rb.stderr}`);
         assert.equal(rb.stdout, ra.stdout, `${e.file}: lighttpd -p differs after formatting`);
@@ -205,7 +264,9 @@ describe('formatting the corpus', () => {
         rmSync(pa);
         rmSync(pb);
       }
-      t.diagnostic(`lighttpd -p compared on ${compared} files; not comparable here: ${notes.length ? notes.join('; ') : 'none'}`);
+      t.diagnostic(
+        `lighttpd -p compared on ${compared} files; not comparable here: ${notes.length ? notes.join('; ') : 'none'}`,
+      );
       // Most valid files pass on their own here; the rest need the Debian machine layout or helpers.
       assert.ok(compared >= 25, `only ${compared} files compared: ${notes.join('; ')}`);
     } finally {
@@ -230,9 +291,11 @@ function stubIncludeShell(text: string): string {
   };
   visit(file.statements);
   let out = text;
-  shells.sort((x, y) => y.start - x.start).forEach((s, i) => {
-    out = out.slice(0, s.start) + `var.include_shell_stub_${shells.length - i} =` + out.slice(s.end);
-  });
+  shells
+    .sort((x, y) => y.start - x.start)
+    .forEach((s, i) => {
+      out = out.slice(0, s.start) + `var.include_shell_stub_${shells.length - i} =` + out.slice(s.end);
+    });
   assert.equal(tokenize(out).tokens.filter((t) => t.tokenType.name === 'INCLUDE_SHELL').length, 0);
   return out;
 }
@@ -258,7 +321,20 @@ function includeShellReachable(text: string, dir: string, depth = 0, seen = new 
   return undefined;
 }
 
-function printParsed(lighttpd: string, file: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(lighttpd, ['-p', '-f', file], { cwd, env: { PATH: '/usr/sbin:/usr/bin:/bin' }, encoding: 'latin1', timeout: 20000 });
-  return { status: r.status, stdout: (r.stdout ?? '').replace(/var\.PID\s*=\s*\d+/, 'var.PID = <pid>'), stderr: r.stderr ?? '' };
+function printParsed(
+  lighttpd: string,
+  file: string,
+  cwd: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(lighttpd, ['-p', '-f', file], {
+    cwd,
+    env: { PATH: '/usr/sbin:/usr/bin:/bin' },
+    encoding: 'latin1',
+    timeout: 20000,
+  });
+  return {
+    status: r.status,
+    stdout: (r.stdout ?? '').replace(/var\.PID\s*=\s*\d+/, 'var.PID = <pid>'),
+    stderr: r.stderr ?? '',
+  };
 }

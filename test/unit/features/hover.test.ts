@@ -19,7 +19,10 @@ describe('hover on directives', () => {
     assert.equal(h.covered, 'proxy.server');
     assert.match(h.value, /^\*\*proxy\.server\*\* — mod_proxy/);
     assert.match(h.value, /HTTP backends/);
-    assert.match(h.value, /```lighttpd\nproxy\.server = \( "\/app" => \( \( "host" => "127\.0\.0\.1", "port" => 8080 \) \) \)\n```/);
+    assert.match(
+      h.value,
+      /```lighttpd\nproxy\.server = \( "\/app" => \( \( "host" => "127\.0\.0\.1", "port" => 8080 \) \) \)\n```/,
+    );
     assert.match(h.value, /Type: list of "key" => \( list \)/);
     assert.match(h.value, /Scope: global or inside any condition/);
     assert.match(h.value, /Module: mod_proxy — must be in server.modules/);
@@ -35,7 +38,10 @@ describe('hover on directives', () => {
   });
 
   test('deprecated keys say so, with the newer version', () => {
-    assert.match(hover('server.dir-lis|ting = "enable"\n')!.value, /Deprecated: historical alias of dir-listing\.activate/);
+    assert.match(
+      hover('server.dir-lis|ting = "enable"\n')!.value,
+      /Deprecated: historical alias of dir-listing\.activate/,
+    );
     assert.match(hover('server.stream-|response-body = 1\n')!.value, /Since: lighttpd 1\.4\.40/);
   });
 
@@ -135,13 +141,19 @@ describe('hover on variables and values', () => {
   test('integers that are ports', () => {
     assert.match(hover('server.port = 80|80\n')!.value, /\*\*Port 8080\*\*\n\nHTTP alternative/);
     assert.match(hover('server.port = 8|0\n')!.value, /privileged port/);
-    assert.match(hover('proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 90|00 ) ) )\n')!.value, /Port 9000/);
+    assert.match(
+      hover('proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 90|00 ) ) )\n')!.value,
+      /Port 9000/,
+    );
     assert.match(hover('server.port = 7000|0\n')!.value, /Out of range/);
     assert.equal(hover('server.max-worker = 4|\n'), null);
   });
 
   test('backend keys, feature flags and parse options', () => {
-    assert.match(hover('proxy.server = ( "" => ( ( "ho|st" => "127.0.0.1" ) ) )\n')!.value, /backend option of proxy\.server/);
+    assert.match(
+      hover('proxy.server = ( "" => ( ( "ho|st" => "127.0.0.1" ) ) )\n')!.value,
+      /backend option of proxy\.server/,
+    );
     assert.match(hover('server.feature-flags = ( "server.h2pr|oto" => "enable" )\n')!.value, /HTTP\/2/);
     assert.match(hover('server.http-parseopts = ( "url-path-2f-dec|ode" => "enable" )\n')!.value, /%2F/);
   });

@@ -66,11 +66,17 @@ describe('go to definition', () => {
 });
 
 describe('find references', () => {
-  const src = 'var.root = "/srv"\n$HTTP["host"] == "a" {\n  server.document-root = root + "/a"\n  var.root += "/x"\n}\nalias.url = ( "/" => var.ro|ot )\n';
+  const src =
+    'var.root = "/srv"\n$HTTP["host"] == "a" {\n  server.document-root = root + "/a"\n  var.root += "/x"\n}\nalias.url = ( "/" => var.ro|ot )\n';
 
   test('every place the name is set and read, with and without var.', () => {
     const f = withCursor(src);
-    assert.deepEqual(show(f.doc, findReferences(f.doc, f.model, f.position, true)), ['0:var.root', '2:root', '3:var.root', '5:var.root']);
+    assert.deepEqual(show(f.doc, findReferences(f.doc, f.model, f.position, true)), [
+      '0:var.root',
+      '2:root',
+      '3:var.root',
+      '5:var.root',
+    ]);
     assert.deepEqual(show(f.doc, findReferences(f.doc, f.model, f.position, false)), ['2:root', '5:var.root']);
   });
 
@@ -90,7 +96,10 @@ describe('rename', () => {
   };
 
   test('every occurrence, keeping the short or long spelling', () => {
-    assert.equal(rename('var.app = "/srv"\nx = app| + "/a"\nvar.app += "/b"\n', 'site'), 'var.site = "/srv"\nx = site + "/a"\nvar.site += "/b"\n');
+    assert.equal(
+      rename('var.app = "/srv"\nx = app| + "/a"\nvar.app += "/b"\n', 'site'),
+      'var.site = "/srv"\nx = site + "/a"\nvar.site += "/b"\n',
+    );
     assert.equal(rename('app| = 1\nb = var.app\n', 'var.site'), 'site = 1\nb = var.site\n');
   });
 
@@ -124,7 +133,8 @@ describe('document links on include paths', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lighttpd-links-'));
     try {
       mkdirSync(join(dir, 'conf.d'));
-      for (const n of ['10-a.conf', '20-b.conf', '.hidden.conf', 'notes.txt']) writeFileSync(join(dir, 'conf.d', n), '');
+      for (const n of ['10-a.conf', '20-b.conf', '.hidden.conf', 'notes.txt'])
+        writeFileSync(join(dir, 'conf.d', n), '');
       writeFileSync(join(dir, 'mime.conf'), '');
       const text = [
         'var.confdir = "' + dir + '"',
@@ -139,12 +149,15 @@ describe('document links on include paths', () => {
       ].join('\n');
       const { doc, model } = docOf(text, pathToFileURL(join(dir, 'lighttpd.conf')).toString());
       const links = findDocumentLinks(doc, model, onDisk);
-      assert.deepEqual(links.map((l) => [l.range.start.line, textAt(doc, l.range), l.target]), [
-        [1, 'mime.conf', pathToFileURL(join(dir, 'mime.conf')).toString()],
-        [2, 'confdir + "/conf.d/10-a.conf"', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
-        [3, 'conf.d/*.conf', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
-        [4, 'conf.d/{20-b,10-a}.conf', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
-      ]);
+      assert.deepEqual(
+        links.map((l) => [l.range.start.line, textAt(doc, l.range), l.target]),
+        [
+          [1, 'mime.conf', pathToFileURL(join(dir, 'mime.conf')).toString()],
+          [2, 'confdir + "/conf.d/10-a.conf"', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
+          [3, 'conf.d/*.conf', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
+          [4, 'conf.d/{20-b,10-a}.conf', pathToFileURL(join(dir, 'conf.d/10-a.conf')).toString()],
+        ],
+      );
       assert.equal(links[2].tooltip, '2 files: 10-a.conf, 20-b.conf');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -152,17 +165,40 @@ describe('document links on include paths', () => {
   });
 
   test('a base directory can be given (the main config directory); untitled documents link absolute paths only', () => {
-    const fs: ConfigFileSystem = { readFile: () => '', isFile: (p) => p === '/etc/lighttpd/x.conf' || p === '/abs.conf', glob: () => [], realPath: (p) => p };
+    const fs: ConfigFileSystem = {
+      readFile: () => '',
+      isFile: (p) => p === '/etc/lighttpd/x.conf' || p === '/abs.conf',
+      glob: () => [],
+      realPath: (p) => p,
+    };
     const { doc, model } = docOf('include "x.conf"\ninclude "/abs.conf"\n', 'untitled:Untitled-1');
     const context = { fs, pathMappings: [], maxGlobMatches: 1000 };
-    assert.deepEqual(findDocumentLinks(doc, model, context).map((l) => l.target), ['file:///abs.conf']);
-    assert.deepEqual(findDocumentLinks(doc, model, { ...context, mainDir: '/etc/lighttpd' }).map((l) => l.target), ['file:///etc/lighttpd/x.conf', 'file:///abs.conf']);
+    assert.deepEqual(
+      findDocumentLinks(doc, model, context).map((l) => l.target),
+      ['file:///abs.conf'],
+    );
+    assert.deepEqual(
+      findDocumentLinks(doc, model, { ...context, mainDir: '/etc/lighttpd' }).map((l) => l.target),
+      ['file:///etc/lighttpd/x.conf', 'file:///abs.conf'],
+    );
   });
 
   test('path mappings: an installed path opens the workspace copy', () => {
-    const fs: ConfigFileSystem = { readFile: () => '', isFile: (p) => p === '/ws/etc/conf.d/a.conf', glob: () => [], realPath: (p) => p };
+    const fs: ConfigFileSystem = {
+      readFile: () => '',
+      isFile: (p) => p === '/ws/etc/conf.d/a.conf',
+      glob: () => [],
+      realPath: (p) => p,
+    };
     const { doc, model } = docOf('include "/etc/lighttpd/conf.d/a.conf"\n', 'file:///ws/etc/lighttpd.conf');
-    const links = findDocumentLinks(doc, model, { fs, pathMappings: [['/etc/lighttpd', '/ws/etc']], maxGlobMatches: 1000 });
-    assert.deepEqual(links.map((l) => l.target), ['file:///ws/etc/conf.d/a.conf']);
+    const links = findDocumentLinks(doc, model, {
+      fs,
+      pathMappings: [['/etc/lighttpd', '/ws/etc']],
+      maxGlobMatches: 1000,
+    });
+    assert.deepEqual(
+      links.map((l) => l.target),
+      ['file:///ws/etc/conf.d/a.conf'],
+    );
   });
 });

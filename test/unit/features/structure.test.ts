@@ -44,20 +44,22 @@ describe('document symbols', () => {
       ['server.modules', 'Property', 'server.modules'],
       ['var.app', 'Variable', 'var.app'],
       ['include "conf.d/*.conf"', 'File', 'include'],
-      ['$HTTP["host"] == "example.org"', 'Namespace', '$HTTP["host"] == "example.org"', [
-        ['server.document-root', 'Property', 'server.document-root'],
-        ['$HTTP["url"] =^ "/api/"', 'Namespace', '$HTTP["url"] =^ "/api/"', [
-          ['proxy.server', 'Property', 'proxy.server'],
-        ]],
-      ]],
-      ['else $HTTP["host"] == "b"', 'Namespace', '$HTTP["host"] == "b"', [
-        ['unknown.key', 'Field', 'unknown.key'],
-      ]],
-      ['else', 'Namespace', 'else', [
-        ['global', 'Namespace', 'global', [
-          ['server.tag', 'Property', 'server.tag'],
-        ]],
-      ]],
+      [
+        '$HTTP["host"] == "example.org"',
+        'Namespace',
+        '$HTTP["host"] == "example.org"',
+        [
+          ['server.document-root', 'Property', 'server.document-root'],
+          [
+            '$HTTP["url"] =^ "/api/"',
+            'Namespace',
+            '$HTTP["url"] =^ "/api/"',
+            [['proxy.server', 'Property', 'proxy.server']],
+          ],
+        ],
+      ],
+      ['else $HTTP["host"] == "b"', 'Namespace', '$HTTP["host"] == "b"', [['unknown.key', 'Field', 'unknown.key']]],
+      ['else', 'Namespace', 'else', [['global', 'Namespace', 'global', [['server.tag', 'Property', 'server.tag']]]]],
     ]);
     // Details carry the value; ranges cover the whole statement / branch.
     assert.equal(symbols[1].detail, '= "/srv/app"');
@@ -68,7 +70,11 @@ describe('document symbols', () => {
   test('recovered input still gives symbols whose selection lies inside the range', () => {
     const { doc, model } = docOf('$HTTP["host"] == "a" {\n  x = \n  $HTTP["url"] == {\n');
     const all: DocumentSymbol[] = [];
-    const flat = (l: DocumentSymbol[] | undefined) => l?.forEach((s) => { all.push(s); flat(s.children); });
+    const flat = (l: DocumentSymbol[] | undefined) =>
+      l?.forEach((s) => {
+        all.push(s);
+        flat(s.children);
+      });
     flat(findDocumentSymbols(doc, model));
     assert.ok(all.length >= 1);
     for (const s of all) {

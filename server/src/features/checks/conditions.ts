@@ -23,7 +23,8 @@ export function remoteIpProblem(value: string): string | undefined {
     const max = v6 ? 128 : 32;
     if (!/^\d+$/.test(mask)) return 'the part after / must be a mask length';
     const bits = Number(mask);
-    if (bits < 1 || bits > max) return `the mask length must be between 1 and ${max} (lighttpd silently accepts this and the condition never behaves as intended)`;
+    if (bits < 1 || bits > max)
+      return `the mask length must be between 1 and ${max} (lighttpd silently accepts this and the condition never behaves as intended)`;
     addr = value.slice(0, slash);
   }
   if (v6) {
@@ -44,13 +45,37 @@ export function checkConditions(ctx: CheckContext): void {
     if (!known) {
       const objects = Object.keys(CONDITION_FIELDS);
       const o = suggest(obj, objects, 1)[0] ?? objects.find((x) => x.toLowerCase() === obj.toLowerCase());
-      const fixes = o ? [{ title: `Change to $${o}`, edits: [{ start: h.object.start, end: h.object.end, newText: `$${o}` }], preferred: true }] : undefined;
-      ctx.report('unknown-condition-field', { start: h.object.start, end: h.field ? Math.max(h.field.end + 1, h.object.end) : h.object.end }, { condition: show(obj, field), suggestion: o ? show(o, field) : undefined }, { fixes });
+      const fixes = o
+        ? [
+            {
+              title: `Change to $${o}`,
+              edits: [{ start: h.object.start, end: h.object.end, newText: `$${o}` }],
+              preferred: true,
+            },
+          ]
+        : undefined;
+      ctx.report(
+        'unknown-condition-field',
+        { start: h.object.start, end: h.field ? Math.max(h.field.end + 1, h.object.end) : h.object.end },
+        { condition: show(obj, field), suggestion: o ? show(o, field) : undefined },
+        { fixes },
+      );
     } else if (known !== 'any' && field !== undefined && !known.includes(field)) {
       const cands = suggest(field, known, 3);
       const lit = h.field?.kind === 'string' ? h.field : undefined;
-      const fixes = lit ? cands.map((f, i) => ({ title: `Change to ${show(obj, f)}`, edits: [{ start: lit.start, end: lit.end, newText: `"${f}"` }], preferred: i === 0 })) : undefined;
-      ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field), suggestion: cands[0] ? show(obj, cands[0]) : undefined }, { fixes });
+      const fixes = lit
+        ? cands.map((f, i) => ({
+            title: `Change to ${show(obj, f)}`,
+            edits: [{ start: lit.start, end: lit.end, newText: `"${f}"` }],
+            preferred: i === 0,
+          }))
+        : undefined;
+      ctx.report(
+        'unknown-condition-field',
+        h.field ?? h.object,
+        { condition: show(obj, field), suggestion: cands[0] ? show(obj, cands[0]) : undefined },
+        { fixes },
+      );
     } else if (known === 'any' && field === '') {
       ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field) });
     }
@@ -59,7 +84,13 @@ export function checkConditions(ctx: CheckContext): void {
       continue;
     }
     const op = h.operator?.text;
-    if (obj === 'HTTP' && (field === 'remoteip' || field === 'remote-ip') && c.value.type === 'string' && op && op !== '!~') {
+    if (
+      obj === 'HTTP' &&
+      (field === 'remoteip' || field === 'remote-ip') &&
+      c.value.type === 'string' &&
+      op &&
+      op !== '!~'
+    ) {
       let value = c.value.value;
       let effective: string = op;
       if (op === '=~' && ctx.atLeast('1.4.65')) ({ op: effective, value } = simplifyRegex(value));
@@ -74,6 +105,12 @@ export function checkConditions(ctx: CheckContext): void {
     if (st.kind !== 'conditional') return;
     const i = st.branches.findIndex((b) => b.elseKeyword && !b.head);
     const next = i >= 0 ? st.branches[i + 1] : undefined;
-    if (next) ctx.report('unreachable-condition', { start: next.start, end: next.head?.end ?? next.elseKeyword?.end ?? next.end }, {}, { tags: ['unnecessary'] });
+    if (next)
+      ctx.report(
+        'unreachable-condition',
+        { start: next.start, end: next.head?.end ?? next.elseKeyword?.end ?? next.end },
+        {},
+        { tags: ['unnecessary'] },
+      );
   });
 }

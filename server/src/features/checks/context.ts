@@ -47,7 +47,11 @@ export class CheckContext {
   readonly assignments: readonly EvaluatedAssignment[];
   readonly conditions: readonly EvaluatedCondition[];
 
-  constructor(readonly text: string, readonly model: DocumentModel, options: CheckOptions = {}) {
+  constructor(
+    readonly text: string,
+    readonly model: DocumentModel,
+    options: CheckOptions = {},
+  ) {
     this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
     this.assignments = model.evaluation.assignments;
     // The evaluation also holds the conditions of included files: keep the ones written in this document
@@ -56,14 +60,16 @@ export class CheckContext {
       this.conditions = model.evaluation.conditions;
     } else {
       const own = new Set<ConditionBranch>();
-      walkStatements(model.file.statements, (st) => { if (st.kind === 'conditional') for (const b of st.branches) own.add(b); });
+      walkStatements(model.file.statements, (st) => {
+        if (st.kind === 'conditional') for (const b of st.branches) own.add(b);
+      });
       this.conditions = model.evaluation.conditions.filter((c) => own.has(c.branch));
     }
   }
 
   report(code: string, at: Span, args: MessageArgs = {}, extra: ReportExtra = {}): void {
     const rule = getRule(code);
-    const message = rule?.message ? rule.message(args) : rule?.description ?? code;
+    const message = rule?.message ? rule.message(args) : (rule?.description ?? code);
     this.findings.push({ code, message, start: at.start, end: Math.max(at.start, at.end), ...extra });
   }
 
@@ -83,11 +89,17 @@ export interface WalkDepth {
 }
 
 // The four depths, shared: the walks run on every keystroke, without an allocation per block.
-const DEPTHS: readonly WalkDepth[] = [false, true].flatMap((inGlobal) => [false, true].map((inCondition) => Object.freeze({ inGlobal, inCondition })));
+const DEPTHS: readonly WalkDepth[] = [false, true].flatMap((inGlobal) =>
+  [false, true].map((inCondition) => Object.freeze({ inGlobal, inCondition })),
+);
 const depthOf = (inGlobal: boolean, inCondition: boolean) => DEPTHS[(inGlobal ? 2 : 0) + (inCondition ? 1 : 0)];
 
 /** Calls `fn` for every statement, depth first, including those inside blocks. */
-export function walkStatements(statements: readonly Statement[], fn: (st: Statement, depth: WalkDepth) => void, depth: WalkDepth = DEPTHS[0]): void {
+export function walkStatements(
+  statements: readonly Statement[],
+  fn: (st: Statement, depth: WalkDepth) => void,
+  depth: WalkDepth = DEPTHS[0],
+): void {
   for (const st of statements) {
     fn(st, depth);
     if (st.kind === 'conditional') {
@@ -110,10 +122,14 @@ export function normalizeVersion(v: string | undefined): string | undefined {
 /** A readable description of an evaluated value for messages. */
 export function describeValue(v: EvalValue): string {
   switch (v.type) {
-    case 'string': return `the string "${v.value.length > 40 ? v.value.slice(0, 40) + '…' : v.value}"`;
-    case 'integer': return `the number ${v.value}`;
-    case 'array': return v.elements.length === 0 ? 'an empty list' : 'a list';
-    case 'unknown': return 'a value';
+    case 'string':
+      return `the string "${v.value.length > 40 ? v.value.slice(0, 40) + '…' : v.value}"`;
+    case 'integer':
+      return `the number ${v.value}`;
+    case 'array':
+      return v.elements.length === 0 ? 'an empty list' : 'a list';
+    case 'unknown':
+      return 'a value';
   }
 }
 
@@ -175,7 +191,8 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   for (const c of candidates) {
     if (c === word) continue;
     const n = norm(c);
-    const d = n === w ? 0.5 : editDistance(word.toLowerCase(), c.toLowerCase(), max) + (editDistance(w, n, max) > max ? 1 : 0);
+    const d =
+      n === w ? 0.5 : editDistance(word.toLowerCase(), c.toLowerCase(), max) + (editDistance(w, n, max) > max ? 1 : 0);
     if (d <= max) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));

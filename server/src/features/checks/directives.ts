@@ -64,7 +64,11 @@ function removalAdvice(note: string): string | undefined {
 
 let allKeys: string[] | undefined;
 
-const rename = (keyNode: Span, to: string, preferred = true): Fix => ({ title: `Rename to ${to}`, edits: [{ start: keyNode.start, end: keyNode.end, newText: to }], preferred });
+const rename = (keyNode: Span, to: string, preferred = true): Fix => ({
+  title: `Rename to ${to}`,
+  edits: [{ start: keyNode.start, end: keyNode.end, newText: to }],
+  preferred,
+});
 
 export function checkDirectives(ctx: CheckContext): void {
   allKeys ??= DIRECTIVES.map((d) => d.key);
@@ -75,18 +79,33 @@ export function checkDirectives(ctx: CheckContext): void {
     const d = getDirective(key);
     if (d) {
       if (!ctx.atLeast(d.since)) {
-        ctx.report('newer-than-target', keyNode, { what: key, since: d.since.replace(/^<=/, ''), target: ctx.version, effect: 'older versions ignore it as an unknown key' }, { severity: 'warning' });
+        ctx.report(
+          'newer-than-target',
+          keyNode,
+          {
+            what: key,
+            since: d.since.replace(/^<=/, ''),
+            target: ctx.version,
+            effect: 'older versions ignore it as an unknown key',
+          },
+          { severity: 'warning' },
+        );
         continue;
       }
       if (d.deprecated) {
         const to = RENAMES[key];
         const replacement = to ?? replacementIn(d.deprecated, key);
         const note = sentence(d.deprecated);
-        ctx.report('deprecated-directive', keyNode, { key, note, replacement: replacement && !note.includes(replacement) ? replacement : undefined }, {
-          tags: ['deprecated'],
-          severity: ALIASES.has(key) ? 'information' : undefined,
-          fixes: to ? [rename(keyNode, to)] : undefined,
-        });
+        ctx.report(
+          'deprecated-directive',
+          keyNode,
+          { key, note, replacement: replacement && !note.includes(replacement) ? replacement : undefined },
+          {
+            tags: ['deprecated'],
+            severity: ALIASES.has(key) ? 'information' : undefined,
+            fixes: to ? [rename(keyNode, to)] : undefined,
+          },
+        );
       }
       continue;
     }
@@ -96,15 +115,30 @@ export function checkDirectives(ctx: CheckContext): void {
       const to = RENAMES[key];
       const replacement = to ?? replacementIn(removed.note, key);
       const note = removalAdvice(removed.note);
-      ctx.report('removed-directive', keyNode, { key, version: removed.removedIn, note, replacement: replacement && !note?.includes(replacement) ? replacement : undefined }, {
-        tags: ['deprecated'],
-        fixes: to ? [rename(keyNode, to)] : undefined,
-      });
+      ctx.report(
+        'removed-directive',
+        keyNode,
+        {
+          key,
+          version: removed.removedIn,
+          note,
+          replacement: replacement && !note?.includes(replacement) ? replacement : undefined,
+        },
+        {
+          tags: ['deprecated'],
+          fixes: to ? [rename(keyNode, to)] : undefined,
+        },
+      );
       continue;
     }
     const candidates = suggest(key, allKeys);
-    ctx.report('unknown-directive', keyNode, { key, suggestion: candidates[0] }, {
-      fixes: candidates.map((c, i) => rename(keyNode, c, i === 0)),
-    });
+    ctx.report(
+      'unknown-directive',
+      keyNode,
+      { key, suggestion: candidates[0] },
+      {
+        fixes: candidates.map((c, i) => rename(keyNode, c, i === 0)),
+      },
+    );
   }
 }

@@ -25,7 +25,12 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
 ];
 
 /** Runs every check; a check that throws on odd input loses its findings, never the others'. */
-export function runChecks(text: string, model: DocumentModel, options: CheckOptions = {}, onError?: (e: unknown) => void): Finding[] {
+export function runChecks(
+  text: string,
+  model: DocumentModel,
+  options: CheckOptions = {},
+  onError?: (e: unknown) => void,
+): Finding[] {
   const ctx = new CheckContext(text, model, options);
   for (const check of CHECKS) {
     const before = ctx.findings.length;

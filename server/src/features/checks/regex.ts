@@ -38,22 +38,31 @@ function checkPattern(ctx: CheckContext, pattern: string, at: Expression | Span,
   // in UTF mode, "UTF-8 error") but starts with them in url.rewrite*/url.redirect keys (seen with -tt).
   const bad = max === CONDITION_MAX_CAPTURES ? pattern.indexOf('\uFFFD') : -1;
   if (bad >= 0) {
-    ctx.report('invalid-regex', spanIn(ctx, at, bad, 1), { error: `bytes that are not valid UTF-8 (at offset ${bad}); lighttpd compiles condition patterns as UTF-8` });
+    ctx.report('invalid-regex', spanIn(ctx, at, bad, 1), {
+      error: `bytes that are not valid UTF-8 (at offset ${bad}); lighttpd compiles condition patterns as UTF-8`,
+    });
     return undefined;
   }
   const r = checkPcre2(pattern);
   if (!r.ok) {
-    ctx.report('invalid-regex', spanIn(ctx, at, r.error.offset, r.error.length), { error: `${r.error.message} (at offset ${r.error.offset})` });
+    ctx.report('invalid-regex', spanIn(ctx, at, r.error.offset, r.error.length), {
+      error: `${r.error.message} (at offset ${r.error.offset})`,
+    });
     return undefined;
   }
   if (r.info.captures > max) {
-    ctx.report('invalid-regex', at, { error: `${r.info.captures} capture groups, lighttpd allows at most ${max} here; use (?:…) for groups you do not need` });
+    ctx.report('invalid-regex', at, {
+      error: `${r.info.captures} capture groups, lighttpd allows at most ${max} here; use (?:…) for groups you do not need`,
+    });
   }
   return r.info.captures;
 }
 
 /** The capture groups a block offers to `%n`, or why it offers none. */
-function blockCaptures(scope: Scope, conditionOf: (s: Scope) => EvaluatedCondition | undefined): { groups: number } | { none: string } | undefined {
+function blockCaptures(
+  scope: Scope,
+  conditionOf: (s: Scope) => EvaluatedCondition | undefined,
+): { groups: number } | { none: string } | undefined {
   if (!scope.parent) return { none: 'the directive is not inside a condition' };
   const c = conditionOf(scope);
   const h = scope.head;
@@ -132,16 +141,29 @@ export function checkRegexes(ctx: CheckContext): void {
         const ref = e.value.value.slice(r.offset, r.offset + r.length);
         if (r.sigil === '$') {
           if (groups !== undefined && r.n > groups) {
-            ctx.report('capture-reference', at, { ref, what: `capture group ${r.n} of this rule's pattern`, reason: groups === 0 ? 'the pattern has no groups' : `the pattern has only ${groups}` });
+            ctx.report('capture-reference', at, {
+              ref,
+              what: `capture group ${r.n} of this rule's pattern`,
+              reason: groups === 0 ? 'the pattern has no groups' : `the pattern has only ${groups}`,
+            });
           }
           continue;
         }
         if (block === null) block = blockCaptures(a.scope, conditionOf);
         if (!block) continue;
-        if ('none' in block) ctx.report('capture-reference', at, { ref, what: 'a capture of the enclosing condition', reason: block.none });
-        else if (r.n > block.groups) ctx.report('capture-reference', at, { ref, what: `capture group ${r.n} of the enclosing condition`, reason: block.groups === 0 ? 'its pattern has no groups' : `its pattern has only ${block.groups}` });
+        if ('none' in block)
+          ctx.report('capture-reference', at, {
+            ref,
+            what: 'a capture of the enclosing condition',
+            reason: block.none,
+          });
+        else if (r.n > block.groups)
+          ctx.report('capture-reference', at, {
+            ref,
+            what: `capture group ${r.n} of the enclosing condition`,
+            reason: block.groups === 0 ? 'its pattern has no groups' : `its pattern has only ${block.groups}`,
+          });
       }
     }
   }
 }
-

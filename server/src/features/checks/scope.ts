@@ -16,7 +16,11 @@ export function checkScopes(ctx: CheckContext): void {
       ctx.report('server-scope-in-condition', a.node.key, { key });
     } else if (d.scope === 'socket') {
       const h = a.scope.head;
-      const socketBlock = h?.object?.name === 'SERVER' && h.operator?.text === '==' && h.field?.kind === 'string' && h.field.value === 'socket';
+      const socketBlock =
+        h?.object?.name === 'SERVER' &&
+        h.operator?.text === '==' &&
+        h.field?.kind === 'string' &&
+        h.field.value === 'socket';
       if (!socketBlock && ctx.atLeast('1.4.65')) ctx.report('socket-scope', a.node.key, { key });
     }
   }

@@ -19,12 +19,23 @@ export function checkSyntaxVersions(ctx: CheckContext): void {
     if (st.kind !== 'conditional') return;
     for (const b of st.branches) {
       const kw = b.elseKeyword;
-      if (kw && kw.text !== 'else') needs('1.4.74', `'${kw.text}'`, kw, 'older versions read it as a variable name and silently drop the condition');
+      if (kw && kw.text !== 'else')
+        needs(
+          '1.4.74',
+          `'${kw.text}'`,
+          kw,
+          'older versions read it as a variable name and silently drop the condition',
+        );
       if (kw && !b.head) needs('1.4.42', "A bare 'else { }'", kw, 'older versions reject it');
       const h = b.head;
       if (!h) continue;
       if (h.object && h.start < h.object.start && ctx.text.startsWith('if', h.start)) {
-        needs('1.4.74', "The 'if' keyword", { start: h.start, end: h.start + 2 }, 'older versions read it as a variable name and silently drop the condition');
+        needs(
+          '1.4.74',
+          "The 'if' keyword",
+          { start: h.start, end: h.start + 2 },
+          'older versions read it as a variable name and silently drop the condition',
+        );
       }
       const op = h.operator?.text;
       if (op === '=^' || op === '=$') needs('1.4.65', `The '${op}' operator`, h.operator!, 'older versions reject it');

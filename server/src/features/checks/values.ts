@@ -30,7 +30,18 @@ export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: st
 const DECIMAL = /^\s*[+-]?\d+$/;
 
 /** Values of string directives with a fixed set of choices (enums in lighttpd-directives.json). */
-const STRING_ENUMS: Readonly<Record<string, { readonly fatal: boolean; readonly effect?: string; readonly extra?: readonly string[]; readonly caseInsensitive?: boolean; readonly allowEmpty?: boolean }>> = {
+const STRING_ENUMS: Readonly<
+  Record<
+    string,
+    {
+      readonly fatal: boolean;
+      readonly effect?: string;
+      readonly extra?: readonly string[];
+      readonly caseInsensitive?: boolean;
+      readonly allowEmpty?: boolean;
+    }
+  >
+> = {
   'server.event-handler': { fatal: true, extra: ['libev'] },
   'server.network-backend': { fatal: true },
   'server.stat-cache-engine': { fatal: true, allowEmpty: true },
@@ -44,7 +55,9 @@ const STRING_ENUMS: Readonly<Record<string, { readonly fatal: boolean; readonly 
 };
 
 /** Lists whose keys come from a fixed set. */
-const KEY_ENUMS: Readonly<Record<string, { readonly fatal: boolean; readonly effect?: string; readonly boolValues?: boolean }>> = {
+const KEY_ENUMS: Readonly<
+  Record<string, { readonly fatal: boolean; readonly effect?: string; readonly boolValues?: boolean }>
+> = {
   'server.feature-flags': { fatal: false, effect: 'lighttpd ignores unknown flags' },
   'server.http-parseopts': { fatal: true, boolValues: true },
   'proxy.forwarded': { fatal: true, boolValues: true },
@@ -107,7 +120,14 @@ export function checkValues(ctx: CheckContext): void {
     if (d.typeVariants) {
       const variants = [...new Set(Object.values(d.typeVariants))] as DirectiveType[];
       if (!variants.some((t) => !scalarProblem(t, whole, ctx))) {
-        report(ctx, key, variants.map((t) => TYPE_SHAPES[t].expected).join(' or '), `${key} = ${TYPE_SHAPES[variants[0]].example}`, whole, span);
+        report(
+          ctx,
+          key,
+          variants.map((t) => TYPE_SHAPES[t].expected).join(' or '),
+          `${key} = ${TYPE_SHAPES[variants[0]].example}`,
+          whole,
+          span,
+        );
       }
       continue;
     }
@@ -116,8 +136,21 @@ export function checkValues(ctx: CheckContext): void {
   }
 }
 
-function report(ctx: CheckContext, key: string, expected: string, example: string, found: EvalValue | string, at: Span, severity?: Severity): void {
-  ctx.report('type-mismatch', at, { key, expected, example, found: typeof found === 'string' ? found : describeValue(found) }, { severity });
+function report(
+  ctx: CheckContext,
+  key: string,
+  expected: string,
+  example: string,
+  found: EvalValue | string,
+  at: Span,
+  severity?: Severity,
+): void {
+  ctx.report(
+    'type-mismatch',
+    at,
+    { key, expected, example, found: typeof found === 'string' ? found : describeValue(found) },
+    { severity },
+  );
 }
 
 /** Problems of a scalar value against a scalar type: undefined when it fits (or cannot be known). */
@@ -127,7 +160,12 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
     case 'string':
       return v.type === 'string' ? undefined : {};
     case 'short': {
-      const n = v.type === 'integer' ? v.value : v.type === 'string' && DECIMAL.test(v.value) ? parseInt(v.value, 10) : undefined;
+      const n =
+        v.type === 'integer'
+          ? v.value
+          : v.type === 'string' && DECIMAL.test(v.value)
+            ? parseInt(v.value, 10)
+            : undefined;
       if (n === undefined) return {};
       const max = ctx.atLeast('1.4.74') ? 65536 : 65535;
       if (n >= 0 && n <= max) return undefined;
@@ -149,7 +187,17 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
  * Checks `whole` against `type`; element-level rules look at `elements` (the right-hand side's
  * elements, located). Returns false when the value does not fit (nothing else is checked then).
  */
-function checkType(ctx: CheckContext, key: string, type: DirectiveType, whole: EvalValue, _rhs: EvalValue, elements: readonly LocatedElement[], span: Span, label = key, lhs = `${key} =`): boolean {
+function checkType(
+  ctx: CheckContext,
+  key: string,
+  type: DirectiveType,
+  whole: EvalValue,
+  _rhs: EvalValue,
+  elements: readonly LocatedElement[],
+  span: Span,
+  label = key,
+  lhs = `${key} =`,
+): boolean {
   const shape = TYPE_SHAPES[type];
   const p = scalarProblem(type, whole, ctx);
   if (p) {
@@ -177,19 +225,36 @@ function checkType(ctx: CheckContext, key: string, type: DirectiveType, whole: E
         else if (e.value.type !== 'string') found = `"${e.key}" => ${describeValue(e.value)}`;
         break;
       case 'array-vlist':
-        if (e.key !== undefined) { found = `a key => value pair ("${e.key}" => …)`; at = e.keySpan; }
-        else if (e.value.type !== 'string') found = describeValue(e.value);
+        if (e.key !== undefined) {
+          found = `a key => value pair ("${e.key}" => …)`;
+          at = e.keySpan;
+        } else if (e.value.type !== 'string') found = describeValue(e.value);
         break;
     }
     if (found) {
       ok = false;
-      if (reported++ < 20) report(ctx, label, shape.expected, `${lhs} ${shape.example}`, found, at.start < span.start || at.end > span.end ? span : at);
+      if (reported++ < 20)
+        report(
+          ctx,
+          label,
+          shape.expected,
+          `${lhs} ${shape.example}`,
+          found,
+          at.start < span.start || at.end > span.end ? span : at,
+        );
     }
   }
   return ok;
 }
 
-function checkEnum(ctx: CheckContext, key: string, name: string, whole: EvalValue, elements: readonly LocatedElement[], expr: Expression): void {
+function checkEnum(
+  ctx: CheckContext,
+  key: string,
+  name: string,
+  whole: EvalValue,
+  elements: readonly LocatedElement[],
+  expr: Expression,
+): void {
   const str = STRING_ENUMS[name];
   if (str) {
     if (whole.type !== 'string') return;
@@ -198,12 +263,22 @@ function checkEnum(ctx: CheckContext, key: string, name: string, whole: EvalValu
     if (values.includes(v) || (str.allowEmpty && v === '')) return;
     const removed = (ENUMS[name] as { removed?: Record<string, string> }).removed?.[v];
     const candidates = suggest(whole.value, values, 1);
-    ctx.report('invalid-value', expr, {
-      kind: 'value', key, value: whole.value,
-      effect: removed ?? (str.fatal ? 'lighttpd refuses to start' : str.effect),
-      suggestion: candidates[0],
-      allowed: values.filter((x) => x !== 'libev').map((x) => `"${x}"`).join(', '),
-    }, { severity: str.fatal ? undefined : 'warning', fixes: replaceFixes(expr, candidates) });
+    ctx.report(
+      'invalid-value',
+      expr,
+      {
+        kind: 'value',
+        key,
+        value: whole.value,
+        effect: removed ?? (str.fatal ? 'lighttpd refuses to start' : str.effect),
+        suggestion: candidates[0],
+        allowed: values
+          .filter((x) => x !== 'libev')
+          .map((x) => `"${x}"`)
+          .join(', '),
+      },
+      { severity: str.fatal ? undefined : 'warning', fixes: replaceFixes(expr, candidates) },
+    );
     return;
   }
   const keyed = KEY_ENUMS[name];
@@ -213,31 +288,58 @@ function checkEnum(ctx: CheckContext, key: string, name: string, whole: EvalValu
       if (e.key === undefined) continue;
       if (!known.includes(e.key)) {
         const candidates = suggest(e.key, known, 1);
-        ctx.report('invalid-value', e.keySpan, {
-          kind: 'key', key, value: e.key, where: `key of ${key}`,
-          effect: keyed.fatal ? 'lighttpd refuses to start' : keyed.effect ?? 'lighttpd ignores it',
-          suggestion: candidates[0],
-          allowed: known.length <= 16 ? known.map((k) => `"${k}"`).join(', ') : undefined,
-        }, { severity: keyed.fatal ? undefined : 'warning', fixes: replaceFixes(e.keySpan as Expression, candidates) });
+        ctx.report(
+          'invalid-value',
+          e.keySpan,
+          {
+            kind: 'key',
+            key,
+            value: e.key,
+            where: `key of ${key}`,
+            effect: keyed.fatal ? 'lighttpd refuses to start' : (keyed.effect ?? 'lighttpd ignores it'),
+            suggestion: candidates[0],
+            allowed: known.length <= 16 ? known.map((k) => `"${k}"`).join(', ') : undefined,
+          },
+          { severity: keyed.fatal ? undefined : 'warning', fixes: replaceFixes(e.keySpan as Expression, candidates) },
+        );
         continue;
       }
       if (keyed.boolValues && e.value.type === 'string' && !BOOL_WORDS.has(e.value.value.toLowerCase())) {
-        ctx.report('invalid-value', e.valueSpan, { kind: 'value', key: `"${e.key}" in ${key}`, value: e.value.value, effect: 'lighttpd refuses to start', allowed: '"enable" or "disable"' });
+        ctx.report('invalid-value', e.valueSpan, {
+          kind: 'value',
+          key: `"${e.key}" in ${key}`,
+          value: e.value.value,
+          effect: 'lighttpd refuses to start',
+          allowed: '"enable" or "disable"',
+        });
       }
     }
     return;
   }
   if (name === 'deflate.compression-level' && whole.type === 'integer' && (whole.value < 1 || whole.value > 9)) {
-    ctx.report('invalid-value', expr, { kind: 'value', key, value: String(whole.value), effect: 'lighttpd refuses to start', allowed: 'a level from 1 to 9' });
+    ctx.report('invalid-value', expr, {
+      kind: 'value',
+      key,
+      value: String(whole.value),
+      effect: 'lighttpd refuses to start',
+      allowed: 'a level from 1 to 9',
+    });
     return;
   }
-  if (name === 'auth.require') { checkAuthRequire(ctx, key, elements); return; }
+  if (name === 'auth.require') {
+    checkAuthRequire(ctx, key, elements);
+    return;
+  }
   if (name === 'gw.server-host-keys') checkBackends(ctx, key, elements);
 }
 
 function replaceFixes(at: Span & { kind?: string }, candidates: readonly string[]) {
   if (at.kind !== 'string') return undefined;
-  return candidates.map((c, i) => ({ title: `Change to "${c}"`, edits: [{ start: at.start, end: at.end, newText: `"${c}"` }], preferred: i === 0 }));
+  return candidates.map((c, i) => ({
+    title: `Change to "${c}"`,
+    edits: [{ start: at.start, end: at.end, newText: `"${c}"` }],
+    preferred: i === 0,
+  }));
 }
 
 /** auth.require = ( "/path" => ( "method" => ..., "realm" => ..., "require" => ... ) ). */
@@ -247,10 +349,35 @@ function checkAuthRequire(ctx: CheckContext, key: string, elements: readonly Loc
       if (f.key === undefined) continue;
       if (!AUTH_REQUIRE_KEYS.includes(f.key)) {
         const candidates = suggest(f.key, AUTH_REQUIRE_KEYS, 1);
-        ctx.report('invalid-value', f.keySpan, { kind: 'key', key, value: f.key, where: `field of ${key}`, effect: 'lighttpd refuses to start', suggestion: candidates[0], allowed: AUTH_REQUIRE_KEYS.map((k) => `"${k}"`).join(', ') }, { fixes: replaceFixes(f.keySpan, candidates) });
+        ctx.report(
+          'invalid-value',
+          f.keySpan,
+          {
+            kind: 'key',
+            key,
+            value: f.key,
+            where: `field of ${key}`,
+            effect: 'lighttpd refuses to start',
+            suggestion: candidates[0],
+            allowed: AUTH_REQUIRE_KEYS.map((k) => `"${k}"`).join(', '),
+          },
+          { fixes: replaceFixes(f.keySpan, candidates) },
+        );
       } else if (f.key === 'method' && f.value.type === 'string' && !AUTH_METHODS.includes(f.value.value)) {
         const candidates = suggest(f.value.value, AUTH_METHODS, 1);
-        ctx.report('invalid-value', f.valueSpan, { kind: 'value', key: `"method" in ${key}`, value: f.value.value, effect: 'lighttpd refuses to start', suggestion: candidates[0], allowed: AUTH_METHODS.map((k) => `"${k}"`).join(', ') }, { fixes: replaceFixes(f.valueSpan, candidates) });
+        ctx.report(
+          'invalid-value',
+          f.valueSpan,
+          {
+            kind: 'value',
+            key: `"method" in ${key}`,
+            value: f.value.value,
+            effect: 'lighttpd refuses to start',
+            suggestion: candidates[0],
+            allowed: AUTH_METHODS.map((k) => `"${k}"`).join(', '),
+          },
+          { fixes: replaceFixes(f.valueSpan, candidates) },
+        );
       }
     }
   }
@@ -267,8 +394,18 @@ function checkBackends(ctx: CheckContext, key: string, elements: readonly Locate
     if (ext.value.type !== 'array') continue;
     for (const host of locateElements(ext.value, ext.valueExpr, ext.valueSpan)) {
       if (host.value.type === 'unknown') continue;
-      if (host.value.type !== 'array' || host.value.elements.some((x) => x.key === undefined && x.value.type !== 'unknown')) {
-        report(ctx, `${key} for "${ext.key ?? ''}"`, 'backend blocks of key => value pairs', `"${ext.key ?? '.ext'}" => ${shape}`, host.value.type === 'array' ? 'a list with unkeyed elements' : host.value, host.valueSpan);
+      if (
+        host.value.type !== 'array' ||
+        host.value.elements.some((x) => x.key === undefined && x.value.type !== 'unknown')
+      ) {
+        report(
+          ctx,
+          `${key} for "${ext.key ?? ''}"`,
+          'backend blocks of key => value pairs',
+          `"${ext.key ?? '.ext'}" => ${shape}`,
+          host.value.type === 'array' ? 'a list with unkeyed elements' : host.value,
+          host.valueSpan,
+        );
         continue;
       }
       for (const f of locateElements(host.value, host.valueExpr, host.valueSpan)) {
@@ -276,17 +413,47 @@ function checkBackends(ctx: CheckContext, key: string, elements: readonly Locate
         const hk = known.get(f.key);
         if (!hk) {
           const candidates = suggest(f.key, known.keys(), 1);
-          ctx.report('invalid-value', f.keySpan, { kind: 'key', key, value: f.key, where: `backend option of ${key}`, effect: 'lighttpd ignores it', suggestion: candidates[0] }, { severity: 'warning', fixes: replaceFixes(f.keySpan, candidates) });
+          ctx.report(
+            'invalid-value',
+            f.keySpan,
+            {
+              kind: 'key',
+              key,
+              value: f.key,
+              where: `backend option of ${key}`,
+              effect: 'lighttpd ignores it',
+              suggestion: candidates[0],
+            },
+            { severity: 'warning', fixes: replaceFixes(f.keySpan, candidates) },
+          );
           continue;
         }
         if (hk.since && compareVersions(ctx.version, hk.since) < 0) {
-          ctx.report('newer-than-target', f.keySpan, { what: `The backend option "${f.key}"`, since: hk.since.replace(/^<=/, ''), target: ctx.version, effect: 'older versions ignore it' }, { severity: 'warning' });
+          ctx.report(
+            'newer-than-target',
+            f.keySpan,
+            {
+              what: `The backend option "${f.key}"`,
+              since: hk.since.replace(/^<=/, ''),
+              target: ctx.version,
+              effect: 'older versions ignore it',
+            },
+            { severity: 'warning' },
+          );
           continue;
         }
         const inner = locateElements(f.value, f.valueExpr, f.valueSpan);
-        if (!checkType(ctx, key, hk.type, f.value, f.value, inner, f.valueSpan, `"${f.key}" in ${key}`, `"${f.key}" =>`)) continue;
+        if (
+          !checkType(ctx, key, hk.type, f.value, f.value, inner, f.valueSpan, `"${f.key}" in ${key}`, `"${f.key}" =>`)
+        )
+          continue;
         if (f.key === 'mode' && f.value.type === 'string' && !['responder', 'authorizer'].includes(f.value.value)) {
-          ctx.report('invalid-value', f.valueSpan, { kind: 'value', key: `"mode" in ${key}`, value: f.value.value, allowed: '"responder" or "authorizer"' }, { severity: 'warning' });
+          ctx.report(
+            'invalid-value',
+            f.valueSpan,
+            { kind: 'value', key: `"mode" in ${key}`, value: f.value.value, allowed: '"responder" or "authorizer"' },
+            { severity: 'warning' },
+          );
         }
       }
     }
