@@ -17,7 +17,7 @@ import { analyze } from '../server/src/analysis';
 import { evaluate } from '../server/src/analysis/evaluate';
 import { effectiveModules } from '../server/src/analysis/modules';
 import { runChecks } from '../server/src/features/checks';
-import { computeDiagnostics } from '../server/src/features/diagnostics';
+import { computeDiagnostics } from '../server/src/features/diagnostics/diagnostics';
 import { parse } from '../server/src/parser';
 import { reparse } from '../server/src/parser/incremental';
 import { tokenize } from '../server/src/parser/lexer';

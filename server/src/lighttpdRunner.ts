@@ -4,7 +4,7 @@
  * lighttpd executes the config's include_shell commands while reading it, so this runs only when the
  * setting is on AND the workspace is trusted (the client reports trust; package.json declares the setting
  * as restricted in untrusted workspaces). The executable gets an argument array (no shell), a timeout after
- * which it is killed, and a cap on the output kept. Its output is mapped by features/lighttpdValidation.ts.
+ * which it is killed, and a cap on the output kept. Its output is mapped by features/diagnostics/lighttpdValidation.ts.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';

@@ -24,9 +24,9 @@ import { findConfigFiles, joinPath, nodeFileSystem } from './analysis/fileSystem
 import { ConfigWorkspace } from './analysis/workspace';
 import { runIncludeShell } from './shellRunner';
 import { runLighttpdPreflight } from './lighttpdRunner';
-import { FIX_ALL_KIND } from './features/codeActions';
-import { RenameError } from './features/rename';
-import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { FIX_ALL_KIND } from './features/codeActions/codeActions';
+import { RenameError } from './features/navigation/rename';
+import { SEMANTIC_TOKENS_LEGEND } from './features/structure/semanticTokens';
 import { getLanguageService } from './service';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 

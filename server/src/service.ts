@@ -26,26 +26,31 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
-import { computeCodeActions } from './features/codeActions';
+import { computeCodeActions } from './features/codeActions/codeActions';
 import {
   lighttpdDiagnostics,
   parseLighttpdOutput,
   type LighttpdDiagnosticsOptions,
-} from './features/lighttpdValidation';
-import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics';
-import { doComplete, type CompletionPaths } from './features/completion';
-import { doHover } from './features/hover';
-import { findDocumentSymbols } from './features/documentSymbols';
-import { getFoldingRanges } from './features/folding';
-import { getSelectionRanges } from './features/selectionRanges';
-import { formatDocument, formatRange, type FormatOptions } from './features/formatting';
-import { findDefinition } from './features/definition';
-import { findReferences } from './features/references';
-import { doRename, prepareRename } from './features/rename';
-import { doRenameAcross, findDefinitionAcross, findReferencesAcross, type RelatedFile } from './features/crossFile';
-import { documentDir, findDocumentLinks, type LinkContext } from './features/documentLinks';
+} from './features/diagnostics/lighttpdValidation';
+import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics/diagnostics';
+import { doComplete, type CompletionPaths } from './features/completion/completion';
+import { doHover } from './features/hover/hover';
+import { findDocumentSymbols } from './features/structure/documentSymbols';
+import { getFoldingRanges } from './features/structure/folding';
+import { getSelectionRanges } from './features/structure/selectionRanges';
+import { formatDocument, formatRange, type FormatOptions } from './features/formatting/formatting';
+import { findDefinition } from './features/navigation/definition';
+import { findReferences } from './features/navigation/references';
+import { doRename, prepareRename } from './features/navigation/rename';
+import {
+  doRenameAcross,
+  findDefinitionAcross,
+  findReferencesAcross,
+  type RelatedFile,
+} from './features/navigation/crossFile';
+import { documentDir, findDocumentLinks, type LinkContext } from './features/navigation/documentLinks';
 import { nodeFileSystem } from './analysis/fileSystem';
-import { getSemanticTokens } from './features/semanticTokens';
+import { getSemanticTokens } from './features/structure/semanticTokens';
 
 export interface LanguageSettings {
   readonly diagnostics?: DiagnosticsOptions;
@@ -82,11 +87,11 @@ export interface LanguageService {
   findDefinition(doc: TextDocument, position: Position): Location[];
   findReferences(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
-  /** Throws features/rename.ts RenameError with a message for the user when the rename is not possible. */
+  /** Throws features/navigation/rename.ts RenameError with a message for the user when the rename is not possible. */
   doRename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
   findDocumentLinks(doc: TextDocument): DocumentLink[];
   getSemanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
-  /** Diagnostics for `doc` from the output of `lighttpd -tt` (features/lighttpdValidation.ts). */
+  /** Diagnostics for `doc` from the output of `lighttpd -tt` (features/diagnostics/lighttpdValidation.ts). */
   mapLighttpdOutput(doc: TextDocument, output: string, options: Omit<LighttpdDiagnosticsOptions, 'file'>): Diagnostic[];
 }
 

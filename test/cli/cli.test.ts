@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, type CliIo } from '../../server/src/cli/run';
 import { parseCliArgs, UsageError } from '../../server/src/cli/args';
-import { RULES } from '../../server/src/features/rules';
+import { RULES } from '../../server/src/features/diagnostics/rules';
 import type { ConfigFileSystem } from '../../server/src/analysis/fileSystem';
 
 interface Run {

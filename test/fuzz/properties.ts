@@ -22,8 +22,8 @@ import type {
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
 import { parse, tokenize, type ConfigFile } from '../../server/src/parser';
 import * as T from '../../server/src/parser/tokens';
-import { getRule } from '../../server/src/features/rules';
-import { RenameError } from '../../server/src/features/rename';
+import { getRule } from '../../server/src/features/diagnostics/rules';
+import { RenameError } from '../../server/src/features/navigation/rename';
 import { getLanguageService, type LanguageService } from '../../server/src/service';
 import { MemoryFileSystem } from './memfs';
 import type { Rng } from './rng';

@@ -2,8 +2,8 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis';
-import { computeCodeActions } from '../../server/src/features/codeActions';
-import { computeDiagnostics, type DiagnosticsOptions } from '../../server/src/features/diagnostics';
+import { computeCodeActions } from '../../server/src/features/codeActions/codeActions';
+import { computeDiagnostics, type DiagnosticsOptions } from '../../server/src/features/diagnostics/diagnostics';
 
 export function docOf(text: string): TextDocument {
   return TextDocument.create('file:///test/lighttpd.conf', 'lighttpd', 1, text);

@@ -1,4 +1,4 @@
-// features/lighttpdValidation.ts: lighttpd -tt output (as lighttpd 1.4.69 prints it) -> diagnostics.
+// features/diagnostics/lighttpdValidation.ts: lighttpd -tt output (as lighttpd 1.4.69 prints it) -> diagnostics.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +8,7 @@ import {
   lighttpdDiagnostics,
   parseLighttpdOutput,
   type LighttpdDiagnosticsOptions,
-} from '../../server/src/features/lighttpdValidation';
+} from '../../server/src/features/diagnostics/lighttpdValidation';
 
 const PATH = '/etc/lighttpd/lighttpd.conf';
 

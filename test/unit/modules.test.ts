@@ -2,10 +2,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis';
-import { findModulesNotLoaded } from '../../server/src/features/moduleNotLoaded';
-import { planModuleInsertion } from '../../server/src/features/moduleInsertion';
-import { computeCodeActions } from '../../server/src/features/codeActions';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { findModulesNotLoaded } from '../../server/src/features/checks/moduleNotLoaded';
+import { planModuleInsertion } from '../../server/src/features/codeActions/moduleInsertion';
+import { computeCodeActions } from '../../server/src/features/codeActions/codeActions';
+import { computeDiagnostics } from '../../server/src/features/diagnostics/diagnostics';
 import { MODULES } from '../../server/src/schema';
 
 function missing(text: string): [string, string][] {

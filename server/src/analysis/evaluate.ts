@@ -58,7 +58,7 @@ export interface EvaluatedAssignment {
   readonly result: EvalValue;
 }
 
-/** Problems found while evaluating; codes are the diagnostics codes of features/rules.ts. */
+/** Problems found while evaluating; codes are the diagnostics codes of features/diagnostics/rules.ts. */
 export interface EvalProblem extends Span {
   readonly code:
     | 'undefined-variable'

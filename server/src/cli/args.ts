@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../parser/ast';
-import { getRule } from '../features/rules';
+import { getRule } from '../features/diagnostics/rules';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

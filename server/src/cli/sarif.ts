@@ -1,11 +1,11 @@
 /**
  * `--format sarif`: SARIF 2.1.0 (OASIS), the format GitHub code scanning and other CI dashboards ingest.
- * One run; the driver lists every rule of features/rules.ts with its default level; files under the
+ * One run; the driver lists every rule of features/diagnostics/rules.ts with its default level; files under the
  * working directory are given relative to %SRCROOT% so that code scanning can map them to the repository.
  */
 import { pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { RULES } from '../features/rules';
+import { RULES } from '../features/diagnostics/rules';
 import { codeOf, oneLine, severityName, type LintReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

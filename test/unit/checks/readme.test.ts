@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/corpus';
-import { RULES } from '../../../server/src/features/rules';
+import { RULES } from '../../../server/src/features/diagnostics/rules';
 
 test("README's Diagnostics section lists every code with its default severity", () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');

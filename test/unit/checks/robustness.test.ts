@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../server/src/analysis';
-import { computeCodeActions } from '../../../server/src/features/codeActions';
-import { computeDiagnostics } from '../../../server/src/features/diagnostics';
+import { computeCodeActions } from '../../../server/src/features/codeActions/codeActions';
+import { computeDiagnostics } from '../../../server/src/features/diagnostics/diagnostics';
 import { runChecks } from '../../../server/src/features/checks';
 
 const BASE = [

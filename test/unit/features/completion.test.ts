@@ -1,7 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { doComplete, matchQuality, type CompletionPaths } from '../../../server/src/features/completion';
+import { doComplete, matchQuality, type CompletionPaths } from '../../../server/src/features/completion/completion';
 import { DIRECTIVES, getDirective } from '../../../server/src/schema';
 import { applyEdits, textAt, withCursor } from '../../helpers/cursor';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -12,10 +12,10 @@ import {
   planFormat,
   sameMeaning,
   type FormatOptions,
-} from '../../../server/src/features/formatting';
+} from '../../../server/src/features/formatting/formatting';
 import { parse, tokenize } from '../../../server/src/parser';
 import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
-import { expressionValue, scopeAt } from '../../../server/src/features/locate';
+import { expressionValue, scopeAt } from '../../../server/src/features/shared/locate';
 import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS, corpusEntries, readCorpusFile } from '../../helpers/corpus';
 import { docOf } from '../../helpers/cursor';
 

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { doHover, directiveMarkdown } from '../../../server/src/features/hover';
+import { doHover, directiveMarkdown } from '../../../server/src/features/hover/hover';
 import { DIRECTIVES, MODULES } from '../../../server/src/schema';
 import { directiveDoc } from '../../../server/src/schema/docs';
 import { textAt, withCursor } from '../../helpers/cursor';

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, TextEdit } from 'vscode-languageserver-types';
-import { findDefinition } from '../../../server/src/features/definition';
-import { findReferences } from '../../../server/src/features/references';
-import { doRename, prepareRename, RenameError } from '../../../server/src/features/rename';
-import { findDocumentLinks } from '../../../server/src/features/documentLinks';
+import { findDefinition } from '../../../server/src/features/navigation/definition';
+import { findReferences } from '../../../server/src/features/navigation/references';
+import { doRename, prepareRename, RenameError } from '../../../server/src/features/navigation/rename';
+import { findDocumentLinks } from '../../../server/src/features/navigation/documentLinks';
 import { nodeFileSystem, type ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
 
 const onDisk = { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };

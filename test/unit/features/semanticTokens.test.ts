@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEMANTIC_TOKENS_LEGEND, getSemanticTokens } from '../../../server/src/features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND, getSemanticTokens } from '../../../server/src/features/structure/semanticTokens';
 import { docOf } from '../../helpers/cursor';
 
 /** Decodes the relative encoding into [line, text, type, modifiers]. */

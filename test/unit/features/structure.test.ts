@@ -2,9 +2,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type SelectionRange } from 'vscode-languageserver-types';
-import { findDocumentSymbols } from '../../../server/src/features/documentSymbols';
-import { getFoldingRanges } from '../../../server/src/features/folding';
-import { getSelectionRanges } from '../../../server/src/features/selectionRanges';
+import { findDocumentSymbols } from '../../../server/src/features/structure/documentSymbols';
+import { getFoldingRanges } from '../../../server/src/features/structure/folding';
+import { getSelectionRanges } from '../../../server/src/features/structure/selectionRanges';
 import { docOf, textAt, withCursor } from '../../helpers/cursor';
 
 const CONFIG = [

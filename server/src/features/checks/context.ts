@@ -1,12 +1,12 @@
 /**
  * What every semantic check receives, and the shared helpers they use. A check is a function
  * `(ctx: CheckContext) => void` that calls `ctx.report(...)`; the message comes from the rule table
- * (features/rules.ts), so checks only state facts.
+ * (features/diagnostics/rules.ts), so checks only state facts.
  */
 import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
 import { compareVersions, NEWEST_VERSION } from '../../schema';
-import { getRule, type MessageArgs } from '../rules';
+import { getRule, type MessageArgs } from '../diagnostics/rules';
 
 /** A text replacement in the document, by offsets. */
 export interface FixEdit extends Span {

@@ -1,6 +1,6 @@
 /**
  * The semantic checks, run in a fixed order over one document model. Each check lives in its own file
- * and reports through CheckContext; messages come from the rule table (features/rules.ts).
+ * and reports through CheckContext; messages come from the rule table (features/diagnostics/rules.ts).
  */
 import type { DocumentModel } from '../../analysis';
 import { CheckContext, type CheckOptions, type Finding } from './context';

@@ -1,14 +1,14 @@
 /**
  * All diagnostics of a document: syntax problems, evaluation problems and rule checks, each with its
- * stable code (features/rules.ts) and exact range.
+ * stable code (features/diagnostics/rules.ts) and exact range.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Severity } from '../parser/ast';
-import { findModulesNotLoaded, moduleNotLoadedMessage } from './moduleNotLoaded';
+import type { DocumentModel } from '../../analysis';
+import type { Severity } from '../../parser/ast';
+import { findModulesNotLoaded, moduleNotLoadedMessage } from '../checks/moduleNotLoaded';
 import { getRule } from './rules';
-import { runChecks } from './checks';
+import { runChecks } from '../checks';
 import { isSuppressed, parseSuppressions } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'lighttpd-conf';

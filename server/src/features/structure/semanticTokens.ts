@@ -10,10 +10,10 @@
  */
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Expression, Span } from '../parser/ast';
-import { getDirective, getModule } from '../schema';
-import { PREDEFINED_VARIABLES, walk } from './locate';
+import type { DocumentModel } from '../../analysis';
+import type { Expression, Span } from '../../parser/ast';
+import { getDirective, getModule } from '../../schema';
+import { PREDEFINED_VARIABLES, walk } from '../shared/locate';
 
 export const TOKEN_TYPES = ['property', 'variable', 'regexp', 'namespace'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'modification', 'readonly', 'deprecated', 'defaultLibrary'] as const;

@@ -5,9 +5,9 @@
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Span } from '../parser/ast';
-import { pathAt, walk } from './locate';
+import type { DocumentModel } from '../../analysis';
+import type { Span } from '../../parser/ast';
+import { pathAt, walk } from '../shared/locate';
 
 export interface NameOccurrence extends Span {
   /** True for an assignment key, false for a read. */

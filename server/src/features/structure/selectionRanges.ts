@@ -4,9 +4,9 @@
  */
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Span } from '../parser/ast';
-import { pathAt } from './locate';
+import type { DocumentModel } from '../../analysis';
+import type { Span } from '../../parser/ast';
+import { pathAt } from '../shared/locate';
 
 export function getSelectionRanges(
   doc: TextDocument,

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Comment } from '../parser/ast';
+import type { Comment } from '../../parser/ast';
 
 const DIRECTIVE = /^#\s*lighttpd-ignore-(next-line|file)\b([^#]*)/;
 

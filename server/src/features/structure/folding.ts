@@ -4,9 +4,9 @@
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Span } from '../parser/ast';
-import { walk } from './locate';
+import type { DocumentModel } from '../../analysis';
+import type { Span } from '../../parser/ast';
+import { walk } from '../shared/locate';
 
 export function getFoldingRanges(doc: TextDocument, model: DocumentModel): FoldingRange[] {
   const text = doc.getText();

@@ -2,9 +2,9 @@
  * Rule `module-not-loaded`: a directive whose module is not in the effective server.modules.
  * lighttpd starts, ignores the setting and logs only "WARNING: unknown config-key".
  */
-import type { DocumentModel } from '../analysis';
-import { requiredModule } from '../analysis/modules';
-import type { Span } from '../parser/ast';
+import type { DocumentModel } from '../../analysis';
+import { requiredModule } from '../../analysis/modules';
+import type { Span } from '../../parser/ast';
 
 export interface ModuleNotLoaded extends Span {
   readonly key: string;

@@ -6,9 +6,9 @@
  */
 import type { Location, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel, EvaluatedAssignment, Scope } from '../analysis';
-import type { ConfigFile } from '../parser/ast';
-import { scopeAt } from './locate';
+import type { DocumentModel, EvaluatedAssignment, Scope } from '../../analysis';
+import type { ConfigFile } from '../../parser/ast';
+import { scopeAt } from '../shared/locate';
 import { nameAt, occurrences } from './references';
 import { doRename, RenameError, respell } from './rename';
 

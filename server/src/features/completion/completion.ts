@@ -29,12 +29,12 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IToken } from 'chevrotain';
-import type { DocumentModel } from '../analysis';
-import type { ConfigFileSystem, DirectoryEntry } from '../analysis/fileSystem';
-import { candidates, includePath } from '../analysis/includes';
-import { requiredModule } from '../analysis/modules';
-import { tokenize } from '../parser';
-import * as T from '../parser/tokens';
+import type { DocumentModel } from '../../analysis';
+import type { ConfigFileSystem, DirectoryEntry } from '../../analysis/fileSystem';
+import { candidates, includePath } from '../../analysis/includes';
+import { requiredModule } from '../../analysis/modules';
+import { tokenize } from '../../parser';
+import * as T from '../../parser/tokens';
 import {
   CONDITION_FIELDS,
   CONDITION_OPERATORS,
@@ -43,7 +43,7 @@ import {
   MODULES,
   getDirective,
   type DirectiveInfo,
-} from '../schema';
+} from '../../schema';
 import {
   BACKEND_KEY_DOCS,
   CONDITION_FIELD_DOCS,
@@ -55,10 +55,10 @@ import {
   directiveDoc,
   moduleSummary,
   typeName,
-} from '../schema/docs';
-import { directiveMarkdown, moduleMarkdown } from './hover';
-import { showValue } from './locate';
-import { planModuleInsertion } from './moduleInsertion';
+} from '../../schema/docs';
+import { directiveMarkdown, moduleMarkdown } from '../hover/hover';
+import { showValue } from '../shared/locate';
+import { planModuleInsertion } from '../codeActions/moduleInsertion';
 
 // ---- cursor context ----
 

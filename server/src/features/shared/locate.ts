@@ -4,8 +4,8 @@
  * read at an offset, and a walk over every node. Pure functions of the parse tree and evaluation; they
  * never throw on recovered (incomplete) trees.
  */
-import type { DocumentModel, EvalValue, EvaluatedAssignment, Scope } from '../analysis';
-import { conditionText, UNKNOWN } from '../analysis';
+import type { DocumentModel, EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
+import { conditionText, UNKNOWN } from '../../analysis';
 import type {
   ArrayElement,
   Assignment,
@@ -20,7 +20,7 @@ import type {
   Span,
   Statement,
   VariableRef,
-} from '../parser/ast';
+} from '../../parser/ast';
 
 /** Where an expression sits. */
 export type ExpressionRole =

@@ -3,7 +3,7 @@
  * (like vscode-css-languageservice's lintRules.ts). Codes are stable: tests, settings and suppression
  * comments refer to them.
  */
-import type { Severity } from '../parser/ast';
+import type { Severity } from '../../parser/ast';
 
 export interface Rule {
   readonly code: string;

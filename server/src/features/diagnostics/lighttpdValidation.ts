@@ -15,7 +15,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Assignment, ConfigFile, Severity, Statement } from '../parser/ast';
+import type { Assignment, ConfigFile, Severity, Statement } from '../../parser/ast';
 import { SEVERITY } from './diagnostics';
 
 export const LIGHTTPD_SOURCE = 'lighttpd';

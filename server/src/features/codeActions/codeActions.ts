@@ -10,11 +10,11 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import { findModulesNotLoaded } from './moduleNotLoaded';
+import type { DocumentModel } from '../../analysis';
+import { findModulesNotLoaded } from '../checks/moduleNotLoaded';
 import { planModuleInsertion } from './moduleInsertion';
-import { DIAGNOSTIC_SOURCE, type CheckFixData, type ModuleNotLoadedData } from './diagnostics';
-import { ignoreFileEdit, ignoreLineEdit } from './suppression';
+import { DIAGNOSTIC_SOURCE, type CheckFixData, type ModuleNotLoadedData } from '../diagnostics/diagnostics';
+import { ignoreFileEdit, ignoreLineEdit } from '../diagnostics/suppression';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.lighttpd';
 

@@ -5,8 +5,8 @@
  */
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import { PREDEFINED_VARIABLES } from './locate';
+import type { DocumentModel } from '../../analysis';
+import { PREDEFINED_VARIABLES } from '../shared/locate';
 import { nameAt, occurrences } from './references';
 
 /** A rename that cannot be done; the message is meant for the user. */

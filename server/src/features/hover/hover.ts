@@ -5,9 +5,9 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Assignment, ConditionHead, Expression, Span } from '../parser/ast';
-import { getDirective, getModule, getRemovedDirective } from '../schema';
+import type { DocumentModel } from '../../analysis';
+import type { Assignment, ConditionHead, Expression, Span } from '../../parser/ast';
+import { getDirective, getModule, getRemovedDirective } from '../../schema';
 import {
   BACKEND_KEY_DOCS,
   CONDITION_FIELD_DOCS,
@@ -23,8 +23,8 @@ import {
   moduleSummary,
   scopeText,
   typeName,
-} from '../schema/docs';
-import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from './locate';
+} from '../../schema/docs';
+import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from '../shared/locate';
 
 const FENCE = '```';
 

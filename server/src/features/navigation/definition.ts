@@ -7,10 +7,10 @@
  */
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { Span, StringValue } from '../parser/ast';
-import { getDirective, getModule } from '../schema';
-import { definitionChain, pathAt, scopeAt, walk } from './locate';
+import type { DocumentModel } from '../../analysis';
+import type { Span, StringValue } from '../../parser/ast';
+import { getDirective, getModule } from '../../schema';
+import { definitionChain, pathAt, scopeAt, walk } from '../shared/locate';
 
 /** Module-name strings inside server.modules lists (in any assignment of the document). */
 export function moduleEntries(model: DocumentModel, module?: string): StringValue[] {

@@ -5,8 +5,8 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { moduleRank } from '../analysis/modules';
-import type { ArrayValue, Assignment, ConfigFile, StringValue } from '../parser/ast';
+import { moduleRank } from '../../analysis/modules';
+import type { ArrayValue, Assignment, ConfigFile, StringValue } from '../../parser/ast';
 
 /** The list new modules go into: a top-level server.modules assignment whose value is a literal list. */
 export function findModuleList(file: ConfigFile): { assignment: Assignment; list: ArrayValue } | undefined {

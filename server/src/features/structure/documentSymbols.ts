@@ -4,9 +4,9 @@
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import type { ConditionBranch, Span, Statement } from '../parser/ast';
-import { getDirective } from '../schema';
+import type { DocumentModel } from '../../analysis';
+import type { ConditionBranch, Span, Statement } from '../../parser/ast';
+import { getDirective } from '../../schema';
 
 const MAX_NAME = 80;
 

@@ -17,10 +17,10 @@
 import type { IToken } from 'chevrotain';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../analysis';
-import { tokenize } from '../parser';
-import { MAX_NESTING, scan } from '../parser/lexer';
-import * as T from '../parser/tokens';
+import type { DocumentModel } from '../../analysis';
+import { tokenize } from '../../parser';
+import { MAX_NESTING, scan } from '../../parser/lexer';
+import * as T from '../../parser/tokens';
 
 export interface FormatOptions {
   readonly tabSize: number;

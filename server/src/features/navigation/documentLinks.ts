@@ -9,10 +9,10 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
-import type { DocumentModel } from '../analysis';
-import { resolveIncludeTargets, type IncludeContext } from '../analysis/includes';
-import { expressionValue, scopeAt, walk } from './locate';
-import type { Include } from '../parser/ast';
+import type { DocumentModel } from '../../analysis';
+import { resolveIncludeTargets, type IncludeContext } from '../../analysis/includes';
+import { expressionValue, scopeAt, walk } from '../shared/locate';
+import type { Include } from '../../parser/ast';
 
 /** How includes are looked up; `mainDir` defaults to the main config's (or the document's) directory. */
 export type LinkContext = Omit<IncludeContext, 'mainDir'> & { readonly mainDir?: string };
