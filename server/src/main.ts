@@ -1,5 +1,6 @@
 /** Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc / --socket=N). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeHost } from './runtime/nodeHost';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), nodeHost);

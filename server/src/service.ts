@@ -23,7 +23,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToUri, uriToPath } from './uri';
 import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions/codeActions';
@@ -100,15 +100,6 @@ export interface LanguageServiceOptions {
   readonly workspace?: ConfigWorkspace;
 }
 
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Diagnostics that hold for every root config including the document (keyed by code and range). */
 function intersect(lists: Diagnostic[][]): Diagnostic[] {
   const key = (d: Diagnostic) =>
@@ -123,7 +114,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const cache = new Map<string, { version: number; generation: number; text: string; model: DocumentModel }>();
   const getModel = (doc: TextDocument): DocumentModel => {
     const hit = cache.get(doc.uri);
-    const path = workspace ? filePathOf(doc.uri) : undefined;
+    const path = workspace ? uriToPath(doc.uri) : undefined;
     if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
     const text = doc.getText();
     const model =
@@ -142,7 +133,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     const file = workspace?.parseFile(path);
     const text = workspace?.readText(path);
     if (!file || text === undefined) return undefined;
-    const uri = pathToFileURL(path).href;
+    const uri = pathToUri(path);
     return { path, uri, file, doc: TextDocument.create(uri, 'lighttpd', 0, text) };
   };
   /** How a document's includes are looked up: inside a workspace, its path mappings and open editors; on its own, the disk from the document's folder. */

@@ -4,7 +4,7 @@
  * through `CliIo`, so tests run it in-process.
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { pathToUri } from '../uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeFileSystem, type ConfigFileSystem } from '../analysis/fileSystem';
@@ -117,7 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const input of inputs) if (input.absolutePath) workspace.setOpenText(input.absolutePath, input.text);
 
   for (const { file, absolutePath, text } of inputs) {
-    const uri = absolutePath ? pathToFileURL(absolutePath).href : 'untitled:stdin';
+    const uri = absolutePath ? pathToUri(absolutePath) : 'untitled:stdin';
     const doc = TextDocument.create(uri, 'lighttpd', 1, text);
     let diagnostics = service.doValidation(doc, settings);
     if (options.quiet)

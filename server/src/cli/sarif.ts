@@ -3,7 +3,7 @@
  * One run; the driver lists every rule of features/diagnostics/rules.ts with its default level; files under the
  * working directory are given relative to %SRCROOT% so that code scanning can map them to the repository.
  */
-import { pathToFileURL } from 'node:url';
+import { pathToUri } from '../uri';
 import { relative, sep, isAbsolute } from 'node:path';
 import { RULES } from '../features/diagnostics/rules';
 import { codeOf, oneLine, severityName, type LintReport } from './report';
@@ -29,7 +29,7 @@ function artifactLocation(file: string, absolutePath: string | undefined, cwd: s
     return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   }
   void file;
-  return { uri: pathToFileURL(absolutePath).href };
+  return { uri: pathToUri(absolutePath) };
 }
 
 export function toSarif(report: LintReport, options: SarifOptions): Record<string, unknown> {
@@ -73,7 +73,7 @@ export function toSarif(report: LintReport, options: SarifOptions): Record<strin
       });
     }
   }
-  const cwdUri = pathToFileURL(options.cwd.endsWith(sep) ? options.cwd : options.cwd + sep).href;
+  const cwdUri = pathToUri(options.cwd.endsWith(sep) ? options.cwd : options.cwd + sep);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -7,7 +7,7 @@
  */
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToUri, uriDir } from '../../uri';
 import { dirname } from 'node:path';
 import type { DocumentModel } from '../../analysis';
 import { resolveIncludeTargets, type IncludeContext } from '../../analysis/includes';
@@ -18,12 +18,7 @@ import type { Include } from '../../parser/ast';
 export type LinkContext = Omit<IncludeContext, 'mainDir'> & { readonly mainDir?: string };
 
 export function documentDir(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
+  return uriDir(uri);
 }
 
 export function findDocumentLinks(doc: TextDocument, model: DocumentModel, context: LinkContext): DocumentLink[] {
@@ -55,7 +50,7 @@ export function findDocumentLinks(doc: TextDocument, model: DocumentModel, conte
     const more = matches.length > 10 || targets.truncated ? ', …' : '';
     links.push({
       range,
-      target: pathToFileURL(matches[0]).toString(),
+      target: pathToUri(matches[0]),
       tooltip:
         matches.length === 1 ? matches[0] : `${matches.length}${targets.truncated ? '+' : ''} files: ${names}${more}`,
     });

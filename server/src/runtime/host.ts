@@ -1,0 +1,27 @@
+/**
+ * What the server needs from the platform it runs on: the file system, the workspace scan, and the two
+ * ways of running a program (include_shell, lighttpd -tt). The desktop host (nodeHost.ts) has them all; a
+ * host without a runner (the web) simply never runs anything.
+ */
+import type { ConfigFileSystem } from '../analysis/fileSystem';
+import type { LighttpdRunOptions, LighttpdRunResult } from '../lighttpdRunner';
+
+export interface ServerHost {
+  readonly fileSystem: ConfigFileSystem;
+  /** Config files under a folder (absolute paths), for the workspace scan; `patterns` are globs. */
+  findConfigFiles(folder: string, patterns?: readonly string[]): string[];
+  /** Runs an include_shell command (only ever called in a trusted workspace with the setting on). */
+  readonly runIncludeShell?: (command: string, cwd: string) => string | undefined;
+  /** Runs `lighttpd -tt -f config` (the runner itself refuses when untrusted or disabled). */
+  readonly runLighttpd?: (configPath: string, options: LighttpdRunOptions) => Promise<LighttpdRunResult>;
+  /** Reports errors outside every handler (a timer, a promise nobody awaits) instead of ending the server. */
+  onUncaughtError?(report: (kind: string, error: unknown) => void): void;
+}
+
+/** Config paths are POSIX paths. */
+export const isAbsolutePath = (p: string): boolean => p.startsWith('/');
+
+export function parentDir(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}

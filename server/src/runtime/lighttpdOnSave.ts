@@ -1,0 +1,89 @@
+/**
+ * lighttpd.validate.executable: on save, `lighttpd -tt` on the main config that includes the saved file
+ * (the file itself when none does), and what it printed mapped onto the open documents (source
+ * `lighttpd`). Only in a trusted workspace with the setting on; a host without a runner never runs it.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigWorkspace } from '../analysis/workspace';
+import type { LanguageService } from '../service';
+import type { ServerSettings } from '../settings';
+import { uriToPath } from '../uri';
+import type { Guard } from './guard';
+import { parentDir, type ServerHost } from './host';
+
+export interface LighttpdOnSaveDeps {
+  readonly host: ServerHost;
+  readonly workspace: ConfigWorkspace;
+  readonly service: LanguageService;
+  readonly guard: Guard;
+  settings(): ServerSettings;
+  trusted(): boolean;
+  documents(): readonly TextDocument[];
+  /** Re-publishes a document's diagnostics (ours plus what lighttpd said). */
+  recheck(doc: TextDocument): void;
+}
+
+export class LighttpdOnSave {
+  /** What the last `lighttpd -tt` run reported, per open document. */
+  private readonly reported = new Map<string, Diagnostic[]>();
+
+  constructor(private readonly deps: LighttpdOnSaveDeps) {}
+
+  /** What lighttpd said about an open document at its last run (empty when it did not run). */
+  diagnosticsOf(uri: string): readonly Diagnostic[] {
+    return this.reported.get(uri) ?? [];
+  }
+
+  forget(uri: string): void {
+    this.reported.delete(uri);
+  }
+
+  /** Drops every result when the run is no longer wanted (setting off, trust revoked). */
+  settingsChanged(): void {
+    if (!this.deps.settings().validateExecutable || !this.deps.trusted()) this.reported.clear();
+  }
+
+  async saved(saved: TextDocument): Promise<void> {
+    const { host, workspace, service, guard } = this.deps;
+    const settings = this.deps.settings();
+    const trusted = this.deps.trusted();
+    const path = uriToPath(saved.uri);
+    if (!path || !settings.validateExecutable || !trusted || !host.runLighttpd) return;
+    const root =
+      guard(
+        'lighttpd root',
+        saved.uri,
+        undefined,
+        () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root,
+      ) ?? path;
+    const r = await host.runLighttpd(root, {
+      enabled: settings.validateExecutable,
+      trusted,
+      executablePath: settings.executablePath,
+    });
+    if (!r.ran && r.reason !== 'not-found') return;
+    const notice = !r.ran
+      ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
+      : r.timedOut
+        ? `lighttpd -tt did not finish in time and was stopped.`
+        : undefined;
+    for (const d of this.deps.documents()) {
+      const p = uriToPath(d.uri);
+      if (!p) continue;
+      const diags = guard('lighttpd output', d.uri, [], () =>
+        service.mapLighttpdOutput(d, r.ran ? r.output : '', {
+          path: p,
+          isSavedDocument: d.uri === saved.uri,
+          failed: r.ran && r.status !== 0,
+          baseDir: parentDir(root),
+          notice,
+          severity: settings.diagnosticsSeverity,
+        }),
+      );
+      if (diags.length === 0 && !this.reported.has(d.uri)) continue;
+      this.reported.set(d.uri, diags);
+      this.deps.recheck(d);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/** The desktop host: Node's file system, include_shell through /bin/sh, the lighttpd binary. */
+import { findConfigFiles, nodeFileSystem } from '../analysis/fileSystem';
+import { runLighttpdPreflight } from '../lighttpdRunner';
+import { runIncludeShell } from '../shellRunner';
+import type { ServerHost } from './host';
+
+let lastResortInstalled = false;
+
+export const nodeHost: ServerHost = {
+  fileSystem: nodeFileSystem,
+  findConfigFiles: (folder, patterns) => findConfigFiles(folder, patterns),
+  runIncludeShell: (command, cwd) => runIncludeShell(command, cwd),
+  runLighttpd: runLighttpdPreflight,
+  onUncaughtError(report) {
+    if (lastResortInstalled) return;
+    lastResortInstalled = true;
+    process.on('uncaughtException', (e) => report('uncaught exception', e));
+    process.on('unhandledRejection', (e) => report('unhandled promise rejection', e));
+  },
+};
