@@ -1,4 +1,4 @@
-/** The desktop host: Node's file system, include_shell through /bin/sh, the lighttpd binary. */
+/** The desktop host: Node's file system, include_shell through the system shell, the lighttpd binary. */
 import { findConfigFiles, nodeFileSystem } from '../analysis/fileSystem';
 import { runLighttpdPreflight } from '../lighttpdRunner';
 import { runIncludeShell } from '../shellRunner';
