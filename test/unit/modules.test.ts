@@ -104,12 +104,29 @@ describe('module-not-loaded', () => {
       [['proxy.server', 'mod_proxy']],
     );
   });
-  test('the diagnostic carries the module for the quick fix', () => {
+  test('the diagnostic carries the module and its quick fix (found with the problem, not from the message)', () => {
     const text = 'proxy.server = ()\n';
     const doc = TextDocument.create('file:///t/lighttpd.conf', 'lighttpd', 1, text);
     const [d] = computeDiagnostics(doc, analyze(text));
     assert.equal(d.code, 'module-not-loaded');
-    assert.deepEqual(d.data, { module: 'mod_proxy', key: 'proxy.server' });
+    assert.deepEqual(d.data, {
+      module: 'mod_proxy',
+      fixes: [
+        {
+          title: 'Add "mod_proxy" to server.modules',
+          isPreferred: true,
+          edits: [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              newText: 'server.modules += ( "mod_proxy" )\n',
+            },
+          ],
+        },
+      ],
+    });
+    // A message in other words (a translation, a future wording) still gets the fix.
+    const actions = computeCodeActions(doc, analyze(text), d.range, { diagnostics: [{ ...d, message: 'x' }] });
+    assert.ok(actions.some((a) => a.title === 'Add "mod_proxy" to server.modules'));
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } });
   });
 });

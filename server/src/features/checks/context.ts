@@ -6,7 +6,7 @@
 import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
 import { compareVersions, NEWEST_VERSION } from '../../schema';
-import { getRule, type MessageArgs } from '../diagnostics/rules';
+import { ruleMessage, type ArgsOf, type NoArgs, type RuleCode } from '../diagnostics/rules';
 
 /** A text replacement in the document, by offsets. */
 export interface FixEdit extends Span {
@@ -21,18 +21,28 @@ export interface Fix {
 }
 
 export interface Finding extends Span {
-  readonly code: string;
+  readonly code: RuleCode;
   readonly message: string;
   /** When lighttpd treats this case more mildly than the rule's default (user settings still win). */
   readonly severity?: Severity;
   readonly fixes?: readonly Fix[];
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+  /** Facts for other features, carried on the diagnostic (e.g. the module of module-not-loaded). */
+  readonly data?: FindingData;
 }
+
+/** Facts a finding hands to other features through the diagnostic's data. */
+export type FindingData = Readonly<Record<string, string>>;
+
+/** What `report` takes after the span: the rule's message arguments (optional when it has none), then extras. */
+export type ReportRest<C extends RuleCode> =
+  NoArgs extends ArgsOf<C> ? [args?: ArgsOf<C>, extra?: ReportExtra] : [args: ArgsOf<C>, extra?: ReportExtra];
 
 export interface ReportExtra {
   readonly severity?: Severity;
   readonly fixes?: readonly Fix[];
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+  readonly data?: FindingData;
 }
 
 export interface CheckOptions {
@@ -67,9 +77,9 @@ export class CheckContext {
     }
   }
 
-  report(code: string, at: Span, args: MessageArgs = {}, extra: ReportExtra = {}): void {
-    const rule = getRule(code);
-    const message = rule?.message ? rule.message(args) : (rule?.description ?? code);
+  /** Reports a finding of rule `code` at `at`; the message is the rule's, built from `args`. */
+  report<C extends RuleCode>(code: C, at: Span, ...[args, extra]: ReportRest<C>): void {
+    const message = ruleMessage(code, (args ?? {}) as ArgsOf<C>);
     this.findings.push({ code, message, start: at.start, end: Math.max(at.start, at.end), ...extra });
   }
 

@@ -7,14 +7,16 @@ import { CheckContext, type CheckOptions, type Finding } from './context';
 import { checkConditions } from './conditions';
 import { checkDirectives } from './directives';
 import { checkModules } from './modules';
+import { checkModulesNotLoaded } from './moduleNotLoaded';
 import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
 import { checkSyntaxVersions } from './syntaxVersion';
 import { checkValues } from './values';
 
-export type { CheckOptions, Finding, Fix, FixEdit } from './context';
+export type { CheckOptions, Finding, FindingData, Fix, FixEdit } from './context';
 
 const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
+  checkModulesNotLoaded,
   checkSyntaxVersions,
   checkDirectives,
   checkModules,

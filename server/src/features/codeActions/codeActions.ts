@@ -1,6 +1,7 @@
 /**
- * Code actions: `Add "mod_x" to server.modules` for each module-not-loaded diagnostic (preferred quick
- * fix), and one action that adds every missing module at once (also offered as source.fixAll).
+ * Code actions: the quick fixes the checks attached to their diagnostics (did-you-mean, replacements,
+ * `Add "mod_x" to server.modules` for module-not-loaded), one action that adds every missing module at
+ * once (also offered as source.fixAll), and the suppression comments.
  */
 import {
   CodeActionKind,
@@ -13,17 +14,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import { findModulesNotLoaded } from '../checks/moduleNotLoaded';
 import { planModuleInsertion } from './moduleInsertion';
-import { DIAGNOSTIC_SOURCE, type CheckFixData, type ModuleNotLoadedData } from '../diagnostics/diagnostics';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../diagnostics/diagnostics';
 import { ignoreFileEdit, ignoreLineEdit } from '../diagnostics/suppression';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.lighttpd';
 
-function moduleOf(d: Diagnostic): string | undefined {
-  if (d.code !== 'module-not-loaded') return undefined;
-  const data = d.data as Partial<ModuleNotLoadedData> | undefined;
-  if (typeof data?.module === 'string') return data.module;
-  return /"(mod_[A-Za-z0-9_]+)"/.exec(d.message)?.[1];
-}
+const isModuleNotLoaded = (d: Diagnostic) => d.code === 'module-not-loaded' && d.source === DIAGNOSTIC_SOURCE;
 
 function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
@@ -36,21 +32,6 @@ export function computeCodeActions(
   context: CodeActionContext,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (wants(context, CodeActionKind.QuickFix)) {
-    const seen = new Set<string>();
-    for (const d of context.diagnostics) {
-      const module = moduleOf(d);
-      if (!module || seen.has(module)) continue;
-      seen.add(module);
-      actions.push({
-        title: `Add "${module}" to server.modules`,
-        kind: CodeActionKind.QuickFix,
-        isPreferred: true,
-        diagnostics: context.diagnostics.filter((x) => moduleOf(x) === module),
-        edit: { changes: { [doc.uri]: planModuleInsertion(doc, model.file, [module]) } },
-      });
-    }
-  }
   if (wants(context, CodeActionKind.QuickFix)) actions.push(...checkFixes(doc, context));
   const missing = [...new Set(findModulesNotLoaded(model).map((m) => m.module))];
   const fixAll = (kind: string): CodeAction => ({
@@ -58,7 +39,7 @@ export function computeCodeActions(
     kind,
     edit: { changes: { [doc.uri]: planModuleInsertion(doc, model.file, missing) } },
   });
-  if (missing.length > 1 && context.diagnostics.some((d) => moduleOf(d)) && wants(context, CodeActionKind.QuickFix)) {
+  if (missing.length > 1 && context.diagnostics.some(isModuleNotLoaded) && wants(context, CodeActionKind.QuickFix)) {
     actions.push(fixAll(CodeActionKind.QuickFix));
   }
   if (missing.length > 0 && context.only && wants(context, FIX_ALL_KIND)) {
@@ -68,21 +49,33 @@ export function computeCodeActions(
   return actions;
 }
 
-/** The fixes a semantic check attached to its diagnostic (did-you-mean, replacements). */
+/**
+ * The fixes the checks attached to their diagnostics. The same fix of several diagnostics (e.g. adding
+ * mod_proxy for two proxy.* keys) is one action that resolves them all.
+ */
 function checkFixes(doc: TextDocument, context: CodeActionContext): CodeAction[] {
   const out: CodeAction[] = [];
+  const byFix = new Map<string, CodeAction>();
   for (const d of context.diagnostics) {
-    const fixes = (d.data as Partial<CheckFixData> | undefined)?.fixes;
+    const fixes = (d.data as DiagnosticData | undefined)?.fixes;
     if (!Array.isArray(fixes)) continue;
     for (const f of fixes) {
       if (!f || typeof f.title !== 'string' || !Array.isArray(f.edits)) continue;
-      out.push({
+      const key = JSON.stringify([f.title, f.edits]);
+      const same = byFix.get(key);
+      if (same) {
+        same.diagnostics!.push(d);
+        continue;
+      }
+      const action: CodeAction = {
         title: f.title,
         kind: CodeActionKind.QuickFix,
         isPreferred: !!f.isPreferred,
         diagnostics: [d],
         edit: { changes: { [doc.uri]: [...f.edits] } },
-      });
+      };
+      byFix.set(key, action);
+      out.push(action);
     }
   }
   return out;

@@ -73,17 +73,31 @@ function eolOf(text: string): string {
   return lastEol.eol;
 }
 
+/** An insertion or replacement by offsets into the text. */
+export interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
 /**
  * Text edits that add `modules` (in order) to the document's module list, or a new
  * `server.modules += ( ... )` line before the first statement when there is no list to extend.
  */
 export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules: readonly string[]): TextEdit[] {
-  const text = doc.getText();
+  return planModuleInsertionAt(doc.getText(), file, modules).map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.newText,
+  }));
+}
+
+/** planModuleInsertion by offsets into `text` (the checks attach it to module-not-loaded as its quick fix). */
+export function planModuleInsertionAt(text: string, file: ConfigFile, modules: readonly string[]): OffsetEdit[] {
   const eol = eolOf(text);
   const toAdd = [...new Set(modules)];
   if (toAdd.length === 0) return [];
   const target = findModuleList(file);
-  const range = (start: number, end = start) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+  const range = (start: number, end = start) => ({ start, end });
 
   if (!target) {
     const items = toAdd.map((m) => `"${m}"`).join(', ');
@@ -94,13 +108,13 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
       .pop();
     if (existing) {
       const at = lineEnd(text, existing.end);
-      return [{ range: range(at), newText: `${eol}${line}` }];
+      return [{ ...range(at), newText: `${eol}${line}` }];
     }
     // ... else before the first statement, below the file's header comment.
     const first = file.statements[0];
     const at = first ? lineStart(text, first.start) : text.length;
     const prefix = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? eol : '';
-    return [{ range: range(at), newText: `${prefix}${line}${eol}` }];
+    return [{ ...range(at), newText: `${prefix}${line}${eol}` }];
   }
 
   const { list } = target;
@@ -108,7 +122,7 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
   const closeParen = list.end - 1; // offset of ')'
   if (list.elements.length === 0) {
     const items = toAdd.map((m) => `"${m}"`).join(', ');
-    return [{ range: range(list.start + 1, closeParen), newText: ` ${items} ` }];
+    return [{ ...range(list.start + 1, closeParen), newText: ` ${items} ` }];
   }
   const multiLine =
     list.elements.some((e, i) => i > 0 && lineStart(text, e.start) !== lineStart(text, list.elements[i - 1].start)) ||
@@ -128,20 +142,20 @@ export function planModuleInsertion(doc: TextDocument, file: ConfigFile, modules
     const key = next?.start;
     before.set(key, [...(before.get(key) ?? []), m]);
   }
-  const edits: TextEdit[] = [];
+  const edits: OffsetEdit[] = [];
   for (const [at, mods] of before) {
     if (at !== undefined) {
       const own = indentOf(text, at);
       const newText = mods.map((m) => (multiLine ? `"${m}",${eol}${own}` : `"${m}", `)).join('');
-      edits.push({ range: range(at), newText });
+      edits.push({ ...range(at), newText });
     } else if (multiLine) {
       if (trailingComma >= 0)
-        edits.push({ range: range(trailingComma), newText: mods.map((m) => `${eol}${indent}"${m}",`).join('') });
-      else edits.push({ range: range(last.end), newText: mods.map((m) => `,${eol}${indent}"${m}"`).join('') });
+        edits.push({ ...range(trailingComma), newText: mods.map((m) => `${eol}${indent}"${m}",`).join('') });
+      else edits.push({ ...range(last.end), newText: mods.map((m) => `,${eol}${indent}"${m}"`).join('') });
     } else if (trailingComma >= 0) {
-      edits.push({ range: range(trailingComma), newText: mods.map((m) => ` "${m}",`).join('') });
+      edits.push({ ...range(trailingComma), newText: mods.map((m) => ` "${m}",`).join('') });
     } else {
-      edits.push({ range: range(last.end), newText: mods.map((m) => `, "${m}"`).join('') });
+      edits.push({ ...range(last.end), newText: mods.map((m) => `, "${m}"`).join('') });
     }
   }
   return edits;

@@ -1,12 +1,13 @@
 /**
- * All diagnostics of a document: syntax problems, evaluation problems and rule checks, each with its
- * stable code (features/diagnostics/rules.ts) and exact range.
+ * All diagnostics of a document: the parser's and the evaluator's problems, then the findings of the
+ * checks (features/checks/, module-not-loaded included), each with its stable code
+ * (features/diagnostics/rules.ts) and exact range. A finding's quick fixes travel with it in the
+ * diagnostic's data (DiagnosticData), ready for code actions to offer.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Severity } from '../../parser/ast';
-import { findModulesNotLoaded, moduleNotLoadedMessage } from '../checks/moduleNotLoaded';
 import { getRule } from './rules';
 import { runChecks } from '../checks';
 import { isSuppressed, parseSuppressions } from './suppression';
@@ -20,20 +21,18 @@ export interface DiagnosticsOptions {
   readonly version?: string;
 }
 
-/** Data attached to diagnostics of the semantic checks: their quick fixes, ready to apply. */
-export interface CheckFixData {
-  readonly fixes: readonly {
-    readonly title: string;
-    readonly edits: readonly TextEdit[];
-    readonly isPreferred?: boolean;
-  }[];
+/** A quick fix carried by a diagnostic, ready to apply. */
+export interface FixData {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred?: boolean;
 }
 
-/** Data attached to `module-not-loaded` diagnostics for the quick fix. */
-export interface ModuleNotLoadedData {
-  readonly module: string;
-  readonly key: string;
-}
+/**
+ * The data of a diagnostic found by a check: its quick fixes, and the facts the check handed on
+ * (FindingData, e.g. `module` for module-not-loaded).
+ */
+export type DiagnosticData = { readonly fixes?: readonly FixData[] } & Readonly<Record<string, unknown>>;
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -74,24 +73,18 @@ export function computeDiagnostics(
   };
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
   for (const p of model.evaluation.problems) add(p.code, p.start, p.end, p.message, 'error');
-  for (const m of findModulesNotLoaded(model)) {
-    const data: ModuleNotLoadedData = { module: m.module, key: m.key };
-    add('module-not-loaded', m.start, m.end, moduleNotLoadedMessage(m.key, m.module), 'error', data);
-  }
   const text = doc.getText();
   for (const f of runChecks(text, model, { version: options.version })) {
-    const data: CheckFixData | undefined = f.fixes?.length
-      ? {
-          fixes: f.fixes.map((x) => ({
-            title: x.title,
-            isPreferred: x.preferred,
-            edits: x.edits.map((e) => ({
-              range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
-              newText: e.newText,
-            })),
-          })),
-        }
-      : undefined;
+    const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
+      title: x.title,
+      isPreferred: x.preferred,
+      edits: x.edits.map((e) => ({
+        range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+        newText: e.newText,
+      })),
+    }));
+    const data: DiagnosticData | undefined =
+      fixes?.length || f.data ? { ...f.data, ...(fixes?.length ? { fixes } : {}) } : undefined;
     add(f.code, f.start, f.end, f.message, 'error', data, f.severity, f.tags);
   }
   const suppressions = parseSuppressions(doc, model.file.comments);

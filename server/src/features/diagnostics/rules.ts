@@ -1,29 +1,56 @@
 /**
- * Every diagnostic code with its default severity and a one-line description, in one table
- * (like vscode-css-languageservice's lintRules.ts). Codes are stable: tests, settings and suppression
- * comments refer to them.
+ * Every diagnostic code with its default severity, a one-line description and, for the rules the checks
+ * report (features/checks/), the message built from typed arguments: one table (like
+ * vscode-css-languageservice's lintRules.ts). Codes are stable: tests, settings and suppression comments
+ * refer to them.
+ *
+ * A rule's message arguments are the type of its message builder's parameter, e.g.
+ * `(a: { key: string; suggestion?: string }) => ...`; `ctx.report(code, span, args)` only compiles with a
+ * code of this table and exactly those arguments. A rule without a message builder (the parser's and the
+ * evaluator's problems carry their own text) takes no arguments.
  */
 import type { Severity } from '../../parser/ast';
 
-export interface Rule {
-  readonly code: string;
+export interface Rule<C extends string = string, A extends object = object> {
+  readonly code: C;
   readonly severity: Severity;
   readonly description: string;
-  /** Builds the diagnostic message from the facts a check found (checks in features/checks/). */
-  readonly message?: (args: MessageArgs) => string;
+  /** Builds the diagnostic message from the facts a check found. (Method syntax: a table of rules with
+   * different argument types is still a `Rule[]`.) */
+  message?(args: A): string;
 }
 
-/** Facts a check passes to a rule's message builder. */
-export type MessageArgs = Readonly<Record<string, string | number | undefined>>;
+/** The arguments of a rule whose message needs none. */
+export type NoArgs = Record<never, never>;
 
-function rule(code: string, severity: Severity, description: string, message?: (args: MessageArgs) => string): Rule {
+function rule<const C extends string, A extends object = NoArgs>(
+  code: C,
+  severity: Severity,
+  description: string,
+  message?: (args: A) => string,
+): Rule<C, A> {
   return message ? { code, severity, description, message } : { code, severity, description };
 }
 
-const didYouMean = (a: MessageArgs) => (a.suggestion ? ` Did you mean "${a.suggestion}"?` : '');
-const instead = (a: MessageArgs) => (a.replacement ? ` Use ${a.replacement} instead.` : '');
+/** `invalid-value`: a value (kind 'value') or a list key (kind 'key') the directive does not accept. */
+export interface InvalidValueArgs {
+  readonly kind: 'value' | 'key';
+  /** The directive, or the element of it ("method" in auth.require). */
+  readonly key: string;
+  readonly value: string;
+  /** For a key: what it should have been, e.g. "backend option of fastcgi.server" (default "key of KEY"). */
+  readonly where?: string;
+  /** What lighttpd does with it. */
+  readonly effect?: string;
+  readonly suggestion?: string;
+  /** The accepted values or keys, quoted and joined. */
+  readonly allowed?: string;
+}
 
-export const RULES: readonly Rule[] = [
+const didYouMean = (a: { suggestion?: string }) => (a.suggestion ? ` Did you mean "${a.suggestion}"?` : '');
+const instead = (a: { replacement?: string }) => (a.replacement ? ` Use ${a.replacement} instead.` : '');
+
+const TABLE = [
   // Tokenizer and parser (every `syntax-*` problem is an error unless the parser says otherwise).
   rule('syntax-invalid-character', 'error', 'A character lighttpd does not accept outside strings and comments.'),
   rule('syntax-unterminated-string', 'error', 'A string without its closing quote.'),
@@ -68,53 +95,63 @@ export const RULES: readonly Rule[] = [
   rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
   rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
   // Modules.
-  rule('module-not-loaded', 'error', 'A directive whose module is not in server.modules: lighttpd ignores it.'),
+  rule(
+    'module-not-loaded',
+    'error',
+    'A directive whose module is not in server.modules: lighttpd ignores it.',
+    (a: { key: string; module: string }) =>
+      `${a.key} needs "${a.module}" in server.modules: without it lighttpd ignores this setting (it only logs "unknown config-key").`,
+  ),
   // Semantic checks (features/checks/*.ts). Some findings are milder than their rule's default when
   // lighttpd only logs them; the check then says so (see the README's diagnostics table).
   rule(
     'unknown-directive',
     'warning',
     'A key lighttpd does not know (a typo is silently ignored).',
-    (a) => `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key").${didYouMean(a)}`,
+    (a: { key: string; suggestion?: string }) =>
+      `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key").${didYouMean(a)}`,
   ),
   rule(
     'unknown-module',
     'error',
     'A name in server.modules that is not a lighttpd module.',
-    (a) => `"${a.module}" is not a lighttpd module: lighttpd refuses to start ("plugin not found").${didYouMean(a)}`,
+    (a: { module: string; suggestion?: string }) =>
+      `"${a.module}" is not a lighttpd module: lighttpd refuses to start ("plugin not found").${didYouMean(a)}`,
   ),
   rule(
     'duplicate-module',
     'warning',
     'A module listed twice in server.modules.',
-    (a) => `"${a.module}" is already listed in server.modules: lighttpd drops the repeat.`,
+    (a: { module: string }) => `"${a.module}" is already listed in server.modules: lighttpd drops the repeat.`,
   ),
   rule(
     'removed-module',
     'error',
     'A module that no longer exists in the target lighttpd version.',
-    (a) => `${a.module} was removed in lighttpd ${a.version}: ${a.effect}.${instead(a)}`,
+    (a: { module: string; version: string; effect: string; replacement?: string }) =>
+      `${a.module} was removed in lighttpd ${a.version}: ${a.effect}.${instead(a)}`,
   ),
   rule(
     'removed-directive',
     'warning',
     'A key that no longer exists in the target lighttpd version.',
-    (a) =>
+    (a: { key: string; version: string; note?: string; replacement?: string }) =>
       `${a.key} was removed in lighttpd ${a.version}: lighttpd ignores it.${a.note ? ` ${a.note}` : ''}${instead(a)}`,
   ),
   rule(
     'deprecated-directive',
     'warning',
     'A key that still works but is deprecated or has no effect.',
-    (a) => `${a.key} is deprecated: ${a.note}.${instead(a)}`,
+    (a: { key: string; note: string; replacement?: string }) => `${a.key} is deprecated: ${a.note}.${instead(a)}`,
   ),
   rule(
     'type-mismatch',
     'error',
     "A value that does not fit the directive's type (lighttpd refuses to start).",
-    (a) => `${a.key} expects ${a.expected}, e.g. ${a.example}; found ${a.found}.`,
+    (a: { key: string; expected: string; example: string; found: string }) =>
+      `${a.key} expects ${a.expected}, e.g. ${a.example}; found ${a.found}.`,
   ),
-  rule('invalid-value', 'error', 'A value or list key the directive does not accept.', (a) =>
+  rule('invalid-value', 'error', 'A value or list key the directive does not accept.', (a: InvalidValueArgs) =>
     a.kind === 'key'
       ? `"${a.value}" is not a known ${a.where ?? `key of ${a.key}`}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Known: ${a.allowed}.` : ''}`
       : `"${a.value}" is not a valid value for ${a.key}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Expected ${a.allowed}.` : ''}`,
@@ -123,14 +160,14 @@ export const RULES: readonly Rule[] = [
     'server-scope-in-condition',
     'warning',
     'A server-wide directive inside a condition (it applies globally or is ignored).',
-    (a) =>
+    (a: { key: string }) =>
       `${a.key} is a server-wide setting: inside a condition it still applies to the whole server (lighttpd logs "do not set global server options within conditions"). Move it to the global scope.`,
   ),
   rule(
     'socket-scope',
     'warning',
     'A socket directive outside the global scope and $SERVER["socket"] == blocks.',
-    (a) =>
+    (a: { key: string }) =>
       `${a.key} is a socket setting: it is only honoured at global scope or directly in a $SERVER["socket"] == "..." block; here lighttpd ignores it.`,
   ),
   rule(
@@ -144,31 +181,35 @@ export const RULES: readonly Rule[] = [
     'unknown-condition-field',
     'error',
     'A condition object or field lighttpd does not know, e.g. $HTTP["URL"].',
-    (a) => `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
+    (a: { condition: string; suggestion?: string }) =>
+      `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
   ),
   rule(
     'invalid-ip',
     'error',
     'A $HTTP["remote-ip"] value that is not an IP address or CIDR block.',
-    (a) => `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`,
+    (a: { value: string; field: string; reason: string }) =>
+      `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`,
   ),
   rule(
     'condition-value-type',
     'error',
     'A condition value or field that is not a string.',
-    (a) => `The ${a.part} of a condition must be a string; found ${a.found} (lighttpd refuses to start).`,
+    (a: { part: 'field' | 'value'; found: string }) =>
+      `The ${a.part} of a condition must be a string; found ${a.found} (lighttpd refuses to start).`,
   ),
   rule(
     'invalid-regex',
     'error',
     'A PCRE2 pattern that does not compile.',
-    (a) => `Invalid regular expression: ${a.error} (lighttpd refuses to start).`,
+    (a: { error: string }) => `Invalid regular expression: ${a.error} (lighttpd refuses to start).`,
   ),
   rule(
     'capture-reference',
     'warning',
     'A %n or $n substitution that refers to a capture group that does not exist.',
-    (a) => `${a.ref} refers to ${a.what}, but ${a.reason}: it is replaced by an empty string.`,
+    (a: { ref: string; what: string; reason: string }) =>
+      `${a.ref} refers to ${a.what}, but ${a.reason}: it is replaced by an empty string.`,
   ),
   rule(
     'unreachable-condition',
@@ -181,7 +222,8 @@ export const RULES: readonly Rule[] = [
     'newer-than-target',
     'error',
     'A directive or syntax newer than the configured lighttpd.version.',
-    (a) => `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`,
+    (a: { what: string; since: string; target: string; effect?: string }) =>
+      `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`,
   ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
   rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),
@@ -192,8 +234,28 @@ export const RULES: readonly Rule[] = [
   ),
 ];
 
-const byCode = new Map(RULES.map((r) => [r.code, r]));
+/** Every rule, in the order of the README's diagnostics table. */
+export const RULES: readonly Rule[] = TABLE;
+
+/** A code of the rule table. */
+export type RuleCode = (typeof TABLE)[number]['code'];
+
+/** The message arguments of rule `C`. */
+export type ArgsOf<C extends RuleCode> =
+  Extract<(typeof TABLE)[number], { code: C }> extends Rule<C, infer A> ? A : never;
+
+const byCode = new Map<string, Rule>(RULES.map((r) => [r.code, r]));
 
 export function getRule(code: string): Rule | undefined {
   return byCode.get(code);
+}
+
+export function isRuleCode(code: string): code is RuleCode {
+  return byCode.has(code);
+}
+
+/** The message of rule `code` for `args` (its description when it has no message builder). */
+export function ruleMessage<C extends RuleCode>(code: C, args: ArgsOf<C>): string {
+  const r = byCode.get(code) as Rule<C, ArgsOf<C>> | undefined;
+  return r?.message ? r.message(args) : (r?.description ?? code);
 }
