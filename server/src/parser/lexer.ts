@@ -1,5 +1,5 @@
 /**
- * Tokenizer: Chevrotain's lexer for the context-free part, then a shaping pass that applies the
+ * Tokenizer: the context-free scanner (scanner.ts, the token definitions of tokens.ts), then a shaping pass that applies the
  * context rules of lighttpd's `config_tokenizer()` (grammar file §2.3, §2.7, §2.8):
  *   - newlines inside ( ... ) produce no token; outside they produce one EOL, and runs of blank and
  *     comment-only lines fold into it;
@@ -8,30 +8,12 @@
  *   - a NUL byte ends the input (1.4.65+ logs "stray NUL" and ignores the rest);
  *   - a comma outside parentheses is skipped (we warn), `;` is reported and skipped.
  */
-import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, SyntaxProblem } from './ast';
+import { scan } from './scanner';
 import * as T from './tokens';
 
-/** What the context-free scan yields: Chevrotain's `ILexingResult` shape, minus what we never use. */
-export interface ScanResult {
-  /** Every token except blanks and comments, NEWLINE included, in order. */
-  readonly tokens: IToken[];
-  readonly comments: IToken[];
-  /** Runs of characters no token can start with. */
-  readonly errors: { readonly offset: number; readonly length: number }[];
-}
-
-const lexer = new Lexer(T.allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
-
-/** The context-free tokenizer: Chevrotain's Lexer over the token definitions of tokens.ts. */
-export function scan(text: string): ScanResult {
-  const r = lexer.tokenize(text);
-  return { tokens: r.tokens, comments: r.groups.comments ?? [], errors: r.errors };
-}
+export { scan, type ScanResult } from './scanner';
 
 /**
  * Deeper nesting than this is reported and flattened, so that no input can exhaust the stack. Chevrotain's
