@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from './analysis/workspace';
 import { FIX_ALL_KIND } from './features/codeActions/codeActions';
+import { COMPLETION_TRIGGERS } from './features/completion/completion';
 import { RenameError } from './features/navigation/rename';
 import { SEMANTIC_TOKENS_LEGEND } from './features/structure/semanticTokens';
 import { describeError, makeGuard, TEST_THROW } from './runtime/guard';
@@ -111,7 +112,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        completionProvider: { triggerCharacters: ['$', '"', '[', '.', '/'] },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -24,6 +24,8 @@ export interface TestClient {
   readonly process: ChildProcess;
   /** stderr of the server so far (for failure messages). */
   stderr(): string;
+  /** What the server answered to initialize (its capabilities). */
+  readonly initializeResult: { capabilities: Record<string, unknown> };
   /** window/logMessage messages received so far (what the output channel shows). */
   logs(): string[];
   /** Opens a document and returns its uri. */
@@ -81,7 +83,7 @@ export async function startClient(
   connection.listen();
 
   const root = options.workspaceFolder ?? REPO_ROOT;
-  await connection.sendRequest('initialize', {
+  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
@@ -104,6 +106,7 @@ export async function startClient(
     connection,
     process: proc,
     stderr: () => stderr,
+    initializeResult,
     logs: () => logs,
     open(name, text, languageId = 'lighttpd') {
       const uri = name.includes('://') ? name : pathToFileURL(join(root, name)).href;

@@ -206,17 +206,38 @@ describe('code actions', () => {
   const doc = TextDocument.create('file:///t/lighttpd.conf', 'lighttpd', 1, text);
   const model = analyze(text);
   const diags = computeDiagnostics(doc, model);
-  test('one preferred quick fix per missing module, plus fix-all', () => {
-    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags }).filter(
-      (a) => !a.title.startsWith('Ignore '),
-    );
+  test('fix-all first and preferred, then one quick fix per missing module, then the suppressions', () => {
+    const actions = computeCodeActions(doc, model, diags[0].range, { diagnostics: diags });
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
       [
-        ['Add "mod_proxy" to server.modules', 'quickfix', true],
-        ['Add "mod_scgi" to server.modules', 'quickfix', true],
-        ['Add all missing modules to server.modules (mod_proxy, mod_scgi)', 'quickfix', false],
+        ['Add all missing modules to server.modules (mod_proxy, mod_scgi)', 'quickfix', true],
+        ['Add "mod_proxy" to server.modules', 'quickfix', false],
+        ['Add "mod_scgi" to server.modules', 'quickfix', false],
+        ['Ignore module-not-loaded on this line', 'quickfix', false],
+        ['Ignore module-not-loaded in this file', 'quickfix', false],
+        ['Ignore module-not-loaded on this line', 'quickfix', false],
       ],
+    );
+    // VS Code's light bulb orders actions tied to diagnostics first, preferred ones first among them
+    // (ManagedCodeActionSet in codeAction.ts): fix-all must carry the diagnostics to stay on top.
+    const shown = [...actions].sort((a, b) => {
+      const da = !!a.diagnostics?.length,
+        db = !!b.diagnostics?.length;
+      if (da !== db) return da ? -1 : 1;
+      return Number(!!b.isPreferred) - Number(!!a.isPreferred);
+    });
+    assert.equal(shown[0].title, 'Add all missing modules to server.modules (mod_proxy, mod_scgi)');
+    assert.equal(shown[0].diagnostics?.length, 2);
+  });
+  test('a single missing module: its own fix is the preferred one, no fix-all', () => {
+    const one = 'server.modules = ( "mod_access" )\nproxy.server = ( "" => (( "host" => "127.0.0.1" )) )\n';
+    const d1 = TextDocument.create('file:///t/lighttpd.conf', 'lighttpd', 1, one);
+    const m1 = analyze(one);
+    const actions = computeCodeActions(d1, m1, diags[0].range, { diagnostics: computeDiagnostics(d1, m1) });
+    assert.deepEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      ['Add "mod_proxy" to server.modules'],
     );
   });
   test('source.fixAll only when asked for', () => {

@@ -32,16 +32,21 @@ export function computeCodeActions(
   context: CodeActionContext,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (wants(context, CodeActionKind.QuickFix)) actions.push(...checkFixes(doc, context));
+  const quickFixes = wants(context, CodeActionKind.QuickFix) ? checkFixes(doc, context) : [];
   const missing = [...new Set(findModulesNotLoaded(model).map((m) => m.module))];
   const fixAll = (kind: string): CodeAction => ({
     title: `Add all missing modules to server.modules (${missing.join(', ')})`,
     kind,
     edit: { changes: { [doc.uri]: planModuleInsertion(doc, model.file, missing) } },
   });
-  if (missing.length > 1 && context.diagnostics.some(isModuleNotLoaded) && wants(context, CodeActionKind.QuickFix)) {
-    actions.push(fixAll(CodeActionKind.QuickFix));
+  const moduleDiagnostics = context.diagnostics.filter(isModuleNotLoaded);
+  if (missing.length > 1 && moduleDiagnostics.length > 0 && wants(context, CodeActionKind.QuickFix)) {
+    // First and the one preferred fix: VS Code lists actions tied to diagnostics before the others and, among
+    // them, preferred ones first; the single-module fixes of the same diagnostics step back.
+    actions.push({ ...fixAll(CodeActionKind.QuickFix), diagnostics: moduleDiagnostics, isPreferred: true });
+    for (const a of quickFixes) if (a.diagnostics?.every(isModuleNotLoaded)) a.isPreferred = false;
   }
+  actions.push(...quickFixes);
   if (missing.length > 0 && context.only && wants(context, FIX_ALL_KIND)) {
     actions.push(fixAll(FIX_ALL_KIND));
   }

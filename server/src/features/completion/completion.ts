@@ -571,6 +571,13 @@ export function doComplete(
   });
   const c = cursor.context;
   if (trigger === '/' && c.kind !== 'include-path') return { isIncomplete: false, items };
+  // '(' and ',' open a list element: they ask for the modules of server.modules and the known keys of lists
+  // such as backend blocks; anywhere else (a regex, a value list) they answer nothing rather than interrupt.
+  if (
+    (trigger === '(' || trigger === ',') &&
+    !(c.kind === 'list-key' && !cursor.inString && knownListKeys(c.key, c.path))
+  )
+    return { isIncomplete: false, items };
   switch (c.kind) {
     case 'statement':
       statementItems(doc, model, cursor, items, range());
@@ -924,6 +931,13 @@ function valueItems(model: DocumentModel, cursor: Cursor, key: string, items: Co
     });
   }
   variableItems(model, cursor, items, range);
+}
+
+/** The characters that make the editor ask for completion (LSP completionProvider.triggerCharacters). */
+export const COMPLETION_TRIGGERS: readonly string[] = ['$', '"', '[', '.', '/', '(', ','];
+
+function knownListKeys(key: string, path: readonly (string | undefined)[]): boolean {
+  return (key === 'server.modules' && path.length === 1) || listKeys(key, path.length).length > 0;
 }
 
 function listKeyItems(
