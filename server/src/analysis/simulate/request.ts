@@ -240,6 +240,93 @@ export function checkHost(host: string): string | undefined {
   return h;
 }
 
+/** An IPv6 address in inet_ntop's form (lower case, the longest run of two or more zero groups as "::"). */
+function ipv6Text(t: string): string | undefined {
+  const halves = t.split('::');
+  if (halves.length > 2) return undefined;
+  let v4: number[] | undefined;
+  let body = t;
+  const last = t.slice(t.lastIndexOf(':') + 1);
+  if (last.includes('.')) {
+    const p = last.split('.').map(Number);
+    if (p.length !== 4 || p.some((n, i) => !/^\d{1,3}$/.test(last.split('.')[i]) || n > 255)) return undefined;
+    v4 = p;
+    body = t.slice(0, t.length - last.length) + '0:0';
+  }
+  const hs = body.split('::');
+  const g = (x: string) => (x === '' ? [] : x.split(':'));
+  const left = g(hs[0]);
+  const right = hs.length === 2 ? g(hs[1]) : [];
+  const fill = 8 - left.length - right.length;
+  if (hs.length === 1 ? fill !== 0 : fill < 1) return undefined;
+  const groups = [...left, ...Array<string>(hs.length === 2 ? fill : 0).fill('0'), ...right];
+  if (groups.some((x) => !/^[0-9A-Fa-f]{1,4}$/.test(x))) return undefined;
+  const n = groups.map((x) => parseInt(x, 16));
+  if (v4) {
+    n[6] = (v4[0] << 8) | v4[1];
+    n[7] = (v4[2] << 8) | v4[3];
+  }
+  // IPv4-mapped and IPv4-compatible forms keep the dotted quad.
+  if (n.slice(0, 5).every((x) => x === 0) && n[5] === 0xffff)
+    return `::ffff:${n[6] >> 8}.${n[6] & 255}.${n[7] >> 8}.${n[7] & 255}`;
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (n[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && n[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = n.map((x) => x.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+
+/**
+ * http_request_host_normalize (host-strict implies it): the port is read as C's strtol with base 0
+ * (decimal, 0x hex, 0 octal) and must be 1-65535; the scheme's default port is dropped, another is
+ * written in decimal; IPv6 literals are written in inet_ntop's form. Undefined: 400.
+ */
+export function normalizeHost(h: string, schemePort: number): string | undefined {
+  let name = h;
+  let portText: string | undefined;
+  if (h.startsWith('[')) {
+    const end = h.indexOf(']');
+    if (end < 0) return undefined;
+    name = h.slice(0, end + 1);
+    const rest = h.slice(end + 1);
+    if (rest !== '' && !rest.startsWith(':')) return undefined;
+    if (rest.length > 1) portText = rest.slice(1);
+    const inner = name.slice(1, -1);
+    const pct = inner.indexOf('%');
+    const text = ipv6Text(pct < 0 ? inner : inner.slice(0, pct));
+    if (text === undefined) return undefined;
+    name = `[${text}${pct < 0 ? '' : inner.slice(pct)}]`;
+  } else {
+    const colon = h.indexOf(':');
+    if (colon === 0) return undefined;
+    if (colon > 0) {
+      name = h.slice(0, colon);
+      if (colon + 1 < h.length) portText = h.slice(colon + 1);
+    }
+  }
+  let port = 0;
+  if (portText !== undefined) {
+    const m = /^(?:0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))$/.exec(portText);
+    if (!m) return undefined;
+    port = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2] || '0', 8) : Number(m[3]);
+    if (!(port > 0 && port <= 65535)) return undefined;
+  }
+  return port !== 0 && port !== schemePort ? `${name}:${port}` : name;
+}
+
 /** Parses "GET http://example.org:8080/a?b" (or "GET /a" with a Host header) into a request spec. */
 export function parseRequestLine(
   line: string,
@@ -294,7 +381,8 @@ export function normalizeRequest(spec: RequestSpec): NormalizeResult {
   }
   let authority = '';
   if (spec.host !== undefined) {
-    const checked = checkHost(toBytes(spec.host).toLowerCase());
+    const strict = checkHost(toBytes(spec.host).toLowerCase());
+    const checked = strict === undefined ? undefined : normalizeHost(strict, spec.scheme === 'https' ? 443 : 80);
     if (checked === undefined) return { ok: false, status: 400, reason: `invalid Host "${spec.host}"` };
     authority = checked;
     headers.set('host', toBytes(spec.host));

@@ -14,6 +14,7 @@
  * redirect is a capture of its own pattern, `%n` one of the condition of the block the directive is set
  * in (lighttpd's config_capture), `${url.path}` and the other `${url.*}`, `${qsa}` are substituted.
  */
+import { compareVersions } from '../../schema';
 import type { EvalValue, Evaluation, Scope } from '../evaluate';
 import { buildContexts, type Context, type ContextTable } from './model';
 import { compare, runPcre, type CondResult } from './conditions';
@@ -92,6 +93,9 @@ export type Handler =
       readonly path: string;
       readonly documentRoot?: string;
       readonly alias?: string;
+      /** For a directory (the path ends with '/'): index-file.names tried in order, and whether mod_dirlisting lists it otherwise. */
+      readonly indexFiles?: readonly string[];
+      readonly dirListing?: boolean;
     }
   | { readonly module: 'unknown'; readonly reason: string };
 
@@ -159,8 +163,52 @@ function lower(k: string): string {
   return k.toLowerCase();
 }
 
+const REWRITE_KEYS = [
+  'url.rewrite-once',
+  'url.rewrite',
+  'url.rewrite-final',
+  'url.rewrite-repeat',
+  'url.rewrite-if-not-file',
+  'url.rewrite-repeat-if-not-file',
+];
+
+/** Whether a rewrite or redirect list refers to condition captures (`%1`, `%{...}`; `%%` is a literal). */
+function usesConditionCaptures(v: EvalValue): boolean {
+  if (v.type !== 'array') return false;
+  return v.elements.some((e) => e.value.type === 'string' && /(?:^|[^%])(?:%%)*%[0-9{]/.test(e.value.value));
+}
+
+/**
+ * Conditions lighttpd runs as regexes although they read as `==`, `=^`, `=$`: when a rewrite or redirect
+ * of the block refers to its captures (%n), lighttpd (1.4.65+, config_finalize) turns the operand back
+ * into a pattern, unescaped: `== "a.b"` becomes `=~ "^a.b$"`, `=^ "/x"` `=~ "^/x"`, `=$ ".php"`
+ * `=~ "\.php$"` (a suffix not starting with '.' gets no prefix). The host's port rule and the
+ * remote-ip network rule no longer apply then (`== "10.0.0.0/8"` never matches an address).
+ */
+function captureRegexes(table: ContextTable, modules: readonly string[], version: string): Map<Context, Context> {
+  const out = new Map<Context, Context>();
+  if (compareVersions(version, '1.4.65') < 0) return out;
+  const keys = [
+    ...(modules.includes('mod_rewrite') ? REWRITE_KEYS : []),
+    ...(modules.includes('mod_redirect') ? ['url.redirect'] : []),
+  ];
+  for (const ctx of table.contexts) {
+    if (ctx.isElse || ctx.value === undefined || !['==', '=^', '=$'].includes(ctx.op)) continue;
+    const uses = [...ctx.scope.vars].some(([k, v]) => keys.includes(lower(k)) && usesConditionCaptures(v));
+    if (!uses) continue;
+    const v = ctx.value;
+    const pattern = ctx.op === '=^' ? `^${v}` : ctx.op === '==' ? `^${v}$` : v.startsWith('.') ? `\\${v}$` : `${v}$`;
+    out.set(ctx, { ...ctx, op: '=~', value: pattern });
+  }
+  return out;
+}
+
 /** Evaluates every context for one request (lighttpd's cache: each context computed once per pass). */
-function evaluatePass(table: ContextTable, req: NormalizedRequest): ConditionResult[] {
+function evaluatePass(
+  table: ContextTable,
+  req: NormalizedRequest,
+  asRegex: ReadonlyMap<Context, Context> = new Map(),
+): ConditionResult[] {
   const cache = new Map<Context, ConditionResult>();
   const order: ConditionResult[] = [];
   const evalCtx = (ctx: Context): ConditionResult => {
@@ -198,8 +246,17 @@ function evaluatePass(table: ContextTable, req: NormalizedRequest): ConditionRes
     if (!out) {
       if (ctx.isElse) out = { ...base, result: true, reason: 'every earlier branch is false' };
       else {
-        const c = compare(ctx, req);
-        out = { ...base, ...c };
+        const rx = asRegex.get(ctx);
+        const c = compare(rx ?? ctx, req);
+        out = {
+          ...base,
+          ...c,
+          ...(rx
+            ? {
+                reason: `run as the regex "${rx.value}" (its block refers to %n captures)${c.reason ? `; ${c.reason}` : ''}`,
+              }
+            : {}),
+        };
       }
     }
     cache.set(ctx, out);
@@ -349,13 +406,16 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
     };
   }
   const modules = options.modules ?? effectiveModuleOrder(table.global);
+  const asRegex = captureRegexes(table, modules, options.version ?? '1.4.69');
   let req = first.request;
   let rewriteFinished = false;
+  // mod_setenv reads its settings once, in the first pass that reaches it (uri_clean, in module order).
+  let setenvFrom: Effective | undefined;
   let handler: Handler | undefined;
   let eff: Effective = { values: new Map() };
   let conditions: ConditionResult[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    conditions = evaluatePass(table, req);
+    conditions = evaluatePass(table, req, asRegex);
     passes.push({ target: displayBytes(req.target), path: displayBytes(req.path), query: req.query, conditions });
     const byIndex = new Map(conditions.map((c) => [c.index, c]));
     eff = mergeSettings(table, byIndex);
@@ -366,6 +426,7 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
     };
     let restart = false;
     for (const m of modules) {
+      if (m === 'mod_setenv' && !setenvFrom) setenvFrom = eff;
       if (m === 'mod_rewrite' && !rewriteFinished) {
         // url.rewrite-once (and its old names) first, then url.rewrite-repeat, as one list per block.
         const once = get('url.rewrite-once') ?? get('url.rewrite') ?? get('url.rewrite-final');
@@ -519,13 +580,20 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
     if (file === undefined && docroot !== undefined) file = docroot.replace(/\/+$/, '') + req.path;
     if (file === undefined) handler = { module: 'unknown', reason: 'server.document-root is not known' };
     else {
+      let dir: { indexFiles: string[]; dirListing: boolean } | undefined;
       if (req.path.endsWith('/')) {
-        const idx = eff.values.get('index-file.names') ?? eff.values.get('server.indexfiles');
+        const idx = modules.includes('mod_indexfile')
+          ? (eff.values.get('index-file.names') ?? eff.values.get('server.indexfiles'))
+          : undefined;
         const names = idx?.value.type === 'array' ? idx.value.elements.map((e) => str(e.value) ?? '') : [];
+        const dl = str((eff.values.get('dir-listing.activate') ?? eff.values.get('server.dir-listing'))?.value);
+        const dirListing = modules.includes('mod_dirlisting') && dl !== undefined && /^(enable|true|1)$/i.test(dl);
+        dir = { indexFiles: names, dirListing };
         notes.push(
-          names.length
-            ? `A directory: mod_indexfile tries ${names.map((n) => `"${n}"`).join(', ')} there (first that exists).`
-            : 'A directory: no index-file.names; mod_dirlisting lists it if enabled, else 403/404.',
+          (names.length
+            ? `A directory: mod_indexfile tries ${names.map((n) => `"${n}"`).join(', ')} there (the first that exists); `
+            : 'A directory: no index-file.names; ') +
+            (dirListing ? 'otherwise mod_dirlisting lists it.' : 'otherwise 403 (dir-listing is not enabled).'),
         );
       }
       notes.push('The static file is served if it exists (not checked: 404 otherwise).');
@@ -534,6 +602,7 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
         path: displayBytes(file),
         documentRoot: docroot,
         ...(aliasKey ? { alias: aliasKey } : {}),
+        ...(dir ?? {}),
       };
     }
   }
@@ -549,9 +618,12 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
     };
   }
   const responseHeaders: Record<string, string> = {};
-  if (modules.includes('mod_setenv')) {
+  // A handler decided before mod_setenv's turn (an earlier module in server.modules) leaves it out.
+  if (!setenvFrom && handler.module === 'mod_staticfile' && modules.includes('mod_setenv')) setenvFrom = eff;
+  if (setenvFrom) {
+    if (setenvFrom !== eff) notes.push('mod_setenv took its settings from an earlier pass (before the rewrite).');
     for (const key of ['setenv.add-response-header', 'setenv.set-response-header']) {
-      const v = eff.values.get(key)?.value;
+      const v = setenvFrom.values.get(key)?.value;
       if (v?.type !== 'array') continue;
       for (const e of v.elements) if (e.key !== undefined) responseHeaders[e.key] = str(e.value) ?? '';
     }
