@@ -26,6 +26,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: lighttpd-lint [options] FILE...
+       lighttpd-lint simulate CONFIG "GET http://example.org/path" (see lighttpd-lint simulate --help)
 Checks lighttpd configuration files with the same rules as the lighttpd-conf editor extension.
 FILE may be - to read standard input.
 

@@ -15,6 +15,7 @@ import { formatJson } from './json';
 import { countDiagnostics, type FileReport, type InputError, type LintReport } from './report';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
+import { runSimulate } from './simulate';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -59,6 +60,7 @@ function settingsFor(options: CliOptions): LanguageSettings {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
