@@ -31,6 +31,7 @@ import { LighttpdOnSave } from './runtime/lighttpdOnSave';
 import { CheckScheduler } from './runtime/scheduler';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
+import { registerSimulateRequests } from './simulateRequests';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
 
@@ -265,6 +266,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.languages.semanticTokens.onRange((p, token) =>
     withDoc('semantic tokens', p, { data: [] }, (d) => service.getSemanticTokens(d, p.range), token),
   );
+
+  registerSimulateRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
 
   documents.listen(connection);
   connection.listen();
