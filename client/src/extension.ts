@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
+import { registerSimulate } from './simulate';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export function activate(context: ExtensionContext): void {
     initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('lighttpd', 'lighttpd Language Server', serverOptions, clientOptions);
+  registerSimulate(context, client);
   // Not awaited: activation returns at once instead of holding the extension host while the server process
   // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
   const started = client;
