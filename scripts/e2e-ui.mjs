@@ -114,14 +114,17 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
   const ws = prepareWorkspace(uiDir, 'ui', { folder: 'lighttpd' });
   const userData = join(uiDir, 'user-data');
   const extensions = join(uiDir, 'extensions');
-  writeUserSettings(userData, {
+  const userSettings = {
     'editor.fontSize': 14,
     'editor.minimap.enabled': false,
     'editor.scrollBeyondLastLine': false,
     'window.zoomLevel': 0,
     'breadcrumbs.enabled': false,
     'workbench.layoutControl.enabled': false,
-  });
+    // The Simulate lenses shift lines (the lens itself is tested in the extension-host suite).
+    'lighttpd.codeLens.simulate': false,
+  };
+  writeUserSettings(userData, userSettings);
   const env = isolatedEnv(uiDir);
   const entry = join(CODE_SERVER_PKG, 'out', 'node', 'entry.js');
   const configFile = join(uiDir, 'code-server.yaml');
@@ -338,6 +341,29 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       const scopes = (await widget.innerText()).replace(/\s+/g, ' ');
       if (!/source\.lighttpd/.test(scopes)) throw new Error(`token inspector: ${scopes}`);
       await page.keyboard.press('Escape');
+    });
+    await step('simulate a request (lighttpd: Simulate Request…)', async () => {
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      await input.fill('>lighttpd: Simulate Request');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Simulate Request' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Request' }).waitFor({
+        timeout: STEP_MS,
+      });
+      await input.fill('GET http://app.example.com/static/logo.png');
+      await page.keyboard.press('Enter');
+      await page.locator('.view-lines').getByText('Handler: static file').first().waitFor({ timeout: STEP_MS });
+      await page.locator('.view-lines').getByText('not-evaluated').first().waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Control+B'); // the side bar off: room for both editors
+      await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: STEP_MS });
+      await shot('simulate');
+      await page.keyboard.press('Control+B');
     });
     ok = true;
   } catch (e) {

@@ -136,11 +136,20 @@ export function simulateDocument(
     });
   }
   return {
-    text: formatSimulation(sim, lineOf, { title: `lighttpd request simulation: ${params.request}` }),
+    text: formatSimulation(sim, lineOf, {
+      title: `lighttpd request simulation: ${params.request}`,
+      relative: relativeTo(model.root ?? model.path),
+    }),
     json: simulationJson(sim, lineOf),
     blocks,
     captureHints: captureHints(model, sim, table, uriOf, pos),
   };
+}
+
+/** Paths shown relative to the main config's folder (plain string work: no file system here). */
+function relativeTo(main: string | undefined): (file: string) => string {
+  const dir = main && main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : undefined;
+  return (file) => (file === '' ? '(this document)' : dir && file.startsWith(dir) ? file.slice(dir.length) : file);
 }
 
 /** `%n` (condition captures) in the rewrite and redirect values of matched blocks, with their values. */
