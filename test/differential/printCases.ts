@@ -144,4 +144,40 @@ export const PRINT_CASES: readonly PrintCase[] = [
 }
 `,
   },
+  {
+    name: 'blocks are found by their condition without case: "^/a" after "^/A" is that block',
+    config: [
+      '$HTTP["url"] =~ "^/A" { a = 1 }',
+      '$HTTP["url"] =~ "^/a" { b = 2 }',
+      '$HTTP["host"] == "Example.org" { c = 3 }',
+      'else $HTTP["host"] == "example.org:8080" { d = 4 }',
+      '$HTTP["host"] == "EXAMPLE.ORG" { e = 5 }',
+      '',
+    ].join('\n'),
+    expected: `config {
+    var.CWD = "/DIR"
+    var.PID = <pid>
+
+
+    $HTTP["url"] =^ "/A" {
+        # block 1
+        var.a = 1
+        var.b = 2
+
+    } # end of $HTTP["url"] =^ "/A"
+
+    $HTTP["host"] == "Example.org" {
+        # block 2
+        var.c = 3
+        var.e = 5
+
+    } # end of $HTTP["host"] == "Example.org"
+    else $HTTP["host"] == "example.org:8080" {
+        # block 3
+        var.d = 4
+
+    } # end of $HTTP["host"] == "example.org:8080"
+}
+`,
+  },
 ];

@@ -25,7 +25,7 @@ import { freePort, loggedPasses, send, startLighttpd, stopLighttpd, type Running
 import { generatedConfig, requestsFor, type TestRequest } from './simulateCases';
 
 const VERBOSE = process.env.SIM_VERBOSE === '1';
-const GENERATED = Number(process.env.SIM_GENERATED ?? 40);
+const GENERATED = Number(process.env.SIM_GENERATED ?? 50);
 const PER_CONFIG = Number(process.env.SIM_REQUESTS ?? 50);
 
 interface Config {
@@ -119,7 +119,7 @@ function predictedStatus(s: Simulation, exists: (p: string) => 'file' | 'dir' | 
       return 404;
     }
     default:
-      return `not predicted (${h.module})`;
+      return `not predicted (${h.module}: ${'reason' in h ? h.reason : ''})`;
   }
 }
 

@@ -163,6 +163,18 @@ describe('conditions', () => {
     assert.deepEqual(results(sim(c, 'GET http://x/', ['User-Agent: curl/8'])), ['1:true', '2:true']);
     assert.deepEqual(results(sim(c, 'GET http://x/', ['X-Y: 1'])), ['1:false', '2:false']);
   });
+  test('a block is found by its condition without case: "^/a" after "^/A" is that block and matches /A only', () => {
+    const c = '$HTTP["url"] =~ "^/A" { server.name = "upper" }\n$HTTP["url"] =~ "^/a" { server.tag = "lower" }\n';
+    const lowerCase = sim(c, 'GET http://x/a');
+    assert.deepEqual(results(lowerCase), ['1:false']);
+    assert.equal(lowerCase.settings['server.tag'], undefined);
+    assert.equal(sim(c, 'GET http://x/A').settings['server.tag']?.value, 'lower');
+    const ev = evaluate(parse('$HTTP["url"] =~ "^/A" { a = 1 }\n$HTTP["url"] =~ "^/a" { a = 2 }\n'));
+    assert.deepEqual(
+      ev.problems.map((p) => p.code),
+      ['duplicate-key'],
+    );
+  });
   test('IP parsing', () => {
     assert.deepEqual(parseIp('10.0.0.1'), [10, 0, 0, 1]);
     assert.equal(parseIp('::1')?.length, 16);

@@ -295,15 +295,18 @@ class Evaluator {
   }
 
   private scopeFor(parent: Scope, identity: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
-    // Identical condition text under the same parent denotes the same block (grammar §4.3).
+    // Identical condition text under the same parent denotes the same block (grammar §4.3), compared without
+    // case as lighttpd's arrays compare keys: `$HTTP["url"] =~ "^/a"` after `$HTTP["url"] =~ "^/A"` is that
+    // block, and matches what the first one says (lighttpd 1.4.69 -p merges them; so does its request log).
+    const key = identity.toLowerCase();
     const children = (this.byCondition[parent.id] ??= new Map());
-    let s = children.get(identity);
+    let s = children.get(key);
     const rec = this.rec;
-    if (rec && parent.id < rec.watermark) rec.reads.push({ kind: 'block', parent, identity, scope: s });
+    if (rec && parent.id < rec.watermark) rec.reads.push({ kind: 'block', parent, identity: key, scope: s });
     if (!s) {
       s = this.newScope(parent, identity, branch, head);
-      children.set(identity, s);
-      if (rec) rec.effects.push({ kind: 'scope', scope: s, parent, identity });
+      children.set(key, s);
+      if (rec) rec.effects.push({ kind: 'scope', scope: s, parent, identity: key });
     }
     return s;
   }
