@@ -1,6 +1,7 @@
 /**
- * The contributed snippets as VS Code offers them: listed by the completion machinery for a lighttpd
- * document, and inserted with their placeholders' defaults.
+ * The deployment snippets as VS Code offers them (served by the language server's completion): listed by the
+ * completion machinery for a lighttpd document where a statement may start, and inserted with their
+ * placeholders' defaults.
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
@@ -21,13 +22,23 @@ async function snippetItems(doc: vscode.TextDocument, position: vscode.Position)
 }
 
 describe('snippets', () => {
-  it('lists the proxy and SCGI snippets (and their aliases) in an empty lighttpd file', async () => {
+  it('lists each snippet once, the proxy one first, in an empty lighttpd file', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
     const items = await snippetItems(doc, new vscode.Position(0, 0));
     const labels = items.map(labelOf);
-    for (const prefix of ['lighttpd-proxy', 'lighttpd-scgi', 'lighttpd-reverse-proxy', 'lighttpd-wsgi']) {
+    for (const prefix of ['lighttpd-proxy', 'lighttpd-scgi']) {
       assert.ok(labels.includes(prefix), `no snippet "${prefix}" among ${JSON.stringify(labels)}`);
     }
+    assert.equal(new Set(labels).size, labels.length, `a snippet listed twice: ${JSON.stringify(labels)}`);
+    assert.equal(labels.length, 7, `7 snippets: ${JSON.stringify(labels)}`);
+    const sorted = [...items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+    assert.equal(labelOf(sorted[0]), 'lighttpd-proxy');
+  });
+
+  it('offers no block snippet after `server.event-handler = `', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'server.event-handler = ' });
+    const labels = (await snippetItems(doc, new vscode.Position(0, 23))).map(labelOf);
+    assert.ok(!labels.some((l) => l.startsWith('lighttpd-')), `offered after "=": ${JSON.stringify(labels)}`);
   });
 
   it('is not offered for a plain text file', async () => {

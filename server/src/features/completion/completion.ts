@@ -33,6 +33,7 @@ import type { DocumentModel } from '../../analysis';
 import type { ConfigFileSystem, DirectoryEntry } from '../../analysis/fileSystem';
 import { candidates, includePath } from '../../analysis/includes';
 import { requiredModule } from '../../analysis/modules';
+import { snippetCompletionItems } from './snippets';
 import { tokenize } from '../../parser';
 import * as T from '../../parser/tokens';
 import {
@@ -747,6 +748,14 @@ function statementItems(
 
   // Condition heads.
   headItems(typed, items, range, false);
+
+  // Deployment snippets: whole blocks with their own server.modules line, so only on an empty line outside
+  // conditions (not when editing the key of an existing statement).
+  if (!inCondition && !hasOperator && /^\s*(#.*)?$/.test(restAfterWord)) {
+    items.push(
+      ...snippetCompletionItems(typed, range, matchQuality, (i, q) => sortText(6, q, String(i).padStart(2, '0'))),
+    );
+  }
 }
 
 const HTTP_FIELDS = CONDITION_FIELDS['HTTP'];
