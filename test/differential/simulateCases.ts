@@ -68,6 +68,7 @@ const QUERY_CONDS = [
   '=~ "%2F"',
   '=~ "(?:^|&)k=v"',
   '=$ "=1"',
+  '=~ "q=%2f"',
 ];
 const OTHER_CONDS: readonly (readonly [string, string])[] = [
   ['$HTTP["remote-ip"]', '== "127.0.0.0/8"'],
@@ -105,7 +106,7 @@ function body(r: Rand, id: string, depth: number, rewrites: { n: number }): stri
   const y = r();
   if (y < 0.12 && rewrites.n++ < 2)
     lines.push(`${pad}url.rewrite-once = ( "^/rw/([^?]*)(?:\\?(.*))?$" => "/static/$1?from=${id}&%1" )`);
-  else if (y < 0.24) lines.push(`${pad}url.redirect = ( "^/r/(.*)" => "http://%1/to/$1?b=${id}" )`);
+  else if (y < 0.24) lines.push(`${pad}url.redirect = ( "^/r/(.*)" => "http://%1/tö/$1?b=${id}" )`);
   else if (y < 0.3) lines.push(`${pad}url.access-deny = ( ".secret", "~" )`);
   else if (y < 0.34) lines.push(`${pad}url.redirect-code = 302`);
   return lines;

@@ -175,6 +175,13 @@ describe('conditions', () => {
       ['duplicate-key'],
     );
   });
+  test('query-string operands and rule patterns/substitutions are stored URL-normalised', () => {
+    const c =
+      'server.modules = ("mod_redirect")\n$HTTP["querystring"] =~ "q=%2f" { url.redirect = ("^/r/(.*)" => "/t\u00f6/$1") }\n';
+    const s = sim(c, 'GET http://x/r/a?q=%2f');
+    assert.deepEqual(results(s), ['1:true']);
+    assert.equal((s.handler as { location: string }).location, '/t%C3%B6/a?q=%2F');
+  });
   test('IP parsing', () => {
     assert.deepEqual(parseIp('10.0.0.1'), [10, 0, 0, 1]);
     assert.equal(parseIp('::1')?.length, 16);

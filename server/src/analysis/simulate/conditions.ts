@@ -13,7 +13,7 @@
  */
 import type { Context } from './model';
 import type { NormalizedRequest } from './request';
-import { fromBytes, toBytes } from './request';
+import { burlNormalizeKey, fromBytes, toBytes } from './request';
 import { mayBacktrackBadly, translatePcre } from './pcre';
 
 export type CondResult = true | false | 'unknown' | 'not-evaluated';
@@ -170,7 +170,9 @@ export function compare(ctx: Context, req: NormalizedRequest): CondOutcome {
   const shown = fromBytes(l) ?? l;
   if (ctx.value === undefined)
     return { result: 'unknown', compared: shown, reason: 'the operand could not be evaluated' };
-  const value = toBytes(ctx.value);
+  // Query-string operands are stored URL-normalised (lighttpd's config_burl_normalize_cond).
+  const isQuery = ctx.object === 'HTTP' && (ctx.field === 'querystring' || ctx.field === 'query-string');
+  const value = isQuery ? burlNormalizeKey(toBytes(ctx.value)) : toBytes(ctx.value);
   const negate = ctx.op.startsWith('!');
   const done = (match: boolean, extra: Partial<CondOutcome> = {}): CondOutcome => ({
     result: negate ? !match : match,
@@ -204,7 +206,7 @@ export function compare(ctx: Context, req: NormalizedRequest): CondOutcome {
       return done(l.endsWith(value));
     case '=~':
     case '!~': {
-      const run = runPcre(ctx.value, l);
+      const run = runPcre(isQuery ? (fromBytes(value) ?? ctx.value) : ctx.value, l);
       if (run.matched === 'unknown') return { result: 'unknown', compared: shown, reason: run.reason };
       return done(run.matched, run.captures ? { captures: run.captures } : run.reason ? { reason: run.reason } : {});
     }

@@ -419,3 +419,32 @@ export function normalizeRequest(spec: RequestSpec): NormalizeResult {
     },
   };
 }
+
+/** Upper-cases the hex digits of `%xx` (or, with `double`, of `%%xx`) and percent-encodes bytes above 0x7F. */
+function percentForm(b: string, double: boolean): string {
+  let out = '';
+  const lead = double ? '%%' : '%';
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (b.startsWith(lead, i) && hexValue(b[i + lead.length]) >= 0 && hexValue(b[i + lead.length + 1]) >= 0) {
+      out += lead + b.slice(i + lead.length, i + lead.length + 2).toUpperCase();
+      i += lead.length + 1;
+    } else if (c > 0x7f) out += lead + HEX[c >> 4] + HEX[c & 15];
+    else out += b[i];
+  }
+  return out;
+}
+
+/**
+ * How lighttpd stores, with URL normalisation on (the default), the operand of a `$HTTP["querystring"]`
+ * condition and the pattern of a url.rewrite / url.redirect rule (pcre_keyvalue_burl_normalize_key):
+ * `%xx` upper-cased, bytes above 0x7F percent-encoded, so that they compare with the normalised request.
+ */
+export function burlNormalizeKey(b: string): string {
+  return percentForm(b, false);
+}
+
+/** The same for a rule's substitution (pcre_keyvalue_burl_normalize_value): `%%xx` forms, as `%%` prints `%`. */
+export function burlNormalizeValue(b: string): string {
+  return percentForm(b, true);
+}

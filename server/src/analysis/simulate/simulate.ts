@@ -19,7 +19,10 @@ import type { EvalValue, Evaluation, Scope } from '../evaluate';
 import { buildContexts, type Context, type ContextTable } from './model';
 import { compare, runPcre, type CondResult } from './conditions';
 import {
+  burlNormalizeKey,
+  burlNormalizeValue,
   fromBytes,
+  toBytes,
   normalizeRequest,
   normalizeTarget,
   simplifyPath,
@@ -373,10 +376,15 @@ function keyValue(
     const pattern = e.key;
     const tpl = str(e.value);
     if (pattern === undefined || tpl === undefined) return { unknown: 'a rule could not be evaluated' };
-    const run = runPcre(pattern, input);
+    // Patterns and substitutions are stored URL-normalised (pcre_keyvalue_burl_normalize_key / _value).
+    const run = runPcre(fromBytes(burlNormalizeKey(toBytes(pattern))) ?? pattern, input);
     if (run.matched === 'unknown') return { unknown: `rule "${pattern}": ${run.reason}` };
     if (run.matched) {
-      return { result: substitute(tpl, { ...s, pattern: run.captures ?? [] }), rule: pattern, index };
+      return {
+        result: substitute(burlNormalizeValue(toBytes(tpl)), { ...s, pattern: run.captures ?? [] }),
+        rule: pattern,
+        index,
+      };
     }
     index++;
   }
@@ -564,6 +572,25 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
     break;
   }
   if (passes.length >= MAX_PASSES) notes.push(`Stopped after ${MAX_PASSES} passes (rewrite loop).`);
+  // What other modules may change, and is not simulated.
+  const has = (k: string) => eff.values.has(k);
+  if (modules.includes('mod_extforward') && (req.headers.has('x-forwarded-for') || req.headers.has('forwarded')))
+    notes.push('mod_extforward may replace $HTTP["remote-ip"] with a forwarded address: not simulated.');
+  if (modules.includes('mod_magnet') && [...eff.values.keys()].some((k) => k.startsWith('magnet.')))
+    notes.push('mod_magnet scripts may change the request or answer it: not simulated.');
+  for (const [m, prefix] of [
+    ['mod_simple_vhost', 'simple-vhost.'],
+    ['mod_evhost', 'evhost.'],
+    ['mod_vhostdb', 'vhostdb.'],
+  ] as const)
+    if (modules.includes(m) && [...eff.values.keys()].some((k) => k.startsWith(prefix)))
+      notes.push(`${m} may choose another document root from the host: not simulated.`);
+  if (modules.includes('mod_userdir') && req.path.startsWith('/~'))
+    notes.push('mod_userdir maps /~user/ to a home folder: not simulated.');
+  if (has('server.error-handler') || has('server.error-handler-404') || has('server.errorfile-prefix'))
+    notes.push(
+      'An error answer (403, 404, ...) is replaced by server.error-handler / errorfile-prefix: not simulated.',
+    );
   if (!handler) {
     // mod_alias, then the document root.
     const alias = modules.includes('mod_alias') ? eff.values.get('alias.url') : undefined;
