@@ -82,6 +82,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ? guard('validation', doc.uri, [], () =>
           service.doValidation(doc, {
             version: settings.version,
+            platform: settings.platform,
             diagnostics: { severity: settings.diagnosticsSeverity },
           }),
         )

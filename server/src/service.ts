@@ -51,16 +51,25 @@ import {
 import { documentDir, findDocumentLinks, type LinkContext } from './features/navigation/documentLinks';
 import { nodeFileSystem } from './analysis/fileSystem';
 import { getSemanticTokens } from './features/structure/semanticTokens';
+import type { Platform } from './features/shared/platform';
 
 export interface LanguageSettings {
   readonly diagnostics?: DiagnosticsOptions;
   /** Target lighttpd version, e.g. "1.4.69" (same as diagnostics.version; that one wins). */
   readonly version?: string;
+  /** Target platform, e.g. "freebsd" (same as diagnostics.platform; that one wins). */
+  readonly platform?: Platform;
 }
 
 function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
   const version = settings.diagnostics?.version ?? settings.version;
-  return version === undefined ? (settings.diagnostics ?? {}) : { ...settings.diagnostics, version };
+  const platform = settings.diagnostics?.platform ?? settings.platform;
+  if (version === undefined && platform === undefined) return settings.diagnostics ?? {};
+  return {
+    ...settings.diagnostics,
+    ...(version !== undefined ? { version } : {}),
+    ...(platform !== undefined ? { platform } : {}),
+  };
 }
 
 export interface LanguageService {

@@ -1,5 +1,6 @@
 import type { Severity } from './parser/ast';
 import { NEWEST_VERSION } from './schema';
+import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from './features/shared/platform';
 
 /** Settings pulled from the client (`lighttpd.*`), with defaults for clients that send none. */
 export interface ServerSettings {
@@ -12,6 +13,8 @@ export interface ServerSettings {
   readonly includeShellExecute: boolean;
   /** `lighttpd.version`: the lighttpd release the configs are for, e.g. "1.4.69". */
   readonly version: string;
+  /** `lighttpd.platform`: the platform the configs run on (default linux). */
+  readonly platform: Platform;
   /** `lighttpd.diagnostics.severity`: per-code severity ("off" drops the code). */
   readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
   /** `lighttpd.format.alignArrows`: align `=>` in multi-line lists when formatting. */
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   pathMappings: {},
   includeShellExecute: false,
   version: NEWEST_VERSION,
+  platform: DEFAULT_PLATFORM,
   diagnosticsSeverity: {},
   formatAlignArrows: false,
   validateExecutable: false,
@@ -93,6 +97,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     pathMappings,
     includeShellExecute: r.includeShell?.execute === true,
     version: normalizeVersionSetting(r.version),
+    platform: normalizePlatform((raw as { platform?: unknown } | undefined)?.platform) ?? DEFAULT_PLATFORM,
     diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
     formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
     validateExecutable: (raw as { validate?: { executable?: unknown } } | undefined)?.validate?.executable === true,

@@ -69,12 +69,17 @@ const TLS_MODULES = new Set(['mod_openssl', 'mod_boringssl', 'mod_gnutls', 'mod_
  * The module a directive needs, or undefined when nothing has to be listed in server.modules
  * (core keys, unknown keys, and keys of implicitly loaded modules).
  */
-export function requiredModule(key: string, set: ModuleSet): string | undefined {
+export function requiredModule(
+  key: string,
+  set: ModuleSet,
+  options: { readonly compressLoadsDeflate?: boolean } = {},
+): string | undefined {
   const d = getDirective(key);
   if (!d || d.module === 'core') return undefined;
   const mods = d.modules;
   if (mods.some((m) => set.names.has(m))) return undefined;
-  if (mods.some((m) => TLS_MODULES.has(m))) return undefined;
+  // (not with server.compat-module-load = "disable": then ssl.* is an unknown key)
+  if (!set.compatDisabled && mods.some((m) => TLS_MODULES.has(m))) return undefined;
   if (!set.compatDisabled && mods.some((m) => IMPLICIT_DEFAULTS.has(m))) return undefined;
   const has = (pred: (m: string) => boolean) => [...set.names].some(pred);
   for (const m of mods) {
@@ -83,8 +88,10 @@ export function requiredModule(key: string, set: ModuleSet): string | undefined 
     if (m === 'mod_vhostdb' && has((n) => n.startsWith('mod_vhostdb_'))) return undefined;
     // mod_authn_file / mod_authn_ldap are appended (with a warning) when mod_auth is listed.
     if ((m === 'mod_authn_file' || m === 'mod_authn_ldap') && set.names.has('mod_auth')) return undefined;
-    // "mod_compress" is rewritten to "mod_deflate" (1.4.71+).
-    if (m === 'mod_deflate' && set.names.has('mod_compress')) return undefined;
+    // "mod_compress" is rewritten to "mod_deflate" (1.4.71+; from 1.4.56 only when a compress.* key is set:
+    // options.compressLoadsDeflate, default true).
+    if (m === 'mod_deflate' && set.names.has('mod_compress') && options.compressLoadsDeflate !== false)
+      return undefined;
   }
   return d.module;
 }

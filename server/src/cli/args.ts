@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../parser/ast';
 import { getRule } from '../features/diagnostics/rules';
+import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -13,6 +14,8 @@ export interface CliOptions {
   readonly format: OutputFormat;
   /** Target lighttpd version, e.g. "1.4.69". */
   readonly lighttpdVersion?: string;
+  /** Target platform, e.g. "freebsd" (default linux). */
+  readonly platform?: Platform;
   /** Per-code severity overrides from --severity CODE=LEVEL. */
   readonly severity: Readonly<Record<string, Severity | 'off'>>;
   /** A main config that includes the files (for fragments). */
@@ -33,6 +36,8 @@ FILE may be - to read standard input.
 Options:
   -f, --format FORMAT        text (default: file:line:col: severity code message), json or sarif
       --lighttpd-version V   the lighttpd version the config is for, e.g. 1.4.69
+      --platform P           the platform lighttpd runs on: linux (default), freebsd,
+                             netbsd, openbsd, dragonfly, macos, solaris or windows
       --severity CODE=LEVEL  change a rule's severity: error, warning, info, hint or off
                              (repeat the option, or separate pairs with commas)
       --root FILE            main config that includes the FILEs: fragments are checked with the
@@ -64,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f' },
         'lighttpd-version': { type: 'string' },
+        platform: { type: 'string' },
         severity: { type: 'string', multiple: true },
         root: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -82,6 +88,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const lighttpdVersion = v['lighttpd-version'];
   if (lighttpdVersion !== undefined && !/^1\.4\.\d{1,3}$/.test(lighttpdVersion)) {
     throw new UsageError(`invalid --lighttpd-version '${lighttpdVersion}' (expected 1.4.N, e.g. 1.4.69)`);
+  }
+  const platform = v.platform === undefined ? undefined : normalizePlatform(v.platform);
+  if (v.platform !== undefined && !platform) {
+    throw new UsageError(`unknown --platform '${v.platform}' (use ${PLATFORMS.join(', ')})`);
   }
   const severity: Record<string, Severity | 'off'> = {};
   for (const item of (v.severity ?? []).flatMap((s) => s.split(','))) {
@@ -104,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     files: parsed.positionals,
     format,
     lighttpdVersion,
+    ...(platform ? { platform } : {}),
     severity,
     root: v.root,
     quiet: v.quiet ?? false,

@@ -56,6 +56,7 @@ function settingsFor(options: CliOptions): LanguageSettings {
   return {
     diagnostics: { severity: options.severity },
     ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
   };
 }
 

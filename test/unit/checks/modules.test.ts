@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { found, quickFixes, severities } from '../../helpers/diagnostics';
+import { diagnosticsOf, found, quickFixes, severities } from '../../helpers/diagnostics';
 
 const CODES = ['unknown-module', 'duplicate-module', 'removed-module', 'newer-than-target'];
 
@@ -50,15 +50,40 @@ describe('removed-module', () => {
       'server.modules = ( "mod_magnet" )\n',
     ]);
   });
-  test('mod_compress: fatal from 1.4.56, rewritten to mod_deflate (warning) since 1.4.71', () => {
+  test('mod_compress: never fatal; 1.4.56-1.4.70 load mod_deflate in its place only with a compress.* key, 1.4.71+ always', () => {
+    // lighttpd 1.4.69 -tt starts with each of these (checked in lighttpd.test.ts): src/configfile.c
+    // config_deprecate_module_compress.
     const text = 'server.modules = ( "mod_compress" )\n';
-    assert.deepEqual(severities(text, 'removed-module', { version: '1.4.69' }), ['error']);
-    assert.deepEqual(severities(text, 'removed-module'), ['warning']);
-    assert.deepEqual(found(text, CODES, { version: '1.4.55' }), []);
+    const withKey = 'server.modules = ( "mod_compress" )\ncompress.filetype = ( "text/plain" )\n';
+    const withDeflate = 'server.modules = ( "mod_compress", "mod_deflate" )\n';
+    for (const t of [text, withKey, withDeflate]) {
+      assert.deepEqual(severities(t, 'removed-module', { version: '1.4.69' }), ['warning']);
+      assert.deepEqual(severities(t, 'removed-module'), ['warning']);
+      assert.deepEqual(found(t, CODES, { version: '1.4.55' }), []);
+    }
+    const message = (t: string, version?: string) =>
+      diagnosticsOf(t, { version }).find((d) => d.code === 'removed-module')?.message ?? '';
+    assert.match(message(text, '1.4.69'), /drops it/);
+    assert.match(message(withKey, '1.4.69'), /loads mod_deflate in its place/);
+    assert.match(message(withDeflate, '1.4.69'), /drops it.*mod_deflate is listed/);
+    assert.match(message(text), /loads mod_deflate in its place/);
     assert.deepEqual(quickFixes(text, 'removed-module')[0], [
       'Replace with mod_deflate',
       'server.modules = ( "mod_deflate" )\n',
     ]);
+    // mod_deflate already listed: no replacement (it would repeat mod_deflate)
+    assert.deepEqual(
+      quickFixes(withDeflate, 'removed-module').filter(([t]) => t.startsWith('Replace')),
+      [],
+    );
+  });
+  test('deflate.* with only mod_compress: 1.4.56-1.4.70 drop mod_compress without a compress.* key', () => {
+    const text = 'server.modules = ( "mod_compress" )\ndeflate.mimetypes = ( "text/plain" )\n';
+    assert.deepEqual(found(text, ['module-not-loaded'], { version: '1.4.69' }), [
+      ['module-not-loaded', 'deflate.mimetypes'],
+    ]);
+    assert.deepEqual(found(text, ['module-not-loaded'], { version: '1.4.71' }), []);
+    assert.deepEqual(found(text + 'compress.cache-dir = "/tmp"\n', ['module-not-loaded'], { version: '1.4.69' }), []);
   });
   test('two-part replacement for mod_mysql_vhost', () => {
     assert.deepEqual(quickFixes('server.modules = ( "mod_mysql_vhost" )\n', 'removed-module')[0], [

@@ -7,6 +7,7 @@ import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition 
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
 import { compareVersions, NEWEST_VERSION } from '../../schema';
 import { ruleMessage, type ArgsOf, type NoArgs, type RuleCode } from '../diagnostics/rules';
+import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from '../shared/platform';
 
 /** A text replacement in the document, by offsets. */
 export interface FixEdit extends Span {
@@ -48,11 +49,14 @@ export interface ReportExtra {
 export interface CheckOptions {
   /** Target lighttpd version, e.g. "1.4.69"; default NEWEST_VERSION. */
   readonly version?: string;
+  /** Target platform (setting lighttpd.platform); default linux. */
+  readonly platform?: Platform;
 }
 
 export class CheckContext {
   readonly findings: Finding[] = [];
   readonly version: string;
+  readonly platform: Platform;
   /** Assignments and conditions written in this document (not those of files it includes). */
   readonly assignments: readonly EvaluatedAssignment[];
   readonly conditions: readonly EvaluatedCondition[];
@@ -63,6 +67,7 @@ export class CheckContext {
     options: CheckOptions = {},
   ) {
     this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
+    this.platform = normalizePlatform(options.platform) ?? DEFAULT_PLATFORM;
     this.assignments = model.evaluation.assignments;
     // The evaluation also holds the conditions of included files: keep the ones written in this document
     // (all of them when it read no other file).

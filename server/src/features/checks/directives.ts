@@ -6,6 +6,7 @@ import { DIRECTIVES, getDirective, getRemovedDirective } from '../../schema';
 import type { Span } from '../../parser/ast';
 import type { CheckContext, Fix } from './context';
 import { suggest } from './context';
+import { removeStatementFix } from './platform';
 
 /**
  * Old names whose value means exactly the same under the new name (lighttpd maps them itself or they
@@ -26,6 +27,15 @@ export const RENAMES: Readonly<Record<string, string>> = {
   'compress.max-loadavg': 'deflate.max-loadavg',
 };
 
+/**
+ * Keys that were never lighttpd 1.4 options but are copied from TLS hardening guides; what to do instead.
+ * (Not in any lighttpd 1.4 release: checked against the lighttpd1.4 history.)
+ */
+const NEVER_LIGHTTPD: Readonly<Record<string, string>> = {
+  'ssl.use-compression':
+    'it was never a lighttpd option (it comes from TLS hardening guides); lighttpd always turns TLS compression off (SSL_OP_NO_COMPRESSION). Remove the line',
+};
+
 /** Pure aliases: reported as information, not as a warning. */
 const ALIASES = new Set(['server.dir-listing', 'server.indexfiles', 'url.rewrite', 'url.rewrite-final']);
 
@@ -40,8 +50,8 @@ function replacementIn(note: string, self: string): string | undefined {
 function sentence(note: string): string {
   return note
     .replace(/\.\s*Now reported as "unknown config-key" \(warning\)\.?$/, '')
-    .replace(/^DEPRECATED\s*(\([^)]*\);?\s*)?/i, '')
-    .replace(/^deprecated:\s*/i, '')
+    .replace(/^DEPRECATED\s*(\([^)]*\);?\s*)?:?\s*/i, '')
+    .replace(/^non-blank value logs "is deprecated"/, 'lighttpd logs "is deprecated" when it is set')
     .replace(/[.\s]+$/, '');
 }
 
@@ -128,6 +138,16 @@ export function checkDirectives(ctx: CheckContext): void {
           tags: ['deprecated'],
           fixes: to ? [rename(keyNode, to)] : undefined,
         },
+      );
+      continue;
+    }
+    const never = NEVER_LIGHTTPD[key];
+    if (never) {
+      ctx.report(
+        'unknown-directive',
+        keyNode,
+        { key, note: never },
+        { fixes: [removeStatementFix(ctx, a)], tags: ['unnecessary'] },
       );
       continue;
     }

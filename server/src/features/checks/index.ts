@@ -8,6 +8,9 @@ import { checkConditions } from './conditions';
 import { checkDirectives } from './directives';
 import { checkModules } from './modules';
 import { checkModulesNotLoaded } from './moduleNotLoaded';
+import { checkPlatform } from './platform';
+import { checkSockets } from './sockets';
+import { checkStartup } from './startup';
 import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
 import { checkSyntaxVersions } from './syntaxVersion';
@@ -24,6 +27,9 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkScopes,
   checkConditions,
   checkRegexes,
+  checkPlatform,
+  checkSockets,
+  checkStartup,
 ];
 
 /** Runs every check; a check that throws on odd input loses its findings, never the others'. */

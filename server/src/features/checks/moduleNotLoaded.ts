@@ -8,18 +8,29 @@ import { requiredModule } from '../../analysis/modules';
 import type { Span } from '../../parser/ast';
 import { planModuleInsertionAt } from '../codeActions/moduleInsertion';
 import type { CheckContext, Fix } from './context';
+import { normalizeVersion } from './context';
+import { compareVersions } from '../../schema';
 
 export interface ModuleNotLoaded extends Span {
   readonly key: string;
   readonly module: string;
 }
 
-export function findModulesNotLoaded(model: DocumentModel): ModuleNotLoaded[] {
+export function findModulesNotLoaded(model: DocumentModel, version?: string): ModuleNotLoaded[] {
   if (model.modules.open) return [];
   const out: ModuleNotLoaded[] = [];
+  // "mod_compress" becomes mod_deflate from 1.4.56 to 1.4.70 only when a compress.* key is set
+  // (src/configfile.c config_deprecate_module_compress), from 1.4.71 always. Before 1.4.56 mod_compress was
+  // a module of its own, which does not read deflate.* keys.
+  const v = normalizeVersion(version);
+  const compressLoadsDeflate =
+    !v ||
+    compareVersions(v, '1.4.71') >= 0 ||
+    (compareVersions(v, '1.4.56') >= 0 &&
+      (model.full ?? model.evaluation).assignments.some((a) => a.node.key.fullName.startsWith('compress.')));
   for (const a of model.evaluation.assignments) {
     const key = a.node.key.fullName;
-    const module = requiredModule(key, model.modules);
+    const module = requiredModule(key, model.modules, { compressLoadsDeflate });
     if (module) out.push({ key, module, start: a.node.key.start, end: a.node.key.end });
   }
   return out;
@@ -27,7 +38,7 @@ export function findModulesNotLoaded(model: DocumentModel): ModuleNotLoaded[] {
 
 export function checkModulesNotLoaded(ctx: CheckContext): void {
   const fixes = new Map<string, Fix>(); // one plan per module
-  for (const m of findModulesNotLoaded(ctx.model)) {
+  for (const m of findModulesNotLoaded(ctx.model, ctx.version)) {
     let fix = fixes.get(m.module);
     if (!fix) {
       const edits = planModuleInsertionAt(ctx.text, ctx.model.file, [m.module]);

@@ -49,22 +49,22 @@ export function checkModules(ctx: CheckContext): void {
         continue;
       }
       if (m.status === 'removed' && m.removedIn && ctx.atLeast(m.removedIn)) {
-        const rewritten = name === 'mod_compress' && ctx.atLeast('1.4.71');
+        const compress = name === 'mod_compress' ? compressFate(ctx) : undefined;
         const replacement = m.replacement ?? undefined;
         const names = replacement ? replacement.split(/\s*\+\s*/).filter((n) => getModule(n)) : [];
-        const fix = names.length ? replaceWith(names, true) : undefined;
+        // (not when every replacement is listed already: that would repeat it)
+        const fix =
+          names.length && !names.every((n) => ctx.model.modules.names.has(n)) ? replaceWith(names, true) : undefined;
         ctx.report(
           'removed-module',
           e.valueSpan,
           {
             module: name,
             version: m.removedIn,
-            effect: rewritten
-              ? 'lighttpd loads mod_deflate in its place'
-              : 'lighttpd refuses to start ("plugin not found")',
+            effect: compress ? COMPRESS_EFFECTS[compress] : 'lighttpd refuses to start ("plugin not found")',
             replacement: replacement ?? undefined,
           },
-          { severity: rewritten ? 'warning' : undefined, fixes: fix ? [fix] : undefined, tags: ['deprecated'] },
+          { severity: compress ? 'warning' : undefined, fixes: fix ? [fix] : undefined, tags: ['deprecated'] },
         );
         continue;
       }
@@ -78,4 +78,27 @@ export function checkModules(ctx: CheckContext): void {
       }
     }
   }
+}
+
+/**
+ * What lighttpd does with "mod_compress" once the module is gone (src/configfile.c
+ * config_deprecate_module_compress): from 1.4.56 to 1.4.70 it loads mod_deflate in its place when a
+ * compress.* key is set and mod_deflate is not listed (logging that mod_compress is deprecated), and drops
+ * it otherwise; from 1.4.71 it always loads mod_deflate in its place, without a word.
+ */
+type CompressFate = 'rewritten' | 'rewritten-logged' | 'dropped-deflate-listed' | 'dropped';
+
+const COMPRESS_EFFECTS: Readonly<Record<CompressFate, string>> = {
+  rewritten: 'lighttpd loads mod_deflate in its place',
+  'rewritten-logged': 'lighttpd logs that it is deprecated and loads mod_deflate in its place',
+  'dropped-deflate-listed': 'lighttpd drops it from the list, since mod_deflate is listed',
+  dropped:
+    'lighttpd drops it from the list (it loads mod_deflate in its place only when a compress.* key is set), so nothing is compressed',
+};
+
+function compressFate(ctx: CheckContext): CompressFate {
+  if (ctx.atLeast('1.4.71')) return 'rewritten';
+  if (ctx.model.modules.names.has('mod_deflate')) return 'dropped-deflate-listed';
+  const whole = ctx.model.full ?? ctx.model.evaluation;
+  return whole.assignments.some((a) => a.node.key.fullName.startsWith('compress.')) ? 'rewritten-logged' : 'dropped';
 }

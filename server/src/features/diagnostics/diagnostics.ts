@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Severity } from '../../parser/ast';
 import { getRule } from './rules';
+import type { Platform } from '../shared/platform';
 import { runChecks } from '../checks';
 import { isSuppressed, parseSuppressions } from './suppression';
 
@@ -19,6 +20,8 @@ export interface DiagnosticsOptions {
   readonly severity?: Readonly<Record<string, Severity | 'off'>>;
   /** Target lighttpd version, e.g. "1.4.69" (default: the newest known release). */
   readonly version?: string;
+  /** Target platform, e.g. "freebsd" (default: linux). */
+  readonly platform?: Platform;
 }
 
 /** A quick fix carried by a diagnostic, ready to apply. */
@@ -74,7 +77,7 @@ export function computeDiagnostics(
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
   for (const p of model.evaluation.problems) add(p.code, p.start, p.end, p.message, 'error');
   const text = doc.getText();
-  for (const f of runChecks(text, model, { version: options.version })) {
+  for (const f of runChecks(text, model, { version: options.version, platform: options.platform })) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,
       isPreferred: x.preferred,

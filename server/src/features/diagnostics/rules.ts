@@ -108,8 +108,8 @@ const TABLE = [
     'unknown-directive',
     'warning',
     'A key lighttpd does not know (a typo is silently ignored).',
-    (a: { key: string; suggestion?: string }) =>
-      `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key").${didYouMean(a)}`,
+    (a: { key: string; suggestion?: string; note?: string }) =>
+      `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key")${a.note ? `; ${a.note}.` : `.${didYouMean(a)}`}`,
   ),
   rule(
     'unknown-module',
@@ -224,6 +224,42 @@ const TABLE = [
     'A directive or syntax newer than the configured lighttpd.version.',
     (a: { what: string; since: string; target: string; effect?: string }) =>
       `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`,
+  ),
+  // Start-up (features/checks/sockets.ts, startup.ts, platform.ts).
+  rule(
+    'invalid-socket',
+    'error',
+    'A $SERVER["socket"] value lighttpd cannot bind: bad address, port out of range, unix socket path too long.',
+    (a: { value: string; reason: string; effect: string }) =>
+      `"${a.value}" is not a socket lighttpd can listen on: ${a.reason} (${a.effect}).`,
+  ),
+  rule(
+    'implicit-module',
+    'warning',
+    'A module lighttpd loads by itself for now, with a start-up warning (mod_openssl for ssl.*, mod_authn_file).',
+    (a: { key: string; module: string; consequence: string }) =>
+      `${a.key} needs "${a.module}" in server.modules: lighttpd loads it itself and logs 'please add "${a.module}" to server.modules list'; ${a.consequence}.`,
+  ),
+  rule(
+    'module-order',
+    'warning',
+    'Modules listed in an order lighttpd warns about (mod_auth after a dynamic backend, a backend after mod_staticfile).',
+    (a: { module: string; before: string; logged: string; consequence: string }) =>
+      `"${a.module}" should come before "${a.before}" in server.modules (lighttpd logs "${a.logged}"): ${a.consequence}.`,
+  ),
+  rule(
+    'run-as-root',
+    'warning',
+    'server.username or server.groupname naming root: lighttpd started as root refuses to start.',
+    (a: { key: string; value: string; logged: string; id: 'uid' | 'gid' }) =>
+      `${a.key} = "${a.value}": lighttpd started as root refuses to start ("${a.logged}"). Remove the line, or name an unprivileged ${a.id === 'uid' ? 'user' : 'group'} (e.g. www-data).`,
+  ),
+  rule(
+    'platform-unsupported',
+    'warning',
+    "A value or option the target platform's lighttpd refuses or ignores (setting lighttpd.platform).",
+    (a: { what: string; platform: string; effect: string; advice?: string }) =>
+      `${a.what} on ${a.platform} (lighttpd.platform): ${a.effect}.${a.advice ? ` ${a.advice}` : ''}`,
   ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
   rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),

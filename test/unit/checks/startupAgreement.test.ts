@@ -1,0 +1,140 @@
+/**
+ * The start-up checks (issue 13 parts 5 and 7) against the installed lighttpd: each minimal case is run with
+ * `lighttpd -t` and `lighttpd -tt`, and what lighttpd does (refuses at parse time, refuses at start-up, warns,
+ * starts) must match what we report. Skipped when lighttpd is not installed.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diagnosticsOf } from '../../helpers/diagnostics';
+import { LIGHTTPD, NO_LIGHTTPD } from '../../helpers/lighttpd';
+
+const VERSION = LIGHTTPD
+  ? /lighttpd\/(\d+\.\d+\.\d+)/.exec(spawnSync(LIGHTTPD, ['-v'], { encoding: 'utf8' }).stdout)?.[1]
+  : undefined;
+
+interface Run {
+  readonly t: number | null;
+  readonly tt: number | null;
+  readonly out: string;
+}
+
+function run(body: string): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'lighttpd-startup-'));
+  try {
+    const file = join(dir, 'test.conf');
+    writeFileSync(file, `server.document-root = "${dir}"\nserver.port = 8080\n${body}\n`);
+    const opts = { encoding: 'utf8' as const, timeout: 10000, env: { PATH: '/usr/bin:/bin' } };
+    const t = spawnSync(LIGHTTPD!, ['-t', '-f', file], opts);
+    const tt = spawnSync(LIGHTTPD!, ['-tt', '-f', file], opts);
+    return { t: t.status, tt: tt.status, out: `${t.stderr}${tt.stderr}`.trim() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Expect = 'parse' | 'startup' | 'warns' | 'ok';
+
+// [config body, what lighttpd does, what -tt prints (for 'warns'), the code we report and its severity]
+const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, string] | undefined][] = [
+  ['$SERVER["socket"] == "1.2.3.4:99999" { }', 'parse', /invalid IP addr/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "[::1" { }', 'parse', /invalid IP addr/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "localhost:http" { }', 'parse', /invalid IP addr/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] =~ "^:80$" { }', 'parse', /invalid IP addr/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == ":99999" { }', 'startup', /port not set or out of range/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "::1" { }', 'startup', undefined, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "256.1.1.1:80" { }', 'startup', undefined, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "" { }', 'startup', /must not be empty/, ['invalid-socket', 'error']],
+  [`$SERVER["socket"] == "/tmp/${'a'.repeat(120)}.sock" { }`, 'startup', /too long/, ['invalid-socket', 'error']],
+  ['$SERVER["socket"] == "127.0.0.1:0x1f91" { }', 'ok', undefined, undefined],
+  ['$SERVER["socket"] == "[::1]:8081" { }', 'ok', undefined, undefined],
+  ['$SERVER["socket"] == "1.2.3.4:" { }', 'ok', undefined, undefined],
+  ['server.modules = ( "mod_compress" )', 'ok', undefined, ['removed-module', 'warning']],
+  [
+    'server.modules = ( "mod_compress" )\ncompress.filetype = ( "text/plain" )',
+    'warns',
+    /"mod_compress" is DEPRECATED/,
+    ['removed-module', 'warning'],
+  ],
+  [
+    'server.modules = ( "mod_compress" )\ndeflate.mimetypes = ( "text/plain" )',
+    'warns',
+    /unknown config-key: deflate\.mimetypes/,
+    [
+      ['module-not-loaded', 'error'],
+      ['removed-module', 'warning'],
+    ],
+  ],
+  ['ssl.cipher-list = "HIGH"', 'warns', /please add "mod_openssl"/, ['implicit-module', 'warning']],
+  [
+    'server.modules = ( "mod_auth" )\nauth.backend = "htpasswd"\nauth.backend.htpasswd.userfile = "/x"',
+    'warns',
+    /please add "mod_authn_file"/,
+    ['implicit-module', 'warning'],
+  ],
+  [
+    'server.modules = ( "mod_proxy", "mod_auth" )',
+    'warns',
+    /mod_auth should be listed in server.modules before dynamic backends such as mod_proxy/,
+    ['module-order', 'warning'],
+  ],
+  [
+    'server.modules = ( "mod_openssl" )\nssl.use-compression = "disable"',
+    'warns',
+    /unknown config-key: ssl\.use-compression/,
+    ['unknown-directive', 'warning'],
+  ],
+];
+if (process.platform === 'linux') {
+  cases.push(
+    [
+      'server.event-handler = "freebsd-kqueue"',
+      'startup',
+      /event-handler in unknown or not supported/,
+      ['platform-unsupported', 'warning'],
+    ],
+    [
+      'server.stat-cache-engine = "kqueue"',
+      'parse',
+      /stat-cache-engine can be one of/,
+      ['platform-unsupported', 'warning'],
+    ],
+    ['server.event-handler = "linux-sysepoll"', 'ok', undefined, undefined],
+    ['server.network-backend = "freebsd-sendfile"', 'ok', undefined, ['platform-unsupported', 'information']],
+  );
+}
+if (process.getuid?.() === 0) {
+  cases.push(['server.username = "root"', 'startup', /I will not set uid to 0/, ['run-as-root', 'warning']]);
+  cases.push(['server.groupname = "root"', 'startup', /I will not set gid to 0/, ['run-as-root', 'warning']]);
+}
+
+const NAMES = ['', 'error', 'warning', 'information', 'hint'];
+
+describe('start-up checks agree with lighttpd -t / -tt', { skip: LIGHTTPD ? false : NO_LIGHTTPD }, () => {
+  for (const [body, expect, out, ours] of cases) {
+    test(`${expect}: ${body.split('\n').join(' ⏎ ').slice(0, 90)}`, () => {
+      const r = run(body);
+      if (expect === 'parse') assert.ok(r.t !== 0 && r.tt !== 0, `lighttpd -t accepted it: ${r.out}`);
+      else if (expect === 'startup') {
+        assert.equal(r.t, 0, `lighttpd -t refused it: ${r.out}`);
+        assert.notEqual(r.tt, 0, `lighttpd -tt accepted it: ${r.out}`);
+      } else {
+        assert.equal(r.t, 0, r.out);
+        assert.equal(r.tt, 0, r.out);
+      }
+      if (out) assert.match(r.out, out);
+      const mine = diagnosticsOf(`server.document-root = "/tmp"\nserver.port = 8080\n${body}\n`, {
+        version: VERSION,
+        platform: 'linux',
+      })
+        .filter((d) => d.code !== 'deprecated-directive')
+        .map((d) => [String(d.code), NAMES[d.severity ?? 0]])
+        .sort();
+      const expected = !ours ? [] : Array.isArray(ours[0]) ? (ours as [string, string][]) : [ours as [string, string]];
+      assert.deepEqual(mine, [...expected].sort());
+    });
+  }
+});
