@@ -105,17 +105,19 @@ function predictedStatus(s: Simulation, exists: (p: string) => 'file' | 'dir' | 
       return 503; // the test's backend (port 1) is down
     case 'mod_staticfile': {
       const kind = exists(h.path.replace(/\/+$/, '') || '/');
-      if (kind === 'file') return 200; // (a trailing "/" is PATH_INFO)
+      const served = h.ifExists?.status ?? 200;
+      if (kind === 'file') return served; // (a trailing "/" is PATH_INFO)
       if (kind === 'dir') {
         if (!h.path.endsWith('/')) return 301;
-        if (h.indexFiles?.some((n) => !n.startsWith('/') && exists(h.path + n) === 'file')) return 200;
-        return h.dirListing ? 200 : 403;
+        if (h.indexFiles?.some((n) => !n.startsWith('/') && exists(h.path + n) === 'file')) return served;
+        // No index file: mod_dirlisting (GET and HEAD), else no handler: 403, or 501/200 for other methods.
+        return h.ifExists?.status ?? (h.dirListing ? 200 : 403);
       }
       // A regular file further up: the rest is PATH_INFO.
       const base = h.documentRoot?.replace(/\/+$/, '') ?? '';
       const parts = h.path.slice(base.length).split('/').filter(Boolean);
       for (let i = 1; i < parts.length; i++)
-        if (exists(`${base}/${parts.slice(0, i).join('/')}`) === 'file') return 200;
+        if (exists(`${base}/${parts.slice(0, i).join('/')}`) === 'file') return served;
       return 404;
     }
     default:

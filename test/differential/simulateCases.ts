@@ -213,7 +213,7 @@ export function requestsFor(contexts: readonly Context[], seed: number, max = 60
   const paths = new Set<string>(['/', '/index.html', '/static/a.txt', '/nothing-here', '/a/../index.html']);
   const queries = new Set<string>(['', 'debug=1']);
   const headerSets: [string, string][][] = [];
-  const methods = new Set<string>(['GET']);
+  const methods = new Set<string>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
   const ips = new Set<string>(['127.0.0.1']);
   for (const c of contexts) {
     if (c.isElse || c.value === undefined) continue;

@@ -182,6 +182,14 @@ describe('conditions', () => {
     assert.deepEqual(results(s), ['1:true']);
     assert.equal((s.handler as { location: string }).location, '/t%C3%B6/a?q=%2F');
   });
+  test('an existing file mod_staticfile does not serve: other methods, excluded extensions', () => {
+    const c = 'server.document-root = "/w"\nstatic-file.exclude-extensions = ( ".php" )\n';
+    const ifExists = (line: string) => (sim(c, line).handler as { ifExists?: { status: number } }).ifExists?.status;
+    assert.equal(ifExists('GET http://x/a.txt'), undefined);
+    assert.equal(ifExists('GET http://x/a.php'), 403);
+    assert.equal(ifExists('PUT http://x/a.txt'), 501);
+    assert.equal(ifExists('OPTIONS http://x/a.txt'), 200);
+  });
   test('IP parsing', () => {
     assert.deepEqual(parseIp('10.0.0.1'), [10, 0, 0, 1]);
     assert.equal(parseIp('::1')?.length, 16);

@@ -99,6 +99,8 @@ export type Handler =
       /** For a directory (the path ends with '/'): index-file.names tried in order, and whether mod_dirlisting lists it otherwise. */
       readonly indexFiles?: readonly string[];
       readonly dirListing?: boolean;
+      /** What lighttpd answers instead when the file exists but mod_staticfile does not serve it. */
+      readonly ifExists?: { readonly status: number; readonly reason: string };
     }
   | { readonly module: 'unknown'; readonly reason: string };
 
@@ -623,13 +625,31 @@ export function simulate(ev: Evaluation, spec: RequestSpec, options: SimulateOpt
             (dirListing ? 'otherwise mod_dirlisting lists it.' : 'otherwise 403 (dir-listing is not enabled).'),
         );
       }
-      notes.push('The static file is served if it exists (not checked: 404 otherwise).');
+      // mod_staticfile serves GET, HEAD and POST only, and no excluded extension (of the file's path).
+      let ifExists: { status: number; reason: string } | undefined;
+      const excluded = eff.values.get('static-file.exclude-extensions')?.value;
+      const ext =
+        excluded?.type === 'array'
+          ? excluded.elements.map((e) => str(e.value)).find((x) => x !== undefined && x !== '' && file!.endsWith(x))
+          : undefined;
+      if (!['GET', 'HEAD', 'POST'].includes(req.method))
+        ifExists =
+          req.method === 'OPTIONS'
+            ? { status: 200, reason: 'OPTIONS with no handler: lighttpd answers with the allowed methods' }
+            : { status: 501, reason: `mod_staticfile does not serve ${req.method}` };
+      else if (ext !== undefined) ifExists = { status: 403, reason: `"${ext}" is in static-file.exclude-extensions` };
+      notes.push(
+        ifExists
+          ? `If the file exists lighttpd answers ${ifExists.status} (${ifExists.reason}); otherwise 404.`
+          : 'The static file is served if it exists (not checked: 404 otherwise).',
+      );
       handler = {
         module: 'mod_staticfile',
         path: displayBytes(file),
         documentRoot: docroot,
         ...(aliasKey ? { alias: aliasKey } : {}),
         ...(dir ?? {}),
+        ...(ifExists ? { ifExists } : {}),
       };
     }
   }
