@@ -152,3 +152,62 @@ describe('unknown config-key and other messages', () => {
     }
   });
 });
+
+describe('messages that name their subject are placed on it (lighttpd 1.4.69 output)', () => {
+  test('the event-handler error goes on server.event-handler, without the "setting default values failed" echo', () => {
+    const out = [
+      '2026-12-02 15:50:53: (fdevent_impl.c.115) the selected event-handler in unknown or not supported: epol',
+      '2026-12-02 15:50:53: (server.c.1442) setting default values failed',
+    ].join('\n');
+    const text = 'server.document-root = "/tmp"\nserver.port = 8089\n\nserver.event-handler = "epol"\n';
+    assert.deepEqual(diags(text, out), [['lighttpd-error', 'server.event-handler', '3:0', DiagnosticSeverity.Error]]);
+  });
+  test('a follow-up alone is kept (it is all there is)', () => {
+    assert.deepEqual(
+      diags('server.port = 80\n', '(server.c.1442) setting default values failed').map((x) => x[2]),
+      ['0:0'],
+    );
+  });
+  test('a type error goes on its key, also a backend option (list key)', () => {
+    const text = 'server.document-root = "/tmp"\nserver.port = "x"\n';
+    assert.deepEqual(diags(text, '(configfile-glue.c.216) got a string but expected a short: server.port x'), [
+      ['lighttpd-error', 'server.port', '1:0', DiagnosticSeverity.Error],
+    ]);
+    const backend =
+      'server.modules = ( "mod_proxy" )\n# "port" => 1\nproxy.server = ( "" => (( "host" => "127.0.0.1", "port" => "abc" )))\n';
+    const out = [
+      '(configfile-glue.c.216) got a string but expected a short: port abc',
+      '(server.c.1708) Configuration of plugins failed. Going down.',
+    ].join('\n');
+    assert.deepEqual(diags(backend, out), [['lighttpd-error', '"port"', '2:49', DiagnosticSeverity.Error]]);
+  });
+  test('a module lighttpd cannot load goes on its name; a missing-setting error on the key it names', () => {
+    const text = 'server.port = 80\nserver.modules = ( "mod_access", "mod_nonexist" )\nssl.engine = "enable"\n';
+    const out = [
+      '(plugin.c.214) dlopen() failed for: /usr/lib/lighttpd/mod_nonexist.so /usr/lib/lighttpd/mod_nonexist.so: cannot open shared object file: No such file or directory',
+      '(server.c.1448) loading plugins finally failed',
+      '(mod_openssl.c.2659) ssl.pemfile has to be set when ssl.engine = "enable"',
+    ].join('\n');
+    assert.deepEqual(
+      diags(text, out).map((x) => [x[1], x[2]]),
+      [
+        ['"mod_nonexist"', '1:33'],
+        ['ssl.engine', '2:0'],
+      ],
+    );
+  });
+  test('placed messages also show in a document that is not the saved one; others stay on the saved one', () => {
+    const text = 'server.event-handler = "epol"\n';
+    const out = '(fdevent_impl.c.115) the selected event-handler in unknown or not supported: epol';
+    assert.deepEqual(
+      diags(text, out, { isSavedDocument: false }).map((x) => x[1]),
+      ['server.event-handler'],
+    );
+  });
+  test('"source: FILE line: N" without pos marks the line', () => {
+    const out = `(configfile.c.1) source: ${PATH} line: 2 something is wrong here`;
+    assert.deepEqual(diags('a = 1\n  b = 2 # c\n', out), [
+      ['lighttpd-error', 'b = 2', '1:2', DiagnosticSeverity.Error],
+    ]);
+  });
+});

@@ -10,8 +10,13 @@
  *   - grammar-action errors print a bare message first (`Duplicate config variable ...`,
  *     `Undefined config variable: var.x`), then the `source:` line: they are reported together;
  *   - `WARNING: unknown config-key: KEY (ignored)`: shown on each assignment of KEY in the document;
- *   - anything else (`server.document-root is not set`, a module that cannot be loaded, ...): on the
- *     first line of the saved document, an error if lighttpd failed, a warning if it went on.
+ *   - messages that name what they are about without a position are placed on it (`locateMessage`): the
+ *     event-handler error on `server.event-handler`, a type error (`got a string but expected a short: KEY
+ *     VALUE`) on KEY, a module lighttpd cannot load on its name in `server.modules`, any message naming a
+ *     key the document sets on that key; the follow-ups lighttpd prints after them (`setting default values
+ *     failed`, `... Going down.`) are dropped;
+ *   - anything else (`server.document-root is not set`, ...): on the first line of the saved document, an
+ *     error if lighttpd failed, a warning if it went on.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -34,7 +39,10 @@ export type LighttpdMessage =
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d: /;
 const ORIGIN = /^\([\w.-]+\.c\.\d+\)\s*/;
-const POSITION = /^source: (.*?) line: (\d+) pos: (\d+) (.*)$/;
+const POSITION = /^source: (.*?) line: (\d+)(?: pos: (\d+))? (.*)$/;
+/** What lighttpd prints after a failure it already explained. */
+const FOLLOW_UP =
+  /^(setting default values failed|loading plugins finally failed|(Initialization|Configuration) of plugins failed\. Going down\.)$/;
 const UNKNOWN_KEY = /^WARNING: unknown config-key: (\S+) \(ignored\)/;
 
 /** The messages of a `lighttpd -tt` run, in order. Lines that say nothing (Syntax OK, blank) are dropped. */
@@ -55,7 +63,7 @@ export function parseLighttpdOutput(output: string): LighttpdMessage[] {
         kind: 'position',
         file,
         line: Number(l),
-        pos: Number(p),
+        pos: p === undefined ? -1 : Number(p),
         message,
         nearEol: /near here: \(EOL\)$/.test(rest),
       });
@@ -69,6 +77,7 @@ export function parseLighttpdOutput(output: string): LighttpdMessage[] {
     // "configfile parser failed at: X" repeats the position line before it.
     if (/^configfile parser failed at:/.test(text) && out.length > 0 && out[out.length - 1].kind === 'position')
       continue;
+    if (FOLLOW_UP.test(text) && out.length > 0) continue;
     if (!origin) {
       // A bare message from the grammar actions: it belongs to the `source:` line that follows.
       pending.push(text);
@@ -164,6 +173,10 @@ export function lighttpdDiagnostics(
           add(lineRange(doc, line), m.message, DiagnosticSeverity.Error);
           break;
         }
+        if (m.pos < 0) {
+          add(lineRange(doc, line), m.message, DiagnosticSeverity.Error);
+          break;
+        }
         const text = doc
           .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
           .replace(/(\r\n|\r|\n)$/, '');
@@ -192,15 +205,68 @@ export function lighttpdDiagnostics(
           );
         break;
       }
-      case 'general':
-        if (options.isSavedDocument)
+      case 'general': {
+        // Placed on what it names when this document has it; otherwise on the saved document's first line.
+        const at = options.file ? locateMessage(m.message, options.file, doc) : undefined;
+        if (at || options.isSavedDocument)
           add(
-            lineRange(doc, 0),
+            at ?? lineRange(doc, 0),
             `lighttpd: ${m.message}`,
             m.warning || !options.failed ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
           );
         break;
+      }
     }
   }
   return out;
+}
+
+/** What a message without a position is about: a key (`server.event-handler`), a list key or a string. */
+type Target = { readonly key: string } | { readonly listKey: string } | { readonly string: string };
+
+/** lighttpd's messages (1.4.69 wording; newer releases keep them) that name their subject. */
+const KNOWN: readonly [RegExp, (m: RegExpExecArray) => Target][] = [
+  [/\bevent-handler (?:is|in) unknown or not supported\b/, () => ({ key: 'server.event-handler' })],
+  [/^got an? \S+ but expected an? \S+: (\S+)/, (m) => (m[1].includes('.') ? { key: m[1] } : { listKey: m[1] })],
+  [/ has to be set when ([\w.-]+) = /, (m) => ({ key: m[1] })],
+  [/dlopen\(\) failed for: \S*?\/?(mod_\w+)\.so\b/, (m) => ({ string: m[1] })],
+  [/please add "(mod_\w+)" to server\.modules/, () => ({ key: 'server.modules' })],
+];
+
+const KEY_IN_TEXT = /\b[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\b/gi;
+
+/** Where a message without a position belongs in `doc`, if it names something the document has. */
+export function locateMessage(message: string, file: ConfigFile, doc: TextDocument): Diagnostic['range'] | undefined {
+  const all = [...assignments(file.statements)];
+  const onKey = (key: string) => {
+    const a = all.find((x) => x.key.fullName === key);
+    return a ? { start: doc.positionAt(a.key.start), end: doc.positionAt(a.key.end) } : undefined;
+  };
+  const onText = (pattern: RegExp) => {
+    const text = doc.getText();
+    for (const m of text.matchAll(pattern)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*#/.test(text.slice(lineStart, m.index))) continue; // in a comment
+      return { start: doc.positionAt(m.index), end: doc.positionAt(m.index + m[0].length) };
+    }
+    return undefined;
+  };
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [re, target] of KNOWN) {
+    const m = re.exec(message);
+    if (!m) continue;
+    const t = target(m);
+    const at =
+      'key' in t
+        ? onKey(t.key)
+        : 'listKey' in t
+          ? onText(new RegExp(`"${escape(t.listKey)}"(?=\\s*=>)`, 'g'))
+          : onText(new RegExp(`"${escape(t.string)}"`, 'g'));
+    if (at) return at;
+  }
+  for (const [k] of message.matchAll(KEY_IN_TEXT)) {
+    const at = onKey(k);
+    if (at) return at;
+  }
+  return undefined;
 }
