@@ -265,7 +265,12 @@ export class ConfigParser extends EmbeddedActionsParser {
     const statements: Statement[] = [];
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.metaline, { ARGS: [statements] }) },
+        {
+          ALT: () => {
+            const s = this.SUBRULE(this.metaline);
+            if (s && !this.RECORDING_PHASE) statements.push(s);
+          },
+        },
         {
           ALT: () => {
             const t = this.CONSUME(T.RCurly);
@@ -289,42 +294,39 @@ export class ConfigParser extends EmbeddedActionsParser {
 
   // metaline ::= varline | global | condlines EOL | include | include_shell | EOL
   // plus error productions for what lighttpd would silently drop.
-  private metaline = this.RULE('metaline', (out: Statement[]) => {
-    this.OR([
-      {
-        ALT: () => {
-          const s = this.SUBRULE(this.varline);
-          this.ACTION(() => s && out.push(s));
-        },
+  // (The alternatives are made once: this runs for every statement, and Chevrotain takes the same array on
+  // every call. Hot rules below keep their state in fields or return values for the same reason.)
+  private readonly metalineAlts: { ALT: () => Statement | undefined }[] = [
+    { ALT: () => this.SUBRULE(this.varline) },
+    { ALT: () => this.SUBRULE(this.condlines) },
+    { ALT: () => this.SUBRULE(this.global) },
+    { ALT: () => this.SUBRULE(this.include) },
+    {
+      ALT: () => {
+        this.CONSUME(T.EOL);
+        return undefined;
       },
-      {
-        ALT: () => {
-          const s = this.SUBRULE(this.condlines);
-          this.ACTION(() => s && out.push(s));
-        },
+    },
+    {
+      ALT: () => {
+        this.SUBRULE(this.strayElse);
+        return undefined;
       },
-      {
-        ALT: () => {
-          const s = this.SUBRULE(this.global);
-          this.ACTION(() => s && out.push(s));
-        },
+    },
+    {
+      ALT: () => {
+        this.SUBRULE(this.strayBlock);
+        return undefined;
       },
-      {
-        ALT: () => {
-          const s = this.SUBRULE(this.include);
-          this.ACTION(() => s && out.push(s));
-        },
+    },
+    {
+      ALT: () => {
+        this.SUBRULE(this.strayToken);
+        return undefined;
       },
-      {
-        ALT: () => {
-          this.CONSUME(T.EOL);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.strayElse) },
-      { ALT: () => this.SUBRULE(this.strayBlock) },
-      { ALT: () => this.SUBRULE(this.strayToken) },
-    ]);
-  });
+    },
+  ];
+  private metaline = this.RULE('metaline', (): Statement | undefined => this.OR(this.metalineAlts));
 
   // `else ...` with no condition before it: lighttpd's parser drops the `else` token (and a '{' right after
   // it); what follows is read as if the `else` were not there (grammar §8.4, §10).
@@ -524,77 +526,83 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 
   // expression ::= value ( PLUS value )*
+  /** The operands of the expressions being parsed (innermost last); undefined until a '+' is seen. */
+  private readonly operandStack: (Value[] | undefined)[] = [];
+  private readonly expressionEol = () => this.CONSUME(T.EOL); // `a = "x" +⏎ "y"` continues the value
+  private readonly expressionTail = () => {
+    this.CONSUME(T.Plus);
+    this.OPTION(this.expressionEol);
+    const v = this.SUBRULE2(this.value);
+    if (v && !this.RECORDING_PHASE) (this.operandStack[this.operandStack.length - 1] ??= []).push(v);
+  };
   private expression = this.RULE('expression', (): Expression | undefined => {
-    const operands: Value[] = [];
     const first = this.SUBRULE(this.value);
-    this.ACTION(() => first && operands.push(first));
-    this.MANY(() => {
-      this.CONSUME(T.Plus);
-      this.OPTION(() => this.CONSUME(T.EOL)); // `a = "x" +⏎ "y"` continues the value
-      const v = this.SUBRULE2(this.value);
-      this.ACTION(() => v && operands.push(v));
-    });
-    return this.ACTION(() => {
-      if (operands.length === 0) return undefined;
+    const depth = this.operandStack.push(undefined) - 1;
+    try {
+      this.MANY(this.expressionTail);
+      if (this.RECORDING_PHASE) return undefined;
+      const rest = this.operandStack[depth];
+      if (!rest) return first;
+      const operands = first ? [first, ...rest] : rest;
       if (operands.length === 1) return operands[0];
       return { kind: 'concat' as const, operands, start: operands[0].start, end: operands[operands.length - 1].end };
-    });
+    } finally {
+      this.operandStack.length = depth;
+    }
   });
 
   // value ::= key | STRING | INTEGER | array
-  private value = this.RULE('value', (): Value | undefined => {
-    return this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.StringLiteral);
-          return this.ACTION(() => ({
-            kind: 'string' as const,
-            value: unquote(t.image, true),
-            terminated: true,
-            start: t.startOffset,
-            end: tokenEnd(t),
-          }));
-        },
+  private readonly valueAlts: { ALT: () => Value | undefined }[] = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.StringLiteral);
+        if (this.RECORDING_PHASE) return undefined;
+        return {
+          kind: 'string' as const,
+          value: unquote(t.image, true),
+          terminated: true,
+          start: t.startOffset,
+          end: tokenEnd(t),
+        };
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.UnterminatedString);
-          // (reported by the tokenizer)
-          return this.ACTION(() => ({
-            kind: 'string' as const,
-            value: unquote(t.image, false),
-            terminated: false,
-            start: t.startOffset,
-            end: tokenEnd(t),
-          }));
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.UnterminatedString);
+        // (reported by the tokenizer)
+        if (this.RECORDING_PHASE) return undefined;
+        return {
+          kind: 'string' as const,
+          value: unquote(t.image, false),
+          terminated: false,
+          start: t.startOffset,
+          end: tokenEnd(t),
+        };
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Integer);
-          return this.ACTION(() => ({
-            kind: 'integer' as const,
-            text: t.image,
-            start: t.startOffset,
-            end: tokenEnd(t),
-          }));
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Integer);
+        if (this.RECORDING_PHASE) return undefined;
+        return { kind: 'integer' as const, text: t.image, start: t.startOffset, end: tokenEnd(t) };
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Key);
-          return this.ACTION(() => ({
-            kind: 'variable' as const,
-            name: t.image,
-            fullName: fullKeyName(t.image),
-            start: t.startOffset,
-            end: tokenEnd(t),
-          }));
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Key);
+        if (this.RECORDING_PHASE) return undefined;
+        return {
+          kind: 'variable' as const,
+          name: t.image,
+          fullName: fullKeyName(t.image),
+          start: t.startOffset,
+          end: tokenEnd(t),
+        };
       },
-      { ALT: () => this.SUBRULE(this.array) },
-    ]);
-  });
+    },
+    { ALT: () => this.SUBRULE(this.array) },
+  ];
+  private value = this.RULE('value', (): Value | undefined => this.OR(this.valueAlts));
 
   // array ::= LPARAN RPARAN | LPARAN aelements RPARAN ; aelements ::= aelement ( COMMA aelement | COMMA )*
   private array = this.RULE('array', (): ArrayValue => {
@@ -942,7 +950,10 @@ export class ConfigParser extends EmbeddedActionsParser {
     const inserted = !!l.isInsertedInRecovery || Number.isNaN(l.startOffset);
     const statements: Statement[] = [];
     this.ACTION(() => this.blockDepth++);
-    this.MANY(() => this.SUBRULE(this.metaline, { ARGS: [statements] }));
+    this.MANY(() => {
+      const s = this.SUBRULE(this.metaline);
+      if (s && !this.RECORDING_PHASE) statements.push(s);
+    });
     this.ACTION(() => this.blockDepth--);
     // Optional so that a block cut short (missing '}') keeps its statements.
     let r: IToken | undefined;
