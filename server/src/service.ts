@@ -5,6 +5,7 @@
  */
 import type {
   CodeAction,
+  DiagnosticRelatedInformation,
   CodeActionContext,
   CompletionList,
   Diagnostic,
@@ -24,7 +25,8 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { pathToUri, uriToPath } from './uri';
-import { analyze, analyzeInWorkspace, type DocumentModel } from './analysis';
+import { analyze, analyzeInWorkspace, configurationFiles, modelInRoot, type DocumentModel } from './analysis';
+import type { IncludeEdge, RelatedSpan } from './analysis/evaluate';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions/codeActions';
 import {
@@ -72,6 +74,25 @@ function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
   };
 }
 
+/** The diagnostics of one file of a configuration. */
+export interface FileDiagnostics {
+  /** Canonical path. */
+  readonly path: string;
+  readonly uri: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A whole configuration checked: its main file and every file it reads. */
+export interface ConfigurationDiagnostics {
+  readonly root: string;
+  /** The root looks like a main config (else everything is checked leniently, as a fragment). */
+  readonly main: boolean;
+  /** The root first, then the files it reads in the order lighttpd reads them (each once). */
+  readonly files: readonly FileDiagnostics[];
+  /** Which include statement read which file (for summaries on include lines). */
+  readonly includes: readonly IncludeEdge[];
+}
+
 export interface LanguageService {
   /** The analysed model of a document version (cached). */
   getModel(doc: TextDocument): DocumentModel;
@@ -83,6 +104,18 @@ export interface LanguageService {
    */
   getDependencies(uri: string): ReadonlySet<string> | undefined;
   doValidation(doc: TextDocument, settings?: LanguageSettings): Diagnostic[];
+  /**
+   * Checks the configuration whose main file is `root` (a path): the root and every file it reads, each
+   * within this configuration alone (a file other configs read too may have more problems here than its
+   * own doValidation shows, which holds for all of them). Undefined without a workspace or when the root
+   * cannot be read.
+   */
+  validateConfiguration(root: string, settings?: LanguageSettings): ConfigurationDiagnostics | undefined;
+  /**
+   * The diagnostics doValidation gives a file, for a file as the workspace has it (open editor or disk),
+   * without marking it open. Undefined when it cannot be read.
+   */
+  validateFile(path: string, settings?: LanguageSettings): FileDiagnostics | undefined;
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
   // Editing features (features/*.ts, one per feature).
   /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
@@ -127,13 +160,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (hit && hit.version === doc.version && (!path || hit.generation === workspace!.generation)) return hit.model;
     const text = doc.getText();
     const model =
-      path && workspace
-        ? analyzeInWorkspace(workspace, path, text)
-        : analyze(
-            text,
-            { journal: true },
-            hit ? { text: hit.text, file: hit.model.file, evaluation: hit.model.evaluation } : undefined,
-          );
+      (path && workspace ? analyzeInWorkspace(workspace, path, text) : undefined) ??
+      analyze(
+        text,
+        { journal: true },
+        hit ? { text: hit.text, file: hit.model.file, evaluation: hit.model.evaluation } : undefined,
+      );
     cache.set(doc.uri, { version: doc.version, generation: workspace?.generation ?? 0, text, model });
     return model;
   };
@@ -149,6 +181,34 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const includeContextFor = (doc: TextDocument, model: DocumentModel): LinkContext & CompletionPaths => {
     if (workspace && model.root) return workspace.includeContext(dirname(model.root));
     return { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000, mainDir: documentDir(doc.uri) };
+  };
+  /** Diagnostics options that turn related spans (the includes of a cycle) into locations. */
+  const validationOptions = (settings: LanguageSettings): DiagnosticsOptions => {
+    const docs = new Map<string, TextDocument | undefined>();
+    const locate = (r: RelatedSpan): DiagnosticRelatedInformation | undefined => {
+      if (!workspace) return undefined;
+      if (!docs.has(r.path)) {
+        const text = workspace.readText(r.path);
+        docs.set(r.path, text === undefined ? undefined : TextDocument.create(pathToUri(r.path), 'lighttpd', 0, text));
+      }
+      const d = docs.get(r.path);
+      if (!d) return undefined;
+      return {
+        location: { uri: d.uri, range: { start: d.positionAt(r.start), end: d.positionAt(r.end) } },
+        message: r.message,
+      };
+    };
+    return { ...diagnosticsOptions(settings), locate };
+  };
+  const validateModel = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings): Diagnostic[] => {
+    const options = validationOptions(settings);
+    if (!model.alternatives) return computeDiagnostics(doc, model, options);
+    // A fragment included by several configs: report only what holds in every one of them.
+    return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, options)));
+  };
+  const documentOf = (path: string): TextDocument | undefined => {
+    const text = workspace?.readText(path);
+    return text === undefined ? undefined : TextDocument.create(pathToUri(path), 'lighttpd', 0, text);
   };
   const relatedFiles = (model: DocumentModel): RelatedFile[] =>
     (model.related ?? []).map(relatedFile).filter((f): f is RelatedFile => !!f);
@@ -168,11 +228,30 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }
       return deps;
     },
-    doValidation: (doc, settings = {}) => {
-      const model = getModel(doc);
-      if (!model.alternatives) return computeDiagnostics(doc, model, diagnosticsOptions(settings));
-      // A fragment included by several configs: report only what holds in every one of them.
-      return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, diagnosticsOptions(settings))));
+    doValidation: (doc, settings = {}) => validateModel(doc, getModel(doc), settings),
+    validateConfiguration: (rootPath, settings = {}) => {
+      if (!workspace) return undefined;
+      const root = workspace.canonical(rootPath);
+      const r = workspace.analyzeRoot(root);
+      if (!r) return undefined;
+      const options = validationOptions(settings);
+      const files: FileDiagnostics[] = [];
+      const paths = [root, ...configurationFiles(r)];
+      for (const path of paths) {
+        const doc = documentOf(path);
+        const model = doc && modelInRoot(workspace, r, path);
+        if (!doc || !model) continue;
+        files.push({ path, uri: doc.uri, diagnostics: computeDiagnostics(doc, model, options) });
+      }
+      return { root, main: r.main, files, includes: r.evaluation.includes };
+    },
+    validateFile: (filePath, settings = {}) => {
+      if (!workspace) return undefined;
+      const path = workspace.canonical(filePath);
+      const doc = documentOf(path);
+      const model = doc && analyzeInWorkspace(workspace, path);
+      if (!doc || !model) return undefined;
+      return { path, uri: doc.uri, diagnostics: validateModel(doc, model, settings) };
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
     mapLighttpdOutput: (doc, output, opts) =>

@@ -232,7 +232,9 @@ describe('include semantics', () => {
     write('expr/conf.d/10-a.conf', 'order = ( "a" )\n');
     const ws = new ConfigWorkspace();
     const ds = diagnose(ws, main);
-    assert.deepEqual(codes(ds), ['include-not-found']);
+    // (with, on the same operand, the note that what the missing file would define is unknown)
+    assert.deepEqual(codes(ds), ['include-not-found', 'include-contents-unknown']);
+    assert.deepEqual(ds[1].range, ds[0].range);
     const text = readFileSync(main, 'utf8');
     assert.equal(
       text.split('\n')[ds[0].range.start.line].slice(ds[0].range.start.character, ds[0].range.end.character),

@@ -67,11 +67,29 @@ export interface EvalProblem extends Span {
     | 'env-assignment'
     | 'duplicate-array-key'
     | 'include-not-found'
+    | 'include-contents-unknown'
     | 'include-cycle'
     | 'include-limit';
   readonly message: string;
   /** The file the problem is in. */
   readonly path: string;
+  /** Other places that explain the problem (the includes of a cycle), in their own files. */
+  readonly related?: readonly RelatedSpan[];
+}
+
+/** A span in some file, with what it shows. */
+export interface RelatedSpan extends Span {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** One file brought in by an include: which statement of which file read it. */
+export interface IncludeEdge {
+  /** The file the include statement is written in. */
+  readonly from: string;
+  readonly include: Include;
+  /** The file it read. */
+  readonly to: string;
 }
 
 /** One branch of a conditional chain as evaluated: the block it opens and its evaluated operands. */
@@ -102,6 +120,8 @@ export interface Evaluation {
   readonly includeShells: readonly Include[];
   /** Every file read through includes. */
   readonly includedPaths: ReadonlySet<string>;
+  /** Every inclusion in evaluation order (a file included twice appears twice). */
+  readonly includes: readonly IncludeEdge[];
 }
 
 /**
@@ -251,6 +271,9 @@ class Evaluator {
   /** The file whose statements are being evaluated, and the chain of includes that led to it. */
   private path: string;
   private readonly includeStack: string[] = [];
+  /** The include statement that brought in each file of includeStack after the first. */
+  private readonly includeChain: Include[] = [];
+  readonly includes: IncludeEdge[] = [];
   private includedFiles = 0;
   private includedSize = 0;
   private concatBudget = EVAL_LIMITS.concatChars;
@@ -455,6 +478,15 @@ class Evaluator {
         inc.operand ?? inc.keyword,
         `Include file not found: ${res.notFound} (lighttpd refuses to start).`,
       );
+      // Like an include_shell that did not run: whatever the missing file loads or sets is unknown, so
+      // modules and variables are not reported missing on account of it.
+      this.problem(
+        'include-contents-unknown',
+        inc.operand ?? inc.keyword,
+        'What this file would load or set is unknown: modules and variables it could define are not reported as missing.',
+      );
+      this.unresolvedIncludes.push(inc);
+      this.open = true;
       return;
     }
     if (res.truncated) {
@@ -471,11 +503,7 @@ class Evaluator {
     const maxSize = this.options.maxIncludedSize ?? EVAL_LIMITS.includedSize;
     for (const f of res.files) {
       if (this.includeStack.includes(f.path)) {
-        this.problem(
-          'include-cycle',
-          inc.operand ?? inc.keyword,
-          `Include cycle: ${[...this.includeStack.slice(this.includeStack.indexOf(f.path)), f.path].join(' -> ')}.`,
-        );
+        this.cycle(inc, f.path);
         continue;
       }
       if (++this.includedFiles > max) {
@@ -497,10 +525,13 @@ class Evaluator {
         return;
       }
       this.includedPaths.add(f.path);
+      this.includes.push({ from: this.path, include: inc, to: f.path });
       const saved = this.path;
       this.path = f.path;
       this.includeStack.push(f.path);
+      this.includeChain.push(inc);
       this.run(f.file.statements, scope);
+      this.includeChain.pop();
       this.includeStack.pop();
       this.path = saved;
     }
@@ -726,8 +757,44 @@ class Evaluator {
     }
   }
 
-  private problem(code: EvalProblem['code'], at: Span, message: string): void {
-    this.problems.push({ code, message, start: at.start, end: at.end, path: this.path });
+  private problem(
+    code: EvalProblem['code'],
+    at: Span,
+    message: string,
+    path = this.path,
+    related?: readonly RelatedSpan[],
+  ): void {
+    this.problems.push({ code, message, start: at.start, end: at.end, path, ...(related ? { related } : {}) });
+  }
+
+  /**
+   * `inc` (in the current file) includes `target`, which is already being read: a cycle. It is reported on
+   * that include and, when the cycle is reached through other files, on the include of the evaluated file
+   * that leads to it (the file the user checked sees it), each with the includes of the cycle as related
+   * places.
+   */
+  private cycle(inc: Include, target: string): void {
+    const at = this.includeStack.indexOf(target);
+    const names = [...this.includeStack.slice(at), target];
+    const message = `Include cycle: ${names.join(' -> ')}.`;
+    // The include in includeStack[i] that reads includeStack[i + 1] is includeChain[i].
+    const steps: { path: string; inc: Include }[] = [];
+    for (let i = at; i < this.includeChain.length; i++)
+      steps.push({ path: this.includeStack[i], inc: this.includeChain[i] });
+    steps.push({ path: this.path, inc });
+    const related: RelatedSpan[] = steps.map((s, i) => {
+      const span = s.inc.operand ?? s.inc.keyword;
+      return { path: s.path, start: span.start, end: span.end, message: `includes ${names[i + 1]}` };
+    });
+    this.problem('include-cycle', inc.operand ?? inc.keyword, message, this.path, related);
+    const first = this.includeChain[0];
+    const top = this.includeStack[0];
+    if (!first || this.path === top) return;
+    const span = first.operand ?? first.keyword;
+    const dup = this.problems.some(
+      (p) => p.code === 'include-cycle' && p.path === top && p.start === span.start && p.message === message,
+    );
+    if (!dup) this.problem('include-cycle', span, message, top, related);
   }
 }
 
@@ -772,6 +839,7 @@ export function evaluate(file: ConfigFile, options: EvaluateOptions = {}): Evalu
     unresolvedIncludes: ev.unresolvedIncludes,
     includeShells: ev.includeShells,
     includedPaths: ev.includedPaths,
+    includes: ev.includes,
   };
   if (ev.journal) journals.set(evaluation, ev.journal);
   return evaluation;

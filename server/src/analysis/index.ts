@@ -6,7 +6,7 @@ import { fullKeyName, parse, type ConfigFile } from '../parser';
 import { reparse, type PreviousParse } from '../parser/incremental';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 import { effectiveModules, type ModuleSet } from './modules';
-import type { ConfigWorkspace } from './workspace';
+import type { ConfigWorkspace, RootAnalysis } from './workspace';
 
 export * from './evaluate';
 export * from './modules';
@@ -59,43 +59,72 @@ function viewOf(ev: Evaluation, path: string): Evaluation {
 }
 
 /**
- * The model of a document inside a workspace: evaluated within every root config that includes it, or
- * as a root of its own (leniently, when it does not look like a main config).
+ * A fragment checked without knowing the config that includes it: the module set is open, and a name it
+ * does not define itself may come from that config (only names it sets later are reported undefined).
  */
-export function analyzeInWorkspace(ws: ConfigWorkspace, filePath: string, text: string): DocumentModel {
+function lenientModel(
+  file: ConfigFile,
+  text: string,
+  evaluation: Evaluation,
+  modules: ModuleSet,
+  path: string,
+): DocumentModel {
+  const defined = new Set(file.statements.length ? evaluation.assignments.map((a) => a.node.key.fullName) : []);
+  const problems = evaluation.problems.filter(
+    (p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))),
+  );
+  return { file, evaluation: { ...evaluation, problems }, modules: { ...modules, open: true }, path, lenient: true };
+}
+
+/** The files of a root's configuration other than the root: everything it reads (include_shell output aside). */
+export function configurationFiles(r: RootAnalysis): string[] {
+  return [...r.evaluation.includedPaths].filter((p) => p !== r.root && !p.startsWith('include_shell:'));
+}
+
+/**
+ * The model of one file of a root's configuration (the root itself or a file it reads), evaluated in that
+ * root alone. A root that does not look like a main config is a fragment: it and everything it reads are
+ * checked leniently.
+ */
+export function modelInRoot(
+  ws: ConfigWorkspace,
+  r: RootAnalysis,
+  path: string,
+  related: readonly string[] = [r.root, ...configurationFiles(r)].filter((p) => p !== path),
+): DocumentModel | undefined {
+  const file = path === r.root ? r.file : ws.parseFile(path);
+  const text = ws.readText(path);
+  if (!file || text === undefined) return undefined;
+  const evaluation = viewOf(r.evaluation, path);
+  if (!r.main) {
+    const lenient = lenientModel(file, text, evaluation, r.modules, path);
+    // (a fragment checked on its own stands alone; one it reads is still navigated within it)
+    return path === r.root ? lenient : { ...lenient, root: r.root, full: r.evaluation, related };
+  }
+  return { file, evaluation, modules: r.modules, path, root: r.root, full: r.evaluation, related };
+}
+
+/**
+ * The model of a document inside a workspace: evaluated within every root config that includes it, or
+ * as a root of its own (leniently, when it does not look like a main config). Without `text`, the file as
+ * the workspace has it (open editor or disk) and nothing is marked open.
+ */
+export function analyzeInWorkspace(ws: ConfigWorkspace, filePath: string, text?: string): DocumentModel | undefined {
   const path = ws.canonical(filePath);
-  ws.setOpenText(path, text);
-  const file = ws.parseFile(path) ?? parse(text);
+  if (text !== undefined) ws.setOpenText(path, text);
+  const file = ws.parseFile(path) ?? (text !== undefined ? parse(text) : undefined);
+  if (!file) return undefined;
   const roots = ws.rootsIncluding(path);
   if (roots.length === 0) {
     const own = ws.analyzeRoot(path, file)!;
-    const evaluation = viewOf(own.evaluation, path);
-    const related = [...own.evaluation.includedPaths].filter((p) => p !== path && !p.startsWith('include_shell:'));
-    if (own.main) return { file, evaluation, modules: own.modules, path, root: path, full: own.evaluation, related };
-    // A fragment with no known root: names it does not define may come from the config that includes it.
-    const defined = new Set(file.statements.length ? evaluation.assignments.map((a) => a.node.key.fullName) : []);
-    const problems = evaluation.problems.filter(
-      (p) => p.code !== 'undefined-variable' || defined.has(fullKeyName(text.slice(p.start, p.end))),
+    return (
+      modelInRoot(ws, own, path) ?? lenientModel(file, text ?? '', viewOf(own.evaluation, path), own.modules, path)
     );
-    return {
-      file,
-      evaluation: { ...evaluation, problems },
-      modules: { ...own.modules, open: true },
-      path,
-      lenient: true,
-    };
   }
   const related = [...new Set(roots.flatMap((r) => [r.root, ...r.evaluation.includedPaths]))].filter(
     (p) => p !== path && !p.startsWith('include_shell:'),
   );
-  const views: DocumentModel[] = roots.map((r) => ({
-    file,
-    evaluation: viewOf(r.evaluation, path),
-    modules: r.modules,
-    path,
-    root: r.root,
-    full: r.evaluation,
-    related,
-  }));
+  const views = roots.map((r) => modelInRoot(ws, r, path, related)).filter((m): m is DocumentModel => !!m);
+  if (views.length === 0) return undefined;
   return views.length === 1 ? views[0] : { ...views[0], alternatives: views };
 }

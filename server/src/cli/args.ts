@@ -20,6 +20,8 @@ export interface CliOptions {
   readonly severity: Readonly<Record<string, Severity | 'off'>>;
   /** A main config that includes the files (for fragments). */
   readonly root?: string;
+  /** Check every file a given main config reads (default), or only the given files (--no-follow). */
+  readonly follow: boolean;
   /** Report errors only. */
   readonly quiet: boolean;
   readonly help: boolean;
@@ -31,7 +33,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: lighttpd-lint [options] FILE...
        lighttpd-lint simulate CONFIG "GET http://example.org/path" (see lighttpd-lint simulate --help)
 Checks lighttpd configuration files with the same rules as the lighttpd-conf editor extension.
-FILE may be - to read standard input.
+A main config is checked with every file it includes (as lighttpd -t -f reads them), and their problems
+are reported under their own paths. FILE may be - to read standard input.
 
 Options:
   -f, --format FORMAT        text (default: file:line:col: severity code message), json or sarif
@@ -41,7 +44,8 @@ Options:
       --severity CODE=LEVEL  change a rule's severity: error, warning, info, hint or off
                              (repeat the option, or separate pairs with commas)
       --root FILE            main config that includes the FILEs: fragments are checked with the
-                             modules and variables it defines
+                             modules and variables it defines (only the FILEs are reported)
+      --no-follow            report only the given FILEs, not the files their includes read
   -q, --quiet                report errors only
   -h, --help                 show this help
   -v, --version              show the version
@@ -72,6 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         platform: { type: 'string' },
         severity: { type: 'string', multiple: true },
         root: { type: 'string' },
+        'no-follow': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -117,6 +122,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(platform ? { platform } : {}),
     severity,
     root: v.root,
+    follow: !(v['no-follow'] ?? false),
     quiet: v.quiet ?? false,
     help,
     version,

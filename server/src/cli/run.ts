@@ -3,13 +3,13 @@
  * diagnostics as text, JSON or SARIF. Everything that touches the process (files, stdin, output) goes
  * through `CliIo`, so tests run it in-process.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToUri } from '../uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { nodeFileSystem, type ConfigFileSystem } from '../analysis/fileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
-import { getLanguageService, type LanguageSettings } from '../service';
+import { getLanguageService, type LanguageService, type LanguageSettings } from '../service';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatJson } from './json';
 import { countDiagnostics, type FileReport, type InputError, type LintReport } from './report';
@@ -58,6 +58,40 @@ function settingsFor(options: CliOptions): LanguageSettings {
     ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
   };
+}
+
+/**
+ * The given files that are main configs (no other given file includes them), each checked with every file
+ * it reads: diagnostics by canonical path, the roots and the files they read in reading order. A file read
+ * by several configurations gets the problems it has in any of them, each once.
+ */
+function checkConfigurations(
+  workspace: ConfigWorkspace,
+  service: LanguageService,
+  settings: LanguageSettings,
+  inputs: readonly { readonly absolutePath?: string }[],
+): Map<string, Diagnostic[]> {
+  const roots = new Set(workspace.roots().map((r) => r.root));
+  const out = new Map<string, Diagnostic[]>();
+  const seen = new Map<string, Set<string>>();
+  for (const input of inputs) {
+    const path = input.absolutePath && workspace.canonical(input.absolutePath);
+    if (!path || !roots.has(path)) continue;
+    const config = service.validateConfiguration(path, settings);
+    for (const f of config?.files ?? []) {
+      const list = out.get(f.path) ?? [];
+      const keys = seen.get(f.path) ?? new Set<string>();
+      for (const d of f.diagnostics) {
+        const key = `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+        if (keys.has(key)) continue;
+        keys.add(key);
+        list.push(d);
+      }
+      out.set(f.path, list);
+      seen.set(f.path, keys);
+    }
+  }
+  return out;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -119,17 +153,41 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const input of inputs) if (input.absolutePath) workspace.setOpenText(input.absolutePath, input.text);
 
-  for (const { file, absolutePath, text } of inputs) {
-    const uri = absolutePath ? pathToUri(absolutePath) : 'untitled:stdin';
-    const doc = TextDocument.create(uri, 'lighttpd', 1, text);
-    let diagnostics = service.doValidation(doc, settings);
-    if (options.quiet)
-      diagnostics = diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
-    diagnostics.sort(
+  const errorsOnly = (ds: readonly Diagnostic[]) =>
+    options.quiet ? ds.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : ds;
+  const sorted = (ds: readonly Diagnostic[]) =>
+    [...ds].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
-    files.push({ file, absolutePath, diagnostics });
-    service.forget(uri);
+
+  // A main config is checked with every file it reads (as lighttpd -t reads them): each file's problems are
+  // printed under its own path, once, with the problems it has in any of the given configurations.
+  const follow = options.follow && options.root === undefined;
+  const configs = follow ? checkConfigurations(workspace, service, settings, inputs) : new Map<string, Diagnostic[]>();
+  const printed = new Set<string>();
+  const displayName = (path: string) => {
+    const rel = relative(io.cwd, path);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  };
+  for (const { file, absolutePath, text } of inputs) {
+    const path = absolutePath ? workspace.canonical(absolutePath) : undefined;
+    if (path && printed.has(path)) continue;
+    let diagnostics: readonly Diagnostic[];
+    if (path && configs.has(path)) {
+      diagnostics = configs.get(path)!;
+    } else {
+      const uri = absolutePath ? pathToUri(absolutePath) : 'untitled:stdin';
+      diagnostics = service.doValidation(TextDocument.create(uri, 'lighttpd', 1, text), settings);
+      service.forget(uri);
+    }
+    if (path) printed.add(path);
+    files.push({ file, absolutePath, diagnostics: sorted(errorsOnly(diagnostics)) });
+  }
+  // The files the given configurations read, in the order they are read.
+  for (const [path, diagnostics] of configs) {
+    if (printed.has(path)) continue;
+    printed.add(path);
+    files.push({ file: displayName(path), absolutePath: path, diagnostics: sorted(errorsOnly(diagnostics)) });
   }
 
   const report: LintReport = { files, inputErrors };

@@ -4,9 +4,15 @@
  * (features/diagnostics/rules.ts) and exact range. A finding's quick fixes travel with it in the
  * diagnostic's data (DiagnosticData), ready for code actions to offer.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModel } from '../../analysis';
+import type { DocumentModel, RelatedSpan } from '../../analysis';
 import type { Severity } from '../../parser/ast';
 import { getRule } from './rules';
 import type { Platform } from '../shared/platform';
@@ -22,6 +28,8 @@ export interface DiagnosticsOptions {
   readonly version?: string;
   /** Target platform, e.g. "freebsd" (default: linux). */
   readonly platform?: Platform;
+  /** Where a related span (in any file) is, for relatedInformation; without it none is given. */
+  readonly locate?: (span: RelatedSpan) => DiagnosticRelatedInformation | undefined;
 }
 
 /** A quick fix carried by a diagnostic, ready to apply. */
@@ -59,6 +67,7 @@ export function computeDiagnostics(
     data?: unknown,
     own?: Severity,
     tags?: readonly string[],
+    related?: readonly RelatedSpan[],
   ) => {
     const level = options.severity?.[code] ?? own ?? getRule(code)?.severity ?? fallback;
     if (level === 'off') return;
@@ -70,12 +79,15 @@ export function computeDiagnostics(
       message,
     };
     if (data !== undefined) d.data = data;
+    const info = options.locate && related?.map(options.locate).filter((r) => !!r);
+    if (info?.length) d.relatedInformation = info;
     if (tags?.length)
       d.tags = tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
     out.push(d);
   };
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
-  for (const p of model.evaluation.problems) add(p.code, p.start, p.end, p.message, 'error');
+  for (const p of model.evaluation.problems)
+    add(p.code, p.start, p.end, p.message, 'error', undefined, undefined, undefined, p.related);
   const text = doc.getText();
   for (const f of runChecks(text, model, { version: options.version, platform: options.platform })) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({

@@ -92,6 +92,11 @@ const TABLE = [
   rule('env-assignment', 'error', 'An assignment to env.* (read-only).'),
   // Includes.
   rule('include-not-found', 'error', 'An include of a plain path that does not exist (lighttpd refuses to start).'),
+  rule(
+    'include-contents-unknown',
+    'information',
+    'An include whose file is missing: what it would load or set is unknown, so nothing it could define is reported missing.',
+  ),
   rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
   rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
   // Modules.
