@@ -1,5 +1,5 @@
 import type { Severity } from './parser/ast';
-import { NEWEST_VERSION } from './schema';
+import { NEWEST_VERSION, normalizeVersion } from './schema';
 import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from './features/shared/platform';
 
 /** Settings pulled from the client (`lighttpd.*`), with defaults for clients that send none. */
@@ -62,9 +62,7 @@ export function normalizeSeverityMap(raw: unknown): Record<string, Severity | 'o
 
 /** `lighttpd.version`: "1.4.69" (also "1.4" or "lighttpd-1.4.69"); anything else means the newest release. */
 export function normalizeVersionSetting(raw: unknown): string {
-  if (typeof raw !== 'string') return NEWEST_VERSION;
-  const m = /^\s*(?:lighttpd[-\s/]?)?(\d+)\.(\d+)(?:\.(\d+))?\s*$/i.exec(raw);
-  return m ? `${m[1]}.${m[2]}.${m[3] ?? '0'}` : NEWEST_VERSION;
+  return normalizeVersion(typeof raw === 'string' ? raw : undefined) ?? NEWEST_VERSION;
 }
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */

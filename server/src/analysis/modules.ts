@@ -2,7 +2,7 @@
  * The effective module set of a configuration, and which module a directive needs.
  *
  * lighttpd loads modules after it has parsed the whole configuration, from the final `server.modules`,
- * plus the modules it loads implicitly (module_loading in lighttpd-directives.json; src/configfile.c
+ * plus the modules it loads implicitly (MODULE_LOADING in schema/modules.ts; src/configfile.c
  * config_compat_module_load). A key whose module is not loaded is only reported at start-up as
  * "WARNING: unknown config-key: ... (ignored)".
  */

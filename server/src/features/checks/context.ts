@@ -5,7 +5,7 @@
  */
 import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
-import { compareVersions, NEWEST_VERSION } from '../../schema';
+import { compareVersions, NEWEST_VERSION, normalizeVersion } from '../../schema';
 import { ruleMessage, type ArgsOf, type NoArgs, type RuleCode } from '../diagnostics/rules';
 import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from '../shared/platform';
 
@@ -126,13 +126,8 @@ export function walkStatements(
   }
 }
 
-/** "1.4.69" (also "lighttpd-1.4.69", "1.4"); undefined when it is not a version. */
-export function normalizeVersion(v: string | undefined): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const m = /^\s*(?:lighttpd[-\s/]?)?(\d+)\.(\d+)(?:\.(\d+))?\s*$/i.exec(v);
-  if (!m) return undefined;
-  return `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
-}
+/** Re-exported for the checks (the one version parser is in the schema). */
+export { normalizeVersion };
 
 /** A readable description of an evaluated value for messages. */
 export function describeValue(v: EvalValue): string {

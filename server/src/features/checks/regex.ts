@@ -13,12 +13,10 @@
 import type { EvaluatedCondition, Scope } from '../../analysis';
 import { checkPcre2 } from '../../analysis/regex';
 import type { Expression, Span } from '../../parser/ast';
-import { ENUMS } from '../../schema';
+import { getDirective } from '../../schema';
 import type { CheckContext } from './context';
 import { locateElements, stringValueOffset } from './context';
 import { simplifyRegex } from './conditions';
-
-const SUBSTITUTION_KEYS = new Set<string>((ENUMS['substitution'] as { applies_to: string[] }).applies_to);
 
 const CONDITION_MAX_CAPTURES = 9;
 const REWRITE_MAX_CAPTURES = 19;
@@ -129,7 +127,7 @@ export function checkRegexes(ctx: CheckContext): void {
     return byScope.get(s);
   };
   for (const a of ctx.assignments) {
-    if (!SUBSTITUTION_KEYS.has(a.node.key.fullName) || !a.node.value) continue;
+    if (!getDirective(a.node.key.fullName)?.substitution || !a.node.value) continue;
     let block: ReturnType<typeof blockCaptures> | null = null; // computed on first %n
     for (const e of locateElements(a.rhs, a.node.value, a.node.value)) {
       if (e.key === undefined) continue;

@@ -1,18 +1,28 @@
 /**
  * Rules `type-mismatch` and `invalid-value`: the value of each known directive against its lighttpd type
- * (src/configfile-glue.c config_plugin_values_init_block, src/array.c array_is_*), enumerated values,
- * the keys lighttpd accepts inside lists such as server.http-parseopts, and the backend host blocks of
- * fastcgi.server / scgi.server / proxy.server / ajp13.server / sockproxy.server / wstunnel.server.
+ * (src/configfile-glue.c config_plugin_values_init_block, src/array.c array_is_*), and against what its
+ * schema entry lists: its value set, its integer range, the keys of its list value at their depth (options
+ * of server.http-parseopts, fields of auth.require, the backend blocks of fastcgi.server / scgi.server /
+ * proxy.server / ajp13.server / sockproxy.server / wstunnel.server) and their own values. Nothing here
+ * names a directive: a directive with a value set or a key set in the table is checked by construction.
  */
 import type { EvalValue } from '../../analysis';
 import type { Expression, Severity, Span } from '../../parser/ast';
-import { ENUMS, compareVersions, getDirective, type DirectiveType } from '../../schema';
+import {
+  compareVersions,
+  getDirective,
+  inValueSet,
+  isBooleanWord,
+  isChecked,
+  subKeyPlace,
+  type DirectiveInfo,
+  type DirectiveType,
+  type KeySet,
+  type Outside,
+  type ValueSet,
+} from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
 import { describeValue, locateElements, suggest } from './context';
-
-const TRUE_WORDS = ['enable', 'enabled', 'true', '1'];
-const FALSE_WORDS = ['disable', 'disabled', 'false', '0'];
-const BOOL_WORDS = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
 
 /** What each type expects, with a tiny example of the right shape (`KEY = example`). */
 export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: string; readonly example: string }>> = {
@@ -29,81 +39,12 @@ export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: st
 
 const DECIMAL = /^\s*[+-]?\d+$/;
 
-/** Values of string directives with a fixed set of choices (enums in lighttpd-directives.json). */
-const STRING_ENUMS: Readonly<
-  Record<
-    string,
-    {
-      readonly fatal: boolean;
-      readonly effect?: string;
-      readonly extra?: readonly string[];
-      readonly caseInsensitive?: boolean;
-      readonly allowEmpty?: boolean;
-    }
-  >
-> = {
-  'server.event-handler': { fatal: true, extra: ['libev'] },
-  'server.network-backend': { fatal: true },
-  'server.stat-cache-engine': { fatal: true, allowEmpty: true },
-  'server.syslog-facility': { fatal: false, effect: 'lighttpd logs an error and keeps the default facility' },
-  'scgi.protocol': { fatal: true },
-  'gw.balance': { fatal: false, effect: 'lighttpd logs an error and uses least-connection' },
-  'wstunnel.frame-type': { fatal: false, effect: 'anything but "binary" means text', caseInsensitive: true },
-  'accesslog.escaping': { fatal: false, effect: 'anything but "json" means the default escaping' },
-  'auth.backend': { fatal: true },
-  'vhostdb.backend': { fatal: true },
-};
-
-/** Lists whose keys come from a fixed set. */
-const KEY_ENUMS: Readonly<
-  Record<string, { readonly fatal: boolean; readonly effect?: string; readonly boolValues?: boolean }>
-> = {
-  'server.feature-flags': { fatal: false, effect: 'lighttpd ignores unknown flags' },
-  'server.http-parseopts': { fatal: true, boolValues: true },
-  'proxy.forwarded': { fatal: true, boolValues: true },
-  'proxy.header': { fatal: true },
-  'webdav.opts': { fatal: true },
-  'extforward.params': { fatal: true, boolValues: true },
-  'cgi.limits': { fatal: true },
-  'deflate.params': { fatal: false },
-  'ssl.ech-opts': { fatal: false },
-  'dir-listing.cache': { fatal: false },
-  'cache-opts': { fatal: false },
-};
-
-function enumValues(name: string): string[] {
-  const e = ENUMS[name] as { values?: unknown } | undefined;
-  if (!e) return [];
-  if (Array.isArray(e.values)) return e.values.map(String);
-  if (e.values && typeof e.values === 'object') return Object.keys(e.values);
-  return [];
+/** What lighttpd does outside a set, for messages: the effect and our severity (undefined = the rule's). */
+function outsideEffect(outside: Exclude<Outside, 'accepted'>): { effect: string; severity?: Severity } {
+  return outside === 'fatal'
+    ? { effect: 'lighttpd refuses to start' }
+    : { effect: outside.warning, severity: 'warning' };
 }
-
-function enumKeys(name: string): string[] {
-  const e = ENUMS[name] as Record<string, unknown> | undefined;
-  if (!e) return [];
-  const out: string[] = [];
-  for (const field of ['keys', 'bool_keys', 'kvstring_keys', 'vlist_keys']) {
-    const v = e[field];
-    if (Array.isArray(v)) for (const k of v) out.push(typeof k === 'string' ? k : String((k as { key: string }).key));
-  }
-  return out;
-}
-
-interface HostKey {
-  readonly key: string;
-  readonly type: DirectiveType;
-  readonly since: string | null;
-}
-
-let hostKeys: Map<string, HostKey> | undefined;
-function gwHostKeys(): Map<string, HostKey> {
-  hostKeys ??= new Map(((ENUMS['gw.server-host-keys'] as { keys: HostKey[] }).keys ?? []).map((k) => [k.key, k]));
-  return hostKeys;
-}
-
-const AUTH_REQUIRE_KEYS = ['method', 'realm', 'require', 'algorithm', 'nonce_secret', 'nonce-secret', 'userhash'];
-const AUTH_METHODS = ['basic', 'digest', 'extern', 'gssapi'];
 
 export function checkValues(ctx: CheckContext): void {
   for (const a of ctx.assignments) {
@@ -118,7 +59,7 @@ export function checkValues(ctx: CheckContext): void {
     const whole = a.result;
     const mine = locateElements(a.rhs, a.node.value, span);
     if (d.typeVariants) {
-      const variants = [...new Set(Object.values(d.typeVariants))] as DirectiveType[];
+      const variants = [...new Set(Object.values(d.typeVariants))];
       if (!variants.some((t) => !scalarProblem(t, whole, ctx))) {
         report(
           ctx,
@@ -132,7 +73,9 @@ export function checkValues(ctx: CheckContext): void {
       continue;
     }
     if (!checkType(ctx, key, d.type, whole, appended ? a.rhs : whole, mine, span)) continue;
-    if (d.enum) checkEnum(ctx, key, d.enum, whole, mine, a.node.value);
+    if (d.values) checkValueSet(ctx, key, d, d.values, whole, mine, a.node.value);
+    if (d.range) checkRange(ctx, key, d.range, whole, a.node.value);
+    if (d.keys) checkKeySet(ctx, key, d.keys, mine);
   }
 }
 
@@ -177,7 +120,7 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
       return v.type === 'string' && DECIMAL.test(v.value) && parseInt(v.value, 10) >= 0 ? undefined : {};
     case 'boolean':
       if (v.type === 'integer') return undefined;
-      return v.type === 'string' && BOOL_WORDS.has(v.value.toLowerCase()) ? undefined : {};
+      return v.type === 'string' && isBooleanWord(v.value) ? undefined : {};
     default:
       return v.type === 'array' ? undefined : {};
   }
@@ -247,92 +190,6 @@ function checkType(
   return ok;
 }
 
-function checkEnum(
-  ctx: CheckContext,
-  key: string,
-  name: string,
-  whole: EvalValue,
-  elements: readonly LocatedElement[],
-  expr: Expression,
-): void {
-  const str = STRING_ENUMS[name];
-  if (str) {
-    if (whole.type !== 'string') return;
-    const values = [...enumValues(name), ...(str.extra ?? [])];
-    const v = str.caseInsensitive ? whole.value.toLowerCase() : whole.value;
-    if (values.includes(v) || (str.allowEmpty && v === '')) return;
-    const removed = (ENUMS[name] as { removed?: Record<string, string> }).removed?.[v];
-    const candidates = suggest(whole.value, values, 1);
-    ctx.report(
-      'invalid-value',
-      expr,
-      {
-        kind: 'value',
-        key,
-        value: whole.value,
-        effect: removed ?? (str.fatal ? 'lighttpd refuses to start' : str.effect),
-        suggestion: candidates[0],
-        allowed: values
-          .filter((x) => x !== 'libev')
-          .map((x) => `"${x}"`)
-          .join(', '),
-      },
-      { severity: str.fatal ? undefined : 'warning', fixes: replaceFixes(expr, candidates) },
-    );
-    return;
-  }
-  const keyed = KEY_ENUMS[name];
-  if (keyed) {
-    const known = enumKeys(name);
-    for (const e of elements) {
-      if (e.key === undefined) continue;
-      if (!known.includes(e.key)) {
-        const candidates = suggest(e.key, known, 1);
-        ctx.report(
-          'invalid-value',
-          e.keySpan,
-          {
-            kind: 'key',
-            key,
-            value: e.key,
-            where: `key of ${key}`,
-            effect: keyed.fatal ? 'lighttpd refuses to start' : (keyed.effect ?? 'lighttpd ignores it'),
-            suggestion: candidates[0],
-            allowed: known.length <= 16 ? known.map((k) => `"${k}"`).join(', ') : undefined,
-          },
-          { severity: keyed.fatal ? undefined : 'warning', fixes: replaceFixes(e.keySpan as Expression, candidates) },
-        );
-        continue;
-      }
-      if (keyed.boolValues && e.value.type === 'string' && !BOOL_WORDS.has(e.value.value.toLowerCase())) {
-        ctx.report('invalid-value', e.valueSpan, {
-          kind: 'value',
-          key: `"${e.key}" in ${key}`,
-          value: e.value.value,
-          effect: 'lighttpd refuses to start',
-          allowed: '"enable" or "disable"',
-        });
-      }
-    }
-    return;
-  }
-  if (name === 'deflate.compression-level' && whole.type === 'integer' && (whole.value < 1 || whole.value > 9)) {
-    ctx.report('invalid-value', expr, {
-      kind: 'value',
-      key,
-      value: String(whole.value),
-      effect: 'lighttpd refuses to start',
-      allowed: 'a level from 1 to 9',
-    });
-    return;
-  }
-  if (name === 'auth.require') {
-    checkAuthRequire(ctx, key, elements);
-    return;
-  }
-  if (name === 'gw.server-host-keys') checkBackends(ctx, key, elements);
-}
-
 function replaceFixes(at: Span & { kind?: string }, candidates: readonly string[]) {
   if (at.kind !== 'string') return undefined;
   return candidates.map((c, i) => ({
@@ -342,54 +199,92 @@ function replaceFixes(at: Span & { kind?: string }, candidates: readonly string[
   }));
 }
 
-/** auth.require = ( "/path" => ( "method" => ..., "realm" => ..., "require" => ... ) ). */
-function checkAuthRequire(ctx: CheckContext, key: string, elements: readonly LocatedElement[]): void {
-  for (const path of elements) {
-    for (const f of locateElements(path.value, path.valueExpr, path.valueSpan)) {
-      if (f.key === undefined) continue;
-      if (!AUTH_REQUIRE_KEYS.includes(f.key)) {
-        const candidates = suggest(f.key, AUTH_REQUIRE_KEYS, 1);
-        ctx.report(
-          'invalid-value',
-          f.keySpan,
-          {
-            kind: 'key',
-            key,
-            value: f.key,
-            where: `field of ${key}`,
-            effect: 'lighttpd refuses to start',
-            suggestion: candidates[0],
-            allowed: AUTH_REQUIRE_KEYS.map((k) => `"${k}"`).join(', '),
-          },
-          { fixes: replaceFixes(f.keySpan, candidates) },
-        );
-      } else if (f.key === 'method' && f.value.type === 'string' && !AUTH_METHODS.includes(f.value.value)) {
-        const candidates = suggest(f.value.value, AUTH_METHODS, 1);
-        ctx.report(
-          'invalid-value',
-          f.valueSpan,
-          {
-            kind: 'value',
-            key: `"method" in ${key}`,
-            value: f.value.value,
-            effect: 'lighttpd refuses to start',
-            suggestion: candidates[0],
-            allowed: AUTH_METHODS.map((k) => `"${k}"`).join(', '),
-          },
-          { fixes: replaceFixes(f.valueSpan, candidates) },
-        );
-      }
-    }
+/** A string (or a number) against a value set; undefined when it fits or lighttpd takes anything. */
+function outsideSet(set: ValueSet, v: EvalValue): string | undefined {
+  if (!isChecked(set.outside)) return undefined;
+  const s = v.type === 'string' ? v.value : v.type === 'integer' ? String(v.value) : undefined;
+  return s === undefined || inValueSet(set, s) ? undefined : s;
+}
+
+function reportOutsideSet(ctx: CheckContext, key: string, set: ValueSet, value: string, at: Span & { kind?: string }) {
+  if (!isChecked(set.outside)) return;
+  const { effect, severity } = outsideEffect(set.outside);
+  const offered = set.values.map((x) => x.value);
+  const candidates = suggest(value, offered, 1);
+  ctx.report(
+    'invalid-value',
+    at,
+    {
+      kind: 'value',
+      key,
+      value,
+      effect: set.removed?.[value] ?? effect,
+      suggestion: candidates[0],
+      allowed: offered.map((x) => `"${x}"`).join(', '),
+    },
+    { severity, fixes: replaceFixes(at, candidates) },
+  );
+}
+
+/** The value (a scalar directive), each element (a list of strings) or each element's value (free keys). */
+function checkValueSet(
+  ctx: CheckContext,
+  key: string,
+  d: DirectiveInfo,
+  set: ValueSet,
+  whole: EvalValue,
+  elements: readonly LocatedElement[],
+  expr: Expression,
+): void {
+  if (!d.type.startsWith('array')) {
+    const bad = outsideSet(set, whole);
+    if (bad !== undefined) reportOutsideSet(ctx, key, set, bad, expr);
+    return;
   }
+  for (const e of elements) {
+    const bad = outsideSet(set, e.value);
+    if (bad !== undefined)
+      reportOutsideSet(ctx, e.key === undefined ? key : `"${e.key}" in ${key}`, set, bad, e.valueSpan);
+  }
+}
+
+function checkRange(
+  ctx: CheckContext,
+  key: string,
+  range: { readonly min: number; readonly max: number },
+  whole: EvalValue,
+  expr: Expression,
+): void {
+  if (whole.type !== 'integer' || (whole.value >= range.min && whole.value <= range.max)) return;
+  ctx.report('invalid-value', expr, {
+    kind: 'value',
+    key,
+    value: String(whole.value),
+    effect: 'lighttpd refuses to start',
+    allowed: `a number from ${range.min} to ${range.max}`,
+  });
+}
+
+/** The keyed elements at the set's depth: the list itself, the blocks under its keys, or backend blocks. */
+function elementsAtDepth(
+  ctx: CheckContext,
+  key: string,
+  set: KeySet,
+  elements: readonly LocatedElement[],
+): LocatedElement[] {
+  if (set.depth === 1) return [...elements];
+  if (set.depth === 2) return elements.flatMap((e) => locateElements(e.value, e.valueExpr, e.valueSpan));
+  return backendBlocks(ctx, key, elements).flatMap((b) => locateElements(b.value, b.valueExpr, b.valueSpan));
 }
 
 /**
  * X.server = ( "<ext or prefix>" => ( "<label>" => ( "host" => ..., "port" => ... ), ... ) ), where the
- * label level may also be unlabelled: ( "<ext>" => ( ( "host" => ... ) ) ).
+ * label level may also be unlabelled: ( "<ext>" => ( ( "host" => ... ) ) ). A host that is not a block of
+ * key => value pairs is a type-mismatch.
  */
-function checkBackends(ctx: CheckContext, key: string, elements: readonly LocatedElement[]): void {
-  const known = gwHostKeys();
+function backendBlocks(ctx: CheckContext, key: string, elements: readonly LocatedElement[]): LocatedElement[] {
   const shape = '( "backend-label" => ( "host" => "127.0.0.1", "port" => 9000 ) )';
+  const out: LocatedElement[] = [];
   for (const ext of elements) {
     if (ext.value.type !== 'array') continue;
     for (const host of locateElements(ext.value, ext.valueExpr, ext.valueSpan)) {
@@ -408,54 +303,70 @@ function checkBackends(ctx: CheckContext, key: string, elements: readonly Locate
         );
         continue;
       }
-      for (const f of locateElements(host.value, host.valueExpr, host.valueSpan)) {
-        if (f.key === undefined) continue;
-        const hk = known.get(f.key);
-        if (!hk) {
-          const candidates = suggest(f.key, known.keys(), 1);
-          ctx.report(
-            'invalid-value',
-            f.keySpan,
-            {
-              kind: 'key',
-              key,
-              value: f.key,
-              where: `backend option of ${key}`,
-              effect: 'lighttpd ignores it',
-              suggestion: candidates[0],
-            },
-            { severity: 'warning', fixes: replaceFixes(f.keySpan, candidates) },
-          );
-          continue;
-        }
-        if (hk.since && compareVersions(ctx.version, hk.since) < 0) {
-          ctx.report(
-            'newer-than-target',
-            f.keySpan,
-            {
-              what: `The backend option "${f.key}"`,
-              since: hk.since.replace(/^<=/, ''),
-              target: ctx.version,
-              effect: 'older versions ignore it',
-            },
-            { severity: 'warning' },
-          );
-          continue;
-        }
-        const inner = locateElements(f.value, f.valueExpr, f.valueSpan);
-        if (
-          !checkType(ctx, key, hk.type, f.value, f.value, inner, f.valueSpan, `"${f.key}" in ${key}`, `"${f.key}" =>`)
-        )
-          continue;
-        if (f.key === 'mode' && f.value.type === 'string' && !['responder', 'authorizer'].includes(f.value.value)) {
-          ctx.report(
-            'invalid-value',
-            f.valueSpan,
-            { kind: 'value', key: `"mode" in ${key}`, value: f.value.value, allowed: '"responder" or "authorizer"' },
-            { severity: 'warning' },
-          );
-        }
-      }
+      out.push(host);
+    }
+  }
+  return out;
+}
+
+/** The keys of a list value against its key set, and each known key's value against the key's schema. */
+function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: readonly LocatedElement[]): void {
+  const known = set.keys.map((k) => k.key);
+  for (const f of elementsAtDepth(ctx, key, set, elements)) {
+    if (f.key === undefined) continue;
+    const sub = set.keys.find((k) => k.key === f.key);
+    if (!sub) {
+      if (!isChecked(set.outside)) continue;
+      const { effect, severity } = outsideEffect(set.outside);
+      const candidates = suggest(f.key, known, 1);
+      ctx.report(
+        'invalid-value',
+        f.keySpan,
+        {
+          kind: 'key',
+          key,
+          value: f.key,
+          where: subKeyPlace(set, key),
+          effect,
+          suggestion: candidates[0],
+          allowed: known.length <= 16 ? known.map((k) => `"${k}"`).join(', ') : undefined,
+        },
+        { severity, fixes: replaceFixes(f.keySpan as Expression, candidates) },
+      );
+      continue;
+    }
+    if (sub.since && compareVersions(ctx.version, sub.since) < 0) {
+      ctx.report(
+        'newer-than-target',
+        f.keySpan,
+        {
+          what: `The ${set.noun ?? 'key'} "${f.key}" of ${key}`,
+          since: sub.since.replace(/^<=/, ''),
+          target: ctx.version,
+          effect: set.outside === 'fatal' ? 'older versions refuse to start' : 'older versions ignore it',
+        },
+        { severity: set.outside === 'fatal' ? undefined : 'warning' },
+      );
+      continue;
+    }
+    const label = `"${f.key}" in ${key}`;
+    if (set.typed && sub.type) {
+      const inner = locateElements(f.value, f.valueExpr, f.valueSpan);
+      if (!checkType(ctx, key, sub.type, f.value, f.value, inner, f.valueSpan, label, `"${f.key}" =>`)) continue;
+    }
+    if (set.strictBooleans && sub.type === 'boolean' && f.value.type === 'string' && !isBooleanWord(f.value.value)) {
+      ctx.report('invalid-value', f.valueSpan, {
+        kind: 'value',
+        key: label,
+        value: f.value.value,
+        effect: 'lighttpd refuses to start',
+        allowed: '"enable" or "disable"',
+      });
+      continue;
+    }
+    if (sub.values) {
+      const bad = outsideSet(sub.values, f.value);
+      if (bad !== undefined) reportOutsideSet(ctx, label, sub.values, bad, f.valueSpan);
     }
   }
 }

@@ -37,22 +37,21 @@ import { snippetCompletionItems } from './snippets';
 import { tokenize } from '../../parser';
 import * as T from '../../parser/tokens';
 import {
+  BOOLEAN_CHOICES,
   CONDITION_FIELDS,
   CONDITION_OPERATORS,
   DIRECTIVES,
-  ENUMS,
   MODULES,
   getDirective,
+  keySetAt,
+  valueChoices,
   type DirectiveInfo,
 } from '../../schema';
 import {
-  BACKEND_KEY_DOCS,
   CONDITION_FIELD_DOCS,
   CONDITION_OBJECT_DOCS,
   CONDITION_OPERATOR_DOCS,
-  FEATURE_FLAG_DOCS,
   KEYWORD_DOCS,
-  PARSEOPT_DOCS,
   directiveDoc,
   moduleSummary,
   typeName,
@@ -383,23 +382,14 @@ function choice(values: readonly string[]): string {
 
 // ---- value knowledge ----
 
-const BOOLEAN_VALUES = ['enable', 'disable'];
-
-/** Allowed values of a directive, when the schema lists them. */
+/** Allowed values of a directive, from its schema entry (its value set, or enable/disable). */
 function enumValues(info: DirectiveInfo): { values: string[]; integers: boolean } | undefined {
-  if (info.type === 'boolean') return { values: BOOLEAN_VALUES, integers: false };
-  if (!info.enum) return undefined;
-  const e = ENUMS[info.enum] as { values?: unknown } | undefined;
-  const v = e?.values;
-  if (Array.isArray(v)) return { values: v.map(String), integers: false };
-  if (v && typeof v === 'object') {
-    const keys = Object.keys(v);
-    return {
-      values: keys,
-      integers: keys.every((k) => /^[0-9]+$/.test(k)) && (info.type === 'short' || info.type === 'int'),
-    };
-  }
-  return undefined;
+  const values = valueChoices(info).map((v) => v.value);
+  if (!values.length || info.type.startsWith('array')) return undefined;
+  return {
+    values,
+    integers: values.every((k) => /^[0-9]+$/.test(k)) && (info.type === 'short' || info.type === 'int'),
+  };
 }
 
 interface KeyInfo {
@@ -409,82 +399,14 @@ interface KeyInfo {
   readonly values?: readonly string[];
 }
 
-const BACKEND_VALUES: Readonly<Record<string, readonly string[]>> = { mode: ['responder', 'authorizer'] };
-
-function keysOfEnum(name: string): KeyInfo[] {
-  const e = ENUMS[name] as Record<string, unknown> | undefined;
-  if (!e) return [];
-  const out: KeyInfo[] = [];
-  const push = (k: unknown, type?: string) => {
-    if (typeof k === 'string' && !k.startsWith('(')) out.push({ key: k, type });
-    else if (k && typeof k === 'object' && typeof (k as { key?: unknown }).key === 'string')
-      out.push({ key: (k as { key: string }).key, type: (k as { type?: string }).type });
-  };
-  if (Array.isArray(e.keys)) for (const k of e.keys) push(k);
-  for (const [field, type] of [
-    ['bool_keys', 'boolean'],
-    ['kvstring_keys', 'array-kvstring'],
-    ['vlist_keys', 'array-vlist'],
-    ['keys_all_tls_modules', 'string'],
-    ['keys_openssl_only', 'string'],
-  ] as const) {
-    const list = e[field];
-    if (Array.isArray(list)) for (const k of list) push(k, type);
-  }
-  return out;
-}
-
-/** Keys that fit at this list depth of a directive's value. */
+/** Keys that fit at this list depth of a directive's value (its key set in the schema). */
 function listKeys(key: string, depth: number): KeyInfo[] {
-  const info = getDirective(key);
-  if (!info) return [];
-  if (info.enum === 'gw.server-host-keys') {
-    if (depth < 3) return [];
-    return keysOfEnum('gw.server-host-keys').map((k) => ({
-      ...k,
-      doc: BACKEND_KEY_DOCS[k.key],
-      values: k.type === 'boolean' ? BOOLEAN_VALUES : BACKEND_VALUES[k.key],
-    }));
-  }
-  if (key === 'server.feature-flags' && depth === 1) {
-    return keysOfEnum('server.feature-flags').map((k) => ({
-      ...k,
-      doc: FEATURE_FLAG_DOCS[k.key],
-      values: k.type === 'boolean' ? BOOLEAN_VALUES : undefined,
-    }));
-  }
-  if (key === 'server.http-parseopts' && depth === 1) {
-    return keysOfEnum('server.http-parseopts').map((k) => ({
-      ...k,
-      type: 'boolean',
-      doc: PARSEOPT_DOCS[k.key],
-      values: BOOLEAN_VALUES,
-    }));
-  }
-  if (key === 'auth.require' && depth === 2) {
-    return [
-      { key: 'method', type: 'string', values: ['basic', 'digest'] },
-      { key: 'realm', type: 'string' },
-      { key: 'require', type: 'string', values: ['valid-user'] },
-      { key: 'algorithm', type: 'string', values: ['MD5', 'SHA-256'] },
-    ];
-  }
-  if (depth !== 1 || !info.enum) return [];
-  const e = ENUMS[info.enum] as Record<string, unknown> | undefined;
-  const boolValues = typeof e?.values === 'string' && /boolean/.test(e.values);
-  const protocolValues = Array.isArray(e?.protocol_values) ? (e.protocol_values as string[]) : undefined;
-  return keysOfEnum(info.enum).map((k) => ({
-    ...k,
-    type: k.type ?? (boolValues ? 'boolean' : undefined),
-    values:
-      k.type === 'boolean' || boolValues
-        ? BOOLEAN_VALUES
-        : protocolValues && /Protocol$/.test(k.key)
-          ? protocolValues
-          : Array.isArray(e?.values) && info.enum === 'extforward.forwarder'
-            ? (e?.values as string[])
-            : undefined,
-  }));
+  const set = keySetAt(getDirective(key), depth);
+  if (!set) return [];
+  return set.keys.map((k) => {
+    const values = valueChoices(k).map((v) => v.value);
+    return { key: k.key, type: k.type, doc: k.doc, values: values.length ? values : undefined };
+  });
 }
 
 function valueSnippet(type: string | undefined, values: readonly string[] | undefined, example?: string): string {
@@ -492,7 +414,7 @@ function valueSnippet(type: string | undefined, values: readonly string[] | unde
   if (values?.length) return `\${1|${choice(values)}|}`;
   switch (type) {
     case 'boolean':
-      return `"\${1|${choice(BOOLEAN_VALUES)}|}"`;
+      return `"\${1|${choice(BOOLEAN_CHOICES)}|}"`;
     case 'short':
     case 'int':
       return example && /^[0-9]+$/.test(example) ? `\${1:${example}}` : '$1';
@@ -985,9 +907,9 @@ function listKeyItems(
   // A list of plain values: the directive's own enum values (e.g. deflate.allowed-encodings).
   const info = getDirective(key);
   if (info && depth === 1 && (info.type === 'array-vlist' || info.type === 'array')) {
-    const values = info.enum ? (ENUMS[info.enum] as { values?: unknown })?.values : undefined;
-    if (Array.isArray(values)) {
-      values.map(String).forEach((v, i) => {
+    const values = info.values?.values.map((v) => v.value);
+    if (values) {
+      values.forEach((v, i) => {
         if (matchQuality(v, cursor.prefix) < 0) return;
         items.push({
           label: v,
@@ -1011,8 +933,13 @@ function listValueItems(
 ): void {
   if (!elementKey) return;
   const k = listKeys(key, path.length).find((x) => x.key === elementKey);
-  if (!k?.values) return;
-  k.values.forEach((v, i) => {
+  // A sub-key's own values, else (a list of "key" => "value" with free keys) the directive's value set.
+  const info = getDirective(key);
+  const values =
+    k?.values ??
+    (path.length === 1 && info?.type === 'array-kvstring' ? info.values?.values.map((v) => v.value) : undefined);
+  if (!values) return;
+  values.forEach((v, i) => {
     if (matchQuality(v, cursor.prefix) < 0) return;
     items.push({
       label: v,

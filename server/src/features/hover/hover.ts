@@ -7,16 +7,13 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Assignment, ConditionHead, Expression, Span } from '../../parser/ast';
-import { getDirective, getModule, getRemovedDirective } from '../../schema';
+import { getDirective, getModule, getRemovedDirective, subKeyAt, subKeyPlace } from '../../schema';
 import {
-  BACKEND_KEY_DOCS,
   CONDITION_FIELD_DOCS,
   CONDITION_OBJECT_DOCS,
   CONDITION_OPERATOR_DOCS,
   CONDITION_OPERATOR_SINCE,
-  FEATURE_FLAG_DOCS,
   KEYWORD_DOCS,
-  PARSEOPT_DOCS,
   SYNTAX_DOC_URL,
   directiveDoc,
   moduleDocUrl,
@@ -47,7 +44,10 @@ export function directiveMarkdown(key: string, options: { withTitle?: boolean } 
   facts.push(`Scope: ${scopeText(info.scope)}`);
   if (doc.default) facts.push(`Default: ${doc.default}`);
   facts.push(`Since: ${since(info.since)}`);
-  if (info.deprecated) facts.push(`Deprecated: ${info.deprecated}`);
+  if (info.deprecated) {
+    const { note, replacement } = info.deprecated;
+    facts.push(`Deprecated: ${note}${replacement && !note.includes(replacement) ? `; use ${replacement}` : ''}`);
+  }
   if (info.module !== 'core') {
     const others = info.modules.filter((m) => m !== info.module);
     facts.push(
@@ -92,8 +92,8 @@ function removedMarkdown(key: string): string | undefined {
     `**${key}** — removed`,
     '',
     `This setting of ${r.module} no longer exists since lighttpd ${r.removedIn}.`,
-    '',
-    r.note,
+    r.advice ? '' : undefined,
+    r.advice,
   ]
     .filter((x) => x !== undefined)
     .join('\n');
@@ -315,12 +315,22 @@ function expressionHover(
     }
     if (role === 'element-key' && key) {
       const own = keys[keys.length - 1];
-      if (key === 'server.feature-flags' && depth === 1 && own && FEATURE_FLAG_DOCS[own])
-        return hover(doc, e, `**${own}** — server.feature-flags\n\n${FEATURE_FLAG_DOCS[own]}`);
-      if (key === 'server.http-parseopts' && depth === 1 && own && PARSEOPT_DOCS[own])
-        return hover(doc, e, `**${own}** — server.http-parseopts\n\n${PARSEOPT_DOCS[own]}`);
-      if (getDirective(key)?.enum === 'gw.server-host-keys' && depth >= 3 && own && BACKEND_KEY_DOCS[own])
-        return hover(doc, e, `**${own}** — backend option of ${key}\n\n${BACKEND_KEY_DOCS[own]}`);
+      const sub = own !== undefined ? subKeyAt(getDirective(key), depth, own) : undefined;
+      if (sub?.key.doc) {
+        const place = sub.set.noun ? subKeyPlace(sub.set, key) : key;
+        return hover(doc, e, `**${own}** — ${place}\n\n${sub.key.doc}`);
+      }
+      return null;
+    }
+    // A value from a value set: what it means.
+    if (key) {
+      const d = getDirective(key);
+      const own = keys[keys.length - 1];
+      const set =
+        depth === 0 ? d?.values : ((own !== undefined ? subKeyAt(d, depth, own)?.key.values : undefined) ?? d?.values);
+      const meaning = set?.values.find((v) => v.value === e.value)?.meaning;
+      if (meaning)
+        return hover(doc, e, `**"${e.value}"** — ${key}\n\n${meaning.charAt(0).toUpperCase()}${meaning.slice(1)}.`);
     }
     return null;
   }

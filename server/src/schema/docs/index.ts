@@ -1,13 +1,11 @@
 /**
- * Documentation lookups for hover and completion: hand-written text where we have it, and a sentence
- * derived from the schema (module, type, scope) where we do not.
+ * Documentation lookups for hover and completion: the directive entry's own text (../directives.ts)
+ * where it has some, and a sentence derived from module, type and scope where it has none.
  */
 import { getDirective, getModule } from '../index';
-import type { DirectiveInfo, DirectiveType } from '../types';
-import { DIRECTIVE_DOCS, type DirectiveDoc } from './directives';
-import { CORE_DOC_URL, MODULE_DOCS, moduleDocUrl } from './modules';
+import type { DirectiveDoc, DirectiveInfo, DirectiveType } from '../types';
+import { MODULE_DOCS } from './modules';
 
-export * from './directives';
 export * from './modules';
 export * from './conditions';
 
@@ -68,8 +66,8 @@ function moduleLabel(module: string): string {
 export function directiveDoc(key: string): ResolvedDirectiveDoc | undefined {
   const info = getDirective(key);
   if (!info) return undefined;
-  const own = DIRECTIVE_DOCS[key];
-  const docUrl = info.module === 'core' ? CORE_DOC_URL : moduleDocUrl(info.module);
+  const own = info.doc;
+  const docUrl = info.link;
   if (own) return { ...own, example: own.example ?? TYPE_EXAMPLE[info.type], docUrl, handWritten: true };
   const summary = `A ${TYPE_NAME[info.type]} setting of ${moduleLabel(info.module)}.`;
   return { summary, example: TYPE_EXAMPLE[info.type], docUrl, handWritten: false };
