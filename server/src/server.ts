@@ -29,6 +29,7 @@ import type { ServerHost } from './runtime/host';
 import { makeIdleCollector } from './runtime/idleCollector';
 import { LighttpdOnSave } from './runtime/lighttpdOnSave';
 import { CheckScheduler } from './runtime/scheduler';
+import { readClientSettings } from './runtime/clientSettings';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
 import { registerSimulateRequests } from './simulateRequests';
@@ -56,12 +57,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const path = uriToPath(uri);
     return path && guard('path', uri, undefined, () => workspace.canonical(path));
   };
-  const scheduler = new CheckScheduler({
-    all: () => documents.all(),
-    run: (uri, cascade) => validate(uri, cascade),
-    canonicalOf,
-    dependenciesOf: (uri) => service.getDependencies(uri),
-  });
+  // Held until the client's settings are read: the first diagnostics are those of the user's settings.
+  const scheduler = new CheckScheduler(
+    {
+      all: () => documents.all(),
+      run: (uri, cascade) => validate(uri, cascade),
+      canonicalOf,
+      dependenciesOf: (uri) => service.getDependencies(uri),
+    },
+    { held: true },
+  );
   const lighttpd = new LighttpdOnSave({
     host,
     workspace,
@@ -95,13 +100,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   async function refreshSettings(): Promise<void> {
     if (pullConfiguration) {
-      const raw = await connection.workspace.getConfiguration({ section: 'lighttpd' }).catch(() => undefined);
+      const raw = await readClientSettings(connection);
       settings = normalizeSettings(raw);
     }
     guard('workspace scan', undefined, undefined, () =>
       applyWorkspaceSettings(workspace, host, settings, folders, trusted),
     );
     lighttpd.settingsChanged();
+    scheduler.release();
     scheduler.scheduleAll(0);
   }
 

@@ -18,8 +18,25 @@ export interface SchedulerDeps {
 
 export class CheckScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Until `release()`, nothing is checked: the checks asked for wait (the settings are not known yet, and
+   * diagnostics published with the defaults would flash and change a moment later).
+   */
+  private held: Set<string> | undefined;
 
-  constructor(private readonly deps: SchedulerDeps) {}
+  constructor(
+    private readonly deps: SchedulerDeps,
+    options: { readonly held?: boolean } = {},
+  ) {
+    if (options.held) this.held = new Set();
+  }
+
+  /** Runs the checks that waited for release (each once, on its latest version) and stops holding. */
+  release(): void {
+    const waiting = this.held;
+    this.held = undefined;
+    for (const uri of waiting ?? []) this.deps.run(uri, true);
+  }
 
   /** Whether a check of `uri` is waiting. */
   pending(uri: string): boolean {
@@ -33,6 +50,7 @@ export class CheckScheduler {
 
   schedule(doc: TextDocument, delay: number, cascade = true): void {
     this.cancel(doc.uri);
+    if (this.held) return void this.held.add(doc.uri);
     if (delay <= 0) return this.deps.run(doc.uri, cascade);
     this.timers.set(
       doc.uri,
