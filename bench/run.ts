@@ -32,7 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { nodeFileSystem } from '../server/src/analysis/fileSystem';
+import { nodeFileSystem } from '../server/src/analysis/nodeFileSystem';
 import { ConfigWorkspace } from '../server/src/analysis/workspace';
 import { parse } from '../server/src/parser';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';

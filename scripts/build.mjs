@@ -1,7 +1,9 @@
-// Bundles the client and the language server into dist/ with esbuild.
+// Bundles the client and the language server into dist/ with esbuild: for Node (the desktop, the CLI) and
+// for the browser (dist/web/: VS Code for the Web, the server in a web worker).
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { noNodeBuiltins } from './no-node-builtins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,13 +36,44 @@ const entries = [
   },
 ];
 
+/** @type {import('esbuild').BuildOptions} */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // (no process.env in a worker: the libraries' checks of NODE_ENV read the constant)
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  plugins: [noNodeBuiltins],
+};
+
+const webEntries = [
+  {
+    entryPoints: ['client/src/browserExtension.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+];
+
 if (watch) {
+  for (const e of webEntries) {
+    const ctx = await esbuild.context({ ...web, ...e });
+    await ctx.watch();
+  }
   for (const e of entries) {
     const ctx = await esbuild.context({ ...common, ...e });
     await ctx.watch();
   }
   console.log('watching for changes...');
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all([
+    ...entries.map((e) => esbuild.build({ ...common, ...e })),
+    ...webEntries.map((e) => esbuild.build({ ...web, ...e })),
+  ]);
   chmodSync('dist/cli.js', 0o755); // so that ./dist/cli.js runs on its own, not only through npm's bin link
 }

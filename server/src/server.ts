@@ -36,6 +36,9 @@ import { registerSimulateRequests } from './simulateRequests';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
 
+/** Most waves of file-system answers a request waits for (each is one more level of includes). */
+const MAX_FILE_WAVES = 8;
+
 export function startServer(connection: Connection, host: ServerHost): void {
   const guard = makeGuard((m) => connection.console.error(m));
   // A bug outside every handler (a timer, a promise nobody awaits) is logged; the server keeps serving.
@@ -92,11 +95,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }),
         )
       : [];
+    // A host whose files arrive later (the web): checked again once they did, not published incomplete.
+    if (host.filesPending?.()) return;
     const diagnostics = [...ours, ...lighttpd.diagnosticsOf(doc.uri)];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     collectWhenIdle();
     if (cascade) scheduler.cascadeFrom(doc.uri);
   }
+
+  // New file-system answers (the web): the workspace scan and every check again, with them.
+  host.onDidChangeFiles?.(() => {
+    guard('workspace scan', undefined, undefined, () =>
+      applyWorkspaceSettings(workspace, host, settings, folders, trusted),
+    );
+    scheduler.scheduleAll(0);
+  });
 
   async function refreshSettings(): Promise<void> {
     if (pullConfiguration) {
@@ -188,7 +201,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const c of p.changes) {
       const path = uriToPath(c.uri);
       if (path)
-        guard('file change', c.uri, undefined, () => workspace.fileChanged(path, c.type !== FileChangeType.Deleted));
+        guard('file change', c.uri, undefined, () => {
+          host.fileChanged?.(path);
+          workspace.fileChanged(path, c.type !== FileChangeType.Deleted);
+        });
     }
     scheduler.scheduleAll(settings.validate.delay);
   });
@@ -201,7 +217,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /**
    * Runs `fn` on the open document of a request, or answers `fallback` when it is not open, when the request
    * was cancelled while it waited (typing on: the client no longer wants it), or when `fn` throws (logged
-   * with the document and position).
+   * with the document and position). On a host whose files arrive later (the web), the answer waits for
+   * the files it asked for (a few waves at most: includes of includes).
    */
   function withDoc<T>(
     what: string,
@@ -209,10 +226,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
     fallback: T,
     fn: (doc: TextDocument) => T,
     token?: CancellationToken,
-  ): T {
-    const doc = documents.get(p.textDocument.uri);
-    if (!doc || token?.isCancellationRequested) return fallback;
-    return guard(what, doc.uri, fallback, () => fn(doc), p.position ?? p.range ?? p.positions?.[0]);
+  ): T | Promise<T> {
+    const answer = () => {
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc || token?.isCancellationRequested) return fallback;
+      return guard(what, doc.uri, fallback, () => fn(doc), p.position ?? p.range ?? p.positions?.[0]);
+    };
+    const first = answer();
+    if (!host.filesPending?.()) return first;
+    return (async () => {
+      let result = first;
+      for (let wave = 0; wave < MAX_FILE_WAVES && host.filesPending!(); wave++) {
+        await host.whenFilesSettled!();
+        result = answer();
+      }
+      return result;
+    })();
   }
   type RequestParams = {
     readonly textDocument: { readonly uri: string };

@@ -23,7 +23,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname } from 'node:path';
+import { dirname } from './paths';
 import { pathToUri, uriToPath } from './uri';
 import { analyze, analyzeInWorkspace, configurationFiles, modelInRoot, type DocumentModel } from './analysis';
 import type { IncludeEdge, RelatedSpan } from './analysis/evaluate';
@@ -51,7 +51,7 @@ import {
   type RelatedFile,
 } from './features/navigation/crossFile';
 import { documentDir, findDocumentLinks, type LinkContext } from './features/navigation/documentLinks';
-import { nodeFileSystem } from './analysis/fileSystem';
+import { NO_FILES, type ConfigFileSystem } from './analysis/fileSystem';
 import { getSemanticTokens } from './features/structure/semanticTokens';
 import type { Platform } from './features/shared/platform';
 
@@ -140,6 +140,11 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** Multi-file context: roots, includes, open editors. Without it every document stands alone. */
   readonly workspace?: ConfigWorkspace;
+  /**
+   * Where a document outside every workspace root looks up its includes (links, path completion): by
+   * default the workspace's file system; without a workspace, none (no file is found).
+   */
+  readonly fileSystem?: ConfigFileSystem;
 }
 
 /** Diagnostics that hold for every root config including the document (keyed by code and range). */
@@ -153,6 +158,7 @@ function intersect(lists: Diagnostic[][]): Diagnostic[] {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const { workspace } = options;
+  const standaloneFs = options.fileSystem ?? workspace?.fileSystem ?? NO_FILES;
   const cache = new Map<string, { version: number; generation: number; text: string; model: DocumentModel }>();
   const getModel = (doc: TextDocument): DocumentModel => {
     const hit = cache.get(doc.uri);
@@ -180,7 +186,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   /** How a document's includes are looked up: inside a workspace, its path mappings and open editors; on its own, the disk from the document's folder. */
   const includeContextFor = (doc: TextDocument, model: DocumentModel): LinkContext & CompletionPaths => {
     if (workspace && model.root) return workspace.includeContext(dirname(model.root));
-    return { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000, mainDir: documentDir(doc.uri) };
+    return { fs: standaloneFs, pathMappings: [], maxGlobMatches: 1000, mainDir: documentDir(doc.uri) };
   };
   /** Diagnostics options that turn related spans (the includes of a cycle) into locations. */
   const validationOptions = (settings: LanguageSettings): DiagnosticsOptions => {

@@ -12,6 +12,7 @@ import { parse } from '../../server/src/parser';
 import { evaluate } from '../../server/src/analysis';
 import { printConfig } from '../../server/src/analysis/print';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { CORPUS_AVAILABLE, NO_CORPUS } from '../helpers/corpus';
 import { prepareWorkspace } from './corpus';
 import { LIGHTTPD, NO_LIGHTTPD, hermeticEnv, lighttpdVersion, runLighttpd } from './lighttpd';
@@ -26,7 +27,7 @@ function normalize(printed: string): string {
 
 /** Our side: the main file evaluated with its includes (from disk, like lighttpd) and the same env values. */
 export function ourPrint(main: string, env: Record<string, string>, cwd: string, version: string): string {
-  const ws = new ConfigWorkspace();
+  const ws = new ConfigWorkspace(nodeFileSystem);
   const file = parse(readFileSync(main, 'utf8'));
   const ev = evaluate(file, { path: main, resolveInclude: ws.resolver(dirname(main)), env });
   return printConfig(ev, { cwd, pid: 0, version });

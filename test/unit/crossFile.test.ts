@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 
 describe('navigation across includes', () => {
@@ -27,7 +28,7 @@ describe('navigation across includes', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const setup = () => {
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     ws.setKnownFiles(Object.keys(files).map((n) => join(dir, n)));
     const svc = getLanguageService({ workspace: ws });
     const open = (n: string) =>
@@ -85,7 +86,7 @@ describe('navigation across includes', () => {
     void open;
   });
   test('document links go through path mappings from the main config', () => {
-    const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': dir } });
+    const ws = new ConfigWorkspace(nodeFileSystem, { pathMappings: { '/etc/lighttpd': dir } });
     writeFileSync(join(dir, 'mapped.lighttpd.conf'), 'include "/etc/lighttpd/conf.d/access.conf"\n');
     try {
       ws.setKnownFiles([join(dir, 'mapped.lighttpd.conf')]);

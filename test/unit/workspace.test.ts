@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS } from '../helpers/corpus';
 
@@ -64,7 +65,7 @@ describe(
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
     const workspace = () => {
-      const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': dir } });
+      const ws = new ConfigWorkspace(nodeFileSystem, { pathMappings: { '/etc/lighttpd': dir } });
       ws.setKnownFiles([
         join(dir, 'lighttpd.conf'),
         ...readdirSync(join(dir, 'conf-available')).map((f) => join(dir, 'conf-available', f)),
@@ -136,7 +137,7 @@ describe(
   () => {
     const cfg = join(CORPUS_DIR, 'upstream', 'doc', 'config');
     const workspace = () => {
-      const ws = new ConfigWorkspace(undefined, { pathMappings: { '/etc/lighttpd': cfg } });
+      const ws = new ConfigWorkspace(nodeFileSystem, { pathMappings: { '/etc/lighttpd': cfg } });
       ws.setKnownFiles([
         join(cfg, 'lighttpd.conf'),
         join(cfg, 'lighttpd.annotated.conf'),
@@ -218,7 +219,7 @@ describe('include semantics', () => {
     write('rel/inc/a.conf', 'include "b.conf"\n');
     write('rel/b.conf', 'server.modules += ( "mod_proxy" )\n');
     write('rel/inc/b.conf', 'this.would = "be wrong"\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     const r = ws.analyzeRoot(ws.canonical(main))!;
     assert.ok(r.modules.names.has('mod_proxy'));
     assert.ok(!r.evaluation.assignments.some((a) => a.node.key.fullName === 'this.would'));
@@ -230,7 +231,7 @@ describe('include semantics', () => {
     );
     write('expr/conf.d/20-b.conf', 'order += ( "b" )\n');
     write('expr/conf.d/10-a.conf', 'order = ( "a" )\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     const ds = diagnose(ws, main);
     // (with, on the same operand, the note that what the missing file would define is unknown)
     assert.deepEqual(codes(ds), ['include-not-found', 'include-contents-unknown']);
@@ -252,7 +253,7 @@ describe('include semantics', () => {
       'server.document-root = "/srv"\n$HTTP["host"] == "a" {\n  include "in.conf"\n}\n',
     );
     write('block/in.conf', 'server.modules += ( "mod_proxy" )\nproxy.server = ()\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     const r = ws.analyzeRoot(ws.canonical(main))!;
     const a = r.evaluation.assignments.find((x) => x.node.key.fullName === 'proxy.server')!;
     assert.equal(a.scope.condition, '$HTTP["host"] == "a"');
@@ -261,30 +262,30 @@ describe('include semantics', () => {
     const a = write('cyc/a.conf', 'server.document-root = "/srv"\ninclude "b.conf"\n');
     write('cyc/b.conf', 'include "a.conf"\n');
     const self = write('cyc2/lighttpd.conf', 'include "lighttpd.conf"\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     ws.setKnownFiles([a, join(dir, 'cyc/b.conf')]);
     assert.deepEqual(codes(diagnose(ws, a)), ['include-cycle']);
     assert.deepEqual(codes(diagnose(ws, join(dir, 'cyc/b.conf'))), ['include-cycle']);
-    assert.deepEqual(codes(diagnose(new ConfigWorkspace(), self)), ['include-cycle']);
+    assert.deepEqual(codes(diagnose(new ConfigWorkspace(nodeFileSystem), self)), ['include-cycle']);
   });
   test('a symlink loop in a glob is bounded', () => {
     mkdirSync(join(dir, 'loop/d'), { recursive: true });
     symlinkSync('..', join(dir, 'loop/d/up'));
     const main = write('loop/lighttpd.conf', 'include "d/*/*/*/*/*.conf"\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     assert.ok(Array.isArray(diagnose(ws, main)));
   });
   test('huge globs are capped with include-limit', () => {
     for (let i = 0; i < 30; i++) write(`many/c/${String(i).padStart(2, '0')}.conf`, `x${i} = ${i}\n`);
     const main = write('many/lighttpd.conf', 'include "c/*.conf"\n');
-    const ws = new ConfigWorkspace(undefined, { maxGlobMatches: 10 });
+    const ws = new ConfigWorkspace(nodeFileSystem, { maxGlobMatches: 10 });
     assert.deepEqual(codes(diagnose(ws, main)), ['include-limit']);
   });
   test('a fragment included by two configs shows only what holds for both', () => {
     write('two/site-a.lighttpd.conf', 'server.modules = ( "mod_proxy" )\ninclude "frag.conf"\n');
     write('two/site-b.lighttpd.conf', 'server.modules = ( "mod_access" )\ninclude "frag.conf"\n');
     const frag = write('two/frag.conf', 'proxy.server = ()\nx = undefined_thing\n');
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     ws.setKnownFiles([join(dir, 'two/site-a.lighttpd.conf'), join(dir, 'two/site-b.lighttpd.conf'), frag]);
     assert.equal(ws.rootsIncluding(ws.canonical(frag)).length, 2);
     // module-not-loaded holds only for site-b; undefined-variable holds for both.

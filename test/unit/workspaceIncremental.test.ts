@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 
 const FILES: Record<string, string> = {
@@ -32,7 +33,7 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const workspace = () => {
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     ws.setKnownFiles(Object.keys(FILES).map(p));
     return ws;
   };

@@ -7,7 +7,7 @@
  * Path mappings let a workspace copy of a config stand in for its installed location: an include of
  * "/etc/lighttpd/conf-enabled/*.conf" is looked up under the mapped folder first, then at the real path.
  */
-import { posix } from 'node:path';
+import { join, normalize } from '../paths';
 import type { ConfigFile } from '../parser/ast';
 import type { EvalValue, IncludeResolution } from './evaluate';
 import { hasGlob, type ConfigFileSystem } from './fileSystem';
@@ -28,10 +28,10 @@ export type IncludeTargets =
 
 /** The absolute path (or pattern) an include operand names, before path mappings. */
 export function includePath(operand: string, mainDir: string): string {
-  if (operand.startsWith('/')) return posix.normalize(operand);
+  if (operand.startsWith('/')) return normalize(operand);
   // lighttpd prefixes the main config's directory unless the path starts with ./ or ../ (then it is
   // relative to the server's working directory, which is usually the same directory).
-  return posix.normalize(posix.join(mainDir, operand));
+  return normalize(join(mainDir, operand));
 }
 
 /** Where an absolute path is looked for: its path-mapped workspace copy first, then the path itself. */

@@ -6,11 +6,11 @@
  * Open editors take precedence over the disk (`setOpenText`), so unsaved edits in an included file change
  * its root's results at once. Everything is recomputed lazily per "generation" (bumped on any change).
  */
-import { basename, dirname } from 'node:path';
+import { basename, dirname } from '../paths';
 import { parse, type ConfigFile } from '../parser';
 import { reparse } from '../parser/incremental';
 import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
-import { nodeFileSystem, type ConfigFileSystem } from './fileSystem';
+import type { ConfigFileSystem } from './fileSystem';
 import { resolveIncludeTargets, toResolution, type IncludeContext } from './includes';
 import { effectiveModules, type ModuleSet } from './modules';
 
@@ -86,9 +86,14 @@ export class ConfigWorkspace {
   private readonly includesWord = new Map<string, { text: string; includes: boolean }>();
 
   constructor(
-    private readonly fs: ConfigFileSystem = nodeFileSystem,
+    private readonly fs: ConfigFileSystem,
     private settings: WorkspaceSettings = {},
   ) {}
+
+  /** The file system the workspace reads (without open editors and memoisation). */
+  get fileSystem(): ConfigFileSystem {
+    return this.fs;
+  }
 
   /** Changes whenever anything a result may depend on changes. */
   get generation(): number {

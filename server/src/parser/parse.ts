@@ -2,7 +2,6 @@
  * parse(text) -> ConfigFile: tokenizer + the single shared parser instance. Parser errors from
  * Chevrotain's own recovery are turned into `syntax-*` problems with exact ranges.
  */
-import { Buffer } from 'node:buffer';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ConfigFile, SyntaxProblem } from './ast';
 import { tokenize } from './lexer';
@@ -86,7 +85,22 @@ export const MAX_TEXT_SIZE = 32 * 1024 * 1024;
 
 /** UTF-8 size of a text, counted only when it could exceed the cap (a code unit is at most 3 bytes). */
 function exceedsMaxSize(text: string): boolean {
-  return text.length * 3 > MAX_TEXT_SIZE && Buffer.byteLength(text, 'utf8') > MAX_TEXT_SIZE;
+  return text.length * 3 > MAX_TEXT_SIZE && utf8Length(text) > MAX_TEXT_SIZE;
+}
+
+/** Bytes of a text in UTF-8 (as Node's Buffer.byteLength: a lone surrogate is 3 bytes, as U+FFFD). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 function tooLarge(text: string): ConfigFile {

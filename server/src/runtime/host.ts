@@ -16,6 +16,18 @@ export interface ServerHost {
   readonly runLighttpd?: (configPath: string, options: LighttpdRunOptions) => Promise<LighttpdRunResult>;
   /** Reports errors outside every handler (a timer, a promise nobody awaits) instead of ending the server. */
   onUncaughtError?(report: (kind: string, error: unknown) => void): void;
+  /*
+   * A host whose file system answers later (the web, runtime/webHost.ts: the client reads the files) has
+   * these; the desktop's answers at once and has none of them.
+   */
+  /** Whether file-system answers are on their way: results computed now may lack files. */
+  readonly filesPending?: () => boolean;
+  /** Resolves when no answer is pending any more (after the onDidChangeFiles listeners ran). */
+  readonly whenFilesSettled?: () => Promise<void>;
+  /** `listener` runs when new answers came in: the workspace is applied again and everything re-checked. */
+  onDidChangeFiles?(listener: () => void): void;
+  /** A watched file changed on disk: the host drops what it cached about it. */
+  fileChanged?(path: string): void;
 }
 
 /** Config paths are POSIX paths. */

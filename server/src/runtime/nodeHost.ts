@@ -1,5 +1,5 @@
 /** The desktop host: Node's file system, include_shell through the system shell, the lighttpd binary. */
-import { findConfigFiles, nodeFileSystem } from '../analysis/fileSystem';
+import { findConfigFiles, nodeFileSystem } from '../analysis/nodeFileSystem';
 import { runLighttpdPreflight } from '../lighttpdRunner';
 import { runIncludeShell } from '../shellRunner';
 import type { ServerHost } from './host';

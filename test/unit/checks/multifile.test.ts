@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../../server/src/service';
 
 describe('checks in a multi-file config', () => {
@@ -33,7 +34,7 @@ describe('checks in a multi-file config', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const diagnose = (name: string) => {
-    const ws = new ConfigWorkspace();
+    const ws = new ConfigWorkspace(nodeFileSystem);
     ws.setKnownFiles(['lighttpd.conf', 'modules.conf', 'redirect.conf'].map((f) => join(dir, f)));
     const path = join(dir, name);
     const text = readFileSync(path, 'utf8');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { nodeFileSystem } from '../../../server/src/analysis/fileSystem';
+import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../../server/src/service';
 
 function complete(src: string) {
@@ -432,7 +432,7 @@ describe('include paths', () => {
     assert.ok(doComplete(h.doc, h.model, h.position, paths).items.length > 0);
   });
   test('the service completes include paths from the document folder', () => {
-    const svc = getLanguageService();
+    const svc = getLanguageService({ fileSystem: nodeFileSystem });
     const text = 'include "conf.d/"\n';
     const doc = TextDocument.create(pathToFileURL(join(root, 'lighttpd.conf')).href, 'lighttpd', 1, text);
     const labels = svc.doComplete(doc, doc.positionAt(text.indexOf('/"') + 1)).items.map((i) => i.label);

@@ -10,7 +10,8 @@ import { findDefinition } from '../../../server/src/features/navigation/definiti
 import { findReferences } from '../../../server/src/features/navigation/references';
 import { doRename, prepareRename, RenameError } from '../../../server/src/features/navigation/rename';
 import { findDocumentLinks } from '../../../server/src/features/navigation/documentLinks';
-import { nodeFileSystem, type ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
+import { type ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
+import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
 
 const onDisk = { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };
 import { applyEdits, docOf, textAt, withCursor } from '../../helpers/cursor';

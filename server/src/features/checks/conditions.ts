@@ -3,7 +3,7 @@
  * `invalid-ip` for $HTTP["remote-ip"], `condition-value-type`, and `unreachable-condition` (a branch after
  * a bare else).
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from '../shared/ipAddress';
 import { CONDITION_FIELDS } from '../../schema';
 import type { CheckContext } from './context';
 import { describeValue, suggest, walkStatements } from './context';

@@ -8,7 +8,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToUri, uriDir } from '../../uri';
-import { dirname } from 'node:path';
+import { dirname } from '../../paths';
 import type { DocumentModel } from '../../analysis';
 import { resolveIncludeTargets, type IncludeContext } from '../../analysis/includes';
 import { expressionValue, scopeAt, walk } from '../shared/locate';

@@ -1,0 +1,46 @@
+/**
+ * The web entry (package.json "browser": vscode.dev, github.dev, code-server's web worker extension host):
+ * starts the same language server bundled for a web worker (dist/web/server.js) and answers its file-system
+ * requests from `vscode.workspace.fs`. What the desktop and the web share is in common.ts.
+ */
+import { Uri, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient } from './common';
+import { serveFileSystem } from './webFileSystem';
+import { uriMapping } from './webUris';
+
+interface WorkerLike {
+  terminate(): void;
+}
+type WorkerConstructor = new (url: string, options?: { name?: string }) => WorkerLike;
+
+/**
+ * Starts the server's worker. From the bundle's bytes as a blob: a worker straight from the extension's
+ * URL is refused where extensions are served from the remote (code-server: "Creating workers from remote
+ * extensions is currently not supported"), and a blob works everywhere.
+ */
+async function startWorker(context: ExtensionContext): Promise<WorkerLike> {
+  const bytes = await workspace.fs.readFile(Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/javascript' }));
+  const WorkerCtor = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
+  const worker = new WorkerCtor(url, { name: 'lighttpd language server' });
+  context.subscriptions.push({ dispose: () => worker.terminate() });
+  return worker;
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const mapping = uriMapping(workspace.workspaceFolders?.[0]?.uri);
+  const worker = await startWorker(context);
+  const schemes = [...new Set([mapping.scheme, 'untitled'])];
+  activateClient(context, {
+    // (the browser client's constructor takes the DOM's Worker type)
+    createClient: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker as never),
+    documentSelector: schemes.map((scheme) => ({ scheme, language: 'lighttpd' })),
+    uriConverters: { code2Protocol: mapping.toServer, protocol2Code: mapping.fromServer },
+    prepare: (client) => serveFileSystem(client, mapping),
+  });
+}
+
+export function deactivate(): Promise<void> {
+  return deactivateClient();
+}

@@ -1,0 +1,127 @@
+/**
+ * The server on the web host (runtime/webHost.ts) with a client that answers its file-system requests from
+ * memory, as client/src/webFileSystem.ts answers them from vscode.workspace.fs: includes and globs resolve
+ * through the client, diagnostics are published only once the files they need are in (never a passing
+ * include-not-found), a request (completion of include paths) waits for the folder listing it needs, and a
+ * watched-file change is fetched again. In-process, over streams (the worker's postMessage is the only part
+ * not exercised here: the browser e2e test covers it).
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { CompletionList, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { FILE_SYSTEM_REQUEST, FIND_FILES_REQUEST } from '../../server/src/runtime/fileSystemProtocol';
+import { createWebHost } from '../../server/src/runtime/webHost';
+import { startServer } from '../../server/src/server';
+import { memoryFileSource } from '../helpers/fileSource';
+
+const files = new Map<string, string>([
+  [
+    '/repo/lighttpd.conf',
+    'server.modules = ( "mod_access" )\nserver.document-root = "/srv"\ninclude "conf.d/*.conf"\ninclude "missing.conf"\n',
+  ],
+  ['/repo/conf.d/10-alias.conf', 'server.modules += ( "mod_alias" )\ninclude "../deeper/x.conf"\n'],
+  ['/repo/conf.d/20-use.conf', 'alias.url = ( "/a" => "/b" )\nproxy.server = ( "" => (( "host" => "127.0.0.1" )) )\n'],
+  ['/repo/deeper/x.conf', 'var.deep = 1\n'],
+]);
+
+describe('the server on the web host', () => {
+  let client: MessageConnection;
+  const published: PublishDiagnosticsParams[] = [];
+  const source = memoryFileSource(files);
+  const fsRequests: string[] = [];
+
+  before(async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+    startServer(server, createWebHost(server, { addEventListener: () => undefined }));
+    client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    client.onRequest('client/registerCapability', () => null);
+    client.onRequest(FILE_SYSTEM_REQUEST, (p: Parameters<typeof source.query>[0]) => {
+      fsRequests.push(p.queries.map((q) => `${q.op} ${q.path}`).join(', '));
+      return source.query(p);
+    });
+    client.onRequest(FIND_FILES_REQUEST, (p: Parameters<typeof source.findFiles>[0]) => source.findFiles(p));
+    client.listen();
+    await client.sendRequest('initialize', {
+      processId: null,
+      rootUri: 'file:///repo',
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }],
+    });
+    client.sendNotification('initialized', {});
+  });
+  after(() => client.dispose());
+
+  const open = (path: string) =>
+    client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: `file://${path}`, languageId: 'lighttpd', version: 1, text: files.get(path) },
+    });
+  const diagnosticsOf = (path: string, accept: (d: Diagnostic[]) => boolean = () => true) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const t0 = Date.now();
+      const poll = () => {
+        const last = published.filter((p) => p.uri === `file://${path}`).pop();
+        if (last && accept(last.diagnostics)) return resolve(last.diagnostics);
+        if (Date.now() - t0 > 10_000) return reject(new Error(`no diagnostics for ${path}: ${JSON.stringify(last)}`));
+        setTimeout(poll, 10);
+      };
+      poll();
+    });
+  const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}`).sort();
+
+  test('a fragment is checked within its main config, read through the client', async () => {
+    open('/repo/conf.d/20-use.conf');
+    // (as on the desktop, a check before the workspace scan sees the fragment alone, leniently)
+    const ds = await diagnosticsOf('/repo/conf.d/20-use.conf', (d) => d.length > 0);
+    // mod_alias comes from a sibling fragment the main config includes; mod_proxy is loaded nowhere.
+    assert.deepEqual(codes(ds), ['module-not-loaded@1']);
+    assert.ok(fsRequests.length >= 2, 'several waves: main config, then its glob, then the deeper include');
+  });
+
+  test('the main config: only the include that really is missing, never a passing one', async () => {
+    open('/repo/lighttpd.conf');
+    const ds = await diagnosticsOf('/repo/lighttpd.conf');
+    assert.deepEqual(codes(ds), ['include-not-found@3']);
+    for (const p of published)
+      assert.ok(
+        !p.diagnostics.some((d) => d.code === 'include-not-found' && d.range.start.line !== 3),
+        `published incomplete: ${p.uri} ${JSON.stringify(p.diagnostics)}`,
+      );
+  });
+
+  test('completion of include paths waits for the folder listing', async () => {
+    const uri = 'file:///repo/new.conf';
+    const text = 'include "deeper/"\n';
+    client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'lighttpd', version: 1, text },
+    });
+    const list = await client.sendRequest<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: text.indexOf('/"') + 1 },
+    });
+    assert.ok(
+      list.items.some((i) => i.label === 'x.conf'),
+      list.items.map((i) => i.label).join(', '),
+    );
+  });
+
+  test('a watched-file change is read again', async () => {
+    files.set('/repo/conf.d/10-alias.conf', 'server.modules += ( "mod_alias", "mod_proxy" )\n');
+    client.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: 'file:///repo/conf.d/10-alias.conf', type: 2 }],
+    });
+    const ds = await diagnosticsOf('/repo/conf.d/20-use.conf', (d) => d.length === 0);
+    assert.deepEqual(ds, []);
+  });
+});
