@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
+import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { buildContexts } from '../../server/src/analysis/simulate/model';
 import { simulate, type Simulation } from '../../server/src/analysis/simulate/simulate';
 import { CORPUS_AVAILABLE } from '../helpers/corpus';
@@ -135,7 +136,7 @@ function fileKind(p: string): 'file' | 'dir' | 'none' {
 }
 
 async function runConfig(cfg: Config, port: number, log: string, tally: Tally, rows: string[]): Promise<boolean> {
-  const ws = new ConfigWorkspace();
+  const ws = new ConfigWorkspace(nodeFileSystem);
   const root = ws.canonical(cfg.harness);
   const analysis = ws.analyzeRoot(root);
   if (!analysis) return false;

@@ -9,7 +9,7 @@
  *   than sun_path, and numeric IPv4 addresses that do not parse (getaddrinfo fails).
  * Host names are resolved by lighttpd at start-up: they are not checked here.
  */
-import { isIPv6 } from 'node:net';
+import { isIPv6 } from '../shared/ipAddress';
 import type { CheckContext } from './context';
 
 export interface SocketProblem {
