@@ -1,5 +1,5 @@
 /**
- * Classifying a disagreement between our verdict and `lighttpd -t` (shared/reference/lighttpd-grammar.md):
+ * Classifying a disagreement between our verdict and `lighttpd -t` (docs/grammar.md):
  *   - stricter: we report a syntax problem in something lighttpd's parser silently drops (§10);
  *   - version: the installed lighttpd (1.4.69) predates syntax we know (1.4.74 `if`/`elif`, 1.4.77 checks);
  *   - start-up: we report what `-t` does not check but lighttpd does when it loads its modules
@@ -15,7 +15,7 @@ import { getDirective } from '../../server/src/schema';
 export const CATEGORIES = {
   agreeAccept: 'agree: both accept',
   agreeReject: 'agree: both reject',
-  stricter: 'stricter: lighttpd silently drops it (grammar §10)',
+  stricter: 'stricter: lighttpd silently drops it (docs/grammar.md §10)',
   version: 'version: 1.4.69 vs 1.4.74+/1.4.77+ syntax',
   startup: 'start-up check: lighttpd -tt reports it too',
   environment: 'environment: env.* and include_shell output are only known at start-up',

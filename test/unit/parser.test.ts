@@ -196,7 +196,7 @@ describe('statements', () => {
   });
 });
 
-describe('stricter than lighttpd (grammar §10): each silently dropped input is reported', () => {
+describe('stricter than lighttpd (docs/grammar.md §10): each silently dropped input is reported', () => {
   const cases: [string, string, [string, string][]][] = [
     ['extra integer', 'a = 1 2\n', [['syntax-extra-value', '2']]],
     ['two strings', 'a = "x" "y"\n', [['syntax-extra-value', '"y"']]],

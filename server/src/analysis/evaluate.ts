@@ -1,5 +1,5 @@
 /**
- * Evaluates a parsed file the way lighttpd's grammar actions do (shared/reference/lighttpd-grammar.md
+ * Evaluates a parsed file the way lighttpd's grammar actions do (docs/grammar.md
  * §4, §6, §8; src/configparser.y): variables and `+`, `=` / `+=` / `:=` per block, blocks keyed by
  * condition text, `global { }` re-entering the global block, `var.CWD` / `var.PID` predefined.
  *
@@ -318,7 +318,7 @@ class Evaluator {
   }
 
   private scopeFor(parent: Scope, identity: string, branch: ConditionBranch, head: ConditionHead | undefined): Scope {
-    // Identical condition text under the same parent denotes the same block (grammar §4.3), compared without
+    // Identical condition text under the same parent denotes the same block (docs/grammar.md §4.3), compared without
     // case as lighttpd's arrays compare keys: `$HTTP["url"] =~ "^/a"` after `$HTTP["url"] =~ "^/A"` is that
     // block, and matches what the first one says (lighttpd 1.4.69 -p merges them; so does its request log).
     const key = identity.toLowerCase();
@@ -441,7 +441,7 @@ class Evaluator {
 
   private conditional(branches: readonly ConditionBranch[], scope: Scope): void {
     // Each branch's block is keyed by its own condition text, a bare else's by the negation of the branch
-    // just before it (grammar §8.4; lighttpd 1.4.69 -t: a standalone block with the same text is the same
+    // just before it (docs/grammar.md §8.4; lighttpd 1.4.69 -t: a standalone block with the same text is the same
     // block, so `server.name` set in `else $HTTP["url"] =~ "^/b" { }` and again in a later
     // `$HTTP["url"] =~ "^/b" { }` is a duplicate, and so is one set after `else { }` in `$HTTP["url"] !~ ...`).
     let previous: string | undefined;
@@ -616,7 +616,7 @@ class Evaluator {
       }
     } else if (op === '+=') {
       // Merge with the value of this block, else with a copy of the enclosing blocks' value; if the key
-      // is set nowhere, += acts like = (grammar §4.3).
+      // is set nowhere, += acts like = (docs/grammar.md §4.3).
       const base = own ?? (scope.parent ? this.lookup(name, scope.parent) : undefined);
       if (base !== undefined) result = this.merge(base, rhs, a.value ?? a.key);
     }
@@ -702,7 +702,7 @@ class Evaluator {
       case 'string':
         return { type: 'string', value: v.value };
       case 'integer': {
-        // strtol into a C int: values past 2^31 wrap (grammar §2.5; ≥ 2^63 lighttpd refuses).
+        // strtol into a C int: values past 2^31 wrap (docs/grammar.md §2.5; ≥ 2^63 lighttpd refuses).
         const t = v.text;
         if (t.length <= 9 && /^[0-9]+$/.test(t)) return { type: 'integer', value: Number(t) }; // < 2^31: no wrap
         return { type: 'integer', value: /^[0-9]{1,30}$/.test(t) ? Number(BigInt.asIntN(32, BigInt(t))) : 0 };

@@ -1,5 +1,5 @@
 /**
- * Where an `include` points, resolved as lighttpd does (shared/reference/lighttpd-grammar.md §5;
+ * Where an `include` points, resolved as lighttpd does (docs/grammar.md §5;
  * src/configfile.c config_parse_file): the operand is any string expression; a relative path is taken
  * from the directory of the MAIN config file (never the including file); a pattern with glob characters
  * expands in sorted order and may match nothing; a plain path that does not exist is fatal.

@@ -1,5 +1,5 @@
 /**
- * Prints an evaluation in the canonical form of `lighttpd -p` (shared/reference/lighttpd-grammar.md §9;
+ * Prints an evaluation in the canonical form of `lighttpd -p` (docs/grammar.md §9;
  * lighttpd's config_print in src/configfile.c), so that our evaluator can be compared with lighttpd's own
  * reading of a config, file by file.
  *

@@ -45,7 +45,7 @@ export interface VariableRef extends Span {
   readonly kind: 'variable';
   /** As written. */
   readonly name: string;
-  /** With the implicit `var.` prefix applied (grammar §2.6). */
+  /** With the implicit `var.` prefix applied (docs/grammar.md §2.6). */
   readonly fullName: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Chevrotain parser for lighttpd configuration files. Rule names follow lighttpd's lemon grammar
- * (src/configparser.y; transcribed in shared/reference/lighttpd-grammar.md §3): input, metaline,
+ * (src/configparser.y; transcribed in docs/grammar.md §3): input, metaline,
  * varline, expression, value, array, aelement, condlines, condline, context, cond, global, include.
  *
  * lighttpd's parser silently discards tokens it cannot shift (grammar file §10). We are stricter: each of
@@ -31,7 +31,7 @@ import type {
 import * as T from './tokens';
 import { errorMessageProvider } from './messages';
 
-/** Implicit `var.` prefix: a key with no '.' names a user variable (grammar §2.6). */
+/** Implicit `var.` prefix: a key with no '.' names a user variable (docs/grammar.md §2.6). */
 export function fullKeyName(name: string): string {
   return name.includes('.') ? name : 'var.' + name;
 }
@@ -41,7 +41,7 @@ function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
 }
 
-/** `\"` is the only escape; every other backslash stays (grammar §2.4). */
+/** `\"` is the only escape; every other backslash stays (docs/grammar.md §2.4). */
 function unquote(image: string, terminated: boolean): string {
   const inner = terminated ? image.slice(1, -1) : image.slice(1);
   return inner.includes('\\"') ? inner.replace(/\\"/g, '"') : inner;
@@ -60,7 +60,7 @@ function describeStray(t: IToken): string {
 }
 
 /**
- * Tokens lighttpd's parser discards inside ( ... ) without a message: `( "a" else )` is ("a") (grammar §10).
+ * Tokens lighttpd's parser discards inside ( ... ) without a message: `( "a" else )` is ("a") (docs/grammar.md §10).
  * `}` is left out on purpose: a list cut short before the end of its block should end there.
  */
 const strayInListTokens: TokenType[] = [
@@ -329,7 +329,7 @@ export class ConfigParser extends EmbeddedActionsParser {
   private metaline = this.RULE('metaline', (): Statement | undefined => this.OR(this.metalineAlts));
 
   // `else ...` with no condition before it: lighttpd's parser drops the `else` token (and a '{' right after
-  // it); what follows is read as if the `else` were not there (grammar §8.4, §10).
+  // it); what follows is read as if the `else` were not there (docs/grammar.md §8.4, §10).
   private strayElse = this.RULE('strayElse', () => {
     const kw = this.CONSUME(T.Else);
     this.ACTION(() =>
@@ -422,7 +422,7 @@ export class ConfigParser extends EmbeddedActionsParser {
     let operator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
     let value: Expression | undefined;
     // `a b = 1`, `a "x" = 1`: lighttpd drops what stands between the key and the operator and assigns to
-    // `a` (grammar §10; 1.4.77+ rejects a name right after a name).
+    // `a` (docs/grammar.md §10; 1.4.77+ rejects a name right after a name).
     this.MANY({
       GATE: () => this.strayBeforeOperator(),
       DEF: () => {

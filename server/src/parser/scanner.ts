@@ -6,7 +6,7 @@
  * scanner implements and what the test's reference lexer runs; the parser is still Chevrotain's.
  *
  * Written by hand because Chevrotain's generic lexer tries token patterns as regular expressions one after
- * another and was a quarter of the parse time (docs/grammar.md, "Tokens").
+ * another and was a quarter of the parse time (docs/grammar.md §2).
  */
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from './tokens';

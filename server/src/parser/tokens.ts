@@ -1,5 +1,5 @@
 /**
- * Token types of the lighttpd configuration language (shared/reference/lighttpd-grammar.md §2,
+ * Token types of the lighttpd configuration language (docs/grammar.md §2,
  * lighttpd's `config_tokenizer()` in src/configfile.c). Names follow the token names of
  * src/configparser.y where lighttpd has one (LKEY, STRING, INTEGER, ASSIGN, ...).
  */

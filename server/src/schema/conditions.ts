@@ -1,6 +1,6 @@
 /**
  * Condition objects with their fields, and the comparison operators (src/configparser.y, src/plugin_config.h;
- * docs/grammar.md, "Conditions"). Their explanations are in ./docs/conditions.ts.
+ * docs/grammar.md §8). Their explanations are in ./docs/conditions.ts.
  */
 
 /** Condition objects and their fields, e.g. HTTP -> [host, url, ...]; REQUEST_HEADER takes any name. */

@@ -9,7 +9,7 @@ import type { CheckContext } from './context';
 import { describeValue, suggest, walkStatements } from './context';
 import { simplifyRegex } from '../../analysis/print';
 
-// lighttpd's =~ simplification (grammar §8.6) lives with the printer; checks use the same one.
+// lighttpd's =~ simplification (docs/grammar.md §8.6) lives with the printer; checks use the same one.
 export { simplifyRegex };
 
 /** Why `value` is not an address lighttpd accepts for $HTTP["remote-ip"]; undefined when it is fine. */

@@ -211,7 +211,7 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
 
 /** Offsets inside a string literal: maps an index into its value to the source offset. */
 export function stringValueOffset(text: string, literal: Span, index: number): number {
-  // Only `\"` differs between source and value (grammar §2.4).
+  // Only `\"` differs between source and value (docs/grammar.md §2.4).
   let src = literal.start + 1;
   for (let i = 0; i < index && src < literal.end; i++) {
     src += text[src] === '\\' && text[src + 1] === '"' ? 2 : 1;

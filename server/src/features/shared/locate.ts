@@ -218,7 +218,7 @@ export const PREDEFINED_VARIABLES: Readonly<Record<string, string>> = {
 
 /**
  * The assignment whose value a read of `name` at `offset` (in `scope`) sees: the last one completed before
- * the offset in the scope itself, else in the nearest enclosing scope that has one (grammar §4.4).
+ * the offset in the scope itself, else in the nearest enclosing scope that has one (docs/grammar.md §4.4).
  */
 export function visibleAssignment(
   model: DocumentModel,
