@@ -605,105 +605,119 @@ export class ConfigParser extends EmbeddedActionsParser {
   private value = this.RULE('value', (): Value | undefined => this.OR(this.valueAlts));
 
   // array ::= LPARAN RPARAN | LPARAN aelements RPARAN ; aelements ::= aelement ( COMMA aelement | COMMA )*
+  /** The lists being parsed (innermost last): what their cached alternatives below read and update. */
+  private readonly lists: { elements: ArrayElement[]; afterElement: boolean; commaSeen: boolean }[] = [];
+  private readonly valueStartAlts: { ALT: () => IToken }[] = valueStartTokens.map((tt) => ({
+    ALT: () => this.CONSUME2(tt),
+  }));
+  private readonly strayInListAlts: { ALT: () => IToken }[] = strayInListTokens.map((tt) => ({
+    ALT: () => this.CONSUME(tt),
+  }));
+  private readonly listAlts = [
+    {
+      ALT: () => {
+        const list = this.lists[this.lists.length - 1];
+        this.CONSUME(T.Comma);
+        list.afterElement = false;
+        list.commaSeen = true;
+      },
+    },
+    {
+      GATE: () => !this.lists[this.lists.length - 1].afterElement,
+      IGNORE_AMBIGUITIES: true,
+      ALT: () => {
+        const list = this.lists[this.lists.length - 1];
+        const e = this.SUBRULE(this.aelement);
+        if (e && !this.RECORDING_PHASE) list.elements.push(e);
+        list.afterElement = true;
+      },
+    },
+    {
+      // A second element without ',' before it: lighttpd's parser discards token after token until a ','
+      // or ')' (`( "a" "b" + "c", "d" )` is ("a", "d"); a '(' in there is discarded too, so the next ')'
+      // closes this list). Done the same way here, so that the rest of the file is read alike.
+      GATE: () => this.lists[this.lists.length - 1].afterElement,
+      IGNORE_AMBIGUITIES: true,
+      ALT: () => {
+        const t = this.OR3(this.valueStartAlts);
+        this.ACTION(() => {
+          let end = tokenEnd(t);
+          for (
+            let n = this.LA(1).tokenType;
+            n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
+            n = this.LA(1).tokenType
+          ) {
+            end = tokenEnd(this.LA(1));
+            this.SKIP_TOKEN();
+          }
+          this.report(
+            'syntax-missing-comma',
+            "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').",
+            t.startOffset,
+            end,
+          );
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.OR2(this.strayInListAlts);
+        this.ACTION(() =>
+          this.report(
+            'syntax-unexpected-token',
+            `Unexpected '${t.image}' inside a list: lighttpd ignores it.`,
+            t.startOffset,
+            tokenEnd(t),
+          ),
+        );
+      },
+    },
+    {
+      // `"x" => "y" => "z"`: lighttpd keeps ("x" => "y") and drops the rest up to the next ',' or ')'. The
+      // same after a ',' (`( "a", => "b", "c" )` is ("a", "c")); only right after '(' is the '=>' alone dropped.
+      ALT: () => {
+        const list = this.lists[this.lists.length - 1];
+        const t = this.CONSUME(T.ArrayAssign);
+        this.ACTION(() => {
+          if (list.elements.length === 0 && !list.commaSeen) {
+            this.report(
+              'syntax-unexpected-token',
+              "'=>' without a key before it: lighttpd ignores it.",
+              t.startOffset,
+              tokenEnd(t),
+            );
+            return;
+          }
+          let end = tokenEnd(t);
+          for (
+            let n = this.LA(1).tokenType;
+            n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
+            n = this.LA(1).tokenType
+          ) {
+            end = tokenEnd(this.LA(1));
+            this.SKIP_TOKEN();
+          }
+          this.report(
+            'syntax-extra-arrow',
+            "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.",
+            t.startOffset,
+            end,
+          );
+        });
+        list.afterElement = list.elements.length > 0 || list.commaSeen;
+      },
+    },
+  ];
+  private readonly listElement = () => this.OR(this.listAlts);
   private array = this.RULE('array', (): ArrayValue => {
     const l = this.CONSUME(T.LParen);
-    const elements: ArrayElement[] = [];
-    let afterElement = false;
-    let commaSeen = false;
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Comma);
-            afterElement = false;
-            commaSeen = true;
-          },
-        },
-        {
-          GATE: () => !afterElement,
-          IGNORE_AMBIGUITIES: true,
-          ALT: () => {
-            const e = this.SUBRULE(this.aelement);
-            this.ACTION(() => e && elements.push(e));
-            afterElement = true;
-          },
-        },
-        {
-          // A second element without ',' before it: lighttpd's parser discards token after token until a ','
-          // or ')' (`( "a" "b" + "c", "d" )` is ("a", "d"); a '(' in there is discarded too, so the next ')'
-          // closes this list). Done the same way here, so that the rest of the file is read alike.
-          GATE: () => afterElement,
-          IGNORE_AMBIGUITIES: true,
-          ALT: () => {
-            const t = this.OR3(valueStartTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
-            this.ACTION(() => {
-              let end = tokenEnd(t);
-              for (
-                let n = this.LA(1).tokenType;
-                n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
-                n = this.LA(1).tokenType
-              ) {
-                end = tokenEnd(this.LA(1));
-                this.SKIP_TOKEN();
-              }
-              this.report(
-                'syntax-missing-comma',
-                "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').",
-                t.startOffset,
-                end,
-              );
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.OR2(strayInListTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
-            this.ACTION(() =>
-              this.report(
-                'syntax-unexpected-token',
-                `Unexpected '${t.image}' inside a list: lighttpd ignores it.`,
-                t.startOffset,
-                tokenEnd(t),
-              ),
-            );
-          },
-        },
-        {
-          // `"x" => "y" => "z"`: lighttpd keeps ("x" => "y") and drops the rest up to the next ',' or ')'. The
-          // same after a ',' (`( "a", => "b", "c" )` is ("a", "c")); only right after '(' is the '=>' alone dropped.
-          ALT: () => {
-            const t = this.CONSUME(T.ArrayAssign);
-            this.ACTION(() => {
-              if (elements.length === 0 && !commaSeen) {
-                this.report(
-                  'syntax-unexpected-token',
-                  "'=>' without a key before it: lighttpd ignores it.",
-                  t.startOffset,
-                  tokenEnd(t),
-                );
-                return;
-              }
-              let end = tokenEnd(t);
-              for (
-                let n = this.LA(1).tokenType;
-                n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
-                n = this.LA(1).tokenType
-              ) {
-                end = tokenEnd(this.LA(1));
-                this.SKIP_TOKEN();
-              }
-              this.report(
-                'syntax-extra-arrow',
-                "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.",
-                t.startOffset,
-                end,
-              );
-            });
-            afterElement = elements.length > 0 || commaSeen;
-          },
-        },
-      ]);
-    });
+    const depth = this.lists.push({ elements: [], afterElement: false, commaSeen: false }) - 1;
+    const elements = this.lists[depth].elements;
+    try {
+      this.MANY(this.listElement);
+    } finally {
+      this.lists.length = depth;
+    }
     // The closing parenthesis is optional here so that a list cut short keeps its elements.
     let r: IToken | undefined;
     this.OPTION(() => {
@@ -723,44 +737,53 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 
   // aelement ::= expression | stringop ARRAY_ASSIGN expression
+  private readonly arrowAlts: { ALT: () => IToken }[] = [
+    { ALT: () => this.CONSUME(T.ArrayAssign) },
+    { ALT: () => this.CONSUME(T.Assign) },
+  ];
+  private readonly strayBeforeValueAlts: { ALT: () => IToken }[] = strayBeforeValueTokens.map((tt) => ({
+    ALT: () => this.CONSUME2(tt),
+  }));
+  // `"a" => => "b"`, `"a" => , "b"`: lighttpd drops the stray token and takes "b" as the value.
+  private readonly strayBeforeValueRun = {
+    GATE: () => this.strayBeforeValue(),
+    DEF: () => {
+      const t = this.OR2(this.strayBeforeValueAlts);
+      if (this.RECORDING_PHASE) return;
+      this.report(
+        'syntax-unexpected-token',
+        `Unexpected '${t.image}' after '=>': lighttpd ignores it.`,
+        t.startOffset,
+        tokenEnd(t),
+      );
+    },
+  };
+  private readonly aelementValue = ():
+    | { arrow: { start: number; end: number }; value: Expression | undefined }
+    | undefined => {
+    const a = this.OR(this.arrowAlts);
+    let arrow: { start: number; end: number } | undefined;
+    if (!this.RECORDING_PHASE) {
+      if (a.tokenType === T.Assign)
+        this.report(
+          'syntax-assign-in-list',
+          "Use '=>' for key => value pairs inside a list, not '='.",
+          a.startOffset,
+          tokenEnd(a),
+        );
+      arrow = { start: a.startOffset, end: tokenEnd(a) };
+    }
+    this.MANY(this.strayBeforeValueRun);
+    const value = this.SUBRULE2(this.expression);
+    return arrow && { arrow, value };
+  };
   private aelement = this.RULE('aelement', (): ArrayElement | undefined => {
     const first = this.SUBRULE(this.expression);
-    let arrow: { start: number; end: number } | undefined;
-    let value: Expression | undefined;
-    this.OPTION(() => {
-      const a = this.OR([{ ALT: () => this.CONSUME(T.ArrayAssign) }, { ALT: () => this.CONSUME(T.Assign) }]);
-      this.ACTION(() => {
-        if (a.tokenType === T.Assign)
-          this.report(
-            'syntax-assign-in-list',
-            "Use '=>' for key => value pairs inside a list, not '='.",
-            a.startOffset,
-            tokenEnd(a),
-          );
-        arrow = { start: a.startOffset, end: tokenEnd(a) };
-      });
-      // `"a" => => "b"`, `"a" => , "b"`: lighttpd drops the stray token and takes "b" as the value.
-      this.MANY({
-        GATE: () => this.strayBeforeValue(),
-        DEF: () => {
-          const t = this.OR2(strayBeforeValueTokens.map((tt) => ({ ALT: () => this.CONSUME2(tt) })));
-          this.ACTION(() =>
-            this.report(
-              'syntax-unexpected-token',
-              `Unexpected '${t.image}' after '=>': lighttpd ignores it.`,
-              t.startOffset,
-              tokenEnd(t),
-            ),
-          );
-        },
-      });
-      value = this.SUBRULE2(this.expression);
-    });
-    return this.ACTION(() => {
-      if (!first) return undefined;
-      if (!arrow) return { value: first, start: first.start, end: first.end };
-      return { key: first, arrow, value, start: first.start, end: value?.end ?? arrow.end };
-    });
+    const pair = this.OPTION(this.aelementValue);
+    if (this.RECORDING_PHASE || !first) return undefined;
+    if (!pair) return { value: first, start: first.start, end: first.end };
+    const { arrow, value } = pair;
+    return { key: first, arrow, value, start: first.start, end: value?.end ?? arrow.end };
   });
 
   // condlines ::= condline ( eols ELSE ( condline | cond_else ) )*
@@ -878,12 +901,13 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 
   // cond ::= EQ | MATCH | NE | NOMATCH | PREFIX | SUFFIX
+  private readonly condAlts: { ALT: () => IToken }[] = [
+    ...T.conditionOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })),
+    { ALT: () => this.CONSUME(T.BadNegation) },
+    { ALT: () => this.CONSUME(T.Assign) },
+  ];
   private cond = this.RULE('cond', (): ({ text: ConditionOperator } & { start: number; end: number }) | undefined => {
-    const t = this.OR([
-      ...T.conditionOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })),
-      { ALT: () => this.CONSUME(T.BadNegation) },
-      { ALT: () => this.CONSUME(T.Assign) },
-    ]);
+    const t = this.OR(this.condAlts);
     return this.ACTION(() => {
       if (t.tokenType === T.BadNegation) {
         this.report(
