@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../parser/ast';
 import { getRule } from '../features/diagnostics/rules';
+import { normalizeVersion } from '../schema';
 import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -91,7 +92,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
   }
   const lighttpdVersion = v['lighttpd-version'];
-  if (lighttpdVersion !== undefined && !/^1\.4\.\d{1,3}$/.test(lighttpdVersion)) {
+  // The 1.4.N form only (the schema's version parser also takes "1.4" and "lighttpd-1.4.69").
+  if (
+    lighttpdVersion !== undefined &&
+    !(normalizeVersion(lighttpdVersion) === lighttpdVersion && lighttpdVersion.startsWith('1.4.'))
+  ) {
     throw new UsageError(`invalid --lighttpd-version '${lighttpdVersion}' (expected 1.4.N, e.g. 1.4.69)`);
   }
   const platform = v.platform === undefined ? undefined : normalizePlatform(v.platform);

@@ -30,8 +30,6 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IToken } from 'chevrotain';
 import type { DocumentModel } from '../../analysis';
-import type { ConfigFileSystem, DirectoryEntry } from '../../analysis/fileSystem';
-import { candidates, includePath } from '../../analysis/includes';
 import { requiredModule } from '../../analysis/modules';
 import { snippetCompletionItems } from './snippets';
 import { tokenize } from '../../parser';
@@ -58,6 +56,11 @@ import {
 } from '../../schema/docs';
 import { directiveMarkdown, moduleMarkdown } from '../hover/hover';
 import { showValue } from '../shared/locate';
+import { includePathItems, type CompletionPaths } from './includePaths';
+import { matchQuality, sortText } from './ranking';
+
+export { matchQuality } from './ranking';
+export type { CompletionPaths } from './includePaths';
 import { planModuleInsertion } from '../codeActions/moduleInsertion';
 
 // ---- cursor context ----
@@ -348,29 +351,7 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
     : { kind: 'list-value', key, path, elementKey: f.elementKey };
 }
 
-// ---- matching and ranking ----
-
-/** Case-insensitive match; 0 = prefix, 1 = a name segment starts with it, 2 = scattered letters, -1 = no match. */
-export function matchQuality(label: string, typed: string): number {
-  if (!typed) return 0;
-  const l = label.toLowerCase();
-  const t = typed.toLowerCase();
-  if (l.startsWith(t)) return 0;
-  if (l.split(/[._-]/).some((seg, i) => i > 0 && seg.startsWith(t))) return 1;
-  // Scattered letters, the first one at the start of the name or of a segment (as editors match).
-  const starts = [0, ...[...l].flatMap((ch, i) => (/[._-]/.test(ch) ? [i + 1] : []))];
-  for (const s0 of starts) {
-    if (l[s0] !== t[0]) continue;
-    let k = 1;
-    for (let i = s0 + 1; i < l.length && k < t.length; i++) if (l[i] === t[k]) k++;
-    if (k === t.length) return 2;
-  }
-  return -1;
-}
-
-function sortText(bucket: number, quality: number, label: string): string {
-  return `${bucket}${quality}${label}`;
-}
+// ---- matching and ranking: ./ranking.ts ----
 
 function snippetText(s: string): string {
   return s.replace(/[\\$}]/g, '\\$&');
@@ -460,14 +441,6 @@ function analyseCursorFrom(text: string, offset: number, base: number): Cursor {
         : c;
   const inString = local.inString && { start: local.inString.start + base, end: local.inString.end + base };
   return { ...local, offset, from: local.from + base, inString, context };
-}
-
-/** Where include paths are looked up (for completing them); without it, no path completion. */
-export interface CompletionPaths {
-  /** Directory of the main config (relative include paths start there); undefined for an untitled document. */
-  readonly mainDir?: string;
-  readonly pathMappings: readonly (readonly [string, string])[];
-  readonly fs: ConfigFileSystem;
 }
 
 /**
@@ -949,69 +922,6 @@ function listValueItems(
       textEdit: { range, newText: quoted(cursor, v) },
     });
   });
-}
-
-/** Most directory entries listed for one completion request. */
-const MAX_PATH_ITEMS = 500;
-
-function includePathItems(
-  cursor: Cursor,
-  paths: CompletionPaths,
-  items: CompletionItem[],
-  range: (from?: number, to?: number) => Range,
-): void {
-  const typed = cursor.prefix;
-  if (/[\r\n]/.test(typed)) return;
-  const slash = typed.lastIndexOf('/');
-  const dirPart = typed.slice(0, slash + 1);
-  const name = typed.slice(slash + 1);
-  // A folder given by a pattern has no single listing; an escape makes the path something else again.
-  if (/[*?[\]{}\\]/.test(dirPart)) return;
-  if (!dirPart.startsWith('/') && !paths.mainDir) return;
-  const dir = includePath(dirPart || '.', paths.mainDir ?? '/');
-  let entries: DirectoryEntry[] | undefined;
-  let shown = dir;
-  for (const candidate of candidates(dir, paths)) {
-    entries = paths.fs.listDirectory?.(candidate, MAX_PATH_ITEMS);
-    if (entries) {
-      shown = candidate;
-      break;
-    }
-  }
-  if (!entries) return;
-  const r = range(cursor.from + slash + 1);
-  const showHidden = name.startsWith('.');
-  let configs = 0;
-  for (const e of entries) {
-    if (e.name.startsWith('.') && !showHidden) continue;
-    const isConf = !e.isDirectory && e.name.endsWith('.conf');
-    if (isConf) configs++;
-    const q = matchQuality(e.name, name);
-    if (q < 0) continue;
-    const label = e.isDirectory ? `${e.name}/` : e.name;
-    items.push({
-      label,
-      kind: e.isDirectory ? CompletionItemKind.Folder : CompletionItemKind.File,
-      detail: `${shown.replace(/\/$/, '')}/${label}`,
-      sortText: sortText(e.isDirectory || isConf ? 0 : 1, q, e.name),
-      filterText: label,
-      textEdit: { range: r, newText: label },
-      ...(e.isDirectory ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
-    });
-  }
-  if (configs > 1 && matchQuality('*.conf', name) >= 0) {
-    items.push({
-      label: '*.conf',
-      kind: CompletionItemKind.File,
-      detail: `${configs} config files in ${shown}`,
-      documentation: md(
-        'Includes every `.conf` file of this folder, in sorted order (as lighttpd expands the pattern with glob(3)). A pattern that matches nothing is not an error.',
-      ),
-      sortText: sortText(0, 0, ''),
-      filterText: '*.conf',
-      textEdit: { range: r, newText: '*.conf' },
-    });
-  }
 }
 
 function moduleItems(model: DocumentModel, cursor: Cursor, items: CompletionItem[], range: Range): void {
