@@ -91,6 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
           service.doValidation(doc, {
             version: settings.version,
             platform: settings.platform,
+            upgradeFrom: settings.upgradeFrom || undefined,
             diagnostics: { severity: settings.diagnosticsSeverity },
           }),
         )

@@ -61,16 +61,20 @@ export interface LanguageSettings {
   readonly version?: string;
   /** Target platform, e.g. "freebsd" (same as diagnostics.platform; that one wins). */
   readonly platform?: Platform;
+  /** `lighttpd.upgradeFrom`: the version the configuration runs on before upgrading to `version`. */
+  readonly upgradeFrom?: string;
 }
 
 function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
   const version = settings.diagnostics?.version ?? settings.version;
   const platform = settings.diagnostics?.platform ?? settings.platform;
-  if (version === undefined && platform === undefined) return settings.diagnostics ?? {};
+  const upgradeFrom = settings.diagnostics?.upgradeFrom ?? settings.upgradeFrom;
+  if (version === undefined && platform === undefined && !upgradeFrom) return settings.diagnostics ?? {};
   return {
     ...settings.diagnostics,
     ...(version !== undefined ? { version } : {}),
     ...(platform !== undefined ? { platform } : {}),
+    ...(upgradeFrom ? { upgradeFrom } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface ServerSettings {
   readonly version: string;
   /** `lighttpd.platform`: the platform the configs run on (default linux). */
   readonly platform: Platform;
+  /** `lighttpd.upgradeFrom`: the release the configs run on before upgrading to `version` ("" = no upgrade check). */
+  readonly upgradeFrom: string;
   /** `lighttpd.diagnostics.severity`: per-code severity ("off" drops the code). */
   readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
   /** `lighttpd.format.alignArrows`: align `=>` in multi-line lists when formatting. */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   includeShellExecute: false,
   version: NEWEST_VERSION,
   platform: DEFAULT_PLATFORM,
+  upgradeFrom: '',
   diagnosticsSeverity: {},
   formatAlignArrows: false,
   validateExecutable: false,
@@ -65,6 +68,13 @@ export function normalizeVersionSetting(raw: unknown): string {
   return normalizeVersion(typeof raw === 'string' ? raw : undefined) ?? NEWEST_VERSION;
 }
 
+/** `lighttpd.upgradeFrom`: a version as for lighttpd.version, or "" (no upgrade check) for anything else. */
+export function normalizeUpgradeFrom(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.trim() === '') return '';
+  const m = /^\s*(?:lighttpd[-\s/]?)?(\d+)\.(\d+)(?:\.(\d+))?\s*$/i.exec(raw);
+  return m ? `${m[1]}.${m[2]}.${m[3] ?? '0'}` : '';
+}
+
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   const r = (raw ?? {}) as {
@@ -96,6 +106,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     includeShellExecute: r.includeShell?.execute === true,
     version: normalizeVersionSetting(r.version),
     platform: normalizePlatform((raw as { platform?: unknown } | undefined)?.platform) ?? DEFAULT_PLATFORM,
+    upgradeFrom: normalizeUpgradeFrom((raw as { upgradeFrom?: unknown } | undefined)?.upgradeFrom),
     diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
     formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
     validateExecutable: (raw as { validate?: { executable?: unknown } } | undefined)?.validate?.executable === true,

@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly lighttpdVersion?: string;
   /** Target platform, e.g. "freebsd" (default linux). */
   readonly platform?: Platform;
+  /** The version the configs run on before upgrading to lighttpdVersion (rules upgrade-*). */
+  readonly upgradeFrom?: string;
   /** Per-code severity overrides from --severity CODE=LEVEL. */
   readonly severity: Readonly<Record<string, Severity | 'off'>>;
   /** A main config that includes the files (for fragments). */
@@ -42,6 +44,8 @@ Options:
       --lighttpd-version V   the lighttpd version the config is for, e.g. 1.4.69
       --platform P           the platform lighttpd runs on: linux (default), freebsd,
                              netbsd, openbsd, dragonfly, macos, solaris or windows
+      --upgrade-from V       report what changes for the config when lighttpd goes from V to
+                             --lighttpd-version (default: the newest release), e.g. 1.4.69
       --severity CODE=LEVEL  change a rule's severity: error, warning, info, hint or off
                              (repeat the option, or separate pairs with commas)
       --root FILE            main config that includes the FILEs: fragments are checked with the
@@ -75,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         'lighttpd-version': { type: 'string' },
         platform: { type: 'string' },
+        'upgrade-from': { type: 'string' },
         severity: { type: 'string', multiple: true },
         root: { type: 'string' },
         'no-follow': { type: 'boolean' },
@@ -102,6 +107,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const platform = v.platform === undefined ? undefined : normalizePlatform(v.platform);
   if (v.platform !== undefined && !platform) {
     throw new UsageError(`unknown --platform '${v.platform}' (use ${PLATFORMS.join(', ')})`);
+  const upgradeFrom = v['upgrade-from'];
+  if (upgradeFrom !== undefined && !/^1\.4\.\d{1,3}$/.test(upgradeFrom)) {
+    throw new UsageError(`invalid --upgrade-from '${upgradeFrom}' (expected 1.4.N, e.g. 1.4.69)`);
   }
   const severity: Record<string, Severity | 'off'> = {};
   for (const item of (v.severity ?? []).flatMap((s) => s.split(','))) {
@@ -125,6 +133,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format,
     lighttpdVersion,
     ...(platform ? { platform } : {}),
+    ...(upgradeFrom !== undefined ? { upgradeFrom } : {}),
     severity,
     root: v.root,
     follow: !(v['no-follow'] ?? false),

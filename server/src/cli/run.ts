@@ -58,6 +58,7 @@ function settingsFor(options: CliOptions): LanguageSettings {
     diagnostics: { severity: options.severity },
     ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
   };
 }
 

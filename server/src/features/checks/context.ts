@@ -51,12 +51,15 @@ export interface CheckOptions {
   readonly version?: string;
   /** Target platform (setting lighttpd.platform); default linux. */
   readonly platform?: Platform;
+  /** The version the configuration runs on before an upgrade to `version` (rules upgrade-*); unset: none. */
+  readonly upgradeFrom?: string;
 }
 
 export class CheckContext {
   readonly findings: Finding[] = [];
   readonly version: string;
   readonly platform: Platform;
+  readonly upgradeFrom?: string;
   /** Assignments and conditions written in this document (not those of files it includes). */
   readonly assignments: readonly EvaluatedAssignment[];
   readonly conditions: readonly EvaluatedCondition[];
@@ -68,6 +71,7 @@ export class CheckContext {
   ) {
     this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
     this.platform = normalizePlatform(options.platform) ?? DEFAULT_PLATFORM;
+    this.upgradeFrom = normalizeVersion(options.upgradeFrom);
     this.assignments = model.evaluation.assignments;
     // The evaluation also holds the conditions of included files: keep the ones written in this document
     // (all of them when it read no other file).

@@ -8,6 +8,7 @@ import type { Span } from '../../parser/ast';
 import type { CheckContext, Fix } from './context';
 import { suggest } from './context';
 import { removeStatementFix } from './platform';
+import { sslMigrationFix } from './upgrade';
 
 /**
  * Keys that were never lighttpd 1.4 options but are copied from TLS hardening guides; what to do instead.
@@ -79,7 +80,10 @@ export function checkDirectives(ctx: CheckContext): void {
         },
         {
           tags: ['deprecated'],
-          fixes: removed.rename && replacement ? [rename(keyNode, replacement)] : undefined,
+          fixes:
+            removed.rename && replacement
+              ? [rename(keyNode, replacement)]
+              : [sslMigrationFix(ctx, a)].filter((f): f is Fix => !!f),
         },
       );
       continue;

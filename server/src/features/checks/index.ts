@@ -14,6 +14,7 @@ import { checkStartup } from './startup';
 import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
 import { checkSyntaxVersions } from './syntaxVersion';
+import { checkUpgrade } from './upgrade';
 import { checkValues } from './values';
 
 export type { CheckOptions, Finding, FindingData, Fix, FixEdit } from './context';
@@ -30,6 +31,7 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkPlatform,
   checkSockets,
   checkStartup,
+  checkUpgrade,
 ];
 
 /** Runs every check; a check that throws on odd input loses its findings, never the others'. */

@@ -30,6 +30,8 @@ export interface DiagnosticsOptions {
   readonly platform?: Platform;
   /** Where a related span (in any file) is, for relatedInformation; without it none is given. */
   readonly locate?: (span: RelatedSpan) => DiagnosticRelatedInformation | undefined;
+  /** The version the configuration runs on before upgrading to `version` (rules upgrade-*). */
+  readonly upgradeFrom?: string;
 }
 
 /** A quick fix carried by a diagnostic, ready to apply. */
@@ -89,7 +91,7 @@ export function computeDiagnostics(
   for (const p of model.evaluation.problems)
     add(p.code, p.start, p.end, p.message, 'error', undefined, undefined, undefined, p.related);
   const text = doc.getText();
-  for (const f of runChecks(text, model, { version: options.version, platform: options.platform })) {
+  for (const f of runChecks(text, model, { version: options.version, platform: options.platform, upgradeFrom: options.upgradeFrom })) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,
       isPreferred: x.preferred,
