@@ -8,6 +8,7 @@
 import { workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { registerSimulate } from './simulate';
+import { registerUpgradeCommand } from './upgrade';
 
 export const CLIENT_ID = 'lighttpd';
 export const CLIENT_NAME = 'lighttpd Language Server';
@@ -47,6 +48,7 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
   platform.prepare?.(client, context);
   // Commands (each family in its own module, registered here so both editions have them).
   registerSimulate(context, client);
+  registerUpgradeCommand(context);
   // Not awaited: activation returns at once instead of holding the extension host while the server
   // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
   const started = client;

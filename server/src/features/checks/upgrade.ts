@@ -14,7 +14,12 @@
 import type { EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
 import type { ArrayValue, Assignment, Include, Span } from '../../parser/ast';
 import { compareVersions } from '../../schema';
-import type { CheckContext, Fix, FixEdit } from './context';
+import type { ArgsOf, RuleCode } from '../diagnostics/rules';
+import type { CheckContext, Fix, FixEdit, ReportRest } from './context';
+
+/** The upgrade-* codes, and what a check passes besides the two versions. */
+type UpgradeCode = Extract<RuleCode, `upgrade-${string}`>;
+type UpgradeFacts<C extends UpgradeCode> = Omit<ArgsOf<C>, 'from' | 'target'>;
 
 /** Known include_shell helpers (Debian's lighttpd package) and the only keys their output sets. */
 const KNOWN_SHELL_KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -137,8 +142,9 @@ class UpgradeScan {
     return global.find((a) => !a.node.key.fullName.startsWith('var.'))?.node;
   }
 
-  report(code: string, at: Span, args: Record<string, string | undefined>, fixes: Fix[]): void {
-    this.ctx.report(code, at, { from: this.from, target: this.ctx.version, ...args }, { fixes });
+  report<C extends UpgradeCode>(code: C, at: Span, facts: UpgradeFacts<C>, fixes: Fix[]): void {
+    const args = { from: this.from, target: this.ctx.version, ...facts } as unknown as ArgsOf<C>;
+    this.ctx.report(code, at, ...([args, { fixes }] as unknown as ReportRest<C>));
   }
 }
 
@@ -169,7 +175,7 @@ const dirListingDotfiles: UpgradeRule = (s) => {
 /** A server-wide default that changed; reported once, in the main config. */
 function globalDefault(
   release: string,
-  code: string,
+  code: 'upgrade-url-normalize' | 'upgrade-keep-alive-requests',
   key: string,
   pin: string,
   adopt: string,

@@ -47,6 +47,14 @@ export interface InvalidValueArgs {
   readonly allowed?: string;
 }
 
+/** Every upgrade-* rule: the versions of the upgrade and the release that changed the behaviour. */
+export interface UpgradeArgs {
+  readonly from: string;
+  readonly target: string;
+  /** The release (or releases, "1.4.56 and 1.4.77") whose change applies. */
+  readonly release: string;
+}
+
 const didYouMean = (a: { suggestion?: string }) => (a.suggestion ? ` Did you mean "${a.suggestion}"?` : '');
 const instead = (a: { replacement?: string }) => (a.replacement ? ` Use ${a.replacement} instead.` : '');
 
@@ -272,70 +280,70 @@ const TABLE = [
     'upgrade-redirect-code',
     'warning',
     'url.redirect without url.redirect-code: from 1.4.75 it answers 308, not 301, to methods other than GET and HEAD.',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} url.redirect answers 308 instead of 301 to requests other than GET and HEAD (a POST is sent again as a POST to the new URL), since url.redirect-code is not set here. Set url.redirect-code = 301 to keep the old answer.`,
   ),
   rule(
     'upgrade-tls-min-protocol',
     'warning',
     'A TLS socket without MinProtocol: the default minimum rose to TLSv1.2 (1.4.56) and TLSv1.3 (1.4.77).',
-    (a) =>
+    (a: UpgradeArgs & { before: string; after: string }) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} this TLS socket refuses clients older than ${a.after} (${a.from} accepts ${a.before} and newer), since ssl.openssl.ssl-conf-cmd sets no "MinProtocol".`,
   ),
   rule(
     'upgrade-error-handler-404',
     'warning',
     'server.error-handler-404 handles only 404 from 1.4.77 (it also handled 403 before).',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} server.error-handler-404 no longer handles 403 Forbidden responses; those get lighttpd's own error page.`,
   ),
   rule(
     'upgrade-static-pathinfo',
     'warning',
     'Static files with trailing path info (/a.html/x) get 404 from 1.4.80 (static-file.disable-pathinfo defaults to enable).',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} a URL with path info after a static file (e.g. /index.html/extra) gets 404 instead of the file, since static-file.disable-pathinfo is not set.`,
   ),
   rule(
     'upgrade-h2c',
     'information',
     'Cleartext HTTP/1.1 "Upgrade: h2c" to HTTP/2 is off from 1.4.83 unless server.feature-flags enables "server.h2c".',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} cleartext requests with "Upgrade: h2c" stay HTTP/1.1 (TLS and prior-knowledge HTTP/2 are unchanged), since server.feature-flags does not set "server.h2c".`,
   ),
   rule(
     'upgrade-http2',
     'information',
     'HTTP/2 is on by default from 1.4.59 unless server.feature-flags sets "server.h2proto".',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} HTTP/2 is on (TLS ALPN, cleartext prior knowledge), since server.feature-flags does not set "server.h2proto".`,
   ),
   rule(
     'upgrade-keep-alive-requests',
     'information',
     'server.max-keep-alive-requests defaults to 1000 from 1.4.65 (was 100).',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} a keep-alive connection serves up to 1000 requests instead of 100, since server.max-keep-alive-requests is not set.`,
   ),
   rule(
     'upgrade-url-normalize',
     'warning',
     'Request URLs are normalised by default from 1.4.54 (server.http-parseopts not set).',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} request URLs are normalised before conditions and modules see them (%-decoding, dot segments, %2F), since server.http-parseopts is not set.`,
   ),
   rule(
     'upgrade-dirlisting-dotfiles',
     'information',
     'Directory listings hide dot files by default from 1.4.40.',
-    (a) =>
+    (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} directory listings hide files whose names start with a dot, since dir-listing.hide-dotfiles is not set.`,
   ),
   rule(
     'upgrade-alias-order',
     'error',
     'An alias.url entry shadowed by an earlier prefix with other entries between: fatal from 1.4.85.',
-    (a) =>
+    (a: UpgradeArgs & { prefix: string; shadowed: string }) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} this makes lighttpd refuse to start: "${a.shadowed}" never matches because "${a.prefix}" comes first in alias.url (older versions checked only neighbouring entries).`,
   ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
