@@ -107,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const platform = v.platform === undefined ? undefined : normalizePlatform(v.platform);
   if (v.platform !== undefined && !platform) {
     throw new UsageError(`unknown --platform '${v.platform}' (use ${PLATFORMS.join(', ')})`);
+  }
   const upgradeFrom = v['upgrade-from'];
   if (upgradeFrom !== undefined && !/^1\.4\.\d{1,3}$/.test(upgradeFrom)) {
     throw new UsageError(`invalid --upgrade-from '${upgradeFrom}' (expected 1.4.N, e.g. 1.4.69)`);

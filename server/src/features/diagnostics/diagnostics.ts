@@ -91,7 +91,11 @@ export function computeDiagnostics(
   for (const p of model.evaluation.problems)
     add(p.code, p.start, p.end, p.message, 'error', undefined, undefined, undefined, p.related);
   const text = doc.getText();
-  for (const f of runChecks(text, model, { version: options.version, platform: options.platform, upgradeFrom: options.upgradeFrom })) {
+  for (const f of runChecks(text, model, {
+    version: options.version,
+    platform: options.platform,
+    upgradeFrom: options.upgradeFrom,
+  })) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,
       isPreferred: x.preferred,
