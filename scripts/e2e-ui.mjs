@@ -1,11 +1,13 @@
 // The UI test: the packaged .vsix installed into code-server, driven like a person in headless Chromium.
 // Steps: open a realistic lighttpd.conf, see the module-not-loaded squiggle and its hover, the Problems panel,
-// the light bulb (Ctrl+.) quick fix, the SCGI snippet typed by its prefix, a hover on a directive, and the
-// TextMate scopes through "Developer: Inspect Editor Tokens and Scopes".
+// the light bulb (Ctrl+.) quick fix, the SCGI snippet typed by its prefix, a hover on a directive, the
+// TextMate scopes through "Developer: Inspect Editor Tokens and Scopes", the request simulator, the language
+// status item, the walkthrough, the output channel, and two window reloads after which the extension host log
+// holds no "provider FAILED" / "Starting server failed".
 // With UPDATE_SCREENSHOTS=1 the screenshots go to docs/images/ (used by README.md); otherwise into the run's
 // temp folder. Run on its own with `npm run test:ui` (scripts/e2e.mjs --ui-only).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CODE_SERVER_PKG,
@@ -81,6 +83,22 @@ async function serverCapabilities() {
     conn.dispose();
     proc.kill();
   }
+}
+
+/** Files under `dir` (recursively) whose name satisfies `accept`. */
+function findFiles(dir, accept, out = []) {
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const n of names) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) findFiles(p, accept, out);
+    else if (accept(n)) out.push(p);
+  }
+  return out;
 }
 
 function lineOf(text, needle) {
@@ -364,6 +382,87 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: STEP_MS });
       await shot('simulate');
       await page.keyboard.press('Control+B');
+    });
+
+    /** Runs a palette command by its label (F1, type, Enter on the row). */
+    const palette = async (label) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      await input.fill(`>${label}`);
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: label })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+    };
+    const backToConfig = async () => {
+      await page.keyboard.press('Escape');
+      await palette('View: Close All Editor Groups'); // the simulation result beside the config, then reopen it
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      await input.fill('lighttpd.conf');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'lighttpd.conf' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+      await editorLines.getByText('server.document-root').first().waitFor({ timeout: STEP_MS });
+    };
+
+    await step('language status item (server, main config, target version)', async () => {
+      await backToConfig();
+      const item = page.locator('[id="status.languageStatus"], .statusbar-item:has(.codicon-bracket)').first();
+      await item.click({ timeout: STEP_MS });
+      const hover = page.locator('.monaco-hover', { hasText: 'lighttpd server running' }).first();
+      await hover.waitFor({ timeout: STEP_MS });
+      await hover.getByText('main config', { exact: true }).first().waitFor({ timeout: STEP_MS });
+      await hover.getByText('lighttpd 1.4.85').first().waitFor({ timeout: STEP_MS });
+      await shot('language-status');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('walkthrough (lighttpd: Get Started)', async () => {
+      await palette('lighttpd: Get Started');
+      const page1 = page.locator('.gettingStartedContainer', { hasText: 'Get started with lighttpd configuration' });
+      await page1.first().waitFor({ timeout: STEP_MS });
+      await page1.getByText('Fix a missing module in one click').first().waitFor({ timeout: STEP_MS });
+      await shot('walkthrough');
+      await page.keyboard.press('Control+W');
+    });
+
+    await step('output channel without tracing (lighttpd: Show Output)', async () => {
+      await palette('lighttpd: Show Output');
+      await page.locator('.panel .view-lines', { hasText: 'lighttpd language server running' }).first().waitFor({
+        timeout: STEP_MS,
+      });
+      await page.keyboard.press('Control+J');
+      await page.keyboard.press('Control+1');
+    });
+
+    await step('reload the window: no provider errors in the extension host log', async () => {
+      for (let i = 0; i < 2; i++) {
+        // The cursor on a diagnostic: VS Code asks for code actions around the reload.
+        await goTo(lineOf(text, 'server.port') + 1, 3);
+        await palette('Developer: Reload Window');
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await editorLines.getByText('server.document-root').first().waitFor({ timeout: 60_000 });
+        await page.locator('[id="status.languageStatus"], .statusbar-item:has(.codicon-bracket)').first().waitFor({
+          timeout: STEP_MS,
+        });
+      }
+      await page.waitForTimeout(2000); // the last shutdown's log lines are written
+      const logs = findFiles(join(userData, 'logs'), (n) => /exthost.*\.log$/.test(n));
+      if (logs.length === 0) throw new Error(`no extension host log under ${join(userData, 'logs')}`);
+      const bad = logs.flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => /provider FAILED|Starting server failed|Client is not running/.test(l))
+          .map((l) => `${f}: ${l}`),
+      );
+      log(`  read ${logs.length} extension host log(s)`);
+      if (bad.length) throw new Error(`errors in the extension host log:\n${bad.slice(0, 10).join('\n')}`);
     });
     ok = true;
   } catch (e) {

@@ -7,8 +7,11 @@
  */
 import { workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { createOutputChannel, registerCommands } from './commands';
+import { quietWhenStopped } from './lifecycle';
 import { registerSimulate } from './simulate';
 import { registerUpgradeCommand } from './upgrade';
+import { registerStatus } from './status';
 
 export const CLIENT_ID = 'lighttpd';
 export const CLIENT_NAME = 'lighttpd Language Server';
@@ -43,12 +46,18 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
     // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted.
     initializationOptions: { trusted: workspace.isTrusted },
     uriConverters: platform.uriConverters,
+    // Always there (View > Output > lighttpd); lighttpd.trace.server only adds the protocol traffic.
+    outputChannel: createOutputChannel(),
+    // No "provider FAILED" in the extension host log for requests VS Code sends while the client stops.
+    middleware: quietWhenStopped(() => client),
   };
   client = platform.createClient(clientOptions);
   platform.prepare?.(client, context);
   // Commands (each family in its own module, registered here so both editions have them).
   registerSimulate(context, client);
   registerUpgradeCommand(context);
+  registerCommands(context, client);
+  registerStatus(context, client);
   // Not awaited: activation returns at once instead of holding the extension host while the server
   // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
   const started = client;

@@ -27,6 +27,8 @@ import { SEMANTIC_TOKENS_LEGEND } from './features/structure/semanticTokens';
 import { describeError, makeGuard, TEST_THROW } from './runtime/guard';
 import type { ServerHost } from './runtime/host';
 import { makeIdleCollector } from './runtime/idleCollector';
+import { isAliasOfAnother } from './runtime/aliases';
+import { registerEditorRequests } from './runtime/editorRequests';
 import { LighttpdOnSave } from './runtime/lighttpdOnSave';
 import { CheckScheduler } from './runtime/scheduler';
 import { readClientSettings } from './runtime/clientSettings';
@@ -86,6 +88,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     scheduler.started(uri);
     const doc = documents.get(uri); // the latest version: a check never runs on an outdated one
     if (!doc) return; // closed meanwhile
+    if (isAliasOfAnother(doc.uri, documents.all(), canonicalOf)) {
+      // Another open name of the same file (a symbolic link) carries its diagnostics.
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      if (cascade) scheduler.cascadeFrom(doc.uri);
+      return;
+    }
     const ours = settings.validate.enable
       ? guard('validation', doc.uri, [], () =>
           service.doValidation(doc, {
@@ -193,6 +201,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     lighttpd.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     scheduler.scheduleAffected(e.document, settings.validate.delay);
+  });
+  registerEditorRequests(connection, {
+    documents,
+    workspace,
+    host,
+    guard,
+    lighttpd,
+    settings: () => settings,
+    trusted: () => trusted,
   });
   connection.onNotification('lighttpd/didChangeTrust', (p: { trusted?: unknown }) => {
     trusted = p?.trusted === true;

@@ -45,11 +45,26 @@ export class LighttpdOnSave {
   }
 
   async saved(saved: TextDocument): Promise<void> {
+    if (this.deps.settings().validateExecutable) await this.run(saved);
+  }
+
+  /**
+   * The command "Check with lighttpd now": the same run as on save, asked for by the user, so it does not
+   * wait for lighttpd.validate.executable; a trusted workspace is still required (lighttpd runs the config's
+   * include_shell commands), and a host without a runner runs nothing.
+   */
+  async runNow(doc: TextDocument): Promise<LighttpdCheckSummary> {
+    if (!this.deps.trusted()) return { ran: false, reason: 'untrusted' };
+    if (!this.deps.host.runLighttpd || !uriToPath(doc.uri)) return { ran: false, reason: 'unavailable' };
+    return (await this.run(doc)) ?? { ran: false, reason: 'unavailable' };
+  }
+
+  private async run(saved: TextDocument): Promise<LighttpdCheckSummary | undefined> {
     const { host, workspace, service, guard } = this.deps;
     const settings = this.deps.settings();
     const trusted = this.deps.trusted();
     const path = uriToPath(saved.uri);
-    if (!path || !settings.validateExecutable || !trusted || !host.runLighttpd) return;
+    if (!path || !trusted || !host.runLighttpd) return undefined;
     const root =
       guard(
         'lighttpd root',
@@ -58,16 +73,17 @@ export class LighttpdOnSave {
         () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root,
       ) ?? path;
     const r = await host.runLighttpd(root, {
-      enabled: settings.validateExecutable,
+      enabled: true, // on save only with lighttpd.validate.executable (saved()); otherwise asked by the user
       trusted,
       executablePath: settings.executablePath,
     });
-    if (!r.ran && r.reason !== 'not-found') return;
+    if (!r.ran && r.reason !== 'not-found') return { ran: false, reason: r.reason ?? 'unavailable', root };
     const notice = !r.ran
       ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
       : r.timedOut
         ? `lighttpd -tt did not finish in time and was stopped.`
         : undefined;
+    let problems = 0;
     for (const d of this.deps.documents()) {
       const p = uriToPath(d.uri);
       if (!p) continue;
@@ -81,9 +97,25 @@ export class LighttpdOnSave {
           severity: settings.diagnosticsSeverity,
         }),
       );
+      problems += diags.length;
       if (diags.length === 0 && !this.reported.has(d.uri)) continue;
       this.reported.set(d.uri, diags);
       this.deps.recheck(d);
     }
+    return r.ran
+      ? { ran: true, root, status: r.status ?? null, timedOut: !!r.timedOut, problems }
+      : { ran: false, reason: 'not-found', root };
   }
 }
+
+/** What a lighttpd run did, for the command that asked for it. */
+export type LighttpdCheckSummary =
+  | {
+      readonly ran: true;
+      readonly root: string;
+      readonly status: number | null;
+      readonly timedOut: boolean;
+      /** Diagnostics lighttpd's output gave on the open documents. */
+      readonly problems: number;
+    }
+  | { readonly ran: false; readonly reason: string; readonly root?: string };
