@@ -25,6 +25,7 @@ import * as T from '../../server/src/parser/tokens';
 import { getRule } from '../../server/src/features/diagnostics/rules';
 import { RenameError } from '../../server/src/features/navigation/rename';
 import { getLanguageService, type LanguageService } from '../../server/src/service';
+import { uriToPath } from '../../server/src/uri';
 import { MemoryFileSystem } from './memfs';
 import type { Rng } from './rng';
 import type { CorpusFile } from './generate';
@@ -82,6 +83,18 @@ export const SURFACE: Record<string, Call | null> = {
     if (deps !== undefined && !(deps instanceof Set)) throw new Error(`getDependencies returned ${typeof deps}`);
   },
   doValidation: (svc, doc, ctx) => ctx.check('doValidation', svc.doValidation(doc)),
+  // The whole-configuration verdict of the document's file taken as a main config, and one file's diagnostics
+  // as the workspace has it: their ranges belong to other files, so only that they answer is checked here.
+  validateConfiguration: (svc, doc) => {
+    const path = uriToPath(doc.uri);
+    const r = path === undefined ? undefined : svc.validateConfiguration(path);
+    if (r !== undefined && typeof r !== 'object') throw new Error(`validateConfiguration returned ${typeof r}`);
+  },
+  validateFile: (svc, doc) => {
+    const path = uriToPath(doc.uri);
+    const r = path === undefined ? undefined : svc.validateFile(path);
+    if (r !== undefined && typeof r !== 'object') throw new Error(`validateFile returned ${typeof r}`);
+  },
   doCodeActions: (svc, doc, ctx) => {
     const only = ctx.rng.pick([undefined, ['quickfix'], ['source.fixAll'], ['source']]);
     const picked = ctx.diagnostics.filter(() => ctx.rng.chance(0.5));

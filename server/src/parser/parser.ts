@@ -414,115 +414,132 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 
   // varline ::= key ( ASSIGN | FORCE_ASSIGN | APPEND ) expression
-  private varline = this.RULE('varline', () => {
-    const k = this.CONSUME(T.Key);
-    const key = this.ACTION(
-      (): KeyNode => ({ name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) }),
-    );
-    let operator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
-    let value: Expression | undefined;
-    // `a b = 1`, `a "x" = 1`: lighttpd drops what stands between the key and the operator and assigns to
-    // `a` (docs/grammar.md §10; 1.4.77+ rejects a name right after a name).
-    this.MANY({
-      GATE: () => this.strayBeforeOperator(),
-      DEF: () => {
-        const t = this.OR4(strayBeforeOperatorTokens.map((tt) => ({ ALT: () => this.CONSUME3(tt) })));
-        this.ACTION(() =>
-          this.report(
-            'syntax-unexpected-token',
-            `Unexpected ${describeStray(t)} between '${k.image}' and its operator: lighttpd ignores it and assigns to '${k.image}'.`,
-            t.startOffset,
-            tokenEnd(t),
-          ),
+  // The state of the assignment being parsed (an assignment never contains another one), read by the
+  // alternatives below, which are made once.
+  private varKey!: IToken;
+  private varOpToken!: IToken;
+  private varOperator: ({ text: AssignOperator } & { start: number; end: number }) | undefined;
+  private varValue: Expression | undefined;
+  private readonly strayBeforeOperatorAlts: { ALT: () => IToken }[] = strayBeforeOperatorTokens.map((tt) => ({
+    ALT: () => this.CONSUME3(tt),
+  }));
+  // `a b = 1`, `a "x" = 1`: lighttpd drops what stands between the key and the operator and assigns to
+  // `a` (docs/grammar.md §10; 1.4.77+ rejects a name right after a name).
+  private readonly strayBeforeOperatorRun = {
+    GATE: () => this.strayBeforeOperator(),
+    DEF: () => {
+      const t = this.OR4(this.strayBeforeOperatorAlts);
+      if (this.RECORDING_PHASE) return;
+      const k = this.varKey;
+      this.report(
+        'syntax-unexpected-token',
+        `Unexpected ${describeStray(t)} between '${k.image}' and its operator: lighttpd ignores it and assigns to '${k.image}'.`,
+        t.startOffset,
+        tokenEnd(t),
+      );
+    },
+  };
+  private readonly assignOperatorAlts: { ALT: () => IToken }[] = [
+    { ALT: () => this.CONSUME(T.Assign) },
+    { ALT: () => this.CONSUME(T.Append) },
+    { ALT: () => this.CONSUME(T.ForceAssign) },
+  ];
+  // `a =⏎ "x"` works in lighttpd (the EOL is dropped); but when the next line is an assignment of
+  // its own, the value is simply missing (what a user in the middle of typing has).
+  private readonly valueOnNextLine = {
+    GATE: () => !(this.LA(2).tokenType === T.Key && isAssignOperator(this.LA(3).tokenType)),
+    DEF: () => this.CONSUME(T.EOL),
+  };
+  private readonly assignedValueAlts = [
+    {
+      GATE: () => isValueStart(this.LA(1).tokenType),
+      ALT: () => {
+        this.varValue = this.SUBRULE(this.expression);
+      },
+    },
+    {
+      ALT: () => {
+        if (this.RECORDING_PHASE) return;
+        const op = this.varOpToken;
+        const found = this.LA(1);
+        const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'nothing' : `'${found.image}'`;
+        this.report(
+          'syntax-missing-value',
+          `Expected a value after '${op.image}' (a "string", a number, a variable or a ( list )) but found ${what}.`,
+          op.startOffset,
+          tokenEnd(op),
         );
       },
-    });
-    this.OR([
-      {
-        ALT: () => {
-          const op = this.OR2([
-            { ALT: () => this.CONSUME(T.Assign) },
-            { ALT: () => this.CONSUME(T.Append) },
-            { ALT: () => this.CONSUME(T.ForceAssign) },
-          ]);
-          this.ACTION(() => {
-            operator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) };
-          });
-          // `a =⏎ "x"` works in lighttpd (the EOL is dropped); but when the next line is an assignment of
-          // its own, the value is simply missing (what a user in the middle of typing has).
-          this.OPTION({
-            GATE: () => !(this.LA(2).tokenType === T.Key && isAssignOperator(this.LA(3).tokenType)),
-            DEF: () => this.CONSUME(T.EOL),
-          });
-          this.OR3([
-            {
-              GATE: () => isValueStart(this.LA(1).tokenType),
-              ALT: () => {
-                value = this.SUBRULE(this.expression);
-              },
-            },
-            {
-              ALT: () =>
-                this.ACTION(() => {
-                  const found = this.LA(1);
-                  const what = found.tokenType === T.EOL || found.tokenType === EOF ? 'nothing' : `'${found.image}'`;
-                  this.report(
-                    'syntax-missing-value',
-                    `Expected a value after '${op.image}' (a "string", a number, a variable or a ( list )) but found ${what}.`,
-                    op.startOffset,
-                    tokenEnd(op),
-                  );
-                }),
-            },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.EOL);
-          this.ACTION(() =>
-            this.report(
-              'syntax-missing-operator',
-              `'${k.image}' is not followed by '=', '+=' or ':='.`,
-              k.startOffset,
-              tokenEnd(k),
-            ),
-          );
-        },
-      },
-      {
-        // `server.port 80`, `a "x"`, `a b`: no operator. (Last, since it consumes nothing itself.)
-        ALT: () => {
-          this.ACTION(() => {
-            const end = this.skipRestOfLine();
-            this.report(
-              'syntax-missing-operator',
-              `Missing '=' after '${k.image}'.`,
-              k.startOffset,
-              Math.max(end, tokenEnd(k)),
-            );
-          });
-        },
-      },
-    ]);
-    return this.ACTION(() => {
-      const end = value?.end ?? operator?.end ?? key.end;
-      // 1.4.77+: a bare key right after a value that ends in a variable is a tokenizer error
-      // ("missing assignment operator or missing string concat operator").
-      const next = this.LA(1);
-      if (value && next.tokenType === T.Key) {
-        const last = value.kind === 'concat' ? value.operands[value.operands.length - 1] : value;
-        if (last?.kind === 'variable') {
-          this.report(
-            'syntax-missing-operator',
-            `Missing '+' or a newline between '${last.name}' and '${next.image}'.`,
-            last.start,
-            tokenEnd(next),
-          );
+    },
+  ];
+  private readonly assignmentTailAlts = [
+    {
+      ALT: () => {
+        const op = this.OR2(this.assignOperatorAlts);
+        if (!this.RECORDING_PHASE) {
+          this.varOpToken = op;
+          this.varOperator = { text: op.image as AssignOperator, start: op.startOffset, end: tokenEnd(op) };
         }
+        this.OPTION(this.valueOnNextLine);
+        this.OR3(this.assignedValueAlts);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME2(T.EOL);
+        if (this.RECORDING_PHASE) return;
+        const k = this.varKey;
+        this.report(
+          'syntax-missing-operator',
+          `'${k.image}' is not followed by '=', '+=' or ':='.`,
+          k.startOffset,
+          tokenEnd(k),
+        );
+      },
+    },
+    {
+      // `server.port 80`, `a "x"`, `a b`: no operator. (Last, since it consumes nothing itself.)
+      ALT: () => {
+        if (this.RECORDING_PHASE) return;
+        const k = this.varKey;
+        const end = this.skipRestOfLine();
+        this.report(
+          'syntax-missing-operator',
+          `Missing '=' after '${k.image}'.`,
+          k.startOffset,
+          Math.max(end, tokenEnd(k)),
+        );
+      },
+    },
+  ];
+  private varline = this.RULE('varline', () => {
+    const k = this.CONSUME(T.Key);
+    this.varKey = k;
+    this.varOperator = undefined;
+    this.varValue = undefined;
+    this.MANY(this.strayBeforeOperatorRun);
+    this.OR(this.assignmentTailAlts);
+    if (this.RECORDING_PHASE) return undefined;
+    const key: KeyNode = { name: k.image, fullName: fullKeyName(k.image), start: k.startOffset, end: tokenEnd(k) };
+    // (set by the alternatives: TypeScript cannot see that)
+    const operator = this.varOperator as ({ text: AssignOperator } & { start: number; end: number }) | undefined;
+    const value = this.varValue as Expression | undefined;
+    const end = value?.end ?? operator?.end ?? key.end;
+    // 1.4.77+: a bare key right after a value that ends in a variable is a tokenizer error
+    // ("missing assignment operator or missing string concat operator").
+    const next = this.LA(1);
+    if (value && next.tokenType === T.Key) {
+      const last = value.kind === 'concat' ? value.operands[value.operands.length - 1] : value;
+      if (last?.kind === 'variable') {
+        this.report(
+          'syntax-missing-operator',
+          `Missing '+' or a newline between '${last.name}' and '${next.image}'.`,
+          last.start,
+          tokenEnd(next),
+        );
       }
-      return { kind: 'assignment' as const, key, operator, value, start: key.start, end };
-    });
+    }
+    return { kind: 'assignment' as const, key, operator, value, start: key.start, end };
   });
 
   // expression ::= value ( PLUS value )*
