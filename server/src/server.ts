@@ -32,6 +32,7 @@ import { registerEditorRequests } from './runtime/editorRequests';
 import { LighttpdOnSave } from './runtime/lighttpdOnSave';
 import { CheckScheduler } from './runtime/scheduler';
 import { readClientSettings } from './runtime/clientSettings';
+import { ConfigurationPublisher } from './runtime/configurationPublisher';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
 import { registerSimulateRequests } from './simulateRequests';
@@ -72,6 +73,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
     },
     { held: true },
   );
+  const languageSettings = () => ({
+    version: settings.version,
+    platform: settings.platform,
+    upgradeFrom: settings.upgradeFrom || undefined,
+    diagnostics: { severity: settings.diagnosticsSeverity },
+  });
+  const publisher = new ConfigurationPublisher({
+    service,
+    settings: languageSettings,
+    maxFiles: () => settings.includedFiles,
+    generation: () => workspace.generation,
+    isOpen: (path) => documents.all().some((d) => canonicalOf(d.uri) === path),
+    send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    guard: (what, uri, fallback, fn) => guard(what, uri, fallback, fn),
+  });
   const lighttpd = new LighttpdOnSave({
     host,
     workspace,
@@ -94,19 +110,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (cascade) scheduler.cascadeFrom(doc.uri);
       return;
     }
-    const ours = settings.validate.enable
-      ? guard('validation', doc.uri, [], () =>
-          service.doValidation(doc, {
-            version: settings.version,
-            platform: settings.platform,
-            upgradeFrom: settings.upgradeFrom || undefined,
-            diagnostics: { severity: settings.diagnosticsSeverity },
-          }),
-        )
-      : [];
+    const enabled = settings.validate.enable;
+    const ours = enabled ? guard('validation', doc.uri, [], () => service.doValidation(doc, languageSettings())) : [];
     // A host whose files arrive later (the web): checked again once they did, not published incomplete.
     if (host.filesPending?.()) return;
-    const diagnostics = [...ours, ...lighttpd.diagnosticsOf(doc.uri)];
+    // The configuration(s) the document is checked in: their other files, and summaries on include lines.
+    const roots = enabled ? guard('validation', doc.uri, [], () => service.configurationRoots(doc)) : [];
+    const summaries = guard('validation', doc.uri, [], () => publisher.checked(doc.uri, canonicalOf(doc.uri), roots));
+    const diagnostics = [...ours, ...summaries, ...lighttpd.diagnosticsOf(doc.uri)];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     collectWhenIdle();
     if (cascade) scheduler.cascadeFrom(doc.uri);
@@ -129,6 +140,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       applyWorkspaceSettings(workspace, host, settings, folders, trusted),
     );
     lighttpd.settingsChanged();
+    publisher.settingsChanged();
     scheduler.release();
     scheduler.scheduleAll(0);
   }
@@ -200,6 +212,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     service.forget(e.document.uri);
     lighttpd.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    guard('workspace update', e.document.uri, undefined, () => publisher.closed(e.document.uri));
     scheduler.scheduleAffected(e.document, settings.validate.delay);
   });
   registerEditorRequests(connection, {

@@ -83,6 +83,8 @@ export interface FileDiagnostics {
   /** Canonical path. */
   readonly path: string;
   readonly uri: string;
+  /** The text the diagnostics' positions refer to. */
+  readonly text: string;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -120,6 +122,8 @@ export interface LanguageService {
    * without marking it open. Undefined when it cannot be read.
    */
   validateFile(path: string, settings?: LanguageSettings): FileDiagnostics | undefined;
+  /** The main configs a document is checked in (a fragment checked on its own: itself). */
+  configurationRoots(doc: TextDocument): string[];
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
   // Editing features (features/*.ts, one per feature).
   /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
@@ -251,9 +255,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         const doc = documentOf(path);
         const model = doc && modelInRoot(workspace, r, path);
         if (!doc || !model) continue;
-        files.push({ path, uri: doc.uri, diagnostics: computeDiagnostics(doc, model, options) });
+        files.push({ path, uri: doc.uri, text: doc.getText(), diagnostics: computeDiagnostics(doc, model, options) });
       }
       return { root, main: r.main, files, includes: r.evaluation.includes };
+    },
+    configurationRoots: (doc) => {
+      const model = getModel(doc);
+      // (a fragment checked on its own is the root of its own configuration: what it reads is checked with it)
+      const roots = (model.alternatives ?? [model]).map((m) => m.root ?? m.path);
+      return [...new Set(roots.filter((r): r is string => !!r && !!workspace))];
     },
     validateFile: (filePath, settings = {}) => {
       if (!workspace) return undefined;
@@ -261,7 +271,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const doc = documentOf(path);
       const model = doc && analyzeInWorkspace(workspace, path);
       if (!doc || !model) return undefined;
-      return { path, uri: doc.uri, diagnostics: validateModel(doc, model, settings) };
+      return { path, uri: doc.uri, text: doc.getText(), diagnostics: validateModel(doc, model, settings) };
     },
     doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
     mapLighttpdOutput: (doc, output, opts) =>

@@ -25,6 +25,11 @@ export interface ServerSettings {
   readonly validateExecutable: boolean;
   /** `lighttpd.executablePath`: the lighttpd binary; empty finds it on PATH or in /usr/sbin. */
   readonly executablePath: string;
+  /**
+   * `lighttpd.diagnostics.includedFiles`: most files of a checked configuration whose diagnostics are
+   * published although they are not open (0: only open files).
+   */
+  readonly includedFiles: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -39,6 +44,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   formatAlignArrows: false,
   validateExecutable: false,
   executablePath: '',
+  includedFiles: 200,
 };
 
 const SEVERITY_NAMES: Readonly<Record<string, Severity | 'off'>> = {
@@ -83,8 +89,13 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     pathMappings?: unknown;
     includeShell?: { execute?: unknown };
     version?: unknown;
-    diagnostics?: { severity?: unknown };
+    diagnostics?: { severity?: unknown; includedFiles?: unknown };
   };
+  const filesRaw = r.diagnostics?.includedFiles;
+  const includedFiles =
+    typeof filesRaw === 'number' && Number.isFinite(filesRaw)
+      ? Math.min(10_000, Math.max(0, Math.floor(filesRaw)))
+      : DEFAULT_SETTINGS.includedFiles;
   const enable = typeof r.validate?.enable === 'boolean' ? r.validate.enable : DEFAULT_SETTINGS.validate.enable;
   const delayRaw = r.validate?.delay;
   const delay =
@@ -114,5 +125,6 @@ export function normalizeSettings(raw: unknown): ServerSettings {
       typeof (raw as { executablePath?: unknown } | undefined)?.executablePath === 'string'
         ? (raw as { executablePath: string }).executablePath.trim()
         : '',
+    includedFiles,
   };
 }

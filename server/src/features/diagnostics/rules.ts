@@ -105,6 +105,11 @@ const TABLE = [
     'information',
     'An include whose file is missing: what it would load or set is unknown, so nothing it could define is reported missing.',
   ),
+  rule(
+    'included-problems',
+    'error',
+    'On an include line: the errors and warnings of the files it reads (severity of the worst of them).',
+  ),
   rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
   rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
   // Modules.
