@@ -5,11 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli, type CliIo } from '../../server/src/cli/run';
 import { LIGHTTPD, NO_LIGHTTPD } from '../helpers/lighttpd';
+import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS } from '../helpers/corpus';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-whole-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -181,3 +182,43 @@ describe('an include that cannot be resolved is like include_shell', () => {
     assert.equal(r.code, 1);
   });
 });
+
+describe(
+  "a verbatim copy of Debian's layout (absolute includes) is checked like the same layout with relative ones",
+  {
+    skip: CORPUS_AVAILABLE ? undefined : NO_CORPUS,
+  },
+  () => {
+    const stock = () => readFileSync(join(CORPUS_DIR, 'debian/lighttpd.conf'), 'utf8');
+    const make = (name: string, main: string) => {
+      const dir = layout(name, {
+        'etc/lighttpd/lighttpd.conf': main,
+        // a fragment that needs a module the main config does not load
+        'etc/lighttpd/conf-available/50-app.conf': 'proxy.server = ( "" => (( "host" => "127.0.0.1" )) )\n',
+      });
+      mkdirSync(join(dir, 'etc/lighttpd/conf-enabled'), { recursive: true });
+      symlinkSync('../conf-available/50-app.conf', join(dir, 'etc/lighttpd/conf-enabled/50-app.conf'));
+      return dir;
+    };
+    test('the same findings, in the workspace copy, with no option', async () => {
+      const text = stock();
+      assert.match(text, /include "\/etc\/lighttpd\/conf-enabled\/\*\.conf"/);
+      const abs = await lint(make('deb-abs', text), ['etc/lighttpd/lighttpd.conf']);
+      const rel = await lint(
+        make('deb-rel', text.replace('include "/etc/lighttpd/conf-enabled/*.conf"', 'include "conf-enabled/*.conf"')),
+        ['etc/lighttpd/lighttpd.conf'],
+      );
+      assert.equal(abs.code, 1, abs.stdout + abs.stderr);
+      assert.deepEqual(findings(abs.stdout), ['etc/lighttpd/conf-available/50-app.conf:1 module-not-loaded']);
+      assert.deepEqual(findings(abs.stdout), findings(rel.stdout));
+      assert.equal(abs.code, rel.code);
+    });
+    test('--path-map INSTALLED=COPY names the copy explicitly', async () => {
+      const dir = make('deb-map', stock());
+      // The main config moved away from etc/lighttpd: no implied mapping, the option gives it.
+      writeFileSync(join(dir, 'main.conf'), stock());
+      const r = await lint(dir, ['--path-map', '/etc/lighttpd=etc/lighttpd', 'main.conf']);
+      assert.deepEqual(findings(r.stdout), ['etc/lighttpd/conf-available/50-app.conf:1 module-not-loaded']);
+    });
+  },
+);

@@ -34,16 +34,44 @@ export function includePath(operand: string, mainDir: string): string {
   return normalize(join(mainDir, operand));
 }
 
-/** Where an absolute path is looked for: its path-mapped workspace copy first, then the path itself. */
-export function candidates(path: string, ctx: Pick<IncludeContext, 'pathMappings'>): string[] {
+/**
+ * The mapping a main config implies by where it sits: a copy of an installed layout, e.g.
+ * `<repo>/etc/lighttpd/lighttpd.conf`, stands for `/etc/lighttpd`, so an absolute include under a prefix that
+ * is the tail of the main config's folder (`/etc/lighttpd/conf-enabled/*.conf`) is looked up in that folder.
+ * Returns [installed prefix, workspace folder], the longest such prefix; none when the main config is in the
+ * installed place itself.
+ */
+export function impliedMapping(path: string, mainDir: string | undefined): readonly [string, string] | undefined {
+  if (!mainDir || !path.startsWith('/') || path.startsWith(mainDir.replace(/\/$/, '') + '/')) return undefined;
+  const parts = path.split('/').filter(Boolean);
+  const dir = mainDir.split('/').filter(Boolean);
+  for (let k = Math.min(parts.length - 1, dir.length - 1); k >= 1; k--) {
+    const tail = dir.slice(dir.length - k);
+    if (tail.every((p, i) => p === parts[i])) return ['/' + parts.slice(0, k).join('/'), '/' + dir.join('/')];
+  }
+  return undefined;
+}
+
+/**
+ * Where an absolute path is looked for: its path-mapped workspace copy first (a `pathMappings` entry, else
+ * the mapping the main config's folder implies, see impliedMapping), then the path itself.
+ */
+export function candidates(
+  path: string,
+  ctx: Pick<IncludeContext, 'pathMappings'> & { readonly mainDir?: string },
+): string[] {
   const out: string[] = [];
+  let mapped = false;
   for (const [from, to] of ctx.pathMappings) {
     const f = from.endsWith('/') ? from.slice(0, -1) : from;
     if (path === f || path.startsWith(f + '/')) {
       out.push(to.replace(/\/$/, '') + path.slice(f.length));
+      mapped = true;
       break;
     }
   }
+  const implied = mapped ? undefined : impliedMapping(path, ctx.mainDir);
+  if (implied) out.push(implied[1] + path.slice(implied[0].length));
   out.push(path);
   return out;
 }

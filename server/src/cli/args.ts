@@ -25,6 +25,8 @@ export interface CliOptions {
   readonly root?: string;
   /** Check every file a given main config reads (default), or only the given files (--no-follow). */
   readonly follow: boolean;
+  /** --path-map INSTALLED=COPY: where an absolute include's installed prefix has its copy. */
+  readonly pathMappings: Readonly<Record<string, string>>;
   /** Report errors only. */
   readonly quiet: boolean;
   readonly help: boolean;
@@ -51,6 +53,9 @@ Options:
       --root FILE            main config that includes the FILEs: fragments are checked with the
                              modules and variables it defines (only the FILEs are reported)
       --no-follow            report only the given FILEs, not the files their includes read
+      --path-map A=B         look up absolute includes under A in folder B first (repeatable); by
+                             default a main config at DIR/etc/lighttpd/lighttpd.conf maps /etc/lighttpd
+                             to DIR/etc/lighttpd
   -q, --quiet                report errors only
   -h, --help                 show this help
   -v, --version              show the version
@@ -83,6 +88,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         severity: { type: 'string', multiple: true },
         root: { type: 'string' },
         'no-follow': { type: 'boolean' },
+        'path-map': { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -123,6 +129,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`unknown level '${levelName}' in --severity (use error, warning, info, hint or off)`);
     severity[code] = level;
   }
+  const pathMappings: Record<string, string> = {};
+  for (const item of v['path-map'] ?? []) {
+    const eq = item.indexOf('=');
+    const from = eq > 0 ? item.slice(0, eq).trim() : '';
+    const to = eq > 0 ? item.slice(eq + 1).trim() : '';
+    if (!from.startsWith('/') || !to)
+      throw new UsageError(
+        `invalid --path-map '${item}' (expected /INSTALLED/PREFIX=FOLDER, e.g. /etc/lighttpd=./etc/lighttpd)`,
+      );
+    pathMappings[from] = to;
+  }
   const help = v.help ?? false;
   const version = v.version ?? false;
   if (!help && !version && parsed.positionals.length === 0)
@@ -138,6 +155,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     severity,
     root: v.root,
     follow: !(v['no-follow'] ?? false),
+    pathMappings,
     quiet: v.quiet ?? false,
     help,
     version,

@@ -122,6 +122,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // variables; a fragment no given file includes is checked leniently.
   const fs = io.fileSystem ?? nodeFileSystem;
   const filePaths = options.files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f));
+  const pathMappings = Object.fromEntries(
+    Object.entries(options.pathMappings).map(([from, to]) => [from, resolve(io.cwd, to)]),
+  );
   let workspace: ConfigWorkspace;
   if (options.root !== undefined) {
     const rootPath = resolve(io.cwd, options.root);
@@ -129,9 +132,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`lighttpd-lint: ${options.root}: no such file\n`);
       return EXIT_USAGE;
     }
-    workspace = new ConfigWorkspace(fs, { rootFiles: [rootPath] });
+    workspace = new ConfigWorkspace(fs, { rootFiles: [rootPath], pathMappings });
   } else {
-    workspace = new ConfigWorkspace(fs);
+    workspace = new ConfigWorkspace(fs, { pathMappings });
   }
   workspace.setKnownFiles(filePaths.filter((p) => fs.isFile(p)));
   const service = getLanguageService({ workspace });
