@@ -128,7 +128,8 @@ describe('formatting', () => {
       'server.port      = 80\nserver.tag       = "x"\nserver.document-root = "/srv"\n\nm = (\n  "a" => 1,\n  "long-key" => 2,\n)\n';
     assert.equal(
       fmt(src),
-      'server.port          = 80\nserver.tag           = "x"\nserver.document-root = "/srv"\n\nm = (\n    "a" => 1,\n    "long-key" => 2,\n)\n',
+      // (the author's column is kept; a key too long for it sticks out, as written)
+      'server.port      = 80\nserver.tag       = "x"\nserver.document-root = "/srv"\n\nm = (\n    "a" => 1,\n    "long-key" => 2,\n)\n',
     );
     assert.equal(
       fmt(src, { alignArrows: true }).split('\n').slice(5, 7).join('\n'),

@@ -59,8 +59,11 @@ interface AlignInfo {
   readonly indent: string;
   /** The formatted text from the operator on. */
   readonly tail: string;
-  /** Column of the operator in the original line. */
+  /** Where the operator ends in the original, counted from the start of the key (`=` and `+=` align on `=`). */
   readonly column: number;
+  readonly opLength: number;
+  /** The blanks between key and operator in the original. */
+  readonly gap: string;
   /** More than one blank between key and operator in the original. */
   readonly padded: boolean;
 }
@@ -94,13 +97,30 @@ function splitLines(text: string, tokens: IToken[]): Line[] {
   return lines;
 }
 
-function space(prev: IToken, next: IToken, gap: string): string {
-  if (isComment(next)) return gap.length ? gap : ' ';
+const TIGHT = new Set([T.LParen, T.RParen, T.LBracket, T.RBracket, T.Comma, T.Dollar, T.Semicolon]);
+
+/** Every blank the formatter would put between tokens is already there (the line is written with care). */
+function spacedLine(text: string, items: readonly IToken[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const p = items[i - 1].tokenType;
+    const n = items[i].tokenType;
+    if (TIGHT.has(p) || TIGHT.has(n) || isComment(items[i])) continue;
+    if (items[i].startOffset === end(items[i - 1])) return false;
+  }
+  return true;
+}
+
+function space(prev: IToken, next: IToken, gap: string, spaced = false): string {
+  // A comment keeps the blanks written before it (people align those); `"a",# note` stays so.
+  if (isComment(next)) return gap.length || prev.tokenType === T.Comma ? gap : ' ';
   const p = prev.tokenType;
   const n = next.tokenType;
   if (p === T.Dollar || p === T.LBracket) return '';
   if (n === T.LBracket || n === T.RBracket || n === T.Comma || n === T.Semicolon) return '';
   if (p === T.LParen && n === T.RParen) return '';
+  // `("a" => 1)` without blanks inside the parentheses, on a line spaced with care otherwise, stays so (a
+  // style, as valid as `( "a" => 1 )`).
+  if (spaced && gap === '' && (p === T.LParen || n === T.RParen)) return '';
   return ' ';
 }
 
@@ -125,7 +145,15 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
   const commentOnly: boolean[] = [];
   let blankRun = 0;
 
-  for (const line of lines) {
+  /** Original column of each mid-line `=>` per line, and whether `t` (on line `k`) shares one with a neighbour. */
+  const arrowColumns = lines.map((l) =>
+    l.items.filter((t, i) => i > 1 && t.tokenType === T.ArrayAssign).map((t) => t.startOffset - l.start),
+  );
+  const alignedArrow = (k: number, t: IToken) => {
+    const col = t.startOffset - lines[k].start;
+    return !!(arrowColumns[k - 1]?.includes(col) || arrowColumns[k + 1]?.includes(col));
+  };
+  for (const [lineNo, line] of lines.entries()) {
     const items = line.items;
     const original = text.slice(line.start, line.end);
     if (items.length === 0) {
@@ -191,10 +219,14 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     // (indentation stops growing where the parser stops following the nesting: output stays linear)
     const shown = Math.min(level, MAX_NESTING);
     const indent = unit === '\t' ? '\t'.repeat(shown) : unit.repeat(shown);
+    const spaced = spacedLine(text, items);
     let body = items[0].image;
     for (let i = 1; i < items.length; i++) {
       const gap = text.slice(end(items[i - 1]), items[i].startOffset);
-      body += space(items[i - 1], items[i], gap) + items[i].image;
+      // A `=>` padded to the column of a `=>` on the line above or below keeps its padding.
+      const keep =
+        i > 1 && items[i].tokenType === T.ArrayAssign && /^ {2,}$/.test(gap) && alignedArrow(lineNo, items[i]);
+      body += (keep ? gap : space(items[i - 1], items[i], gap, spaced)) + items[i].image;
     }
     if (isComment(items[items.length - 1])) body = body.replace(/[ \t\u00a0]+$/, '');
     out.push(indent + body);
@@ -209,7 +241,9 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
         key: items[0].image,
         indent,
         tail: body.slice(items[0].image.length + 1),
-        column: items[1].startOffset - line.start,
+        column: end(items[1]) - items[0].startOffset,
+        opLength: items[1].image.length,
+        gap: text.slice(end(items[0]), items[1].startOffset),
         padded: items[1].startOffset - end(items[0]) > 1,
       });
     } else {
@@ -219,14 +253,14 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
 
   // Alignment of `=` (consecutive assignments) and `=>` (consecutive list elements): kept where the author
   // aligned them (same column for the whole run, with padding), and for `=>` on request.
-  let i = 0;
-  while (i < out.length) {
+  // The runs: following lines of the same group; comment-only lines in between do not end a run.
+  const runs: number[][] = [];
+  for (let i = 0; i < out.length; ) {
     const a = alignInfo[i];
     if (!a) {
       i++;
       continue;
     }
-    // The run: following lines of the same group; comment-only lines in between do not end it.
     const members = [i];
     let j = i + 1;
     while (j < out.length) {
@@ -241,19 +275,43 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
       }
       break;
     }
+    runs.push(members);
+    i = members[members.length - 1] + 1;
+  }
+  // Lone padded assignments aligned with each other across comment blocks (upstream's annotated config):
+  // counted among lone lines only, which keep their blanks, so that formatting again finds the same.
+  const isLonePadded = (x: AlignInfo) => x.padded && !x.arrow && /^ +$/.test(x.gap);
+  const loneColumns = new Map<number, number>();
+  for (const r of runs) {
+    const x = alignInfo[r[0]]!;
+    if (r.length === 1 && isLonePadded(x)) loneColumns.set(x.column, (loneColumns.get(x.column) ?? 0) + 1);
+  }
+  for (const members of runs) {
+    const a = alignInfo[members[0]]!;
     const run = members.map((k) => alignInfo[k]!);
     const columns = new Map<number, number>();
     for (const x of run) columns.set(x.column, (columns.get(x.column) ?? 0) + 1);
     const common = Math.max(...columns.values());
     const aligned = run.length > 1 && common >= 2 && common * 2 >= run.length && run.some((x) => x.padded);
-    if (aligned || (run.length > 1 && a.arrow && options.alignArrows)) {
+    if (aligned) {
+      // The author's column is kept: lines padded to it stay, lines off it join it, and a key too long for it
+      // sticks out as the author wrote it (Debian's `static-file.exclude-extensions = ...` under a block
+      // aligned at column 28; `"long-key"=> 1`).
+      const column = [...columns.entries()].find(([, n]) => n === common)![0];
+      for (const k of members) {
+        const x = alignInfo[k]!;
+        const pad = column - x.key.length - x.opLength;
+        out[k] = x.indent + x.key + (pad >= 1 ? ' '.repeat(pad) : x.gap === '' ? '' : ' ') + x.tail;
+      }
+    } else if (run.length > 1 && a.arrow && options.alignArrows) {
       const width = Math.max(...run.map((x) => x.key.length));
       for (const k of members) {
         const x = alignInfo[k]!;
         out[k] = x.indent + x.key + ' '.repeat(width - x.key.length + 1) + x.tail;
       }
+    } else if (run.length === 1 && isLonePadded(a) && loneColumns.get(a.column)! > 1) {
+      out[members[0]] = a.indent + a.key + a.gap + a.tail;
     }
-    i = members[members.length - 1] + 1;
   }
 
   // End of file: no blank lines before it, and exactly one line break at the end.
