@@ -5,7 +5,6 @@
  * is broken. Its severity is that of the worst problem summed up. Include cycles are left out: they are
  * reported on the include line itself (include-cycle).
  */
-import { posix } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { IncludeEdge } from '../../analysis/evaluate';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -22,8 +21,8 @@ export interface ConfigurationProblems {
 
 /** How a file is named in a summary: relative to the main config's folder when below it. */
 function shortName(root: string, path: string): string {
-  const rel = posix.relative(posix.dirname(root), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  const dir = root.slice(0, root.lastIndexOf('/') + 1);
+  return dir && path.startsWith(dir) && path.length > dir.length ? path.slice(dir.length) : path;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
