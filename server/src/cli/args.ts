@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../parser/ast';
-import { getRule } from '../features/diagnostics/rules';
+import { getRule, RULES } from '../features/diagnostics/rules';
 import { normalizeVersion } from '../schema';
 import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
 
@@ -29,6 +29,8 @@ export interface CliOptions {
   readonly pathMappings: Readonly<Record<string, string>>;
   /** Report errors only. */
   readonly quiet: boolean;
+  /** --rules: report only these codes (absent: every code). */
+  readonly rules?: ReadonlySet<string>;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -56,6 +58,8 @@ Options:
       --path-map A=B         look up absolute includes under A in folder B first (repeatable); by
                              default a main config at DIR/etc/lighttpd/lighttpd.conf maps /etc/lighttpd
                              to DIR/etc/lighttpd
+      --rules LIST           report only these rules: a group (security, core) or codes,
+                             separated by commas, e.g. --rules security
   -q, --quiet                report errors only
   -h, --help                 show this help
   -v, --version              show the version
@@ -71,6 +75,12 @@ const LEVELS: Record<string, Severity | 'off'> = {
   information: 'information',
   hint: 'hint',
   off: 'off',
+};
+
+/** The groups --rules accepts, by the rule table's `group`. */
+const RULE_GROUPS: Readonly<Record<string, (g: string | undefined) => boolean>> = {
+  security: (g) => g === 'security',
+  core: (g) => g !== 'security',
 };
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -89,6 +99,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         root: { type: 'string' },
         'no-follow': { type: 'boolean' },
         'path-map': { type: 'string', multiple: true },
+  }
+        rules: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -140,6 +152,21 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       );
     pathMappings[from] = to;
   }
+  let rules: Set<string> | undefined;
+  for (const item of (v.rules ?? []).flatMap((s) => s.split(','))) {
+    const name = item.trim();
+    if (!name) continue;
+    rules ??= new Set();
+    const group = RULE_GROUPS[name.toLowerCase()];
+    if (group) {
+      for (const r of RULES) if (group(r.group)) rules.add(r.code);
+    } else if (getRule(name)) {
+      rules.add(name);
+    } else
+      throw new UsageError(
+        `unknown rule or group '${name}' in --rules (groups: ${Object.keys(RULE_GROUPS).join(', ')})`,
+      );
+  }
   const help = v.help ?? false;
   const version = v.version ?? false;
   if (!help && !version && parsed.positionals.length === 0)
@@ -157,6 +184,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     follow: !(v['no-follow'] ?? false),
     pathMappings,
     quiet: v.quiet ?? false,
+    ...(rules ? { rules } : {}),
     help,
     version,
   };

@@ -158,8 +158,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const input of inputs) if (input.absolutePath) workspace.setOpenText(input.absolutePath, input.text);
 
+  const selected = (ds: readonly Diagnostic[]) =>
+    options.rules ? ds.filter((d) => options.rules!.has(String(d.code))) : ds;
   const errorsOnly = (ds: readonly Diagnostic[]) =>
-    options.quiet ? ds.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : ds;
+    options.quiet
+      ? selected(ds).filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error)
+      : selected(ds);
   const sorted = (ds: readonly Diagnostic[]) =>
     [...ds].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

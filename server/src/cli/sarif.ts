@@ -38,7 +38,12 @@ export function toSarif(report: LintReport, options: SarifOptions): Record<strin
     id: r.code,
     name: r.code,
     shortDescription: { text: r.description },
+    ...(r.help ? { fullDescription: { text: r.help }, help: { text: `${r.description} ${r.help}` } } : {}),
     defaultConfiguration: { level: level(r.severity === 'information' ? 'info' : r.severity) },
+    // GitHub code scanning shows rules with a security-severity as security alerts (critical/high/medium/low).
+    ...(r.securitySeverity !== undefined
+      ? { properties: { tags: ['security'], 'security-severity': r.securitySeverity.toFixed(1) } }
+      : {}),
   }));
   const extraRules: string[] = [];
   const results: Record<string, unknown>[] = [];
@@ -52,11 +57,16 @@ export function toSarif(report: LintReport, options: SarifOptions): Record<strin
         if (!extraRules.includes(code)) extraRules.push(code);
         ruleIndex = ruleIds.length + extraRules.indexOf(code);
       }
+      const rule = RULES[ruleIndex];
       results.push({
         ruleId: code,
         ruleIndex,
         level: level(severityName(d.severity)),
         message: { text: oneLine(d.message) },
+        // (the rule at ruleIndex carries the help text; the score is repeated for tools that read results only)
+        ...(rule?.securitySeverity !== undefined
+          ? { properties: { tags: ['security'], 'security-severity': rule.securitySeverity.toFixed(1) } }
+          : {}),
         locations: [
           {
             physicalLocation: {

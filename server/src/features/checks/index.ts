@@ -13,6 +13,7 @@ import { checkSockets } from './sockets';
 import { checkStartup } from './startup';
 import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
+import { checkSecurity } from './security';
 import { checkSyntaxVersions } from './syntaxVersion';
 import { checkUpgrade } from './upgrade';
 import { checkValues } from './values';
@@ -32,6 +33,7 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkSockets,
   checkStartup,
   checkUpgrade,
+  checkSecurity,
 ];
 
 /** Runs every check; a check that throws on odd input loses its findings, never the others'. */

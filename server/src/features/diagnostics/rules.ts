@@ -18,7 +18,18 @@ export interface Rule<C extends string = string, A extends object = object> {
   /** Builds the diagnostic message from the facts a check found. (Method syntax: a table of rules with
    * different argument types is still a `Rule[]`.) */
   message?(args: A): string;
+  /** The group of checks the rule belongs to (`lighttpd-lint --rules GROUP`); absent: the core checks. */
+  readonly group?: RuleGroup;
+  /** The lighttpd behaviour the rule rests on (hover, SARIF help). */
+  readonly help?: string;
+  /** CVSS-like score 0.0-10.0 for code scanning (SARIF `security-severity`), security rules only. */
+  readonly securitySeverity?: number;
 }
+
+export type RuleGroup = 'security';
+
+/** What a security check passes to its rule's message builder. */
+export type SecurityArgs = Readonly<Record<string, string | undefined>>;
 
 /** The arguments of a rule whose message needs none. */
 export type NoArgs = Record<never, never>;
@@ -45,6 +56,18 @@ export interface InvalidValueArgs {
   readonly suggestion?: string;
   /** The accepted values or keys, quoted and joined. */
   readonly allowed?: string;
+}
+
+/** A rule of the security group (features/checks/security/): its score, help line and message. */
+function securityRule<const C extends string>(
+  code: C,
+  severity: Severity,
+  securitySeverity: number,
+  description: string,
+  help: string,
+  message: (args: SecurityArgs) => string,
+): Rule<C, SecurityArgs> {
+  return { code, severity, description, message, group: 'security', help, securitySeverity };
 }
 
 /** Every upgrade-* rule: the versions of the upgrade and the release that changed the behaviour. */
@@ -350,6 +373,170 @@ const TABLE = [
     'An alias.url entry shadowed by an earlier prefix with other entries between: fatal from 1.4.85.',
     (a: UpgradeArgs & { prefix: string; shadowed: string }) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} this makes lighttpd refuse to start: "${a.shadowed}" never matches because "${a.prefix}" comes first in alias.url (older versions checked only neighbouring entries).`,
+  ),
+  // Security and misconfiguration checks (features/checks/security/, `lighttpd-lint --rules security`):
+  // warning where something leaks or is exposed, information for hardening advice.
+  securityRule(
+    'list-override-in-condition',
+    'warning',
+    5.3,
+    'A list (response headers, url.access-deny, ...) set with = in a condition replaces the enclosing entries there.',
+    'A block sets its own value: lighttpd does not merge it with the global one, the block value replaces it for every request the block matches (lighttpd -p prints each block with its own list). += copies the enclosing list first.',
+    (a) =>
+      `${a.key} set with = replaces the list of ${a.where} for requests this block matches: ${a.effect}. Use += to keep them.`,
+  ),
+  securityRule(
+    'append-after-copy',
+    'warning',
+    5.3,
+    'A += after a block already copied the value with +=: the later entries never reach that block.',
+    "A block's += copies the enclosing value as parsed so far; later changes to the enclosing value do not reach the block's copy (lighttpd -p shows the block without them).",
+    (a) =>
+      `${a.key} += comes after ${a.block} copied the list with += (${a.at}): ${a.lost} never reach the requests that block matches. Move this line above it.`,
+  ),
+  securityRule(
+    'unanchored-host-regex',
+    'warning',
+    6.1,
+    'A $HTTP["host"], referer or Origin pattern not anchored at both ends, or with an unescaped "." in a name.',
+    'A =~ condition is a PCRE2 search, not a whole-string match: without ^ and $ the pattern matches anywhere in the value, and an unescaped "." matches any character.',
+    (a) => `${a.field} =~ "${a.pattern}" ${a.problem}: it also matches "${a.example}", ${a.consequence}.`,
+  ),
+  securityRule(
+    'alias-slash-mismatch',
+    'warning',
+    5.3,
+    'An alias.url key and target that disagree on the trailing slash, or a key an earlier prefix shadows.',
+    'mod_alias takes the first key that is a prefix of the URL path and replaces exactly that prefix with the target; from 1.4.85 (1.4.69 for neighbouring keys) a key shadowed by an earlier one stops the server.',
+    (a) =>
+      a.kind === 'shadowed'
+        ? `alias.url "${a.key}" never matches: "${a.prefix}" comes earlier in the list and is a prefix of it (mod_alias uses the first match)${a.fatal ? `; lighttpd ${a.fatal} refuses to start` : ''}.`
+        : a.kind === 'key'
+          ? `alias.url "${a.key}" has no trailing slash but its target "${a.target}" has one: "${a.key}-x" is served from "${a.target}-x" too, outside what $HTTP["url"] =^ "${a.key}/" rules cover${a.traversal ? `, and before 1.4.50 "${a.key}../" reaches the parent folder` : ''}.`
+          : `alias.url "${a.key}" ends with a slash but its target "${a.target}" does not: "${a.key}x" is served from "${a.target}x", so anything next to ${a.target} whose name starts the same way is reachable.`,
+  ),
+  securityRule(
+    'version-disclosure',
+    'information',
+    2.0,
+    'server.tag not set, or naming a version: every response tells the exact lighttpd release.',
+    'Without server.tag lighttpd sends "Server: lighttpd/<version>" on every response and passes it to CGI as SERVER_SOFTWARE; a blank server.tag sends no Server header.',
+    (a) =>
+      `${a.what}: every response carries "Server: ${a.tag}", telling clients the exact lighttpd release to look up vulnerabilities for.`,
+  ),
+  securityRule(
+    'dir-listing-global',
+    'warning',
+    5.3,
+    'Directory listings enabled for the whole server.',
+    'mod_dirlisting answers a request for a folder without an index file with a list of its files; enabled globally, it does so for every folder of every host.',
+    (a) =>
+      `${a.key} is enabled for the whole server: every folder without an index file lists its files (backups, editor copies, dotfiles) to every client. Enable it in the $HTTP["url"] blocks that need it.`,
+  ),
+  securityRule(
+    'status-unprotected',
+    'warning',
+    5.3,
+    'A mod_status page with no remote-ip or authentication guard.',
+    'mod_status answers its URLs itself, before any handler, with no access control of its own: only an enclosing $HTTP["remote-ip"] block, auth.require or url.access-deny limits who sees it.',
+    (a) =>
+      `${a.key} "${a.url}" is served to every client: ${a.what}. Put it inside a $HTTP["remote-ip"] block or behind auth.require.`,
+  ),
+  securityRule(
+    'cgi-everything',
+    'warning',
+    8.8,
+    'cgi.assign maps "" (every file) to a handler outside a URL-restricted block, or where clients upload.',
+    'cgi.assign keys are file name suffixes; "" is a suffix of every name, so every file the block serves is executed (with "" as handler: as a program itself).',
+    (a) => `cgi.assign maps "" to ${a.handler}: every file ${a.where} runs as a program when requested${a.upload}.`,
+  ),
+  securityRule(
+    'webdav-writable',
+    'warning',
+    8.1,
+    'WebDAV enabled, not read-only, with no authentication or address guard.',
+    'mod_webdav accepts PUT, DELETE, MOVE, COPY, MKCOL and PROPPATCH unless webdav.is-readonly is enabled; it has no access control of its own.',
+    (a) =>
+      `webdav.activate is enabled without webdav.is-readonly and without auth.require: any client can upload, overwrite, move and delete files ${a.where}.`,
+  ),
+  securityRule(
+    'extforward-trust-all',
+    'warning',
+    6.5,
+    'extforward.forwarder trusts "all": any client chooses its own remote address.',
+    'mod_extforward replaces the remote address with the one in X-Forwarded-For (or Forwarded) when the connecting address is trusted; "all" trusts every connection.',
+    () =>
+      'extforward.forwarder trusts "all": any client can send X-Forwarded-For and be taken for any address, so $HTTP["remote-ip"] guards, logs and backends see the address it chose. List the proxies\' addresses instead.',
+  ),
+  securityRule(
+    'sendfile-unbounded',
+    'warning',
+    7.5,
+    'X-Sendfile enabled for a backend without an x-sendfile-docroot.',
+    'With x-sendfile enabled lighttpd sends the file a backend names in its X-Sendfile / X-LIGHTTPD-send-file header; x-sendfile-docroot limits those files to the listed folders.',
+    (a) =>
+      `${a.what} lets the backend make lighttpd send any file lighttpd can read (configuration, TLS keys, other sites' files); limit it with ${a.docroot}.`,
+  ),
+  securityRule(
+    'weak-tls',
+    'warning',
+    5.9,
+    'TLS settings that allow old protocols or weak ciphers, or TLS keys on a socket without ssl.engine.',
+    'mod_openssl passes ssl.openssl.ssl-conf-cmd to OpenSSL SSL_CONF_cmd() and ssl.cipher-list as CipherString; TLS keys have no effect on a socket whose ssl.engine is not enabled.',
+    (a) => `${a.detail}.`,
+  ),
+  securityRule(
+    'hsts-missing',
+    'information',
+    3.1,
+    'TLS is enabled but no response sets Strict-Transport-Security.',
+    'Browsers remember Strict-Transport-Security and then never use http:// for the host; lighttpd sends it only when configured (setenv.add-response-header or the backend).',
+    () =>
+      'TLS is enabled but no Strict-Transport-Security header is set: browsers keep trying http:// first, where a network attacker can answer instead. Add it with setenv.add-response-header in the TLS socket block.',
+  ),
+  securityRule(
+    'parseopts-unsafe',
+    'warning',
+    5.3,
+    'server.http-parseopts (or server.http-parseopt-*) turning off a request check that is on by default.',
+    'lighttpd validates request headers (header-strict), Host (host-strict) and control characters in URLs (url-ctrls-reject) by default; disabling url-normalize clears every url-* option.',
+    (a) => `${a.option} turned off: ${a.effect}.`,
+  ),
+  securityRule(
+    'capture-unescaped',
+    'warning',
+    6.1,
+    'A %n from a header or query-string condition copied into a redirect or rewrite without encoding.',
+    'In url.redirect and url.rewrite* a plain %n (or $n) is copied as is; %{n} and %{esc:n} (lighttpd 1.4.50+) percent-encode it.',
+    (a) =>
+      `${a.ref} copies ${a.field} into the ${a.target} unencoded: a client can put "?", "&", "#" or "/" there and change where it points. Use ${a.fix}.`,
+  ),
+  securityRule(
+    'open-redirect',
+    'warning',
+    6.1,
+    'A url.redirect whose target starts with a capture of client data: a link can send visitors anywhere.',
+    'mod_redirect sends the substituted string as the Location header; when it starts with a capture, the client chooses the scheme and host.',
+    (a) =>
+      `${a.ref} starts the redirect target and comes from ${a.field}: a link that puts https://evil.example/ there sends visitors to any site, under your name. Start the target with your own scheme and host.`,
+  ),
+  securityRule(
+    'source-disclosure',
+    'warning',
+    7.5,
+    'A script type run only inside a condition, sent as plain text elsewhere.',
+    'mod_staticfile sends any file no handler took; static-file.exclude-extensions (or url.access-deny) in the global scope keeps it from sending script source.',
+    (a) =>
+      `"${a.ext}" files are run by ${a.key} only ${a.where}; for every other request lighttpd sends them as plain files (their source, with any passwords in it): static-file.exclude-extensions in the global scope does not list "${a.ext}".`,
+  ),
+  securityRule(
+    'access-deny-missing',
+    'information',
+    3.1,
+    'No url.access-deny for "~" and ".inc" in a config that serves files.',
+    'mod_staticfile serves every readable file under the document root; lighttpd\'s sample lighttpd.conf denies names ending in "~" (editor backups) and ".inc" (include files).',
+    (a) =>
+      `No url.access-deny for ${a.missing}: editor backups (index.php~) and include files are sent as plain text to anyone who asks. lighttpd's sample config denies them.`,
   ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
   rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),

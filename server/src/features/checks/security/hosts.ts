@@ -1,0 +1,258 @@
+/**
+ * Rule `unanchored-host-regex`: `=~` / `!~` on $HTTP["host"], $HTTP["referer"] and $REQUEST_HEADER["Host" /
+ * "Origin" / "Referer"] is a PCRE2 search (src/configfile-glue.c config_check_cond_nocache: pcre2_match
+ * without PCRE2_ANCHORED), so a host name in the pattern matches wherever it occurs in the value unless the
+ * pattern is anchored, and an unescaped "." matches any character. Only patterns that contain a host name
+ * (a label, a dot, a label) are looked at.
+ */
+import type { CheckContext } from '../context';
+
+type Kind = 'host' | 'referer' | 'origin';
+
+function kindOf(object: string, field: string): Kind | undefined {
+  const f = field.toLowerCase();
+  if (object === 'HTTP') return f === 'host' ? 'host' : f === 'referer' ? 'referer' : undefined;
+  if (object === 'REQUEST_HEADER')
+    return f === 'host' ? 'host' : f === 'referer' ? 'referer' : f === 'origin' ? 'origin' : undefined;
+  return undefined;
+}
+
+/** Splits a pattern at its top-level `|` (outside groups, classes and escapes). */
+export function topAlternatives(p: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (p[i + 1] === ']') i++;
+      else if (p[i + 1] === '^' && p[i + 2] === ']') i += 2;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '|' && depth === 0) {
+      out.push(p.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(p.slice(start));
+  return out;
+}
+
+/** The group that opens at `p[0] === '('`: its inside and what follows it; undefined when unbalanced. */
+function leadingGroup(p: string): { inner: string; rest: string } | undefined {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) {
+      const inner = p.slice(1, i).replace(/^\?(?::|<?[=!]|<[A-Za-z_][A-Za-z0-9_]*>|P<[A-Za-z_][A-Za-z0-9_]*>)?/, '');
+      return { inner, rest: p.slice(i + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** The group that closes at the end of `p` (optionally followed by `?`): its inside. */
+function trailingGroup(p: string): string | undefined {
+  const body = p.endsWith(')?') ? p.slice(0, -1) : p;
+  if (!body.endsWith(')') || body.endsWith('\\)')) return undefined;
+  // Find the '(' that opens the last group by scanning from the left.
+  const stack: number[] = [];
+  let inClass = false;
+  let open = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') stack.push(i);
+    else if (c === ')') {
+      const o = stack.pop();
+      if (i === body.length - 1 && o !== undefined) open = o;
+    }
+  }
+  if (open < 0) return undefined;
+  return body.slice(open + 1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>|P<[A-Za-z_][A-Za-z0-9_]*>)?/, '');
+}
+
+/** The pattern cannot match a name that merely ends with (or contains) the host it names. */
+function startAnchored(a: string, kind: Kind): boolean {
+  if (/^(\^|\\A)/.test(a)) return true;
+  if (kind === 'host' && /^(\\\.|\.[*+]\\\.|\[\^[^\]]*\][*+]\\\.)/.test(a)) return true; // any subdomain: "\.example\.com$"
+  if (a.startsWith('(')) {
+    const g = leadingGroup(a);
+    if (g && g.inner !== '') {
+      const alts = topAlternatives(g.inner);
+      if (alts.every((x) => x !== '' && startAnchored(x + g.rest, kind))) return true;
+    }
+  }
+  return false;
+}
+
+/** What ends the host name in the pattern: `$`, a port or path separator, or a label wildcard after a dot. */
+function endAnchored(a: string, kind: Kind): boolean {
+  let p = a;
+  // A trailing wildcard after a label separator ("^www\.(.*)") means "any name below": fine.
+  const wildcard = /(\(\?:?\.[*+]\)|\(\.[*+]\)|\.[*+]\??|\[\^[^\]]*\][*+]\??)$/;
+  const w = wildcard.exec(p);
+  if (w) {
+    p = p.slice(0, w.index);
+    if (p.endsWith('\\.') || p.endsWith('.') || p.endsWith('/') || p.endsWith(':') || p === '' || p.endsWith('^'))
+      return true;
+    if (kind === 'referer' && /(\/|\[[^\]]*\/[^\]]*\])$/.test(p)) return true;
+    return false;
+  }
+  if (/(^|[^\\])\$$/.test(p) || /\\[zZ]$/.test(p)) return true;
+  if (kind !== 'host' && /(\/|\[[^\]]*\/[^\]]*\])$/.test(p)) return true; // the path (referer) or port starts
+  if (/:$/.test(p)) return true;
+  const g = trailingGroup(p);
+  if (g !== undefined) {
+    const alts = topAlternatives(g);
+    if (alts.every((x) => x === '$' || /^[:/]/.test(x) || /(^|[^\\])\$$/.test(x) || /^\\[/:]/.test(x))) return true;
+    if (p.endsWith(')?')) return endAnchored(p.slice(0, p.lastIndexOf('(')), kind);
+  }
+  return false;
+}
+
+/** Offsets of `.` used as a label separator without a backslash (`www.example.com`). */
+function unescapedDots(a: string): number[] {
+  const out: number[] = [];
+  let inClass = false;
+  for (let i = 0; i < a.length; i++) {
+    const c = a[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '.' && /[A-Za-z0-9]/.test(a[i - 1] ?? '') && /[A-Za-z0-9]/.test(a[i + 1] ?? '')) out.push(i);
+  }
+  return out;
+}
+
+/** The host name the pattern is about (dots unescaped), e.g. "example.com" in "^(www\.)?example\.com$". */
+function hostLiteral(a: string): string | undefined {
+  const runs = a.match(/(?:[A-Za-z0-9-]|\\\.|\.(?=[A-Za-z0-9]))+/g) ?? [];
+  const named = runs.filter((r) => /[A-Za-z0-9]/.test(r) && /(\\\.|\.)[A-Za-z0-9]/.test(r));
+  const best = named.sort((x, y) => y.length - x.length)[0];
+  return best?.replace(/\\\./g, '.').replace(/^\.+|\.+$/g, '');
+}
+
+export interface HostPatternProblem {
+  readonly start: boolean;
+  readonly end: boolean;
+  readonly dots: number[];
+  readonly host: string;
+}
+
+/** What is wrong with a host/referer/origin pattern (per top-level alternative, the first that has a problem). */
+export function hostPatternProblem(pattern: string, kind: Kind): HostPatternProblem | undefined {
+  const body = pattern.replace(/^\(\?[a-zA-Z]+\)/, '');
+  let offset = pattern.length - body.length;
+  for (const alt of topAlternatives(body)) {
+    const at = offset;
+    offset += alt.length + 1;
+    const host = hostLiteral(alt);
+    if (!host || !/[A-Za-z]/.test(host)) continue; // only names (an IP literal is matched by remote-ip rules)
+    const start = !startAnchored(alt, kind);
+    const end = !endAnchored(alt, kind);
+    const dots = unescapedDots(alt).map((d) => d + at);
+    if (start || end || dots.length) return { start, end, dots, host };
+  }
+  return undefined;
+}
+
+function example(p: HostPatternProblem, kind: Kind): string {
+  const h = p.host;
+  if (p.end) return kind === 'host' ? `${h}.evil.example` : `https://${h}.evil.example/`;
+  if (p.start)
+    return kind === 'host' ? `evil-${h}` : kind === 'origin' ? `https://evil-${h}` : `https://evil.example/?${h}/`;
+  const i = h.indexOf('.');
+  const typo = i > 0 ? `${h.slice(0, i)}x${h.slice(i + 1)}` : h;
+  return kind === 'host' ? typo : `https://${typo}/`;
+}
+
+export function checkHostPatterns(ctx: CheckContext): void {
+  for (const c of ctx.conditions) {
+    const h = c.branch.head;
+    const op = h?.operator?.text;
+    if (!h?.object || !h.value || (op !== '=~' && op !== '!~')) continue;
+    if (c.field.type !== 'string' || c.value.type !== 'string') continue;
+    const kind = kindOf(h.object.name, c.field.value);
+    if (!kind) continue;
+    const pattern = c.value.value;
+    const p = hostPatternProblem(pattern, kind);
+    if (!p) continue;
+    const problems: string[] = [];
+    if (p.start && p.end) problems.push('is anchored at neither end');
+    else if (p.start)
+      problems.push(kind === 'host' ? 'is not anchored at the start (^)' : 'is not anchored at the start (^https?://)');
+    else if (p.end)
+      problems.push(kind === 'host' ? 'is not anchored at the end ($)' : 'does not end the host name ($, / or :)');
+    if (p.dots.length)
+      problems.push(
+        `has ${p.dots.length === 1 ? 'a "." that matches' : `${p.dots.length} "." that match`} any character`,
+      );
+    const negated = op === '!~';
+    const consequence =
+      kind === 'host'
+        ? negated
+          ? 'so requests naming that host are not caught by this block'
+          : "so this block's settings also apply to requests naming that host"
+        : negated
+          ? 'so a page on that site is not caught by this block'
+          : 'so requests from a page on that site pass this check';
+    const field = `$${h.object.name}["${c.field.value}"]`;
+    let fixes;
+    if (h.value.kind === 'string' && !pattern.includes('"') && topAlternatives(pattern).length === 1) {
+      let fixed = pattern;
+      for (const d of [...p.dots].reverse()) fixed = `${fixed.slice(0, d)}\\${fixed.slice(d)}`;
+      if (kind === 'host' && p.start && !/^\.[*+]/.test(fixed)) fixed = `^${fixed}`;
+      if (kind !== 'referer' && p.end && !/\.[*+]\)?$/.test(fixed)) fixed = `${fixed}$`;
+      if (fixed !== pattern && !hostPatternProblem(fixed, kind))
+        fixes = [
+          {
+            title: `Change the pattern to "${fixed}"`,
+            edits: [{ start: h.value.start, end: h.value.end, newText: `"${fixed}"` }],
+            preferred: true,
+          },
+        ];
+    }
+    ctx.report(
+      'unanchored-host-regex',
+      h.value,
+      { field, pattern, problem: problems.join(' and '), example: example(p, kind), consequence },
+      fixes ? { fixes } : {},
+    );
+  }
+}
