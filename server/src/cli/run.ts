@@ -10,6 +10,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ConfigFileSystem } from '../analysis/fileSystem';
 import { nodeFileSystem } from '../analysis/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
+import { RULES } from '../features/diagnostics/rules';
+import type { Severity } from '../parser/ast';
 import { getLanguageService, type LanguageService, type LanguageSettings } from '../service';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatJson } from './json';
@@ -54,8 +56,12 @@ function ioMessage(e: unknown): string {
 }
 
 function settingsFor(options: CliOptions): LanguageSettings {
+  // --rules naming opt-in advice (or its group) turns it on at its default level.
+  const severity: Record<string, Severity | 'off'> = { ...options.severity };
+  for (const r of RULES)
+    if (r.optIn && options.rules?.has(r.code) && severity[r.code] === undefined) severity[r.code] = r.severity;
   return {
-    diagnostics: { severity: options.severity },
+    diagnostics: { severity },
     ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),

@@ -187,23 +187,29 @@ describe('alias-slash-mismatch', () => {
 
 describe('version-disclosure and access-deny-missing (main config only)', () => {
   const MAIN = MODS + 'server.document-root = "/srv/www"\n';
+  const ON = { severity: { 'version-disclosure': 'information', 'access-deny-missing': 'information' } } as const;
+  test('off by default (opt-in advice)', () => {
+    assert.deepEqual(found(MAIN, ['version-disclosure', 'access-deny-missing']), []);
+  });
   test('no server.tag, no url.access-deny: information on server.document-root', () => {
-    assert.deepEqual(found(MAIN, ['version-disclosure', 'access-deny-missing']), [
+    assert.deepEqual(found(MAIN, ['version-disclosure', 'access-deny-missing'], ON), [
       ['version-disclosure', 'server.document-root'],
       ['access-deny-missing', 'server.document-root'],
     ]);
-    assert.deepEqual(severities(MAIN, 'version-disclosure'), ['information']);
-    const fix = quickFixes(MAIN, 'version-disclosure')[0][1];
+    assert.deepEqual(severities(MAIN, 'version-disclosure', ON), ['information']);
+    const fix = quickFixes(MAIN, 'version-disclosure', ON)[0][1];
     assert.ok(fix.includes('server.tag = ""\nserver.document-root'), fix);
-    const deny = quickFixes(MAIN, 'access-deny-missing')[0][1];
+    const deny = quickFixes(MAIN, 'access-deny-missing', ON)[0][1];
     assert.ok(deny.includes('url.access-deny = ( "~", ".inc" )\nserver.document-root'), deny);
   });
   test('a tag with a version is reported on its value; before 1.4.56 the fix writes "lighttpd"', () => {
     const t = MAIN + 'server.tag = "lighttpd/1.4.69"\nurl.access-deny = ( "~", ".inc" )\n';
-    assert.deepEqual(found(t, ['version-disclosure', 'access-deny-missing']), [
+    assert.deepEqual(found(t, ['version-disclosure', 'access-deny-missing'], ON), [
       ['version-disclosure', '"lighttpd/1.4.69"'],
     ]);
-    assert.ok(quickFixes(t, 'version-disclosure', { version: '1.4.55' })[0][1].includes('server.tag = "lighttpd"'));
+    assert.ok(
+      quickFixes(t, 'version-disclosure', { ...ON, version: '1.4.55' })[0][1].includes('server.tag = "lighttpd"'),
+    );
   });
   test('near misses: a tag without a version, a fragment, a config with an include we cannot read', () => {
     assert.deepEqual(
@@ -213,9 +219,9 @@ describe('version-disclosure and access-deny-missing (main config only)', () => 
       ]),
       [],
     );
-    assert.deepEqual(found(MODS + 'server.port = 80\n', ['version-disclosure', 'access-deny-missing']), []);
+    assert.deepEqual(found(MODS + 'server.port = 80\n', ['version-disclosure', 'access-deny-missing'], ON), []);
     assert.deepEqual(
-      found(MAIN + 'include "conf-enabled/*.conf"\n', ['version-disclosure', 'access-deny-missing']),
+      found(MAIN + 'include "conf-enabled/*.conf"\n', ['version-disclosure', 'access-deny-missing'], ON),
       [],
     );
   });
@@ -392,10 +398,12 @@ describe('weak-tls and hsts-missing', () => {
   });
   test('hsts-missing: TLS without Strict-Transport-Security, information', () => {
     const t = '$SERVER["socket"] == ":443" {\n  ssl.engine = "enable"\n  ssl.pemfile = "/s.pem"\n}\n';
-    assert.deepEqual(found(MODS + t, ['hsts-missing']), [['hsts-missing', 'ssl.engine']]);
-    assert.deepEqual(severities(MODS + t, 'hsts-missing'), ['information']);
+    const ON = { severity: { 'hsts-missing': 'information' } } as const;
+    assert.deepEqual(found(MODS + t, ['hsts-missing']), []); // opt-in
+    assert.deepEqual(found(MODS + t, ['hsts-missing'], ON), [['hsts-missing', 'ssl.engine']]);
+    assert.deepEqual(severities(MODS + t, 'hsts-missing', ON), ['information']);
     const withHsts = t + 'setenv.add-response-header = ( "Strict-Transport-Security" => "max-age=63072000" )\n';
-    assert.deepEqual(found(MODS + withHsts, ['hsts-missing']), []);
+    assert.deepEqual(found(MODS + withHsts, ['hsts-missing'], ON), []);
   });
 });
 

@@ -71,7 +71,10 @@ export function computeDiagnostics(
     tags?: readonly string[],
     related?: readonly RelatedSpan[],
   ) => {
-    const level = options.severity?.[code] ?? own ?? getRule(code)?.severity ?? fallback;
+    const rule = getRule(code);
+    // Opt-in advice (rules.ts `optIn`) is shown only when its severity is set (setting or --rules).
+    if (rule?.optIn && options.severity?.[code] === undefined) return;
+    const level = options.severity?.[code] ?? own ?? rule?.severity ?? fallback;
     if (level === 'off') return;
     const d: Diagnostic = {
       range: { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) },

@@ -24,6 +24,11 @@ export interface Rule<C extends string = string, A extends object = object> {
   readonly help?: string;
   /** CVSS-like score 0.0-10.0 for code scanning (SARIF `security-severity`), security rules only. */
   readonly securitySeverity?: number;
+  /**
+   * Advice on the whole config that is off until asked for: shown only when `lighttpd.diagnostics.severity`
+   * (or `--severity`) sets its level, or `lighttpd-lint --rules` names it or its group.
+   */
+  readonly optIn?: boolean;
 }
 
 export type RuleGroup = 'security';
@@ -67,8 +72,21 @@ function securityRule<const C extends string>(
   help: string,
   message: (args: SecurityArgs) => string,
 ): Rule<C, SecurityArgs> {
-  return { code, severity, description, message, group: 'security', help, securitySeverity };
+  const optIn = OPT_IN.has(code);
+  return {
+    code,
+    severity,
+    description,
+    message,
+    group: 'security',
+    help,
+    securitySeverity,
+    ...(optIn ? { optIn } : {}),
+  };
 }
+
+/** The whole-config advice of the security group: off by default, so that it never buries a real problem. */
+const OPT_IN: ReadonlySet<string> = new Set(['version-disclosure', 'access-deny-missing', 'hsts-missing']);
 
 /** Every upgrade-* rule: the versions of the upgrade and the release that changed the behaviour. */
 export interface UpgradeArgs {
