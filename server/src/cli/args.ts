@@ -99,7 +99,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         root: { type: 'string' },
         'no-follow': { type: 'boolean' },
         'path-map': { type: 'string', multiple: true },
-  }
         rules: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
