@@ -127,7 +127,10 @@ export interface Evidence {
   readonly lighttpdAccepts: boolean;
   readonly lighttpdOutput: string;
   readonly ourErrors: readonly JsonDiagnostic[];
+  /** The checked text (for a whole configuration: every file's, joined). */
   readonly text: string;
+  /** The text of the file a diagnostic is in, when the errors come from several files (default: `text`). */
+  readonly textOf?: (d: JsonDiagnostic) => string;
   /** The mutation brought in a 1.4.74 keyword (if, elif, ...) that the unmutated file did not have. */
   readonly introducesNewKeywords: boolean;
   /**
@@ -138,6 +141,7 @@ export interface Evidence {
 }
 
 export async function classify(e: Evidence): Promise<Classification> {
+  const textOf = (d: JsonDiagnostic) => e.textOf?.(d) ?? e.text;
   const weAccept = e.ourErrors.length === 0;
   if (weAccept && e.lighttpdAccepts) return { category: CATEGORIES.agreeAccept, reason: '' };
   if (!weAccept && !e.lighttpdAccepts) return { category: CATEGORIES.agreeReject, reason: '' };
@@ -168,7 +172,7 @@ export async function classify(e: Evidence): Promise<Classification> {
   const unexplained: string[] = [];
   const startupDiags: JsonDiagnostic[] = [];
   for (const d of e.ourErrors) {
-    if (d.code === 'newer-than-target' || is1477KeyAfterKey(d, e.text)) version = true;
+    if (d.code === 'newer-than-target' || is1477KeyAfterKey(d, textOf(d))) version = true;
     else if (SECTION_10.has(d.code)) continue;
     else if (STARTUP.has(d.code)) startupDiags.push(d);
     else unexplained.push(`${d.line}:${d.column} ${d.code}`);
@@ -184,13 +188,13 @@ export async function classify(e: Evidence): Promise<Classification> {
     let fresh = [...mutated].filter((l) => !baseline.has(l));
     let all = [...mutated].join('\n');
     // Confirmed when -tt names what we name, or at least logs something the unmutated file does not.
-    let missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
+    let missing = startupDiags.filter((d) => !namesOf(d, textOf(d)).some((n) => all.includes(n)));
     if (missing.length && fresh.length === 0) {
       // A fragment does not load the module whose directive we check; lighttpd checks it once loaded.
       const modules = [
         ...new Set(
           missing
-            .flatMap((d) => namesOf(d, e.text))
+            .flatMap((d) => namesOf(d, textOf(d)))
             .map((n) => getDirective(n)?.module)
             .filter((m): m is string => !!m && m !== 'core'),
         ),
@@ -199,7 +203,7 @@ export async function classify(e: Evidence): Promise<Classification> {
         ({ mutated, baseline } = await e.preflight(modules));
         fresh = [...mutated].filter((l) => !baseline.has(l));
         all = [...mutated].join('\n');
-        missing = startupDiags.filter((d) => !namesOf(d, e.text).some((n) => all.includes(n)));
+        missing = startupDiags.filter((d) => !namesOf(d, textOf(d)).some((n) => all.includes(n)));
       }
     }
     if (missing.length && fresh.length === 0) {
@@ -210,7 +214,7 @@ export async function classify(e: Evidence): Promise<Classification> {
         };
       return {
         category: CATEGORIES.unclassified,
-        reason: `lighttpd -tt reports nothing new for ${missing.map((d) => `${d.line}:${d.column} ${d.code} (${namesOf(d, e.text).join('|')})`).join(', ')}`,
+        reason: `lighttpd -tt reports nothing new for ${missing.map((d) => `${d.line}:${d.column} ${d.code} (${namesOf(d, textOf(d)).join('|')})`).join(', ')}`,
       };
     }
     startup = true;
