@@ -206,6 +206,10 @@ export async function classify(e: Evidence): Promise<Classification> {
         missing = startupDiags.filter((d) => !namesOf(d, textOf(d)).some((n) => all.includes(n)));
       }
     }
+    // Our recovery from a syntax error on a server.modules line (one we report: §10) may drop the list that
+    // lighttpd's recovery keeps (`server.modules += else ( "mod_x" )` loads mod_x in 1.4.69): the module
+    // is then reported missing as a consequence of that syntax error.
+    missing = missing.filter((d) => !isModuleListCascade(d, e.ourErrors, textOf));
     if (missing.length && fresh.length === 0) {
       if (e.introducesNewKeywords)
         return {
@@ -222,6 +226,21 @@ export async function classify(e: Evidence): Promise<Classification> {
   if (version) return { category: CATEGORIES.version, reason: e.ourErrors.map((d) => d.code).join(', ') };
   if (startup) return { category: CATEGORIES.startup, reason: e.ourErrors.map((d) => d.code).join(', ') };
   return { category: CATEGORIES.stricter, reason: e.ourErrors.map((d) => d.code).join(', ') };
+}
+
+function isModuleListCascade(
+  d: JsonDiagnostic,
+  errors: readonly JsonDiagnostic[],
+  textOf: (d: JsonDiagnostic) => string,
+): boolean {
+  if (d.code !== 'module-not-loaded') return false;
+  const module = /"(mod_[\w-]+)"/.exec(d.message)?.[1];
+  if (!module) return false;
+  return errors.some((o) => {
+    if (!SECTION_10.has(o.code) || textOf(o) !== textOf(d)) return false;
+    const line = textOf(o).split(/\r\n|\r|\n/)[o.line - 1] ?? '';
+    return line.includes('server.modules') && line.includes(`"${module}"`);
+  });
 }
 
 export function firstLine(s: string): string {

@@ -206,6 +206,16 @@ export const LAYOUTS: readonly Layout[] = [
     },
     needsFollow: true,
   }),
+  layout({
+    name: 'a glob that matches a folder',
+    main: 'lighttpd.conf',
+    files: {
+      'lighttpd.conf': `${HEAD}include "conf.d/*.conf"\n`,
+      'conf.d/old.conf/README': 'x\n',
+      'conf.d/a.conf': '',
+    },
+    needsFollow: true,
+  }),
 ];
 
 /** Writes a layout under `dir` (emptied first); `texts` overrides some files' text (mutations). */

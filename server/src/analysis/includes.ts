@@ -84,6 +84,9 @@ export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): 
     for (const p of tries) {
       const found = ctx.fs.glob(p, ctx.maxGlobMatches);
       if (found.length > 0 || found.incomplete) {
+        // A match lighttpd cannot read (a directory, a link to a missing file) makes it refuse to start.
+        const unreadable = found.slice(0, ctx.maxGlobMatches).find((m) => !ctx.fs.isFile(m));
+        if (unreadable !== undefined) return { notFound: unreadable };
         return {
           paths: found.slice(0, ctx.maxGlobMatches),
           truncated: found.length > ctx.maxGlobMatches || found.incomplete === true,

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import {
   MAX_FILE_SIZE,
@@ -15,10 +15,18 @@ import {
   type GlobResult,
 } from './fileSystem';
 
-/** A file-system adapter for tinyglobby that stops listing directories after `max` entries. */
-function budgetedFs(max: number): { adapter: { readdirSync: typeof fs.readdirSync }; exceeded: () => boolean } {
+/**
+ * A file-system adapter for tinyglobby that stops listing directories after `max` entries, and notes the
+ * links to missing files it lists (tinyglobby drops them; glob(3), and so lighttpd, lists them).
+ */
+function budgetedFs(max: number): {
+  adapter: { readdirSync: typeof fs.readdirSync };
+  exceeded: () => boolean;
+  dangling: string[];
+} {
   let left = max;
   let cut = false;
+  const dangling: string[] = [];
   const readdirSync = ((path: fs.PathLike, options?: unknown) => {
     if (left <= 0) {
       cut = true;
@@ -30,9 +38,36 @@ function budgetedFs(max: number): { adapter: { readdirSync: typeof fs.readdirSyn
       entries = entries.slice(0, left);
     }
     left -= entries.length;
+    for (const e of entries as fs.Dirent[]) {
+      if (typeof e === 'object' && e.isSymbolicLink?.() && !fs.existsSync(join(String(path), e.name)))
+        dangling.push(join(String(path), e.name));
+    }
     return entries;
   }) as typeof fs.readdirSync;
-  return { adapter: { readdirSync }, exceeded: () => cut };
+  return { adapter: { readdirSync }, exceeded: () => cut, dangling };
+}
+
+/** glob(3) matching of one path segment: `*`, `?`, `[...]` (`[!...]` negated); no leading dot matched. */
+function segmentMatches(pattern: string, name: string): boolean {
+  if (name.startsWith('.') && !pattern.startsWith('.')) return false;
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let body = pattern.slice(i + 1, close);
+        const neg = body.startsWith('!') || body.startsWith('^');
+        if (neg) body = body.slice(1);
+        re += `[${neg ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`).test(name);
 }
 
 export const nodeFileSystem: ConfigFileSystem = {
@@ -63,10 +98,12 @@ export const nodeFileSystem: ConfigFileSystem = {
     const budget = budgetedFs(MAX_GLOB_ENTRIES);
     let found: string[];
     try {
+      // Every name that matches, as glob(3) lists it: directories and links to missing files too (lighttpd
+      // then refuses to start: "opening configfile ... failed"; includes.ts reports them).
       found = globSync(restPattern, {
         cwd: base,
         absolute: true,
-        onlyFiles: true,
+        onlyFiles: false,
         dot: false,
         deep,
         expandDirectories: false,
@@ -75,8 +112,14 @@ export const nodeFileSystem: ConfigFileSystem = {
     } catch {
       return [];
     }
+    // Links to missing files that the pattern matches, segment by segment.
+    const segments = restPattern.split('/');
+    for (const d of budget.dangling) {
+      const parts = relative(base, d).split(sep);
+      if (parts.length === segments.length && parts.every((p, i) => segmentMatches(segments[i], p))) found.push(d);
+    }
     const result: GlobResult = found
-      .map((p) => (sep === '/' ? p : p.split(sep).join('/')))
+      .map((p) => (sep === '/' ? p : p.split(sep).join('/')).replace(/(.)\/$/, '$1'))
       .sort()
       .slice(0, limit + 1);
     if (budget.exceeded()) result.incomplete = true;
