@@ -49,7 +49,7 @@ interface Outcome extends Classification {
   readonly ours: string;
 }
 
-const SKIPPED = 'skipped: needs lighttpd-lint to follow the includes of the main config (not on main yet)';
+const SKIPPED = 'skipped: they need lighttpd-lint to follow the includes of the main config, and it does not';
 
 /** lighttpd-lint on the main config alone, in-process: its exit status and every error, with its file. */
 async function lintWhole(main: string, version: string): Promise<{ exitCode: number; errors: WholeDiagnostic[] }> {

@@ -102,6 +102,9 @@ describe('the web file system answers as the desktop one', () => {
       // One known difference: tinyglobby lets a segment starting with a negated bracket (`[!1]*`) match a
       // hidden name; glob(3), which lighttpd uses, never matches a leading `.` but with a `.` (the web's way).
       if (/(^|\/)\[[!^]/.test(pattern)) want = want.filter((p) => !/\/\.[^/]*$/.test(p.slice(dir.length)));
+      // Another: the desktop lists a link to a missing file as glob(3) does (lighttpd then refuses to open it:
+      // include-not-found); the web's folder listings do not report such links.
+      want = want.filter((p) => p !== join(dir, 'conf.d/broken.conf'));
       assert.deepEqual(got, want, pattern);
     }
   });

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { matchSegment } from './globMatch';
 import {
   MAX_FILE_SIZE,
   MAX_GLOB_ENTRIES,
@@ -45,29 +46,6 @@ function budgetedFs(max: number): {
     return entries;
   }) as typeof fs.readdirSync;
   return { adapter: { readdirSync }, exceeded: () => cut, dangling };
-}
-
-/** glob(3) matching of one path segment: `*`, `?`, `[...]` (`[!...]` negated); no leading dot matched. */
-function segmentMatches(pattern: string, name: string): boolean {
-  if (name.startsWith('.') && !pattern.startsWith('.')) return false;
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        let body = pattern.slice(i + 1, close);
-        const neg = body.startsWith('!') || body.startsWith('^');
-        if (neg) body = body.slice(1);
-        re += `[${neg ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`).test(name);
 }
 
 export const nodeFileSystem: ConfigFileSystem = {
@@ -112,11 +90,13 @@ export const nodeFileSystem: ConfigFileSystem = {
     } catch {
       return [];
     }
+    // (tinyglobby may list the base folder itself for a pattern such as `[!a]`: glob(3) never does.)
+    found = found.filter((p) => p.replace(/(.)\/$/, '$1') !== base);
     // Links to missing files that the pattern matches, segment by segment.
     const segments = restPattern.split('/');
     for (const d of budget.dangling) {
       const parts = relative(base, d).split(sep);
-      if (parts.length === segments.length && parts.every((p, i) => segmentMatches(segments[i], p))) found.push(d);
+      if (parts.length === segments.length && parts.every((p, i) => matchSegment(segments[i], p))) found.push(d);
     }
     const result: GlobResult = found
       .map((p) => (sep === '/' ? p : p.split(sep).join('/')).replace(/(.)\/$/, '$1'))

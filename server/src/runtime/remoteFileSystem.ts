@@ -122,7 +122,7 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
           const p = join(dir, name);
           if (!last) {
             if (isDirectory) next.push(p);
-          } else if (!isDirectory) found.push(p);
+          } else found.push(p); // folders too, as glob(3) lists them (lighttpd then refuses: include-not-found)
         }
       }
       dirs = next;
