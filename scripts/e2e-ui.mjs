@@ -417,7 +417,10 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await item.click({ timeout: STEP_MS });
       const hover = page.locator('.monaco-hover', { hasText: 'lighttpd server running' }).first();
       await hover.waitFor({ timeout: STEP_MS });
-      await hover.getByText(/^\s*main config/).first().waitFor({ timeout: STEP_MS });
+      await hover
+        .getByText(/^\s*main config/)
+        .first()
+        .waitFor({ timeout: STEP_MS });
       await hover.getByText('lighttpd 1.4.85').first().waitFor({ timeout: STEP_MS });
       await shot('language-status');
       await page.keyboard.press('Escape');
