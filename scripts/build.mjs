@@ -1,5 +1,6 @@
-// Bundles the client and the language server into dist/ with esbuild: for Node (the desktop, the CLI) and
-// for the browser (dist/web/: VS Code for the Web, the server in a web worker).
+// Bundles the client and the language server into dist/ with esbuild: the desktop client (dist/extension.js),
+// the web client (dist/web/extension.js), the CLI, and one language server for both (dist/server.js: Node on
+// the desktop, a web worker on the web; server/src/universalMain.ts picks the entry).
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -10,6 +11,36 @@ const watch = process.argv.includes('--watch');
 
 // Some bundled ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
 const importMetaUrl = 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;';
+// The same for the server, which also runs in a web worker (no require, no __filename there).
+const universalImportMetaUrl =
+  'var __importMetaUrl = typeof __filename === "string" ? require("url").pathToFileURL(__filename).href : "";';
+
+// The universal server bundle: the packages' roots resolve to their platform-free APIs, so that neither
+// runtime layer (Node's or the browser's) is installed by a module both entries share; each entry's own
+// `vscode-languageserver/node` or `/browser` import installs its runtime layer when it starts.
+const platformFreeRoots = {
+  name: 'platform-free-roots',
+  setup(build) {
+    const roots = {
+      'vscode-languageserver': 'vscode-languageserver/lib/common/api.js',
+      'vscode-languageserver-protocol': 'vscode-languageserver-protocol/lib/common/api.js',
+      'vscode-jsonrpc': 'vscode-jsonrpc/lib/common/api.js',
+      // (its CommonJS build is a UMD wrapper that reads `require` when it loads; the ESM build does not)
+      'vscode-languageserver-types': './node_modules/vscode-languageserver-types/lib/esm/main.js',
+    };
+    build.onResolve({ filter: /^vscode-(languageserver(-protocol|-types)?|jsonrpc)\/?$/ }, async (args) => {
+      if (args.pluginData === 'platform-free-roots') return undefined;
+      const target = roots[args.path.replace(/\/$/, '')]; // (common/api.js imports 'vscode-languageserver-protocol/')
+      const r = await build.resolve(target, {
+        kind: args.kind,
+        resolveDir: target.startsWith('./') ? process.cwd() : args.resolveDir,
+        pluginData: 'platform-free-roots',
+      });
+      // A package that moved its files: fail the build rather than ship the Node runtime to the web.
+      return r.errors.length ? { errors: r.errors } : { path: r.path };
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -27,7 +58,18 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // One server for the desktop and the web (half the .vsix of two bundles); the web entry's own imports are
+  // checked for Node built-ins by the check-only build below.
+  {
+    entryPoints: ['server/src/universalMain.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: universalImportMetaUrl },
+    plugins: [platformFreeRoots],
+    define: {
+      'import.meta.url': '__importMetaUrl',
+      'process.env.NODE_ENV': production ? '"production"' : '"development"',
+    },
+  },
   // lighttpd-lint (package.json "bin"): runnable directly, hence the shebang.
   {
     entryPoints: ['server/src/cli.ts'],
@@ -57,7 +99,8 @@ const webEntries = [
     format: 'cjs',
     external: ['vscode'],
   },
-  { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+  // Not shipped (dist/server.js serves both): built to prove the web server imports no Node built-in.
+  { entryPoints: ['server/src/browserMain.ts'], outfile: 'out/web-check/server.js', format: 'iife', write: false },
 ];
 
 if (watch) {

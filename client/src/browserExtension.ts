@@ -1,6 +1,6 @@
 /**
  * The web entry (package.json "browser": vscode.dev, github.dev, code-server's web worker extension host):
- * starts the same language server bundled for a web worker (dist/web/server.js) and answers its file-system
+ * starts the same language server bundled for a web worker (dist/server.js, the desktop's bundle: server/src/universalMain.ts starts the web entry there) and answers its file-system
  * requests from `vscode.workspace.fs`. What the desktop and the web share is in common.ts.
  */
 import { Uri, workspace, type ExtensionContext } from 'vscode';
@@ -20,7 +20,7 @@ type WorkerConstructor = new (url: string, options?: { name?: string }) => Worke
  * extensions is currently not supported"), and a blob works everywhere.
  */
 async function startWorker(context: ExtensionContext): Promise<WorkerLike> {
-  const bytes = await workspace.fs.readFile(Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
+  const bytes = await workspace.fs.readFile(Uri.joinPath(context.extensionUri, 'dist', 'server.js'));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/javascript' }));
   const WorkerCtor = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
   const worker = new WorkerCtor(url, { name: 'lighttpd language server' });

@@ -1,5 +1,5 @@
 /**
- * Entry point of dist/web/server.js: the language server in a web worker (VS Code for the Web), talking to
+ * Web entry of dist/server.js (universalMain.ts starts it in a web worker): the language server in a web worker (VS Code for the Web), talking to
  * the client over postMessage. The same server as the desktop's (server.ts) on the web host.
  */
 import {
