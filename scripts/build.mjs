@@ -1,5 +1,5 @@
 // Bundles the client and the language server into dist/ with esbuild: the desktop client (dist/extension.js),
-// the web client (dist/web/extension.js), the CLI, and one language server for both (dist/server.js: Node on
+// the web client (the same dist/extension.js: client/src/universalExtension.ts), the CLI, and one language server for both (dist/server.js: Node on
 // the desktop, a web worker on the web; server/src/universalMain.ts picks the entry).
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
@@ -23,22 +23,26 @@ const platformFreeRoots = {
   setup(build) {
     const roots = {
       'vscode-languageserver': 'vscode-languageserver/lib/common/api.js',
+      'vscode-languageclient': 'vscode-languageclient/lib/common/api.js',
       'vscode-languageserver-protocol': 'vscode-languageserver-protocol/lib/common/api.js',
       'vscode-jsonrpc': 'vscode-jsonrpc/lib/common/api.js',
       // (its CommonJS build is a UMD wrapper that reads `require` when it loads; the ESM build does not)
       'vscode-languageserver-types': './node_modules/vscode-languageserver-types/lib/esm/main.js',
     };
-    build.onResolve({ filter: /^vscode-(languageserver(-protocol|-types)?|jsonrpc)\/?$/ }, async (args) => {
-      if (args.pluginData === 'platform-free-roots') return undefined;
-      const target = roots[args.path.replace(/\/$/, '')]; // (common/api.js imports 'vscode-languageserver-protocol/')
-      const r = await build.resolve(target, {
-        kind: args.kind,
-        resolveDir: target.startsWith('./') ? process.cwd() : args.resolveDir,
-        pluginData: 'platform-free-roots',
-      });
-      // A package that moved its files: fail the build rather than ship the Node runtime to the web.
-      return r.errors.length ? { errors: r.errors } : { path: r.path };
-    });
+    build.onResolve(
+      { filter: /^vscode-(languageserver(-protocol|-types)?|languageclient|jsonrpc)\/?$/ },
+      async (args) => {
+        if (args.pluginData === 'platform-free-roots') return undefined;
+        const target = roots[args.path.replace(/\/$/, '')]; // (common/api.js imports 'vscode-languageserver-protocol/')
+        const r = await build.resolve(target, {
+          kind: args.kind,
+          resolveDir: target.startsWith('./') ? process.cwd() : args.resolveDir,
+          pluginData: 'platform-free-roots',
+        });
+        // A package that moved its files: fail the build rather than ship the Node runtime to the web.
+        return r.errors.length ? { errors: r.errors } : { path: r.path };
+      },
+    );
   },
 };
 
@@ -57,7 +61,18 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // One client for the desktop and the web too (package.json main and browser): universalExtension.ts.
+  {
+    entryPoints: ['client/src/universalExtension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    banner: { js: universalImportMetaUrl },
+    plugins: [platformFreeRoots],
+    define: {
+      'import.meta.url': '__importMetaUrl',
+      'process.env.NODE_ENV': production ? '"production"' : '"development"',
+    },
+  },
   // One server for the desktop and the web (half the .vsix of two bundles); the web entry's own imports are
   // checked for Node built-ins by the check-only build below.
   {
@@ -93,11 +108,13 @@ const web = {
 };
 
 const webEntries = [
+  // Not shipped (dist/extension.js serves both): built to prove the web client imports no Node built-in.
   {
     entryPoints: ['client/src/browserExtension.ts'],
-    outfile: 'dist/web/extension.js',
+    outfile: 'out/web-check/extension.js',
     format: 'cjs',
     external: ['vscode'],
+    write: false,
   },
   // Not shipped (dist/server.js serves both): built to prove the web server imports no Node built-in.
   { entryPoints: ['server/src/browserMain.ts'], outfile: 'out/web-check/server.js', format: 'iife', write: false },

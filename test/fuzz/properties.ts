@@ -90,6 +90,11 @@ export const SURFACE: Record<string, Call | null> = {
     const r = path === undefined ? undefined : svc.validateConfiguration(path);
     if (r !== undefined && typeof r !== 'object') throw new Error(`validateConfiguration returned ${typeof r}`);
   },
+  configurationRoots: (svc, doc) => {
+    const roots = svc.configurationRoots(doc);
+    if (!Array.isArray(roots) || roots.some((r) => typeof r !== 'string'))
+      throw new Error(`configurationRoots returned ${JSON.stringify(roots)}`);
+  },
   validateFile: (svc, doc) => {
     const path = uriToPath(doc.uri);
     const r = path === undefined ? undefined : svc.validateFile(path);
