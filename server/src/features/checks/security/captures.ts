@@ -13,56 +13,34 @@ import type { CheckContext } from '../context';
 import { stringValueOffset, locateElements } from '../context';
 import { substitutionRefs } from '../regex';
 import { blockCondition } from './facts';
+import { forEachSyntaxChar, opensCapture } from './patternText';
 
 /** The capturing groups of a pattern, in order: their inside. */
 export function captureGroups(p: string): string[] {
-  const opens: { at: number; capturing: boolean }[] = [];
+  const opens: { at: number; start: number }[] = [];
   const groups: { index: number; text: string }[] = [];
-  let inClass = false;
   let count = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
+  forEachSyntaxChar(p, (c, i) => {
+    if (c === '(') opens.push({ at: opensCapture(p, i) ? count++ : -1, start: i });
+    else if (c === ')') {
+      const o = opens.pop();
+      if (o && o.at >= 0) groups.push({ index: o.at, text: p.slice(o.start + 1, i) });
     }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') {
-      const capturing = p[i + 1] !== '?' || /^\?P?<[A-Za-z_]/.test(p.slice(i + 1, i + 4));
-      opens.push({ at: capturing ? count++ : -1, capturing });
-      (opens[opens.length - 1] as { start?: number }).start = i;
-    } else if (c === ')') {
-      const o = opens.pop() as { at: number; capturing: boolean; start?: number } | undefined;
-      if (o?.capturing) groups.push({ index: o.at, text: p.slice((o.start ?? 0) + 1, i) });
-    }
-  }
+  });
   return groups.sort((a, b) => a.index - b.index).map((g) => g.text);
 }
 
 /** Where group n (1-based) opens in the pattern, or -1. */
 function groupOffset(p: string, n: number): number {
   let count = 0;
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
+  let at = -1;
+  forEachSyntaxChar(p, (c, i) => {
+    if (c === '(' && opensCapture(p, i) && ++count === n) {
+      at = i;
+      return true;
     }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(' && (p[i + 1] !== '?' || /^\?P?<[A-Za-z_]/.test(p.slice(i + 1, i + 4)))) {
-      if (++count === n) return i;
-    }
-  }
-  return -1;
+  });
+  return at;
 }
 
 /** The condition fields whose value the client writes freely and lighttpd does not check. */

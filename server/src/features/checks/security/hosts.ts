@@ -6,6 +6,7 @@
  * (a label, a dot, a label) are looked at.
  */
 import type { CheckContext } from '../context';
+import { forEachSyntaxChar } from './patternText';
 
 type Kind = 'host' | 'referer' | 'origin';
 
@@ -21,29 +22,15 @@ function kindOf(object: string, field: string): Kind | undefined {
 export function topAlternatives(p: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      if (p[i + 1] === ']') i++;
-      else if (p[i + 1] === '^' && p[i + 2] === ']') i += 2;
-    } else if (c === '(') depth++;
+  forEachSyntaxChar(p, (c, i) => {
+    if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (c === '|' && depth === 0) {
       out.push(p.slice(start, i));
       start = i + 1;
     }
-  }
+  });
   out.push(p.slice(start));
   return out;
 }
@@ -51,25 +38,16 @@ export function topAlternatives(p: string): string[] {
 /** The group that opens at `p[0] === '('`: its inside and what follows it; undefined when unbalanced. */
 function leadingGroup(p: string): { inner: string; rest: string } | undefined {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+  let found: { inner: string; rest: string } | undefined;
+  forEachSyntaxChar(p, (c, i) => {
+    if (c === '(') depth++;
     else if (c === ')' && --depth === 0) {
       const inner = p.slice(1, i).replace(/^\?(?::|<?[=!]|<[A-Za-z_][A-Za-z0-9_]*>|P<[A-Za-z_][A-Za-z0-9_]*>)?/, '');
-      return { inner, rest: p.slice(i + 1) };
+      found = { inner, rest: p.slice(i + 1) };
+      return true;
     }
-  }
-  return undefined;
+  });
+  return found;
 }
 
 /** The group that closes at the end of `p` (optionally followed by `?`): its inside. */
@@ -78,25 +56,14 @@ function trailingGroup(p: string): string | undefined {
   if (!body.endsWith(')') || body.endsWith('\\)')) return undefined;
   // Find the '(' that opens the last group by scanning from the left.
   const stack: number[] = [];
-  let inClass = false;
   let open = -1;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') stack.push(i);
+  forEachSyntaxChar(body, (c, i) => {
+    if (c === '(') stack.push(i);
     else if (c === ')') {
       const o = stack.pop();
       if (i === body.length - 1 && o !== undefined) open = o;
     }
-  }
+  });
   if (open < 0) return undefined;
   return body.slice(open + 1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>|P<[A-Za-z_][A-Za-z0-9_]*>)?/, '');
 }
@@ -143,20 +110,9 @@ function endAnchored(a: string, kind: Kind): boolean {
 /** Offsets of `.` used as a label separator without a backslash (`www.example.com`). */
 function unescapedDots(a: string): number[] {
   const out: number[] = [];
-  let inClass = false;
-  for (let i = 0; i < a.length; i++) {
-    const c = a[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '.' && /[A-Za-z0-9]/.test(a[i - 1] ?? '') && /[A-Za-z0-9]/.test(a[i + 1] ?? '')) out.push(i);
-  }
+  forEachSyntaxChar(a, (c, i) => {
+    if (c === '.' && /[A-Za-z0-9]/.test(a[i - 1] ?? '') && /[A-Za-z0-9]/.test(a[i + 1] ?? '')) out.push(i);
+  });
   return out;
 }
 
