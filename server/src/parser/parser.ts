@@ -247,6 +247,18 @@ export class ConfigParser extends EmbeddedActionsParser {
     return false;
   }
 
+  /**
+   * Inside a list, after an element lighttpd discards: drop tokens up to the next ',' or ')' (or the end of the
+   * line or block); the end of what was dropped, `end` when nothing was.
+   */
+  private skipToListSeparator(end: number): number {
+    for (let n = this.LA(1).tokenType; ; n = this.LA(1).tokenType) {
+      if (n === T.Comma || n === T.RParen || n === T.RCurly || n === T.EOL || n === EOF) return end;
+      end = tokenEnd(this.LA(1));
+      this.SKIP_TOKEN();
+    }
+  }
+
   /** After an error production: drop the rest of the line (up to EOL, or a '}' closing the current block). */
   private skipRestOfLine(): number {
     let end = -1;
@@ -658,15 +670,7 @@ export class ConfigParser extends EmbeddedActionsParser {
       ALT: () => {
         const t = this.OR3(this.valueStartAlts);
         this.ACTION(() => {
-          let end = tokenEnd(t);
-          for (
-            let n = this.LA(1).tokenType;
-            n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
-            n = this.LA(1).tokenType
-          ) {
-            end = tokenEnd(this.LA(1));
-            this.SKIP_TOKEN();
-          }
+          const end = this.skipToListSeparator(tokenEnd(t));
           this.report(
             'syntax-missing-comma',
             "Missing ',' before this list element: lighttpd ignores it (up to the next ',' or ')').",
@@ -705,15 +709,7 @@ export class ConfigParser extends EmbeddedActionsParser {
             );
             return;
           }
-          let end = tokenEnd(t);
-          for (
-            let n = this.LA(1).tokenType;
-            n !== T.Comma && n !== T.RParen && n !== T.RCurly && n !== T.EOL && n !== EOF;
-            n = this.LA(1).tokenType
-          ) {
-            end = tokenEnd(this.LA(1));
-            this.SKIP_TOKEN();
-          }
+          const end = this.skipToListSeparator(tokenEnd(t));
           this.report(
             'syntax-extra-arrow',
             "Only one '=>' per element: lighttpd ignores this one and what follows it, up to the next ',' or ')'.",
