@@ -208,10 +208,25 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
     await page.screenshot({ path: join(shots, `${name}.png`) });
   };
   const editorLines = page.locator('.editor-instance .view-lines');
-  const goTo = async (line, column) => {
-    await page.keyboard.press('Control+G');
+  /**
+   * Presses `key` until the quick input shows, within a step's time: a key pressed while the workbench still
+   * restores its layout (right after a reload) is lost.
+   */
+  const openQuickInput = async (key, what) => {
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: STEP_MS });
+    const until = Date.now() + STEP_MS;
+    for (;;) {
+      await page.keyboard.press(key);
+      const shown = await input
+        .waitFor({ state: 'visible', timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) return input;
+      if (Date.now() > until) throw new Error(`${key} did not open the quick input (${what})`);
+    }
+  };
+  const goTo = async (line, column) => {
+    const input = await openQuickInput('Control+G', `go to ${line}:${column}`);
     await input.fill(`:${line}:${column}`);
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: STEP_MS });
@@ -386,9 +401,7 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
 
     /** Runs a palette command by its label (F1, type, Enter on the row). */
     const palette = async (label) => {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      const input = await openQuickInput('F1', label);
       await input.fill(`>${label}`);
       await page
         .locator('.quick-input-list .monaco-list-row', { hasText: label })
@@ -399,9 +412,7 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
     const backToConfig = async () => {
       await page.keyboard.press('Escape');
       await palette('View: Close All Editor Groups'); // the simulation result beside the config, then reopen it
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      const input = await openQuickInput('Control+P', 'quick open');
       await input.fill('lighttpd.conf');
       await page
         .locator('.quick-input-list .monaco-list-row', { hasText: 'lighttpd.conf' })
@@ -448,7 +459,15 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       for (let i = 0; i < 2; i++) {
         // The cursor on a diagnostic: VS Code asks for code actions around the reload.
         await goTo(lineOf(text, 'server.port') + 1, 3);
+        // Wait for the new page itself: the old page's workbench and editor match the locators below until
+        // the navigation starts, and a key pressed during it is lost.
+        const reloaded = page.waitForEvent('framenavigated', {
+          predicate: (f) => f === page.mainFrame(),
+          timeout: 60_000,
+        });
         await palette('Developer: Reload Window');
+        await reloaded;
+        await page.waitForLoadState('domcontentloaded', { timeout: 60_000 });
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         await editorLines.getByText('server.document-root').first().waitFor({ timeout: 60_000 });
         await page.locator('[id="status.languageStatus"], .statusbar-item:has(.codicon-bracket)').first().waitFor({
