@@ -214,11 +214,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     };
     return { ...diagnosticsOptions(settings), locate };
   };
+  /**
+   * The diagnostics of one model under given settings, computed once: a document's own check and the check
+   * of the configuration it belongs to ask for the same model (analysis/modelInRoot shares it) in one run.
+   */
+  const diagnosticsMemo = new WeakMap<DocumentModel, { key: string; diagnostics: Diagnostic[] }>();
+  const diagnosticsOf = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings, key: string) => {
+    const hit = diagnosticsMemo.get(model);
+    if (hit && hit.key === key) return hit.diagnostics;
+    const diagnostics = computeDiagnostics(doc, model, validationOptions(settings));
+    diagnosticsMemo.set(model, { key, diagnostics });
+    return diagnostics;
+  };
   const validateModel = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings): Diagnostic[] => {
-    const options = validationOptions(settings);
-    if (!model.alternatives) return computeDiagnostics(doc, model, options);
+    const key = JSON.stringify(settings);
+    if (!model.alternatives) return diagnosticsOf(doc, model, settings, key);
     // A fragment included by several configs: report only what holds in every one of them.
-    return intersect(model.alternatives.map((m) => computeDiagnostics(doc, m, options)));
+    return intersect(model.alternatives.map((m) => diagnosticsOf(doc, m, settings, key)));
   };
   const documentOf = (path: string): TextDocument | undefined => {
     const text = workspace?.readText(path);
@@ -248,14 +260,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const root = workspace.canonical(rootPath);
       const r = workspace.analyzeRoot(root);
       if (!r) return undefined;
-      const options = validationOptions(settings);
+      const key = JSON.stringify(settings);
       const files: FileDiagnostics[] = [];
       const paths = [root, ...configurationFiles(r)];
       for (const path of paths) {
         const doc = documentOf(path);
         const model = doc && modelInRoot(workspace, r, path);
         if (!doc || !model) continue;
-        files.push({ path, uri: doc.uri, text: doc.getText(), diagnostics: computeDiagnostics(doc, model, options) });
+        files.push({ path, uri: doc.uri, text: doc.getText(), diagnostics: diagnosticsOf(doc, model, settings, key) });
       }
       return { root, main: r.main, files, includes: r.evaluation.includes };
     },

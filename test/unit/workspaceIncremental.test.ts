@@ -127,4 +127,34 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
       assert.deepEqual(got, want, JSON.stringify(text));
     }
   });
+
+  test("an open main config's check and its configuration's check are computed once, and follow edits", () => {
+    const ws = workspace();
+    const svc = getLanguageService({ workspace: ws });
+    const main = ws.canonical(p('a/lighttpd.conf'));
+    const uri = pathToFileURL(main).href;
+    const texts = [
+      FILES['a/lighttpd.conf'],
+      FILES['a/lighttpd.conf'] + 'proxy.server = ( "" => ( ( "host" => "127.0.0.1" ) ) )\n',
+    ];
+    let version = 0;
+    for (const text of texts) {
+      const own = svc.doValidation(TextDocument.create(uri, 'lighttpd', ++version, text));
+      const config = svc.validateConfiguration(main);
+      const inConfig = config?.files.find((f) => f.path === main)?.diagnostics;
+      // The same array: the configuration's check reused the document's (one computation per version).
+      assert.equal(inConfig, own);
+      const fresh = getLanguageService({ workspace: workspace() });
+      const freshOwn = fresh.doValidation(TextDocument.create(uri, 'lighttpd', 1, text));
+      assert.deepEqual(own, freshOwn);
+    }
+    assert.ok(
+      svc
+        .doValidation(TextDocument.create(uri, 'lighttpd', version, texts[1]))
+        .some((d) => d.code === 'module-not-loaded'),
+    );
+    // Other settings: computed again.
+    const other = svc.validateConfiguration(main, { diagnostics: { severity: { 'module-not-loaded': 'off' } } });
+    assert.ok(!other?.files.find((f) => f.path === main)?.diagnostics.some((d) => d.code === 'module-not-loaded'));
+  });
 });

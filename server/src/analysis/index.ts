@@ -95,6 +95,31 @@ export function modelInRoot(
   const file = path === r.root ? r.file : ws.parseFile(path);
   const text = ws.readText(path);
   if (!file || text === undefined) return undefined;
+  // One model object per (root analysis, file version): the document's own check and the check of its whole
+  // configuration then share it, and with it their diagnostics (the service memoises them per model).
+  let models = modelsOf.get(r);
+  if (!models) modelsOf.set(r, (models = new Map()));
+  const relatedKey = related.join('\n');
+  const hit = models.get(path);
+  if (hit && hit.file === file && hit.text === text && hit.relatedKey === relatedKey) return hit.model;
+  const model = buildModelInRoot(r, path, file, text, related);
+  models.set(path, { file, text, relatedKey, model });
+  return model;
+}
+
+/** The models made by modelInRoot, per root analysis (a root analysis is replaced when anything it read changes). */
+const modelsOf = new WeakMap<
+  RootAnalysis,
+  Map<string, { file: ConfigFile; text: string; relatedKey: string; model: DocumentModel }>
+>();
+
+function buildModelInRoot(
+  r: RootAnalysis,
+  path: string,
+  file: ConfigFile,
+  text: string,
+  related: readonly string[],
+): DocumentModel {
   const evaluation = viewOf(r.evaluation, path);
   if (!r.main) {
     const lenient = lenientModel(file, text, evaluation, r.modules, path);
