@@ -27,6 +27,7 @@ import { SEMANTIC_TOKENS_LEGEND } from './features/structure/semanticTokens';
 import { describeError, makeGuard, TEST_THROW } from './runtime/guard';
 import type { ServerHost } from './runtime/host';
 import { makeIdleCollector } from './runtime/idleCollector';
+import { startWarmUp } from './runtime/warmUp';
 import { isAliasOfAnother } from './runtime/aliases';
 import { registerEditorRequests } from './runtime/editorRequests';
 import { LighttpdOnSave } from './runtime/lighttpdOnSave';
@@ -183,6 +184,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
         .catch(() => undefined);
     }
     void refreshSettings();
+    // While the client answers and opens its first document: compile the hot paths (runtime/warmUp.ts).
+    startWarmUp({
+      busy: () => documents.all().length > 0,
+      onError: (e) => connection.console.warn(`warm-up stopped: ${describeError(e)}`),
+    });
   });
   connection.onDidChangeConfiguration((p) => {
     if (!pullConfiguration) settings = normalizeSettings((p.settings as { lighttpd?: unknown } | undefined)?.lighttpd);
