@@ -19,6 +19,7 @@ import {
   type DirectiveType,
   type KeySet,
   type Outside,
+  type SubKey,
   type ValueSet,
 } from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
@@ -271,8 +272,8 @@ function elementsAtDepth(
   key: string,
   set: KeySet,
   elements: readonly LocatedElement[],
-): LocatedElement[] {
-  if (set.depth === 1) return [...elements];
+): readonly LocatedElement[] {
+  if (set.depth === 1) return elements;
   if (set.depth === 2) return elements.flatMap((e) => locateElements(e.value, e.valueExpr, e.valueSpan));
   return backendBlocks(ctx, key, elements).flatMap((b) => locateElements(b.value, b.valueExpr, b.valueSpan));
 }
@@ -310,11 +311,23 @@ function backendBlocks(ctx: CheckContext, key: string, elements: readonly Locate
 }
 
 /** The keys of a list value against its key set, and each known key's value against the key's schema. */
+/** A key set's keys by name, built once per set (the schema's sets are constant). */
+const keyIndexes = new WeakMap<KeySet, { byKey: Map<string, SubKey>; known: string[] }>();
+function keyIndex(set: KeySet) {
+  let ix = keyIndexes.get(set);
+  if (!ix) {
+    const byKey = new Map<string, SubKey>();
+    for (const k of set.keys) if (!byKey.has(k.key)) byKey.set(k.key, k);
+    keyIndexes.set(set, (ix = { byKey, known: set.keys.map((k) => k.key) }));
+  }
+  return ix;
+}
+
 function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: readonly LocatedElement[]): void {
-  const known = set.keys.map((k) => k.key);
+  const { byKey, known } = keyIndex(set);
   for (const f of elementsAtDepth(ctx, key, set, elements)) {
     if (f.key === undefined) continue;
-    const sub = set.keys.find((k) => k.key === f.key);
+    const sub = byKey.get(f.key);
     if (!sub) {
       if (!isChecked(set.outside)) continue;
       const { effect, severity } = outsideEffect(set.outside);

@@ -30,11 +30,22 @@ function literal(text: string): string | undefined {
   }
 }
 
+/** Conditions already read, by their text (a pure function of it; every check run asks for each block's chain). */
+const parsedConditions = new Map<string, BlockCondition | null>();
+const MAX_PARSED_CONDITIONS = 8192;
+
 /** The condition of one block (the negated one for a bare else); undefined for global and unknown else. */
 export function blockCondition(scope: Scope): BlockCondition | undefined {
-  const m = scope.condition ? CONDITION.exec(scope.condition) : null;
-  if (!m) return undefined;
-  return { object: m[1], field: literal(m[2])?.toLowerCase(), op: m[3], value: literal(m[4]) };
+  const text = scope.condition;
+  if (!text) return undefined;
+  let c = parsedConditions.get(text);
+  if (c === undefined) {
+    const m = CONDITION.exec(text);
+    c = m ? Object.freeze({ object: m[1], field: literal(m[2])?.toLowerCase(), op: m[3], value: literal(m[4]) }) : null;
+    if (parsedConditions.size >= MAX_PARSED_CONDITIONS) parsedConditions.clear();
+    parsedConditions.set(text, c);
+  }
+  return c ?? undefined;
 }
 
 /** The conditions from the block out to the global scope (innermost first). */
@@ -82,7 +93,7 @@ export function urlPrefixOf(chain: readonly BlockCondition[]): string {
 function own(scope: Scope, key: string): EvalValue | undefined {
   const v = scope.vars.get(key);
   if (v !== undefined) return v;
-  for (const [k, val] of scope.vars) if (k.toLowerCase() === key) return val;
+  for (const [k, val] of scope.vars) if (k.length === key.length && k.toLowerCase() === key) return val;
   return undefined;
 }
 
