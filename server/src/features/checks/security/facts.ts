@@ -122,6 +122,32 @@ export class SecurityFacts {
     this.isMain = !model.lenient && (model.root === undefined || model.root === model.path);
   }
 
+  private byKey?: Map<string, EvaluatedAssignment[]>;
+  private order?: Map<EvaluatedAssignment, number>;
+
+  /** The assignments of `key` (lower case) in the whole config, in evaluation order (indexed once per run). */
+  assignmentsOf(key: string): readonly EvaluatedAssignment[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const a of this.all) {
+        const k = a.node.key.fullName.toLowerCase();
+        const list = this.byKey.get(k);
+        if (list) list.push(a);
+        else this.byKey.set(k, [a]);
+      }
+    }
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** The place of an assignment in evaluation order (-1 when it is not one of the config's). */
+  orderOf(a: EvaluatedAssignment): number {
+    if (!this.order) {
+      this.order = new Map();
+      this.all.forEach((x, i) => this.order!.set(x, i));
+    }
+    return this.order.get(a) ?? -1;
+  }
+
   /** The value a block itself holds for `key` at the end of the config (not inherited). */
   ownValue(scope: Scope, key: string): EvalValue | undefined {
     return own(scope, key);

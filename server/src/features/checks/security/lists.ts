@@ -73,12 +73,11 @@ function conflicts(a: EvalValue, b: EvalValue): boolean {
 }
 
 export function checkLists(ctx: CheckContext, facts: SecurityFacts): void {
-  const index = new Map<EvaluatedAssignment, number>();
-  facts.all.forEach((a, i) => index.set(a, i));
+  const index = (a: EvaluatedAssignment) => facts.orderOf(a);
   for (const key of Object.keys(LIST_KEYS)) {
     if (!facts.moduleLoaded(key)) continue;
     const spec = LIST_KEYS[key];
-    const assignments = facts.all.filter((a) => a.node.key.fullName.toLowerCase() === key);
+    const assignments = facts.assignmentsOf(key);
     // The first assignment of the key in each block: how the block's list started.
     const first = new Map<number, EvaluatedAssignment>();
     for (const a of assignments) if (!first.has(a.scope.id)) first.set(a.scope.id, a);
@@ -113,10 +112,10 @@ export function checkLists(ctx: CheckContext, facts: SecurityFacts): void {
         );
       } else if (op === '+=') {
         // Entries the enclosing block gained after the copy.
-        const copiedAt = index.get(a) ?? -1;
+        const copiedAt = index(a);
         const lostSet = new Set(lost.map((x) => (spec.byKey ? x.toLowerCase() : x)));
         for (const late of assignments) {
-          if (late.scope !== enclosing.scope || (index.get(late) ?? -1) <= copiedAt || !facts.mine.has(late)) continue;
+          if (late.scope !== enclosing.scope || index(late) <= copiedAt || !facts.mine.has(late)) continue;
           const added = entries(late.rhs, spec.byKey).filter((x) => lostSet.has(spec.byKey ? x.toLowerCase() : x));
           if (added.length === 0) continue;
           const mild = spec.protective && !added.some(spec.protective);
