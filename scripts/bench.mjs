@@ -22,15 +22,7 @@ if (!profile) {
     const vsix = 'out/bench/lighttpd-conf.vsix';
     rmSync(vsix, { force: true });
     // vscode:prepublish runs the production build of dist/.
-    sh('npx', [
-      'vsce',
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--no-rewrite-relative-links',
-      '--out',
-      vsix,
-    ]);
+    sh(process.execPath, ['scripts/package.mjs', '--out', vsix]);
     env.BENCH_VSIX_FILE = vsix;
   }
 }

@@ -34,6 +34,7 @@ import {
   writeUserSettings,
 } from './e2e-lib.mjs';
 import { noNodeBuiltins } from './no-node-builtins.mjs';
+import { packageVsix } from './package.mjs';
 
 const SUITE_OUT = join(ROOT, 'out', 'test', 'e2e', 'web');
 const STEP_MS = 30_000;
@@ -162,19 +163,7 @@ async function runWebSuite(dir, testsIndex) {
 /** Packages the .vsix and unpacks it: the UI test runs what ships. */
 function packagedExtension(dir) {
   const vsix = join(dir, 'lighttpd-conf-web.vsix');
-  run(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--no-rewrite-relative-links',
-      '--out',
-      vsix,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  packageVsix(vsix);
   const out = join(dir, 'vsix');
   run('python3', ['-m', 'zipfile', '-e', vsix, out]);
   return join(out, 'extension');

@@ -5,7 +5,8 @@
 //   1b. the same suite's "untrusted workspace" test in a second session with workspace trust on and the folder
 //      not trusted (every execution setting on in the user settings): nothing may run;
 //   2. the UI test (scripts/e2e-ui.mjs) against the packaged .vsix installed into code-server: squiggle,
-//      Problems panel, light-bulb quick fix, snippet, hover; UPDATE_SCREENSHOTS=1 saves docs/images/*.png.
+//      Problems panel, light-bulb quick fix, snippet, hover, the details page; UPDATE_SCREENSHOTS=1 saves
+//      docs/images/*.png.
 // Usage: node scripts/e2e.mjs [--suite-only | --ui-only]
 // Environment: E2E_SKIP_BUILD=1 (dist/ is fresh), E2E_GREP=pattern (subset of the suite; the untrusted session
 // runs only when the pattern matches its title), E2E_KEEP=1 (keep the
