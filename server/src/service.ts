@@ -25,7 +25,14 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from './paths';
 import { pathToUri, uriToPath } from './uri';
-import { analyze, analyzeInWorkspace, configurationFiles, modelInRoot, type DocumentModel } from './analysis';
+import {
+  analyze,
+  analyzeInWorkspace,
+  checkIdentityOf,
+  configurationFiles,
+  modelInRoot,
+  type DocumentModel,
+} from './analysis';
 import type { IncludeEdge, RelatedSpan } from './analysis/evaluate';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions/codeActions';
@@ -218,12 +225,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
    * The diagnostics of one model under given settings, computed once: a document's own check and the check
    * of the configuration it belongs to ask for the same model (analysis/modelInRoot shares it) in one run.
    */
-  const diagnosticsMemo = new WeakMap<DocumentModel, { key: string; diagnostics: Diagnostic[] }>();
+  const diagnosticsMemo = new WeakMap<object, { key: string; diagnostics: Diagnostic[] }>();
   const diagnosticsOf = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings, key: string) => {
-    const hit = diagnosticsMemo.get(model);
+    const identity = checkIdentityOf(model);
+    const hit = diagnosticsMemo.get(identity);
     if (hit && hit.key === key) return hit.diagnostics;
     const diagnostics = computeDiagnostics(doc, model, validationOptions(settings));
-    diagnosticsMemo.set(model, { key, diagnostics });
+    diagnosticsMemo.set(identity, { key, diagnostics });
     return diagnostics;
   };
   const validateModel = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings): Diagnostic[] => {

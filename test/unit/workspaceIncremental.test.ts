@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
 import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
+import { analyzeInWorkspace, checkIdentityOf, modelInRoot } from '../../server/src/analysis';
 
 const FILES: Record<string, string> = {
   'a/lighttpd.conf': 'server.modules = ( "mod_access" )\nserver.document-root = "/srv/a"\ninclude "conf.d/*.conf"\n',
@@ -153,8 +154,43 @@ describe('workspace: an edit re-evaluates only the configs that read the edited 
         .doValidation(TextDocument.create(uri, 'lighttpd', version, texts[1]))
         .some((d) => d.code === 'module-not-loaded'),
     );
+    // A fragment that is not open: the configuration's check and the fragment's own check (what the editor
+    // publishes for it) share one computation as well.
+    const two = ws.canonical(p('a/conf.d/two.conf'));
+    const twoInConfig = svc.validateConfiguration(main)?.files.find((f) => f.path === two)?.diagnostics;
+    assert.ok(twoInConfig);
+    assert.equal(svc.validateFile(two)?.diagnostics, twoInConfig);
     // Other settings: computed again.
     const other = svc.validateConfiguration(main, { diagnostics: { severity: { 'module-not-loaded': 'off' } } });
     assert.ok(!other?.files.find((f) => f.path === main)?.diagnostics.some((d) => d.code === 'module-not-loaded'));
+  });
+
+  test('a fragment two configs read: its model in each shares its check identity with the model that config checks it with', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lighttpd-wsid-'));
+    try {
+      const shared = 'server.port = 8080\n';
+      writeFileSync(join(d, 'one.conf'), 'server.document-root = "/srv/1"\ninclude "shared.conf"\n');
+      writeFileSync(join(d, 'two.conf'), 'server.document-root = "/srv/2"\ninclude "shared.conf"\n');
+      writeFileSync(join(d, 'shared.conf'), shared);
+      const ws = new ConfigWorkspace(nodeFileSystem);
+      ws.setKnownFiles(['one.conf', 'two.conf', 'shared.conf'].map((f) => join(d, f)));
+      const path = ws.canonical(join(d, 'shared.conf'));
+      const model = analyzeInWorkspace(ws, path);
+      assert.equal(model?.alternatives?.length, 2);
+      for (const alt of model!.alternatives!) {
+        const r = ws.roots().find((x) => x.root === alt.root)!;
+        const inConfig = modelInRoot(ws, r, path)!;
+        assert.notDeepEqual(inConfig.related, alt.related, 'the two differ in what navigation reads');
+        assert.equal(checkIdentityOf(inConfig), checkIdentityOf(alt));
+      }
+      assert.notEqual(checkIdentityOf(model!.alternatives![0]), checkIdentityOf(model!.alternatives![1]));
+      // A new version of the file: a new identity.
+      const before = checkIdentityOf(model!.alternatives![0]);
+      ws.setOpenText(path, shared + 'server.tag = ""\n');
+      const after = analyzeInWorkspace(ws, path)!.alternatives![0];
+      assert.notEqual(checkIdentityOf(after), before);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });

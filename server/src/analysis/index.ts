@@ -95,23 +95,39 @@ export function modelInRoot(
   const file = path === r.root ? r.file : ws.parseFile(path);
   const text = ws.readText(path);
   if (!file || text === undefined) return undefined;
-  // One model object per (root analysis, file version): the document's own check and the check of its whole
-  // configuration then share it, and with it their diagnostics (the service memoises them per model).
+  // One model object per (root analysis, file version, related files): the document's own check and the
+  // check of its whole configuration then share it. Models that differ only in `related` (navigation, not
+  // checks) share one check identity, and with it their diagnostics (the service memoises them by it).
   let models = modelsOf.get(r);
   if (!models) modelsOf.set(r, (models = new Map()));
+  let entry = models.get(path);
+  if (!entry || entry.file !== file || entry.text !== text) {
+    entry = { file, text, identity: {}, byRelated: new Map() };
+    models.set(path, entry);
+  }
   const relatedKey = related.join('\n');
-  const hit = models.get(path);
-  if (hit && hit.file === file && hit.text === text && hit.relatedKey === relatedKey) return hit.model;
+  const hit = entry.byRelated.get(relatedKey);
+  if (hit) return hit;
   const model = buildModelInRoot(r, path, file, text, related);
-  models.set(path, { file, text, relatedKey, model });
+  entry.byRelated.set(relatedKey, model);
+  checkIdentities.set(model, entry.identity);
   return model;
 }
 
 /** The models made by modelInRoot, per root analysis (a root analysis is replaced when anything it read changes). */
 const modelsOf = new WeakMap<
   RootAnalysis,
-  Map<string, { file: ConfigFile; text: string; relatedKey: string; model: DocumentModel }>
+  Map<string, { file: ConfigFile; text: string; identity: object; byRelated: Map<string, DocumentModel> }>
 >();
+const checkIdentities = new WeakMap<DocumentModel, object>();
+
+/**
+ * What a model's checks depend on, as an object to key memos by: models of one file version in one root
+ * analysis share it (they differ only in what navigation reads); any other model is its own.
+ */
+export function checkIdentityOf(model: DocumentModel): object {
+  return checkIdentities.get(model) ?? model;
+}
 
 function buildModelInRoot(
   r: RootAnalysis,
