@@ -290,7 +290,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onCompletion((p, token) =>
     withDoc('completion', p, null, (d) => service.doComplete(d, p.position, p.context?.triggerCharacter), token),
   );
-  connection.onHover((p, token) => withDoc('hover', p, null, (d) => service.doHover(d, p.position), token));
+  connection.onHover((p, token) =>
+    withDoc(
+      'hover',
+      p,
+      null,
+      (d) => service.doHover(d, p.position, settings.validate.enable ? languageSettings() : null),
+      token,
+    ),
+  );
   connection.onDocumentSymbol((p, token) =>
     withDoc('document symbols', p, [], (d) => service.findDocumentSymbols(d), token),
   );

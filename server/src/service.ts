@@ -135,7 +135,12 @@ export interface LanguageService {
   // Editing features (features/*.ts, one per feature).
   /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
   doComplete(doc: TextDocument, position: Position, trigger?: string): CompletionList;
-  doHover(doc: TextDocument, position: Position): Hover | null;
+  /**
+   * `settings`: those of doValidation, whose diagnostics (memoised per model and settings, so computed at
+   * most once per version) give the rules of the findings under the position; null when diagnostics are
+   * off (no rule is shown).
+   */
+  doHover(doc: TextDocument, position: Position, settings?: LanguageSettings | null): Hover | null;
   findDocumentSymbols(doc: TextDocument): DocumentSymbol[];
   getFoldingRanges(doc: TextDocument): FoldingRange[];
   getSelectionRanges(doc: TextDocument, positions: readonly Position[]): SelectionRange[];
@@ -234,11 +239,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     diagnosticsMemo.set(identity, { key, diagnostics });
     return diagnostics;
   };
+  /** What validateModel gave a model with alternatives, once per settings (hover asks again for every position). */
+  const intersectionMemo = new WeakMap<DocumentModel, { key: string; diagnostics: Diagnostic[] }>();
   const validateModel = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings): Diagnostic[] => {
     const key = JSON.stringify(settings);
     if (!model.alternatives) return diagnosticsOf(doc, model, settings, key);
+    const hit = intersectionMemo.get(model);
+    if (hit && hit.key === key) return hit.diagnostics;
     // A fragment included by several configs: report only what holds in every one of them.
-    return intersect(model.alternatives.map((m) => diagnosticsOf(doc, m, settings, key)));
+    const diagnostics = intersect(model.alternatives.map((m) => diagnosticsOf(doc, m, settings, key)));
+    intersectionMemo.set(model, { key, diagnostics });
+    return diagnostics;
   };
   const documentOf = (path: string): TextDocument | undefined => {
     const text = workspace?.readText(path);
@@ -300,7 +311,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const model = getModel(doc);
       return doComplete(doc, model, position, includeContextFor(doc, model), trigger);
     },
-    doHover: (doc, position) => doHover(doc, getModel(doc), position),
+    doHover: (doc, position, settings = {}) => {
+      const model = getModel(doc);
+      return doHover(doc, model, position, settings ? validateModel(doc, model, settings) : []);
+    },
     findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),
     getFoldingRanges: (doc) => getFoldingRanges(doc, getModel(doc)),
     getSelectionRanges: (doc, positions) => getSelectionRanges(doc, getModel(doc), positions),

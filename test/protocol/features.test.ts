@@ -19,6 +19,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { getRule } from '../../server/src/features/diagnostics/rules';
+import { markdownText } from '../../server/src/features/hover/hover';
 import { applyEdits, NOT_BUILT, SERVER_BUILT, startClient, type TestClient } from './helpers';
 
 const TEXT = [
@@ -65,6 +67,24 @@ describe('editing features over stdio', { skip: SERVER_BUILT ? undefined : NOT_B
     const h = await client.request<Hover>('textDocument/hover', at(4, 3));
     assert.match((h.contents as { value: string }).value, /^\*\*server\.document-root\*\*/);
     assert.deepEqual(h.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 20 } });
+  });
+
+  test('hover: over a security finding, its rule first (code and help line), then the directive', async () => {
+    const other = client.open(
+      pathToFileURL(join(dir, 'listing.conf')).href,
+      'server.modules = ( "mod_dirlisting" )\ndir-listing.activate = "enable"\n',
+    );
+    const codes = (await client.diagnostics(other)).map((d) => d.code);
+    assert.ok(codes.includes('dir-listing-global'), codes.join());
+    const h = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: other },
+      position: { line: 1, character: 3 },
+    });
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /^\*\*`dir-listing-global`\*\* — security warning\n/);
+    assert.ok(value.includes(markdownText(getRule('dir-listing-global')!.help!)));
+    assert.match(value, /\n---\n\n\*\*dir-listing\.activate\*\* — mod_dirlisting/);
+    assert.deepEqual(h.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 20 } });
   });
 
   test('document symbols: the condition as a container', async () => {

@@ -1,9 +1,16 @@
 /**
  * Hover: directives (module, type with an example, scope, default, since / deprecated, description, link),
  * removed directives, module names, condition objects / fields / operators, variables (value at that
- * point and where it was set), and integers used as ports.
+ * point and where it was set), and integers used as ports. Over a finding whose rule has a help line (the
+ * security group), the rule comes first: its code, what it finds and the lighttpd behaviour it rests on.
  */
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  MarkupKind,
+  type Diagnostic,
+  type Hover,
+  type Position,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Assignment, ConditionHead, Expression, Span } from '../../parser/ast';
@@ -21,6 +28,7 @@ import {
   scopeText,
   typeName,
 } from '../../schema/docs';
+import { getRule } from '../diagnostics/rules';
 import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from '../shared/locate';
 
 const FENCE = '```';
@@ -218,7 +226,80 @@ function elementContext(path: readonly PathEntry[]): {
   return { assignment, keys, depth };
 }
 
-export function doHover(doc: TextDocument, model: DocumentModel, position: Position): Hover | null {
+/** Markdown text with the characters that would format it escaped (help lines quote `$HTTP["host"]`, `<version>`, `=~`). */
+export function markdownText(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>~|#]/g, '\\$&');
+}
+
+const SEVERITY_NAMES: Readonly<Record<number, string>> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** `a` is at or before `b`. */
+function notAfter(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/**
+ * The rule section of a hover: one part per rule with a help line among the findings whose range holds
+ * `position` (its ends included, like the rest of hover), each rule once, in the order of the findings.
+ */
+export function ruleSection(
+  findings: readonly Diagnostic[],
+  position: Position,
+): { value: string; range: Diagnostic['range'] } | undefined {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  let range: Diagnostic['range'] | undefined;
+  for (const d of findings) {
+    if (typeof d.code !== 'string' || seen.has(d.code)) continue;
+    if (!notAfter(d.range.start, position) || !notAfter(position, d.range.end)) continue;
+    const rule = getRule(d.code);
+    if (!rule?.help) continue;
+    seen.add(d.code);
+    // The range the hover covers: where every finding shown overlaps (it holds the position).
+    range = range
+      ? {
+          start: notAfter(range.start, d.range.start) ? d.range.start : range.start,
+          end: notAfter(range.end, d.range.end) ? range.end : d.range.end,
+        }
+      : d.range;
+    const kind = [rule.group, SEVERITY_NAMES[d.severity ?? 0] ?? rule.severity].filter(Boolean).join(' ');
+    parts.push(
+      [
+        `**\`${d.code}\`** — ${kind}`,
+        '',
+        markdownText(rule.description),
+        '',
+        `*lighttpd behaviour:* ${markdownText(rule.help)}`,
+      ].join('\n'),
+    );
+  }
+  return range ? { value: parts.join('\n\n---\n\n'), range } : undefined;
+}
+
+/**
+ * The hover at `position`: what is under it (see the file comment), and first the rules of the `findings`
+ * (the document's diagnostics, computed by the caller) whose range holds it.
+ */
+export function doHover(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  findings: readonly Diagnostic[] = [],
+): Hover | null {
+  const base = elementHover(doc, model, position);
+  const rules = findings.length ? ruleSection(findings, position) : undefined;
+  if (!rules) return base;
+  if (!base) return { contents: { kind: MarkupKind.Markdown, value: rules.value }, range: rules.range };
+  const value = (base.contents as { value: string }).value;
+  return { contents: { kind: MarkupKind.Markdown, value: `${rules.value}\n\n---\n\n${value}` }, range: base.range };
+}
+
+function elementHover(doc: TextDocument, model: DocumentModel, position: Position): Hover | null {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   // The character under the mouse is at `offset`; a cursor right after a word also counts.
