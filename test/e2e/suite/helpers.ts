@@ -179,3 +179,84 @@ export async function requireCapability(ctx: Context, capability: string, featur
     ctx.skip();
   }
 }
+
+/** A quick pick that `answerQuickPicks` answered: what it showed and which label it chose. */
+export interface AnsweredPick {
+  readonly title: string | undefined;
+  readonly labels: readonly string[];
+  readonly chose: string;
+}
+
+type ShowQuickPick = (
+  items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+  options?: vscode.QuickPickOptions,
+  token?: vscode.CancellationToken,
+) => Thenable<unknown>;
+
+/**
+ * Runs `run` and answers the quick picks it opens through `vscode.window.showQuickPick`, in order, in VS Code's
+ * own quick input, as a user with the keyboard: once a pick shows its items (its first item gets the focus),
+ * `workbench.action.quickOpenSelectNext` moves the focus down until the item labelled `answers[i]` has it, and
+ * `workbench.action.acceptSelectedQuickOpenItem` accepts it. showQuickPick is wrapped (only while `run` runs)
+ * to learn which item has the focus, through its `onDidSelectItem` option; the pick itself is VS Code's.
+ * Rejects, closing the quick input, when a pick lacks its answer, more picks open than answers were given,
+ * or `run` is not done within `timeoutMs`. Resolves with what `run` returned and what each pick showed.
+ */
+export async function answerQuickPicks<T>(
+  run: () => Thenable<T>,
+  answers: readonly string[],
+  timeoutMs = WAIT_MS,
+): Promise<{ result: T; picks: AnsweredPick[] }> {
+  const win = vscode.window as unknown as { showQuickPick: ShowQuickPick };
+  const original = win.showQuickPick;
+  const picks: AnsweredPick[] = [];
+  let fail: (e: Error) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    fail = (e) => {
+      void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      reject(e);
+    };
+  });
+  const labelOf = (item: string | vscode.QuickPickItem) => (typeof item === 'string' ? item : item.label);
+  win.showQuickPick = (items, options, token) => {
+    const answer = answers[picks.length];
+    const pick = { title: options?.title, labels: [] as string[], chose: answer };
+    picks.push(pick);
+    if (answer === undefined) fail(new Error(`an unexpected quick pick opened: ${options?.title ?? '(no title)'}`));
+    void Promise.resolve(items).then((list) => pick.labels.push(...list.map(labelOf)));
+    let steps = 0;
+    let accepted = false;
+    const onDidSelectItem = (item: string | vscode.QuickPickItem) => {
+      options?.onDidSelectItem?.(item);
+      if (accepted || answer === undefined) return;
+      if (labelOf(item) === answer) {
+        accepted = true;
+        void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      } else if (++steps > pick.labels.length) {
+        fail(new Error(`quick pick "${pick.title}" has no item "${answer}": ${JSON.stringify(pick.labels)}`));
+      } else {
+        void vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      }
+    };
+    return original.call(vscode.window, items, { ...options, onDidSelectItem }, token);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms answering quick picks ${JSON.stringify(answers)}; ` +
+              `picks shown: ${JSON.stringify(picks.map((p) => p.title))}`,
+          ),
+        );
+      }, timeoutMs);
+    });
+    const result = await Promise.race([Promise.resolve(run()), failed, timeout]);
+    return { result, picks };
+  } finally {
+    clearTimeout(timer);
+    win.showQuickPick = original;
+  }
+}
