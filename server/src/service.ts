@@ -313,7 +313,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doHover: (doc, position, settings = {}) => {
       const model = getModel(doc);
-      return doHover(doc, model, position, settings ? validateModel(doc, model, settings) : []);
+      const findings = settings ? validateModel(doc, model, settings) : [];
+      return doHover(doc, model, position, findings, includeContextFor(doc, model));
     },
     findDocumentSymbols: (doc) => findDocumentSymbols(doc, getModel(doc)),
     getFoldingRanges: (doc) => getFoldingRanges(doc, getModel(doc)),

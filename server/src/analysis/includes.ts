@@ -22,8 +22,18 @@ export interface IncludeContext {
   readonly maxGlobMatches: number;
 }
 
+/** A path mapping that brought an include to a workspace copy. */
+export interface IncludeMapping {
+  /** The installed prefix, e.g. /etc/lighttpd. */
+  readonly from: string;
+  /** The folder standing for it. */
+  readonly to: string;
+  /** True for the mapping the main config's folder implies (impliedMapping), false for a pathMappings entry. */
+  readonly implied: boolean;
+}
+
 export type IncludeTargets =
-  | { readonly paths: readonly string[]; readonly truncated: boolean }
+  | { readonly paths: readonly string[]; readonly truncated: boolean; readonly via?: IncludeMapping }
   | { readonly notFound: string };
 
 /** The absolute path (or pattern) an include operand names, before path mappings. */
@@ -60,28 +70,41 @@ export function candidates(
   path: string,
   ctx: Pick<IncludeContext, 'pathMappings'> & { readonly mainDir?: string },
 ): string[] {
-  const out: string[] = [];
+  return mappedCandidates(path, ctx).map((c) => c.path);
+}
+
+/** candidates(), each with the mapping that produced it (none for the path itself). */
+export function mappedCandidates(
+  path: string,
+  ctx: Pick<IncludeContext, 'pathMappings'> & { readonly mainDir?: string },
+): { readonly path: string; readonly mapping?: IncludeMapping }[] {
+  const out: { path: string; mapping?: IncludeMapping }[] = [];
   let mapped = false;
   for (const [from, to] of ctx.pathMappings) {
     const f = from.endsWith('/') ? from.slice(0, -1) : from;
     if (path === f || path.startsWith(f + '/')) {
-      out.push(to.replace(/\/$/, '') + path.slice(f.length));
+      const t = to.replace(/\/$/, '');
+      out.push({ path: t + path.slice(f.length), mapping: { from: f, to: t, implied: false } });
       mapped = true;
       break;
     }
   }
   const implied = mapped ? undefined : impliedMapping(path, ctx.mainDir);
-  if (implied) out.push(implied[1] + path.slice(implied[0].length));
-  out.push(path);
+  if (implied)
+    out.push({
+      path: implied[1] + path.slice(implied[0].length),
+      mapping: { from: implied[0], to: implied[1], implied: true },
+    });
+  out.push({ path });
   return out;
 }
 
 export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): IncludeTargets | undefined {
   if (operand.type !== 'string' && operand.type !== 'integer') return undefined;
   const path = includePath(String(operand.value), ctx.mainDir);
-  const tries = candidates(path, ctx);
+  const tries = mappedCandidates(path, ctx);
   if (hasGlob(path)) {
-    for (const p of tries) {
+    for (const { path: p, mapping } of tries) {
       const found = ctx.fs.glob(p, ctx.maxGlobMatches);
       if (found.length > 0 || found.incomplete) {
         // A match lighttpd cannot read (a directory, a link to a missing file) makes it refuse to start.
@@ -90,12 +113,14 @@ export function resolveIncludeTargets(operand: EvalValue, ctx: IncludeContext): 
         return {
           paths: found.slice(0, ctx.maxGlobMatches),
           truncated: found.length > ctx.maxGlobMatches || found.incomplete === true,
+          ...(mapping ? { via: mapping } : {}),
         };
       }
     }
     return { paths: [], truncated: false }; // a pattern matching nothing is fine
   }
-  for (const p of tries) if (ctx.fs.isFile(p)) return { paths: [p], truncated: false };
+  for (const { path: p, mapping } of tries)
+    if (ctx.fs.isFile(p)) return { paths: [p], truncated: false, ...(mapping ? { via: mapping } : {}) };
   return { notFound: path };
 }
 

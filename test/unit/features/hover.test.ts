@@ -4,6 +4,8 @@ import { doHover, directiveMarkdown } from '../../../server/src/features/hover/h
 import { DIRECTIVES, MODULES } from '../../../server/src/schema';
 import { directiveDoc } from '../../../server/src/schema/docs';
 import { textAt, withCursor } from '../../helpers/cursor';
+import type { ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
+import type { LinkContext } from '../../../server/src/features/navigation/documentLinks';
 
 function hover(src: string): { value: string; covered: string } | null {
   const f = withCursor(src);
@@ -167,5 +169,70 @@ describe('hover on variables and values', () => {
       const f = withCursor(src.slice(0, i) + '\u0001' + src.slice(i), '\u0001');
       assert.doesNotThrow(() => doHover(f.doc, f.model, f.position));
     }
+  });
+});
+
+describe('hover on include paths', () => {
+  // A workspace copy of Debian's layout at /ws/etc/lighttpd, and this machine's own /etc/lighttpd.
+  const files = ['/ws/etc/lighttpd/conf-enabled/10-a.conf', '/ws/etc/lighttpd/conf-enabled/20-b.conf'];
+  const fs: ConfigFileSystem = {
+    readFile: () => '',
+    isFile: (p) => files.includes(p) || p === '/ws/etc/lighttpd/modules.conf' || p === '/srv/x.conf',
+    glob: (p) => (p === '/ws/etc/lighttpd/conf-enabled/*.conf' ? files : []),
+    realPath: (p) => p,
+  };
+  const context = { fs, pathMappings: [], maxGlobMatches: 1000 };
+  const at = (src: string, ctx: LinkContext = context) => {
+    const f = withCursor(src, '|', 'file:///ws/etc/lighttpd/lighttpd.conf');
+    const h = doHover(f.doc, f.model, f.position, [], ctx);
+    return h && { value: (h.contents as { value: string }).value, covered: textAt(f.doc, h.range!) };
+  };
+
+  test('a pattern read through the default mapping: the workspace folder, the mapping, the files', () => {
+    const h = at('include "/etc/lighttpd/conf-en|abled/*.conf"\n')!;
+    assert.equal(h.covered, '"/etc/lighttpd/conf-enabled/*.conf"');
+    const [head, , count, ...list] = h.value.split('\n');
+    assert.ok(
+      head.startsWith(
+        '`/etc/lighttpd/conf-enabled/*.conf` → read from `/ws/etc/lighttpd/conf-enabled/` (the workspace copy of /etc/lighttpd, ',
+      ),
+      head,
+    );
+    assert.match(head, /mapped by default\)$/);
+    assert.equal(count, '2 files:');
+    assert.deepEqual(
+      list,
+      files.map((p) => `- ${p}`),
+    );
+  });
+
+  test('a plain path mapped by lighttpd.pathMappings, a relative one, a missing one', () => {
+    const mapped = at('include "/etc/lighttpd/mod|ules.conf"\n', {
+      ...context,
+      pathMappings: [['/etc/lighttpd', '/ws/etc/lighttpd']],
+      mainDir: '/elsewhere',
+    })!;
+    assert.match(
+      mapped.value,
+      /^`\/etc\/lighttpd\/modules\.conf` → read from `\/ws\/etc\/lighttpd\/modules\.conf` \(.*lighttpd\.pathMappings\)\n/,
+    );
+    const rel = at('include "modu|les.conf"\n')!;
+    assert.ok(
+      rel.value.startsWith('`/ws/etc/lighttpd/modules.conf` → read from `/ws/etc/lighttpd/modules.conf`\n'),
+      rel.value,
+    );
+    const outside = at('include "/srv/x|.conf"\n')!;
+    assert.ok(outside.value.startsWith('`/srv/x.conf` → read from `/srv/x.conf`\n'), outside.value);
+    assert.equal(at('include "/srv/missing|.conf"\n')!.value, '`/srv/missing.conf` → not found');
+  });
+
+  test('without an include context (or for include_shell) there is no path hover', () => {
+    const f = withCursor(
+      'include "/etc/lighttpd/conf-en|abled/*.conf"\n',
+      '|',
+      'file:///ws/etc/lighttpd/lighttpd.conf',
+    );
+    assert.equal(doHover(f.doc, f.model, f.position), null);
+    assert.equal(at('include_shell "/usr/share/lighttpd/create-mime|.conf.pl"\n'), null);
   });
 });

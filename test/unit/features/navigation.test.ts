@@ -184,6 +184,34 @@ describe('document links on include paths', () => {
     );
   });
 
+  test('the default mapping: a main config at <dir>/etc/lighttpd links /etc/lighttpd/... to its copy, and says so', () => {
+    const files = ['/ws/etc/lighttpd/conf-enabled/10-a.conf', '/ws/etc/lighttpd/conf-enabled/20-b.conf'];
+    const fs: ConfigFileSystem = {
+      readFile: () => '',
+      isFile: (p) => files.includes(p) || p === '/ws/etc/lighttpd/modules.conf' || p === '/etc/mime.conf',
+      glob: (p) => (p === '/ws/etc/lighttpd/conf-enabled/*.conf' ? files : []),
+      realPath: (p) => p,
+    };
+    const { doc, model } = docOf(
+      'include "/etc/lighttpd/conf-enabled/*.conf"\ninclude "/etc/lighttpd/modules.conf"\ninclude "/etc/mime.conf"\n',
+      'file:///ws/etc/lighttpd/lighttpd.conf',
+    );
+    const links = findDocumentLinks(doc, model, { fs, pathMappings: [], maxGlobMatches: 1000 });
+    assert.deepEqual(
+      links.map((l) => l.target),
+      [
+        'file:///ws/etc/lighttpd/conf-enabled/10-a.conf',
+        'file:///ws/etc/lighttpd/modules.conf',
+        'file:///etc/mime.conf',
+      ],
+    );
+    const note = / \(the workspace copy of (\/etc\/lighttpd), mapped by default\)$/;
+    assert.equal(links[0].tooltip?.match(note)?.[1], '/etc/lighttpd');
+    assert.ok(links[0].tooltip?.startsWith('2 files: 10-a.conf, 20-b.conf'), links[0].tooltip);
+    assert.equal(links[1].tooltip?.match(note)?.[1], '/etc/lighttpd');
+    assert.equal(links[2].tooltip, '/etc/mime.conf'); // not under the mapped prefix: the machine's own file
+  });
+
   test('path mappings: an installed path opens the workspace copy', () => {
     const fs: ConfigFileSystem = {
       readFile: () => '',

@@ -1,7 +1,8 @@
 /**
  * Hover: directives (module, type with an example, scope, default, since / deprecated, description, link),
  * removed directives, module names, condition objects / fields / operators, variables (value at that
- * point and where it was set), and integers used as ports. Over a finding whose rule has a help line (the
+ * point and where it was set), integers used as ports, and include paths (where they are read from, and the
+ * path mapping that brought them to a workspace copy). Over a finding whose rule has a help line (the
  * security group), the rule comes first: its code, what it finds and the lighttpd behaviour it rests on.
  */
 import {
@@ -13,7 +14,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
-import type { Assignment, ConditionHead, Expression, Span } from '../../parser/ast';
+import type { Assignment, ConditionHead, Expression, Include, Span } from '../../parser/ast';
 import { getDirective, getModule, getRemovedDirective, subKeyAt, subKeyPlace } from '../../schema';
 import {
   CONDITION_FIELD_DOCS,
@@ -29,6 +30,7 @@ import {
   typeName,
 } from '../../schema/docs';
 import { getRule } from '../diagnostics/rules';
+import { includeTargetsOf, mappingNote, readFrom, type LinkContext } from '../navigation/documentLinks';
 import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from '../shared/locate';
 
 const FENCE = '```';
@@ -226,6 +228,29 @@ function elementContext(path: readonly PathEntry[]): {
   return { assignment, keys, depth };
 }
 
+/**
+ * Where an include's path is read from: `PATH` → read from `WHERE` (with the mapping that led there), and the
+ * files it matches. Undefined when the path is not known (a variable without a value, include_shell).
+ */
+function includeMarkdown(
+  doc: TextDocument,
+  model: DocumentModel,
+  inc: Include,
+  context: LinkContext,
+): string | undefined {
+  const r = includeTargetsOf(doc, model, inc, context);
+  if (!r) return undefined;
+  const { path, targets } = r;
+  if ('notFound' in targets) return `\`${path}\` → not found`;
+  const via = targets.via;
+  const head = `\`${path}\` → read from \`${readFrom(path, via)}\`${via ? ` (${mappingNote(via)})` : ''}`;
+  const n = targets.paths.length;
+  if (n === 0) return `${head}\n\nNo file matches.`;
+  const shown = targets.paths.slice(0, 10).map((p) => `- ${p}`);
+  const more = n > 10 || targets.truncated ? ['- …'] : [];
+  return [head, '', `${n}${targets.truncated ? '+' : ''} ${n === 1 ? 'file' : 'files'}:`, ...shown, ...more].join('\n');
+}
+
 /** Markdown text with the characters that would format it escaped (help lines quote `$HTTP["host"]`, `<version>`, `=~`). */
 export function markdownText(s: string): string {
   return s.replace(/[\\`*_{}[\]<>~|#]/g, '\\$&');
@@ -290,8 +315,9 @@ export function doHover(
   model: DocumentModel,
   position: Position,
   findings: readonly Diagnostic[] = [],
+  includes?: LinkContext,
 ): Hover | null {
-  const base = elementHover(doc, model, position);
+  const base = elementHover(doc, model, position, includes);
   const rules = findings.length ? ruleSection(findings, position) : undefined;
   if (!rules) return base;
   if (!base) return { contents: { kind: MarkupKind.Markdown, value: rules.value }, range: rules.range };
@@ -299,13 +325,23 @@ export function doHover(
   return { contents: { kind: MarkupKind.Markdown, value: `${rules.value}\n\n---\n\n${value}` }, range: base.range };
 }
 
-function elementHover(doc: TextDocument, model: DocumentModel, position: Position): Hover | null {
+function elementHover(
+  doc: TextDocument,
+  model: DocumentModel,
+  position: Position,
+  includes: LinkContext | undefined,
+): Hover | null {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   // The character under the mouse is at `offset`; a cursor right after a word also counts.
   const path = pathAt(model.file.statements, offset);
   const last = path[path.length - 1];
   if (!last) return null;
+  const inc = path.find((p) => p.type === 'include');
+  if (includes && inc?.type === 'include' && inc.node.operand && last.type === 'expression') {
+    const md = includeMarkdown(doc, model, inc.node, includes);
+    if (md) return hover(doc, inc.node.operand, md);
+  }
   switch (last.type) {
     case 'key': {
       const key = last.node.fullName;
