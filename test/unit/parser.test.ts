@@ -440,3 +440,12 @@ describe('recovery like lighttpd: stray tokens are reported and dropped, the res
     assert.deepEqual(branch.head?.object, { name: 'R', start: 13, end: 14 });
   });
 });
+
+describe('grammar validity', () => {
+  test("Chevrotain's grammar validations find no defect (the shipped parser skips them)", async () => {
+    const { ConfigParser } = await import('../../server/src/parser/parser');
+    // With validations on, performSelfAnalysis throws on an ambiguity, left recursion or empty alternative.
+    const p = new ConfigParser({ validateGrammar: true });
+    assert.deepEqual(p.definitionErrors, []);
+  });
+});

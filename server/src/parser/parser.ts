@@ -176,8 +176,19 @@ export class ConfigParser extends EmbeddedActionsParser {
   /** Offset where parsing stopped after MAX_RECOVERIES errors (undefined: the whole input was parsed). */
   gaveUpAt: number | undefined;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
+  /**
+   * `validateGrammar`: run Chevrotain's grammar validations (ambiguities, left recursion, empty
+   * alternatives) while building the parser. They depend on the grammar only, never on the input, and cost
+   * about a third of the construction, so the shipped parser skips them; test/unit/parser.test.ts builds one
+   * with them on, and that test fails on any grammar defect.
+   */
+  constructor(options: { readonly validateGrammar?: boolean } = {}) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider,
+      skipValidations: !options.validateGrammar,
+    });
     this.performSelfAnalysis();
     // Each error Chevrotain recovers from costs it a follow-set computation (and in-repetition recovery
     // recurses once per error): past MAX_RECOVERIES the rest of the input is skipped, so that a file of
