@@ -446,6 +446,6 @@ describe('grammar validity', () => {
     const { ConfigParser } = await import('../../server/src/parser/parser');
     // With validations on, performSelfAnalysis throws on an ambiguity, left recursion or empty alternative.
     const p = new ConfigParser({ validateGrammar: true });
-    assert.deepEqual(p.definitionErrors, []);
+    assert.deepEqual((p as unknown as { definitionErrors: unknown[] }).definitionErrors, []);
   });
 });
