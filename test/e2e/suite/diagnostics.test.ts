@@ -12,6 +12,7 @@ import {
   lacksCode,
   openFile,
   positionOf,
+  quickFixesAt,
   waitForDiagnostics,
   wsUri,
 } from './helpers';
@@ -39,13 +40,8 @@ describe('module-not-loaded in the editor', () => {
     const doc = await openFile('sites/proxy-app.lighttpd.conf');
     const ds = await waitForDiagnostics(doc.uri, hasCode('module-not-loaded'), 'module-not-loaded');
     const diag = ds.find((d) => codeOf(d) === 'module-not-loaded')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      diag.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fixes = (actions ?? []).filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixesAt(doc, diag.range);
+    const fixes = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
     const preferred = fixes.filter((a) => a.isPreferred);
     assert.equal(preferred.length, 1, `quick fixes: ${JSON.stringify(fixes.map((a) => a.title))}`);
     const fix = preferred[0];
@@ -75,14 +71,9 @@ describe('module-not-loaded in the editor', () => {
     const ds = await waitForDiagnostics(doc.uri, hasCode('module-not-loaded'), 'module-not-loaded');
     const diag = ds.find((d) => codeOf(d) === 'module-not-loaded')!;
     assert.equal(doc.getText(diag.range), 'scgi.server');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      diag.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = (actions ?? []).find((a) => a.isPreferred);
-    assert.ok(fix?.edit, `no preferred fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+    const actions = await quickFixesAt(doc, diag.range);
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix?.edit, `no preferred fix among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.match(fix.title, /mod_scgi/);
   });
 });

@@ -79,6 +79,17 @@ export function waitForDiagnostics(
   });
 }
 
+/** The quick fixes VS Code gets from the extension for a range (what the light bulb lists). */
+export async function quickFixesAt(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return actions ?? [];
+}
+
 export const hasCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
 export const lacksCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === code);
 

@@ -16,6 +16,7 @@ import {
   hasCode,
   openFile,
   positionOf,
+  quickFixesAt,
   waitForDiagnostics,
   waitForText,
 } from './helpers';
@@ -87,22 +88,17 @@ describe('Check Upgrade command', () => {
     assert.equal(doc.getText(diag.range), 'url.redirect');
 
     // 3. The quick fix that keeps the 1.4.69 answer (301) adds url.redirect-code and clears the diagnostic.
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      diag.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await quickFixesAt(doc, diag.range);
     const inserts = (a: vscode.CodeAction, text: string) =>
       (a.edit?.entries() ?? []).some(
         ([u, edits]) => u.toString() === doc!.uri.toString() && edits.some((e) => e.newText.includes(text)),
       );
-    const titles = JSON.stringify((actions ?? []).map((a) => a.title));
+    const titles = JSON.stringify(actions.map((a) => a.title));
     assert.ok(
-      (actions ?? []).some((a) => inserts(a, 'url.redirect-code = 308')),
+      actions.some((a) => inserts(a, 'url.redirect-code = 308')),
       `no fix adopts 308: ${titles}`,
     );
-    const keep = (actions ?? []).find((a) => inserts(a, 'url.redirect-code = 301'));
+    const keep = actions.find((a) => inserts(a, 'url.redirect-code = 301'));
     assert.ok(keep?.edit, `no fix keeps 301: ${titles}`);
     assert.equal(await vscode.workspace.applyEdit(keep.edit), true);
     await waitForText(doc, (t) => /\n\s*url\.redirect-code = 301\n/.test(t), 'the inserted url.redirect-code');
