@@ -53,6 +53,14 @@ describe('warm-up', () => {
     await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(passes, [1, 2]);
 
+    // A document that arrives right behind `initialized` (a reload) comes before any pass.
+    const none: number[] = [];
+    let opened = false;
+    startWarmUp({ passes: 50, busy: () => opened, onPass: (n) => none.push(n) });
+    setTimeout(() => (opened = true), 5);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.deepEqual(none, []);
+
     const more: number[] = [];
     const cancel = startWarmUp({ passes: 50, busy: () => false, onPass: (n) => more.push(n) });
     cancel();

@@ -5,7 +5,9 @@
  * first `didOpen` the server is idle (the client reads its settings, activates other extensions): these
  * passes check, edit and complete a small built-in config there, so that the user's first document meets
  * compiled code. Each pass is a few milliseconds; passes run one per macrotask (messages are read in
- * between) and stop for good as soon as a document is open, or after `passes`.
+ * between) and stop for good as soon as a document is open, or after `passes`. The first pass waits
+ * `delayMs`: a client that opens a document at once (a window reload) sends didOpen right behind
+ * `initialized`, and a pass must not run ahead of it.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service';
@@ -15,6 +17,8 @@ export interface WarmUpOptions {
   busy(): boolean;
   /** Passes at most (default 12). */
   readonly passes?: number;
+  /** Before the first pass (default 50 ms). */
+  readonly delayMs?: number;
   /** Called after each pass (tests). */
   onPass?(n: number): void;
   /** Reports a failure of a pass; the warm-up then ends. */
@@ -78,7 +82,7 @@ export function startWarmUp(options: WarmUpOptions): () => void {
     options.onPass?.(n + 1);
     if (n + 1 < passes) timer = setTimeout(() => pass(n + 1), 0);
   };
-  timer = setTimeout(() => pass(0), 0);
+  timer = setTimeout(() => pass(0), options.delayMs ?? 50);
   return () => {
     cancelled = true;
     if (timer) clearTimeout(timer);
