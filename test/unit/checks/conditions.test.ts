@@ -127,3 +127,42 @@ describe('unreachable-condition', () => {
     );
   });
 });
+
+describe('unreachable-else-condition', () => {
+  // Each case was run through lighttpd 1.4.69 -t: "unreachable else condition" where a finding is expected.
+  const CODE = ['unreachable-else-condition'];
+  test('an else branch repeating a condition made before the previous branch', () => {
+    const text = '$HTTP["host"] == "a" { }\n$HTTP["host"] == "b" { } else $HTTP["host"] == "a" { }\n';
+    assert.deepEqual(found(text, CODE), [['unreachable-else-condition', 'else $HTTP["host"] == "a"']]);
+  });
+  test('the previous branch repeated, and the condition compared without case', () => {
+    assert.deepEqual(found('$HTTP["host"] == "a" { } else $HTTP["host"] == "a" { }\n', CODE), [
+      ['unreachable-else-condition', 'else $HTTP["host"] == "a"'],
+    ]);
+    assert.deepEqual(
+      found('$HTTP["host"] == "a" { }\n$HTTP["host"] == "b" { } else $HTTP["host"] == "A" { }\n', CODE),
+      [['unreachable-else-condition', 'else $HTTP["host"] == "A"']],
+    );
+  });
+  test('near misses lighttpd accepts: the block made later, or under another parent', () => {
+    assert.deepEqual(
+      found('$HTTP["host"] == "b" { } else $HTTP["host"] == "a" { }\n$HTTP["host"] == "a" { }\n', CODE),
+      [],
+    );
+    assert.deepEqual(
+      found(
+        '$HTTP["url"] =^ "/x" {\n$HTTP["host"] == "a" { }\n}\n$HTTP["host"] == "b" { } else $HTTP["host"] == "a" { }\n',
+        CODE,
+      ),
+      [],
+    );
+    // The previous branch's block is older than the else branch's: fine.
+    assert.deepEqual(
+      found(
+        '$HTTP["host"] == "a" { }\n$HTTP["host"] == "b" { }\n$HTTP["host"] == "a" { } else $HTTP["host"] == "b" { }\n',
+        CODE,
+      ),
+      [],
+    );
+  });
+});

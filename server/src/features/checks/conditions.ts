@@ -1,13 +1,22 @@
 /**
  * Rules on condition heads (src/configparser.y configparser_parse_condition): `unknown-condition-field`,
- * `invalid-ip` for $HTTP["remote-ip"], `condition-value-type`, and `unreachable-condition` (a branch after
- * a bare else).
+ * `invalid-ip` for $HTTP["remote-ip"], `condition-value-type`, `unreachable-condition` (a branch after
+ * a bare else) and `unreachable-else-condition` (an else branch whose block is not newer than the previous one's).
  */
 import { isIPv4, isIPv6 } from '../shared/ipAddress';
 import { CONDITION_FIELDS } from '../../schema';
 import type { CheckContext } from './context';
 import { describeValue, suggest, walkStatements } from './context';
 import { simplifyRegex } from '../../analysis/print';
+import type { Scope } from '../../analysis';
+import type { ConditionBranch } from '../../parser/ast';
+
+/** The line (1-based) of an offset. */
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 // lighttpd's =~ simplification (docs/grammar.md §8.6) lives with the printer; checks use the same one.
 export { simplifyRegex };
@@ -100,6 +109,32 @@ export function checkConditions(ctx: CheckContext): void {
       }
     }
   }
+  // An else-if whose condition already has a block no newer than the previous branch's (src/configparser.y
+  // condlines: the context index of the else branch must exceed the previous one's; blocks are kept per
+  // condition text under the parent, numbered where they first appear: Scope.id).
+  const scopeOf = new Map<ConditionBranch, Scope>();
+  for (const c of ctx.conditions) scopeOf.set(c.branch, c.scope);
+  const firstBranch = new Map<Scope, ConditionBranch>();
+  for (const c of ctx.conditions) if (!firstBranch.has(c.scope)) firstBranch.set(c.scope, c.branch);
+  walkStatements(ctx.model.file.statements, (st) => {
+    if (st.kind !== 'conditional') return;
+    for (let i = 1; i < st.branches.length; i++) {
+      const prev = st.branches[i - 1];
+      const b = st.branches[i];
+      if (!b.head || !prev.head) continue; // a bare else: its own rules
+      const before = scopeOf.get(prev);
+      const mine = scopeOf.get(b);
+      if (!before || !mine || mine.id > before.id) continue;
+      const first = firstBranch.get(mine);
+      const where =
+        mine === before
+          ? "the previous branch's condition"
+          : first && first !== b
+            ? `the condition of the block at line ${lineAt(ctx.text, first.start)}`
+            : 'the condition of a block made earlier (in an included file)';
+      ctx.report('unreachable-else-condition', { start: b.start, end: b.head.end }, { where });
+    }
+  });
   // Anything after a bare else (src/configparser.y: "unreachable condition following else catch-all").
   walkStatements(ctx.model.file.statements, (st) => {
     if (st.kind !== 'conditional') return;

@@ -278,6 +278,13 @@ const TABLE = [
       'This branch follows a bare else { }, so it can never match: lighttpd refuses to start ("unreachable condition following else catch-all").',
   ),
   rule(
+    'unreachable-else-condition',
+    'error',
+    'An else branch whose condition lighttpd already made a block for, no later than the previous branch (lighttpd refuses to start).',
+    (a: { where: string }) =>
+      `This else branch repeats ${a.where}: lighttpd keeps one block per condition, made where it first appears, and refuses to start when an else branch's block is not newer than the previous branch's ("unreachable else condition"). Use another condition, or nest the branch.`,
+  ),
+  rule(
     'newer-than-target',
     'error',
     'A directive or syntax newer than the configured lighttpd.version.',
