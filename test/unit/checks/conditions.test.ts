@@ -144,6 +144,15 @@ describe('unreachable-else-condition', () => {
       [['unreachable-else-condition', 'else $HTTP["host"] == "A"']],
     );
   });
+  test('a bare else whose negated condition was written earlier', () => {
+    const text =
+      '$HTTP["host"] != "a" { server.name = "x" }\n$HTTP["host"] == "a" { server.tag = "y" } else { server.tag = "z" }\n';
+    assert.deepEqual(found(text, CODE), [['unreachable-else-condition', 'else']]);
+    // Written after the chain: the else made that block first.
+    const after =
+      '$HTTP["host"] == "a" { server.tag = "y" } else { server.tag = "z" }\n$HTTP["host"] != "a" { server.name = "x" }\n';
+    assert.deepEqual(found(after, CODE), []);
+  });
   test('near misses lighttpd accepts: the block made later, or under another parent', () => {
     assert.deepEqual(
       found('$HTTP["host"] == "b" { } else $HTTP["host"] == "a" { }\n$HTTP["host"] == "a" { }\n', CODE),

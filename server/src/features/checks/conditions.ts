@@ -121,18 +121,21 @@ export function checkConditions(ctx: CheckContext): void {
     for (let i = 1; i < st.branches.length; i++) {
       const prev = st.branches[i - 1];
       const b = st.branches[i];
-      if (!b.head || !prev.head) continue; // a bare else: its own rules
+      if (!prev.head) continue; // after a bare else: unreachable-condition
       const before = scopeOf.get(prev);
       const mine = scopeOf.get(b);
       if (!before || !mine || mine.id > before.id) continue;
       const first = firstBranch.get(mine);
+      // (a bare else is the block of the previous condition negated: `$HTTP["host"] != "a"` may exist already)
+      const what = b.head ? 'the condition' : `the negated condition (${mine.condition ?? 'the previous one negated'})`;
       const where =
         mine === before
           ? "the previous branch's condition"
           : first && first !== b
-            ? `the condition of the block at line ${lineAt(ctx.text, first.start)}`
-            : 'the condition of a block made earlier (in an included file)';
-      ctx.report('unreachable-else-condition', { start: b.start, end: b.head.end }, { where });
+            ? `${what} of the block at line ${lineAt(ctx.text, first.start)}`
+            : `${what} of a block made earlier (in an included file)`;
+      const end = b.head?.end ?? b.elseKeyword?.end ?? b.start + 4;
+      ctx.report('unreachable-else-condition', { start: b.start, end }, { where });
     }
   });
   // Anything after a bare else (src/configparser.y: "unreachable condition following else catch-all").
