@@ -4,7 +4,6 @@
  * requests from `vscode.workspace.fs`. What the desktop and the web share is in common.ts.
  */
 import { Uri, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient } from './common';
 import { serveFileSystem } from './webFileSystem';
 import { uriMapping } from './webUris';
@@ -28,13 +27,19 @@ async function startWorker(context: ExtensionContext): Promise<WorkerLike> {
   return worker;
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export function activate(context: ExtensionContext): void {
   const mapping = uriMapping(workspace.workspaceFolders?.[0]?.uri);
-  const worker = await startWorker(context);
   const schemes = [...new Set([mapping.scheme, 'untitled'])];
   activateClient(context, {
-    // (the browser client's constructor takes the DOM's Worker type)
-    createClient: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker as never),
+    createClient: async (options) => {
+      // Loaded only now, after activate() has returned (common.ts), while the worker starts.
+      const [worker, { LanguageClient }] = await Promise.all([
+        startWorker(context),
+        import('vscode-languageclient/browser'),
+      ]);
+      // (the browser client's constructor takes the DOM's Worker type)
+      return new LanguageClient(CLIENT_ID, CLIENT_NAME, options, worker as never);
+    },
     documentSelector: schemes.map((scheme) => ({ scheme, language: 'lighttpd' })),
     uriConverters: { code2Protocol: mapping.toServer, protocol2Code: mapping.fromServer },
     prepare: (client) => serveFileSystem(client, mapping),

@@ -4,7 +4,8 @@
  * used, so the node and the browser client share it (the browser has no lighttpd to run: the server says so).
  */
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import { State } from './clientState';
+import type { LazyClient } from './common';
 
 export const COMMANDS = {
   restartServer: 'lighttpd.restartServer',
@@ -49,23 +50,33 @@ export async function fixAll(doc: vscode.TextDocument): Promise<boolean> {
   return vscode.workspace.applyEdit(action.edit);
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
-  const output = client.outputChannel;
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: LazyClient,
+  output: vscode.OutputChannel,
+): void {
+  client.onCreated((c) =>
+    context.subscriptions.push(
+      c.onDidChangeState((e) => {
+        const name = (s: State) => (s === State.Running ? 'running' : s === State.Starting ? 'starting' : 'stopped');
+        output.appendLine(`lighttpd language server ${name(e.newState)}.`);
+      }),
+    ),
+  );
   context.subscriptions.push(
-    client.onDidChangeState((e) => {
-      const name = (s: State) => (s === State.Running ? 'running' : s === State.Starting ? 'starting' : 'stopped');
-      output.appendLine(`lighttpd language server ${name(e.newState)}.`);
-    }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       output.appendLine('Restarting the lighttpd language server (command).');
+      // (before the client exists: it is about to start, so this waits for that start)
+      const c = await client.started();
       // (restart() is the node client's only; stop and start is the same for both clients)
-      if (client.state === State.Running) await client.stop();
-      await client.start();
+      if (c.state === State.Running) await c.stop();
+      await c.start();
     }),
     vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
       const editor = activeLighttpdEditor();
       if (!editor) return false;
+      await client.started(); // (the fix-all action is the server's: none before it runs)
       const done = await fixAll(editor.document);
       if (!done) void vscode.window.setStatusBarMessage('lighttpd: nothing to fix', 3000);
       return done;

@@ -5,7 +5,7 @@
  * registered from here), so that they work on the desktop and on the web alike; this module must not use
  * Node (no node: imports, no process).
  */
-import { workspace, type ExtensionContext } from 'vscode';
+import { window, workspace, type CancellationToken, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { createOutputChannel, registerCommands } from './commands';
 import { quietWhenStopped } from './lifecycle';
@@ -18,8 +18,12 @@ export const CLIENT_NAME = 'lighttpd Language Server';
 
 /** What differs between the desktop and the web. */
 export interface ClientPlatform {
-  /** Makes the language client around the given options (node or browser transport). */
-  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  /**
+   * Loads vscode-languageclient (node or browser transport) and makes the client around the given options.
+   * Called once activate() has returned: the package's initialisation is most of the extension's load time,
+   * so the entries import it dynamically here (no value import of it in a module loaded at activation).
+   */
+  createClient(options: LanguageClientOptions): Promise<BaseLanguageClient>;
   /** The documents the server checks; default: files and untitled documents. */
   readonly documentSelector?: LanguageClientOptions['documentSelector'];
   /** Rewrites URIs between the editor and the server (the web maps its workspace scheme to file:). */
@@ -28,58 +32,139 @@ export interface ClientPlatform {
   prepare?(client: BaseLanguageClient, context: ExtensionContext): void;
 }
 
+/**
+ * The language client as the commands, status items and providers registered at activation hold it: it is
+ * created just after activate() returns, so what runs before (an `onCommand` activation runs its command
+ * right away) waits for it.
+ */
+export interface LazyClient {
+  /** The client, once created. */
+  readonly current: BaseLanguageClient | undefined;
+  /** The client once its start settled, started or failed. */
+  started(): Promise<BaseLanguageClient>;
+  /** Calls `listener` with the client when it is created, before it starts (at once if it exists). */
+  onCreated(listener: (client: BaseLanguageClient) => void): void;
+  /** A request to the server, sent once the client exists (and, as every request, once it started). */
+  sendRequest<R>(method: string, params: unknown, token?: CancellationToken): Promise<R>;
+}
+
 let client: BaseLanguageClient | undefined;
 /** The client's start, settled either way (a window reloaded while it starts must wait for it). */
 let starting: Promise<void> | undefined;
+/** The deferred creation: scheduled, then running, settled either way. */
+let creationTimer: ReturnType<typeof setTimeout> | undefined;
+let creation: Promise<void> | undefined;
+let deactivated = false;
 
 /** The running client (for commands), if any. */
 export function currentClient(): BaseLanguageClient | undefined {
   return client;
 }
 
-export function activateClient(context: ExtensionContext, platform: ClientPlatform): BaseLanguageClient {
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: platform.documentSelector ?? [
-      { scheme: 'file', language: 'lighttpd' },
-      { scheme: 'untitled', language: 'lighttpd' },
-    ],
-    // Included files change the diagnostics of the configs that include them, open or not.
-    synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
-    // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted.
-    initializationOptions: { trusted: workspace.isTrusted },
-    uriConverters: platform.uriConverters,
-    // Always there (View > Output > lighttpd); lighttpd.trace.server only adds the protocol traffic.
-    outputChannel: createOutputChannel(),
-    // No "provider FAILED" in the extension host log for requests VS Code sends while the client stops.
-    middleware: quietWhenStopped(() => client),
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // (rejected only for waiters; nobody waiting is no error)
+  return { promise, resolve, reject };
+}
+
+/**
+ * Registers everything the extension contributes (commands, status items, code lenses, the output channel)
+ * and returns at once; the language client is created and started from a timer, after activate() has
+ * returned (the editor measures activation until then, and loading the client is ~50-130 ms).
+ */
+export function activateClient(context: ExtensionContext, platform: ClientPlatform): LazyClient {
+  deactivated = false;
+  // Always there (View > Output > lighttpd); lighttpd.trace.server only adds the protocol traffic.
+  const outputChannel = createOutputChannel();
+  const created = deferred<BaseLanguageClient>();
+  const started = deferred<BaseLanguageClient>();
+  const listeners: ((c: BaseLanguageClient) => void)[] = [];
+  const lazy: LazyClient = {
+    get current() {
+      return client;
+    },
+    started: () => started.promise,
+    onCreated(listener) {
+      if (client) listener(client);
+      else listeners.push(listener);
+    },
+    sendRequest: async <R>(method: string, params: unknown, token?: CancellationToken) =>
+      (await created.promise).sendRequest<R>(method, params, token),
   };
-  client = platform.createClient(clientOptions);
-  platform.prepare?.(client, context);
+
   // Commands (each family in its own module, registered here so both editions have them).
-  registerSimulate(context, client);
+  registerSimulate(context, lazy);
   registerUpgradeCommand(context);
-  registerCommands(context, client);
-  registerStatus(context, client);
-  // Not awaited: activation returns at once instead of holding the extension host while the server
-  // starts and initializes (the client queues what the editor sends until then). A failed start is shown.
-  const started = client;
-  starting = started
-    .start()
-    .catch((e: unknown) => started.error('The lighttpd language server did not start.', e, 'force'));
+  registerCommands(context, lazy, outputChannel);
+  registerStatus(context, lazy);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(
       () => void client?.sendNotification('lighttpd/didChangeTrust', { trusted: true }).catch(() => undefined),
     ),
   );
-  return started;
+
+  const create = async () => {
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: platform.documentSelector ?? [
+        { scheme: 'file', language: 'lighttpd' },
+        { scheme: 'untitled', language: 'lighttpd' },
+      ],
+      // Included files change the diagnostics of the configs that include them, open or not.
+      synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
+      // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted.
+      initializationOptions: { trusted: workspace.isTrusted },
+      uriConverters: platform.uriConverters,
+      outputChannel,
+      // No "provider FAILED" in the extension host log for requests VS Code sends while the client stops.
+      middleware: quietWhenStopped(() => client),
+    };
+    let c: BaseLanguageClient;
+    try {
+      c = await platform.createClient(clientOptions);
+    } catch (e) {
+      const message = `The lighttpd language server could not be set up: ${e instanceof Error ? e.message : String(e)}`;
+      outputChannel.appendLine(message);
+      void window.showErrorMessage(message);
+      created.reject(new Error(message));
+      started.reject(new Error(message));
+      return;
+    }
+    if (deactivated) {
+      const message = 'The lighttpd extension was deactivated before its language server started.';
+      created.reject(new Error(message));
+      started.reject(new Error(message));
+      return;
+    }
+    client = c;
+    platform.prepare?.(c, context);
+    for (const listener of listeners.splice(0)) listener(c);
+    created.resolve(c);
+    // Not awaited: the client queues what the editor sends until the server is initialized. A failed
+    // start is shown.
+    starting = c.start().catch((e: unknown) => c.error('The lighttpd language server did not start.', e, 'force'));
+    void starting.then(() => started.resolve(c));
+  };
+  // A timer, not a microtask: the editor's activation (its promise included) is over before it runs.
+  creationTimer = setTimeout(() => {
+    creationTimer = undefined;
+    creation = create();
+  }, 0);
+  return lazy;
 }
 
 /**
- * Stops the client. A window reloaded while the server still starts (seen in the UI test's second reload)
- * first waits for the start, at most 2 s: stopping a client in its starting state throws, which VS Code
- * logs as an extension error. A stop that still fails is nobody's concern once the window goes.
+ * Stops the client. Before the client was created nothing starts any more. A window reloaded while the
+ * server still starts (seen in the UI test's second reload) first waits for the start, at most 2 s: stopping
+ * a client in its starting state throws, which VS Code logs as an extension error. A stop that still fails is
+ * nobody's concern once the window goes.
  */
 export async function deactivateClient(): Promise<void> {
+  deactivated = true;
+  if (creationTimer !== undefined) clearTimeout(creationTimer);
+  creationTimer = undefined;
+  await creation;
   const c = client;
   client = undefined;
   if (!c) return;

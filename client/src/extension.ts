@@ -4,22 +4,26 @@
  */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import type { ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient } from './common';
 
 export function activate(context: ExtensionContext): void {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: {
-      module,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] },
-    },
-  };
   activateClient(context, {
-    createClient: (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options),
+    createClient: async (options) => {
+      // Loaded only now, after activate() has returned (common.ts): most of the extension's load time.
+      const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+      const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+      const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+        debug: {
+          module,
+          transport: TransportKind.ipc,
+          options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] },
+        },
+      };
+      return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options);
+    },
   });
 }
 

@@ -5,7 +5,8 @@
  * extension host log. Answering "nothing" in that window is what the user would see anyway.
  * Works with the node and the browser client (only the common API is used).
  */
-import { State, type BaseLanguageClient, type Middleware } from 'vscode-languageclient';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
+import { State } from './clientState';
 
 /** The provider middleware hooks wrapped (each takes `next` as its last argument). */
 const PROVIDERS = [

@@ -7,7 +7,7 @@
  * requests of server/src/simulateRequests.ts), so this works with the desktop and the web client alike.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { LazyClient } from './common';
 
 interface Position {
   line: number;
@@ -41,7 +41,7 @@ const EFFECTIVE_SCHEME = 'lighttpd-effective';
 
 const range = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
-export function registerSimulate(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+export function registerSimulate(context: vscode.ExtensionContext, client: LazyClient): void {
   const matched = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('diffEditor.insertedLineBackground'),
     isWholeLine: true,

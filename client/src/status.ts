@@ -5,7 +5,8 @@
  * server/src/runtime/editorRequests.ts), so this works with the node and the browser client alike.
  */
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import { State } from './clientState';
+import type { LazyClient } from './common';
 import { COMMANDS } from './commands';
 
 interface DocumentStatus {
@@ -20,7 +21,7 @@ interface DocumentStatus {
 const SELECTOR: vscode.DocumentSelector = { language: 'lighttpd' };
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
-export function registerStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+export function registerStatus(context: vscode.ExtensionContext, client: LazyClient): void {
   const server = vscode.languages.createLanguageStatusItem('lighttpd.server', SELECTOR);
   server.name = 'lighttpd language server';
   const config = vscode.languages.createLanguageStatusItem('lighttpd.config', SELECTOR);
@@ -32,7 +33,8 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
   context.subscriptions.push(server, config, version);
 
   const showServerState = () => {
-    const state = client.state;
+    // (no client yet: it is created just after activation and starts at once)
+    const state = client.current?.state ?? State.Starting;
     server.busy = state === State.Starting;
     server.severity =
       state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
@@ -52,9 +54,10 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
   const refresh = async () => {
     showServerState();
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'lighttpd' || client.state !== State.Running) return;
+    const c = client.current;
+    if (!doc || doc.languageId !== 'lighttpd' || c?.state !== State.Running) return;
     const mine = ++generation;
-    const s = await client
+    const s = await c
       .sendRequest<DocumentStatus | null>('lighttpd/status', { uri: doc.uri.toString() })
       .catch(() => null);
     if (mine !== generation || !s) return;
@@ -79,8 +82,8 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
   };
   const soon = () => void refresh();
   showServerState();
+  client.onCreated((c) => context.subscriptions.push(c.onDidChangeState(soon)));
   context.subscriptions.push(
-    client.onDidChangeState(soon),
     vscode.window.onDidChangeActiveTextEditor(soon),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('lighttpd') && soon()),
     // The main configs are known once the workspace is scanned, and change with includes: follow the checks.
