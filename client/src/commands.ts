@@ -1,6 +1,7 @@
 /**
  * Palette commands and the output channel: "lighttpd: Restart Language Server", "Show Output", "Fix All
- * (Add Missing Modules)", "Check with lighttpd Now" and "Open Walkthrough". Only the common client API is
+ * (Add Missing Modules)", "Check with lighttpd Now" and "Open Walkthrough", and the command behind the quick fix of
+ * include-outside-workspace (lighttpd.addPathMapping, not in the palette). Only the common client API is
  * used, so the node and the browser client share it (the browser has no lighttpd to run: the server says so).
  */
 import * as vscode from 'vscode';
@@ -13,6 +14,7 @@ export const COMMANDS = {
   fixAll: 'lighttpd.fixAll',
   checkWithLighttpd: 'lighttpd.checkWithLighttpd',
   openWalkthrough: 'lighttpd.openWalkthrough',
+  addPathMapping: 'lighttpd.addPathMapping',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'lighttpd';
@@ -48,6 +50,32 @@ export async function fixAll(doc: vscode.TextDocument): Promise<boolean> {
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
   if (!action?.edit) return false;
   return vscode.workspace.applyEdit(action.edit);
+}
+
+/**
+ * The value `lighttpd.pathMappings` gets for a workspace folder (a server path, in `uri`'s path): relative to the
+ * first workspace folder as `${workspaceFolder}/...` (what the server expands it against), else the path itself.
+ */
+export function mappingTarget(uri: vscode.Uri, first: vscode.Uri | undefined): string {
+  const path = uri.path.replace(/\/$/, '');
+  const base = first?.path.replace(/\/$/, '');
+  if (base !== undefined && (path === base || path.startsWith(base + '/')))
+    return '${workspaceFolder}' + path.slice(base.length);
+  return uri.scheme === 'file' ? uri.fsPath : path;
+}
+
+/** Adds `from` -> the folder `to` (a URI) to the workspace's lighttpd.pathMappings; resolves with the value written. */
+export async function addPathMapping(from: string, to: string): Promise<string | undefined> {
+  if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+  const value = mappingTarget(vscode.Uri.parse(to), vscode.workspace.workspaceFolders?.[0]?.uri);
+  const config = vscode.workspace.getConfiguration('lighttpd');
+  const current = config.inspect<Record<string, string>>('pathMappings');
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  const own = (target === vscode.ConfigurationTarget.Workspace ? current?.workspaceValue : current?.globalValue) ?? {};
+  await config.update('pathMappings', { ...own, [from]: value }, target);
+  return value;
 }
 
 export function registerCommands(
@@ -124,6 +152,7 @@ export function registerCommands(
       }
       return summary;
     }),
+    vscode.commands.registerCommand(COMMANDS.addPathMapping, (from: string, to: string) => addPathMapping(from, to)),
     vscode.commands.registerCommand(COMMANDS.openWalkthrough, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
     ),

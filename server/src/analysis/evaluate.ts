@@ -69,12 +69,15 @@ export interface EvalProblem extends Span {
     | 'include-not-found'
     | 'include-contents-unknown'
     | 'include-cycle'
-    | 'include-limit';
+    | 'include-limit'
+    | 'include-outside-workspace';
   readonly message: string;
   /** The file the problem is in. */
   readonly path: string;
   /** Other places that explain the problem (the includes of a cycle), in their own files. */
   readonly related?: readonly RelatedSpan[];
+  /** Facts for a quick fix (include-outside-workspace: the mapping `from` and `to`). */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /** A span in some file, with what it shows. */
@@ -128,9 +131,19 @@ export interface Evaluation {
  * What an `include` brings in, as decided by the multi-file layer (analysis/workspace.ts):
  * the parsed files in lighttpd's order, a plain path that does not exist, or unknown (undefined).
  */
-export type IncludeResolution =
+/**
+ * A workspace copy an absolute include could have read: the path mapping (installed prefix -> workspace folder)
+ * under which the include matches workspace files, while without it the include reads this machine's files.
+ */
+export interface WorkspaceCopy {
+  readonly from: string;
+  readonly to: string;
+}
+
+export type IncludeResolution = (
   | { readonly files: readonly { readonly path: string; readonly file: ConfigFile }[]; readonly truncated?: boolean }
-  | { readonly notFound: string };
+  | { readonly notFound: string }
+) & { readonly copy?: WorkspaceCopy };
 
 export type IncludeResolver = (
   include: Include,
@@ -472,6 +485,17 @@ class Evaluator {
       this.open = true;
       return;
     }
+    if (res.copy) {
+      const { from, to } = res.copy;
+      this.problem(
+        'include-outside-workspace',
+        inc.operand ?? inc.keyword,
+        `This include is looked up on this machine, not in the workspace copy of ${from} at ${to}: map ${from} to it (lighttpd.pathMappings; lighttpd-lint --path-map) to check the copy.`,
+        this.path,
+        undefined,
+        { from, to },
+      );
+    }
     if ('notFound' in res) {
       this.problem(
         'include-not-found',
@@ -763,8 +787,17 @@ class Evaluator {
     message: string,
     path = this.path,
     related?: readonly RelatedSpan[],
+    data?: Readonly<Record<string, unknown>>,
   ): void {
-    this.problems.push({ code, message, start: at.start, end: at.end, path, ...(related ? { related } : {}) });
+    this.problems.push({
+      code,
+      message,
+      start: at.start,
+      end: at.end,
+      path,
+      ...(related ? { related } : {}),
+      ...(data ? { data } : {}),
+    });
   }
 
   /**

@@ -10,8 +10,8 @@ import { basename, dirname } from '../paths';
 import { parse, type ConfigFile } from '../parser';
 import { reparse } from '../parser/incremental';
 import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
-import type { ConfigFileSystem } from './fileSystem';
-import { resolveIncludeTargets, toResolution, type IncludeContext } from './includes';
+import { hasGlob, type ConfigFileSystem } from './fileSystem';
+import { includePath, resolveIncludeTargets, toResolution, type IncludeContext, type IncludeTargets } from './includes';
 import { effectiveModules, type ModuleSet } from './modules';
 
 export interface WorkspaceSettings {
@@ -62,6 +62,10 @@ export class ConfigWorkspace {
   private readonly disk = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, { text: string; file: ConfigFile }>();
   private known = new Set<string>();
+  /** The known files as the workspace folders list them (links not followed: the folders' own paths). */
+  private listed = new Set<string>();
+  /** The folders of the listed files and their ancestors, by folder name (see workspaceCopy); reset with `known`. */
+  private foldersByName: Map<string, string[]> | undefined;
   private generationNo = 0;
   private readonly shellOutputs = new Map<string, string | undefined>();
   /** File-system answers (stat, glob, realpath) memoised until something changes on disk. */
@@ -139,7 +143,9 @@ export class ConfigWorkspace {
     this.disk.clear();
     this.rootCache.clear();
     this.replaced.clear();
-    this.known = new Set([...paths].map((p) => this.canonical(p)));
+    this.listed = new Set(paths);
+    this.known = new Set([...this.listed].map((p) => this.canonical(p)));
+    this.foldersByName = undefined;
     this.bump();
   }
 
@@ -154,6 +160,9 @@ export class ConfigWorkspace {
     this.replaced.clear();
     if (exists) this.known.add(p);
     else this.known.delete(p);
+    if (exists) this.listed.add(path);
+    else this.listed.delete(path);
+    this.foldersByName = undefined;
     this.bump();
   }
 
@@ -218,12 +227,63 @@ export class ConfigWorkspace {
         if (parts.some((v) => v.kind === 'string' && !v.terminated)) return undefined;
         return this.shellResolution(operand, mainDir, from.path);
       }
-      return toResolution(resolveIncludeTargets(operand, ctx), (p) => {
+      const targets = resolveIncludeTargets(operand, ctx);
+      const res = toResolution(targets, (p) => {
         const path = this.canonical(p);
         const file = this.parseFile(path);
         return file ? { path, file } : undefined;
       });
+      const named = operand.type === 'string' || operand.type === 'integer' ? String(operand.value) : undefined;
+      const copy = res && targets && named && this.workspaceCopy(includePath(named, mainDir), targets, ctx);
+      return copy ? { ...res, copy } : res;
     };
+  }
+
+  /**
+   * A workspace copy of what an absolute include reads from this machine: when the include reads no workspace
+   * file (it resolves outside the workspace, or to nothing) and no path mapping applied, the mapping of a prefix
+   * of its path (`/etc/lighttpd`) to a workspace folder of the same name (`<ws>/etc/lighttpd`) under which it
+   * matches workspace files (see below for which prefix); undefined when there is none.
+   */
+  private workspaceCopy(
+    path: string,
+    targets: IncludeTargets,
+    ctx: IncludeContext,
+  ): { from: string; to: string } | undefined {
+    if (!path.startsWith('/') || this.known.size === 0) return undefined;
+    if ('paths' in targets && (targets.via || targets.paths.some((p) => this.known.has(this.canonical(p)))))
+      return undefined;
+    const parts = path.split('/').filter(Boolean);
+    const literal = parts.findIndex(hasGlob);
+    const last = Math.min(parts.length - 2, literal < 0 ? Infinity : literal - 1);
+    const byName = (this.foldersByName ??= this.indexFolders());
+    // The longest copy (the shortest prefix) of at least two folders, `/etc/lighttpd` rather than
+    // `/etc/lighttpd/conf-enabled`; a top folder (`/etc`) only when no longer prefix has a copy.
+    const order = [...Array(Math.max(last, 0)).keys()].map((i) => i + 1).concat(last >= 0 ? [0] : []);
+    for (const c of order) {
+      const from = '/' + parts.slice(0, c + 1).join('/');
+      for (const to of byName.get(parts[c]) ?? []) {
+        if (to === from) continue;
+        const copy = to + path.slice(from.length);
+        const found = hasGlob(copy) ? this.view.glob(copy, ctx.maxGlobMatches) : this.view.isFile(copy) ? [copy] : [];
+        if (found.some((f) => this.known.has(this.canonical(f)))) return { from, to };
+      }
+    }
+    return undefined;
+  }
+
+  private indexFolders(): Map<string, string[]> {
+    const dirs = new Set<string>();
+    for (const k of this.listed)
+      for (let d = dirname(k); d !== '/' && d !== '' && d !== '.' && !dirs.has(d); d = dirname(d)) dirs.add(d);
+    const byName = new Map<string, string[]>();
+    for (const d of [...dirs].sort()) {
+      const name = basename(d);
+      const list = byName.get(name);
+      if (list) list.push(d);
+      else byName.set(name, [d]);
+    }
+    return byName;
   }
 
   /**

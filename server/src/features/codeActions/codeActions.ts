@@ -1,7 +1,8 @@
 /**
  * Code actions: the quick fixes the checks attached to their diagnostics (did-you-mean, replacements,
  * `Add "mod_x" to server.modules` for module-not-loaded), one action that adds every missing module at
- * once (also offered as source.fixAll), and the suppression comments.
+ * once (also offered as source.fixAll), `Map /etc/lighttpd to the workspace copy` for include-outside-workspace
+ * (a command the client runs: it writes the lighttpd.pathMappings setting), and the suppression comments.
  */
 import {
   CodeActionKind,
@@ -12,12 +13,19 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
+import { pathToUri } from '../../uri';
 import { findModulesNotLoaded } from '../checks/moduleNotLoaded';
 import { planModuleInsertion } from './moduleInsertion';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../diagnostics/diagnostics';
 import { ignoreFileEdit, ignoreLineEdit } from '../diagnostics/suppression';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.lighttpd';
+
+/**
+ * The client command that adds a path mapping to the workspace's `lighttpd.pathMappings`: arguments the
+ * installed prefix and the URI of the workspace folder standing for it (client/src/commands.ts).
+ */
+export const ADD_PATH_MAPPING_COMMAND = 'lighttpd.addPathMapping';
 
 const isModuleNotLoaded = (d: Diagnostic) => d.code === 'module-not-loaded' && d.source === DIAGNOSTIC_SOURCE;
 
@@ -47,6 +55,7 @@ export function computeCodeActions(
     for (const a of quickFixes) if (a.diagnostics?.every(isModuleNotLoaded)) a.isPreferred = false;
   }
   actions.push(...quickFixes);
+  if (wants(context, CodeActionKind.QuickFix)) actions.push(...pathMappingActions(context));
   if (missing.length > 0 && context.only && wants(context, FIX_ALL_KIND)) {
     actions.push(fixAll(FIX_ALL_KIND));
   }
@@ -84,6 +93,31 @@ function checkFixes(doc: TextDocument, context: CodeActionContext): CodeAction[]
     }
   }
   return out;
+}
+
+/** For each include-outside-workspace: map its prefix to the workspace copy (one action per mapping). */
+function pathMappingActions(context: CodeActionContext): CodeAction[] {
+  const out = new Map<string, CodeAction>();
+  for (const d of context.diagnostics) {
+    if (d.code !== 'include-outside-workspace' || d.source !== DIAGNOSTIC_SOURCE) continue;
+    const { from, to } = (d.data ?? {}) as { from?: unknown; to?: unknown };
+    if (typeof from !== 'string' || typeof to !== 'string') continue;
+    const key = `${from}\u0000${to}`;
+    const same = out.get(key);
+    if (same) {
+      same.diagnostics!.push(d);
+      continue;
+    }
+    const title = `Map ${from} to the workspace copy ${to} (lighttpd.pathMappings)`;
+    out.set(key, {
+      title,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: true,
+      diagnostics: [d],
+      command: { title, command: ADD_PATH_MAPPING_COMMAND, arguments: [from, pathToUri(to)] },
+    });
+  }
+  return [...out.values()];
 }
 
 /** "Ignore CODE on this line" and "Ignore CODE in this file" for every diagnostic of ours. */

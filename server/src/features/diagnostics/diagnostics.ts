@@ -92,7 +92,7 @@ export function computeDiagnostics(
   };
   for (const p of model.file.problems) add(p.code, p.start, p.end, p.message, p.severity);
   for (const p of model.evaluation.problems)
-    add(p.code, p.start, p.end, p.message, 'error', undefined, undefined, undefined, p.related);
+    add(p.code, p.start, p.end, p.message, 'error', p.data, undefined, undefined, p.related);
   const text = doc.getText();
   for (const f of runChecks(text, model, {
     version: options.version,

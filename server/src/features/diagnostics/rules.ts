@@ -153,6 +153,11 @@ const TABLE = [
   ),
   rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
   rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
+  rule(
+    'include-outside-workspace',
+    'hint',
+    "An absolute include read from this machine's files (or not found) while the workspace holds a copy of them: the quick fix maps the prefix to the copy (lighttpd.pathMappings).",
+  ),
   // Modules.
   rule(
     'module-not-loaded',
