@@ -6,15 +6,16 @@
  */
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { NOT_BUILT, SERVER_BUILT, startClient } from './helpers';
+import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS } from '../helpers/corpus';
 
 const skip = SERVER_BUILT ? undefined : NOT_BUILT;
-const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-whole-proto-'));
+const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'lighttpd-whole-proto-')));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function layout(name: string, files: Record<string, string>): string {
@@ -124,3 +125,96 @@ describe('include cycles in the editor', { skip }, () => {
     });
   }
 });
+
+/**
+ * Debian's stock lighttpd.conf copied verbatim to <ws>/etc/lighttpd/ (its `include "/etc/lighttpd/conf-enabled/*.conf"`
+ * absolute) is checked in the editor like the same layout with a relative include, with no setting: the default
+ * mapping reads the workspace copy, and the include's hover says so. The same file at <ws>/main.conf (no default
+ * mapping) gets include-outside-workspace and the quick fix that writes lighttpd.pathMappings.
+ */
+describe(
+  "a verbatim copy of Debian's layout in the editor",
+  { skip: skip ?? (CORPUS_AVAILABLE ? undefined : NO_CORPUS) },
+  () => {
+    const ABSOLUTE = 'include "/etc/lighttpd/conf-enabled/*.conf"';
+    const stock = () => readFileSync(join(CORPUS_DIR, 'debian/lighttpd.conf'), 'utf8');
+    const debian = (name: string, main: string, at = 'etc/lighttpd/lighttpd.conf') => {
+      const dir = layout(name, {
+        [at]: main,
+        // a fragment that needs a module the main config does not load, enabled by a link as Debian does
+        'etc/lighttpd/conf-available/50-app.conf': 'proxy.server = ( "" => (( "host" => "127.0.0.1" )) )\n',
+      });
+      mkdirSync(join(dir, 'etc/lighttpd/conf-enabled'), { recursive: true });
+      symlinkSync('../conf-available/50-app.conf', join(dir, 'etc/lighttpd/conf-enabled/50-app.conf'));
+      return dir;
+    };
+    const lineOf = (text: string, s: string) => text.slice(0, text.indexOf(s)).split('\n').length - 1;
+    /** What the editor shows after opening only the main config: its diagnostics and the fragment's. */
+    const opened = async (dir: string, text: string, at = 'etc/lighttpd/lighttpd.conf') => {
+      const client = await startClient({ workspaceFolder: dir, settings: { validate: { delay: 0 } } });
+      const fragment = client.diagnostics(
+        pathToFileURL(join(dir, 'etc/lighttpd/conf-available/50-app.conf')).href,
+        (d) => d.length > 0,
+      );
+      const main = client.diagnostics(pathToFileURL(join(dir, at)).href, (d) =>
+        d.some((x) => x.code === 'included-problems'),
+      );
+      client.open(at, text);
+      return { client, fragment: await fragment, main: await main };
+    };
+
+    test('absolute includes give the diagnostics relative ones give; the hover names the default mapping', async () => {
+      const text = stock();
+      assert.ok(text.includes(ABSOLUTE));
+      const relText = text.replace(ABSOLUTE, 'include "conf-enabled/*.conf"');
+      const absDir = debian('deb-abs', text);
+      const abs = await opened(absDir, text);
+      try {
+        const line = lineOf(text, ABSOLUTE);
+        assert.deepEqual(codes(abs.fragment), ['module-not-loaded@0']);
+        assert.ok(codes(abs.main).includes(`included-problems@${line}`), JSON.stringify(codes(abs.main)));
+        const h = await abs.client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+          textDocument: { uri: pathToFileURL(join(absDir, 'etc/lighttpd/lighttpd.conf')).href },
+          position: { line, character: ABSOLUTE.indexOf('conf-enabled') },
+        });
+        const head = h?.contents.value.split('\n')[0] ?? '';
+        assert.ok(head.includes(`read from \`${join(absDir, 'etc/lighttpd/conf-enabled')}/\``), head);
+        assert.match(head, /\/etc\/lighttpd, mapped by default\)$/);
+      } finally {
+        await abs.client.shutdown();
+      }
+      const rel = await opened(debian('deb-rel', relText), relText);
+      try {
+        assert.deepEqual(codes(rel.fragment), codes(abs.fragment));
+        assert.deepEqual(codes(rel.main), codes(abs.main));
+      } finally {
+        await rel.client.shutdown();
+      }
+    });
+
+    test('at <ws>/main.conf: include-outside-workspace, and a quick fix that maps /etc/lighttpd', async () => {
+      const text = stock();
+      const dir = debian('deb-moved', text, 'main.conf');
+      const client = await startClient({ workspaceFolder: dir, settings: { validate: { delay: 0 } } });
+      try {
+        const uri = pathToFileURL(join(dir, 'main.conf')).href;
+        const main = client.diagnostics(uri, (d) => d.some((x) => x.code === 'include-outside-workspace'));
+        client.open('main.conf', text);
+        const hints = (await main).filter((d) => d.code === 'include-outside-workspace');
+        const line = lineOf(text, ABSOLUTE);
+        assert.deepEqual(
+          hints.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity]),
+          [[line, 'include '.length, ABSOLUTE.length, DiagnosticSeverity.Hint]],
+        );
+        const actions = await client.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>(
+          'textDocument/codeAction',
+          { textDocument: { uri }, range: hints[0].range, context: { diagnostics: hints, only: ['quickfix'] } },
+        );
+        const fix = actions.find((a) => a.command?.command === 'lighttpd.addPathMapping');
+        assert.deepEqual(fix?.command?.arguments, ['/etc/lighttpd', pathToFileURL(join(dir, 'etc/lighttpd')).href]);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  },
+);
