@@ -1,11 +1,22 @@
 /**
  * The whole configuration in the Problems panel: opening only the main config lists the problems of the
- * fragment it includes (a file that is not open), and the include line carries the summary.
+ * fragment it includes (a file that is not open), and the include line carries the summary. A copy of an
+ * installed layout whose absolute include reads this machine's files gets include-outside-workspace, and its
+ * quick fix writes lighttpd.pathMappings (the client's lighttpd.addPathMapping) so that the copy is checked.
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, hasCode, openFile, waitForDiagnostics, wsUri } from './helpers';
+import {
+  codeOf,
+  describeDiagnostics,
+  hasCode,
+  lacksCode,
+  openFile,
+  quickFixesAt,
+  waitForDiagnostics,
+  wsUri,
+} from './helpers';
 
 describe('whole configuration', () => {
   it('opening only the main config shows the included fragment in the Problems list', async () => {
@@ -30,5 +41,31 @@ describe('whole configuration', () => {
     assert.equal(summary.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(summary.relatedInformation?.length, 2);
     assert.ok(summary.relatedInformation!.every((r) => r.location.uri.toString() === fragment.toString()));
+  });
+
+  it('include-outside-workspace: the quick fix writes lighttpd.pathMappings and the copy is checked', async () => {
+    const config = () => vscode.workspace.getConfiguration('lighttpd');
+    const main = await openFile('verbatim/lighttpd.conf');
+    const ds = await waitForDiagnostics(main.uri, hasCode('include-outside-workspace'), 'include-outside-workspace');
+    const hint = ds.find((d) => codeOf(d) === 'include-outside-workspace')!;
+    assert.equal(hint.range.start.line, 2, describeDiagnostics(ds));
+    assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
+    const fix = (await quickFixesAt(main, hint.range)).find((a) => a.command?.command === 'lighttpd.addPathMapping');
+    assert.ok(fix?.command, 'a quick fix running lighttpd.addPathMapping');
+    try {
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      assert.deepEqual(config().inspect('pathMappings')?.workspaceValue, {
+        '/etc/lighttpd': '${workspaceFolder}/verbatim/etc/lighttpd',
+      });
+      // The copy is now read through the mapping: checked with the main config's modules.
+      await waitForDiagnostics(
+        wsUri('verbatim/etc/lighttpd/conf-enabled/50-app.conf'),
+        hasCode('module-not-loaded'),
+        'module-not-loaded in the workspace copy',
+      );
+      await waitForDiagnostics(main.uri, lacksCode('include-outside-workspace'), 'the hint gone');
+    } finally {
+      await config().update('pathMappings', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
