@@ -42,11 +42,12 @@ describe('include-outside-workspace', () => {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const check = (mainPath: string, text: string, pathMappings: Record<string, string> = {}) => {
+  const check = (mainPath: string, text: string, pathMappings: Record<string, string> = {}, more: string[] = []) => {
     write(mainPath, text);
     const workspace = new ConfigWorkspace(nodeFileSystem, { pathMappings });
     workspace.setKnownFiles([
       mainPath,
+      ...more,
       join(ws, 'srv/lighttpd/conf-available/50-app.conf'),
       join(ws, 'srv/lighttpd/modules.conf'),
     ]);
@@ -63,8 +64,8 @@ describe('include-outside-workspace', () => {
     const { hints } = check(join(ws, 'main.conf'), `server.document-root = "/tmp"\n${include}\n`);
     assert.deepEqual(hints.map(at), [`1:8-1:${include.length}`]);
     assert.equal(hints[0].severity, 4); // hint
-    // The shortest prefix with a same-named copy: <machine>/srv is the workspace's srv/.
-    assert.deepEqual(hints[0].data, { from: join(tmp, 'machine/srv'), to: join(ws, 'srv') });
+    // The shortest prefix with a copy: the main config's folder stands for <tmp>/machine.
+    assert.deepEqual(hints[0].data, { from: join(tmp, 'machine'), to: ws });
   });
 
   test('an include found nowhere on the machine (plain and pattern): the hint comes with include-not-found', () => {
@@ -83,6 +84,21 @@ describe('include-outside-workspace', () => {
     );
     for (const d of diagnostics.filter((x) => x.code === 'include-outside-workspace'))
       assert.deepEqual(d.data, { from: '/nonexistent-lighttpd-test/lighttpd', to: join(ws, 'srv/lighttpd') });
+  });
+
+  test("a copy under another name (~/lighttpd-copy): the main config's folder stands for the prefix", () => {
+    const copy = join(tmp, 'lighttpd-copy');
+    write(join(copy, 'conf-enabled/10-x.conf'), 'server.port = 81\n');
+    const { hints } = check(
+      join(copy, 'lighttpd.conf'),
+      'include "/nonexistent-lighttpd-test/lighttpd/conf-enabled/*.conf"\n',
+      {},
+      [join(copy, 'conf-enabled/10-x.conf')],
+    );
+    assert.deepEqual(
+      hints.map((d) => d.data),
+      [{ from: '/nonexistent-lighttpd-test/lighttpd', to: copy }],
+    );
   });
 
   test('no hint when a mapping applies (by default or set) or when the include reads workspace files', () => {
@@ -113,7 +129,7 @@ describe('include-outside-workspace', () => {
     assert.equal(fix.length, 1);
     assert.equal(fix[0].isPreferred, true);
     assert.equal(fix[0].edit, undefined);
-    assert.deepEqual(fix[0].command!.arguments, [join(tmp, 'machine/srv'), pathToFileURL(join(ws, 'srv')).href]);
+    assert.deepEqual(fix[0].command!.arguments, [join(tmp, 'machine'), pathToFileURL(ws).href]);
     assert.deepEqual(fix[0].diagnostics, hints);
   });
 });

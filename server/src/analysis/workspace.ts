@@ -65,7 +65,7 @@ export class ConfigWorkspace {
   /** The known files as the workspace folders list them (links not followed: the folders' own paths). */
   private listed = new Set<string>();
   /** The folders of the listed files and their ancestors, by folder name (see workspaceCopy); reset with `known`. */
-  private foldersByName: Map<string, string[]> | undefined;
+  private foldersByName: { byName: Map<string, string[]>; listedDir: Map<string, string> } | undefined;
   private generationNo = 0;
   private readonly shellOutputs = new Map<string, string | undefined>();
   /** File-system answers (stat, glob, realpath) memoised until something changes on disk. */
@@ -234,7 +234,9 @@ export class ConfigWorkspace {
         return file ? { path, file } : undefined;
       });
       const named = operand.type === 'string' || operand.type === 'integer' ? String(operand.value) : undefined;
-      const copy = res && targets && named && this.workspaceCopy(includePath(named, mainDir), targets, ctx);
+      // (only an absolute operand names an installed place; a relative one is the main config's folder)
+      const copy =
+        res && targets && named?.startsWith('/') && this.workspaceCopy(includePath(named, mainDir), targets, ctx);
       return copy ? { ...res, copy } : res;
     };
   }
@@ -242,8 +244,9 @@ export class ConfigWorkspace {
   /**
    * A workspace copy of what an absolute include reads from this machine: when the include reads no workspace
    * file (it resolves outside the workspace, or to nothing) and no path mapping applied, the mapping of a prefix
-   * of its path (`/etc/lighttpd`) to a workspace folder of the same name (`<ws>/etc/lighttpd`) under which it
-   * matches workspace files (see below for which prefix); undefined when there is none.
+   * of its path (`/etc/lighttpd`) to the main config's folder or to a workspace folder of the same name
+   * (`<ws>/etc/lighttpd`), under which it matches workspace files (see below for which prefix); undefined when there
+   * is none.
    */
   private workspaceCopy(
     path: string,
@@ -256,13 +259,17 @@ export class ConfigWorkspace {
     const parts = path.split('/').filter(Boolean);
     const literal = parts.findIndex(hasGlob);
     const last = Math.min(parts.length - 2, literal < 0 ? Infinity : literal - 1);
-    const byName = (this.foldersByName ??= this.indexFolders());
+    const { byName, listedDir } = (this.foldersByName ??= this.indexFolders());
+    // (the main config's folder as the workspace folders list it: the mapping then reads like the folder)
+    const mainDir = listedDir.get(ctx.mainDir) ?? ctx.mainDir;
     // The longest copy (the shortest prefix) of at least two folders, `/etc/lighttpd` rather than
     // `/etc/lighttpd/conf-enabled`; a top folder (`/etc`) only when no longer prefix has a copy.
     const order = [...Array(Math.max(last, 0)).keys()].map((i) => i + 1).concat(last >= 0 ? [0] : []);
     for (const c of order) {
       const from = '/' + parts.slice(0, c + 1).join('/');
-      for (const to of byName.get(parts[c]) ?? []) {
+      // The main config's own folder (a copy of /etc/lighttpd in ~/lighttpd-copy/), else a folder named like
+      // the prefix's last folder (<ws>/etc/lighttpd).
+      for (const to of [mainDir, ...(byName.get(parts[c]) ?? [])]) {
         if (to === from) continue;
         const copy = to + path.slice(from.length);
         const found = hasGlob(copy) ? this.view.glob(copy, ctx.maxGlobMatches) : this.view.isFile(copy) ? [copy] : [];
@@ -272,8 +279,10 @@ export class ConfigWorkspace {
     return undefined;
   }
 
-  private indexFolders(): Map<string, string[]> {
+  private indexFolders(): { byName: Map<string, string[]>; listedDir: Map<string, string> } {
     const dirs = new Set<string>();
+    const listedDir = new Map<string, string>();
+    for (const k of this.listed) listedDir.set(dirname(this.canonical(k)), dirname(k));
     for (const k of this.listed)
       for (let d = dirname(k); d !== '/' && d !== '' && d !== '.' && !dirs.has(d); d = dirname(d)) dirs.add(d);
     const byName = new Map<string, string[]>();
@@ -283,7 +292,7 @@ export class ConfigWorkspace {
       if (list) list.push(d);
       else byName.set(name, [d]);
     }
-    return byName;
+    return { byName, listedDir };
   }
 
   /**
