@@ -60,30 +60,30 @@ const common = {
   logLevel: 'warning',
 };
 
+// What the two bundles that serve both platforms share: the platform-free package roots and import.meta.url.
+const universal = {
+  banner: { js: universalImportMetaUrl },
+  plugins: [platformFreeRoots],
+  define: {
+    'import.meta.url': '__importMetaUrl',
+    'process.env.NODE_ENV': production ? '"production"' : '"development"',
+  },
+};
+
 const entries = [
   // One client for the desktop and the web too (package.json main and browser): universalExtension.ts.
   {
     entryPoints: ['client/src/universalExtension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    banner: { js: universalImportMetaUrl },
-    plugins: [platformFreeRoots],
-    define: {
-      'import.meta.url': '__importMetaUrl',
-      'process.env.NODE_ENV': production ? '"production"' : '"development"',
-    },
+    ...universal,
   },
   // One server for the desktop and the web (half the .vsix of two bundles); the web entry's own imports are
   // checked for Node built-ins by the check-only build below.
   {
     entryPoints: ['server/src/universalMain.ts'],
     outfile: 'dist/server.js',
-    banner: { js: universalImportMetaUrl },
-    plugins: [platformFreeRoots],
-    define: {
-      'import.meta.url': '__importMetaUrl',
-      'process.env.NODE_ENV': production ? '"production"' : '"development"',
-    },
+    ...universal,
   },
   // lighttpd-lint (package.json "bin"): runnable directly, hence the shebang.
   {

@@ -56,11 +56,6 @@ let creationTimer: ReturnType<typeof setTimeout> | undefined;
 let creation: Promise<void> | undefined;
 let deactivated = false;
 
-/** The running client (for commands), if any. */
-export function currentClient(): BaseLanguageClient | undefined {
-  return client;
-}
-
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;

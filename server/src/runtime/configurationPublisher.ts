@@ -7,8 +7,9 @@
  * them any more or the last open document of the configuration is closed. At most `maxFiles` files per
  * configuration (the main config first, then in the order lighttpd reads them).
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SEVERITY } from '../features/diagnostics/diagnostics';
 import { summarizeIncludedProblems } from '../features/diagnostics/includedProblems';
 import type { LanguageService, LanguageSettings } from '../service';
 
@@ -33,13 +34,6 @@ interface Published {
   /** path -> summaries on its include lines. */
   readonly summaries: Map<string, Diagnostic[]>;
 }
-
-const SEVERITY: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 export class ConfigurationPublisher {
   /** Per root config: what it publishes. */

@@ -6,17 +6,10 @@
 import { isIPv4, isIPv6 } from '../shared/ipAddress';
 import { CONDITION_FIELDS } from '../../schema';
 import type { CheckContext } from './context';
-import { describeValue, suggest, walkStatements } from './context';
+import { describeValue, lineOf, suggest, walkStatements } from './context';
 import { simplifyRegex } from '../../analysis/print';
 import type { Scope } from '../../analysis';
 import type { ConditionBranch } from '../../parser/ast';
-
-/** The line (1-based) of an offset. */
-function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 // lighttpd's =~ simplification (docs/grammar.md §8.6) lives with the printer; checks use the same one.
 export { simplifyRegex };
@@ -132,7 +125,7 @@ export function checkConditions(ctx: CheckContext): void {
         mine === before
           ? "the previous branch's condition"
           : first && first !== b
-            ? `${what} of the block at line ${lineAt(ctx.text, first.start)}`
+            ? `${what} of the block at line ${lineOf(ctx.text, first.start)}`
             : `${what} of a block made earlier (in an included file)`;
       const end = b.head?.end ?? b.elseKeyword?.end ?? b.start + 4;
       ctx.report('unreachable-else-condition', { start: b.start, end }, { where });

@@ -130,6 +130,13 @@ export function walkStatements(
   }
 }
 
+/** The line (1-based) of an offset in the document, for messages that name another place. */
+export function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Re-exported for the checks (the one version parser is in the schema). */
 export { normalizeVersion };
 

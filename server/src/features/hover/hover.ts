@@ -5,13 +5,7 @@
  * path mapping that brought them to a workspace copy). Over a finding whose rule has a help line (the
  * security group), the rule comes first: its code, what it finds and the lighttpd behaviour it rests on.
  */
-import {
-  DiagnosticSeverity,
-  MarkupKind,
-  type Diagnostic,
-  type Hover,
-  type Position,
-} from 'vscode-languageserver-types';
+import { MarkupKind, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Assignment, ConditionHead, Expression, Include, Span } from '../../parser/ast';
@@ -29,6 +23,7 @@ import {
   scopeText,
   typeName,
 } from '../../schema/docs';
+import { SEVERITY } from '../diagnostics/diagnostics';
 import { getRule } from '../diagnostics/rules';
 import { includeTargetsOf, mappingNote, readFrom, type LinkContext } from '../navigation/documentLinks';
 import { PREDEFINED_VARIABLES, definitionChain, pathAt, scopeAt, showValue, type PathEntry } from '../shared/locate';
@@ -256,12 +251,8 @@ export function markdownText(s: string): string {
   return s.replace(/[\\`*_{}[\]<>~|#]/g, '\\$&');
 }
 
-const SEVERITY_NAMES: Readonly<Record<number, string>> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
+/** The name of a diagnostic's severity, read back from the one table that maps names to LSP severities. */
+const severityName = (s: Diagnostic['severity']) => Object.entries(SEVERITY).find(([, v]) => v === s)?.[0];
 
 /** `a` is at or before `b`. */
 function notAfter(a: Position, b: Position): boolean {
@@ -285,14 +276,14 @@ export function ruleSection(
     const rule = getRule(d.code);
     if (!rule?.help) continue;
     seen.add(d.code);
-    // The range the hover covers: where every finding shown overlaps (it holds the position).
+    // The range the hover covers: from the first start to the last end of the findings shown.
     range = range
       ? {
           start: notAfter(range.start, d.range.start) ? d.range.start : range.start,
           end: notAfter(range.end, d.range.end) ? range.end : d.range.end,
         }
       : d.range;
-    const kind = [rule.group, SEVERITY_NAMES[d.severity ?? 0] ?? rule.severity].filter(Boolean).join(' ');
+    const kind = [rule.group, severityName(d.severity) ?? rule.severity].filter(Boolean).join(' ');
     parts.push(
       [
         `**\`${d.code}\`** — ${kind}`,

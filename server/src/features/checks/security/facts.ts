@@ -208,10 +208,3 @@ export function listText(items: readonly string[], max = 3): string {
   if (more > 0) return `${shown.join(', ')} and ${more} more`;
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
-
-/** The line (1-based) of an offset in the document. */
-export function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}

@@ -7,7 +7,8 @@
  */
 import type { EvalValue, EvaluatedAssignment } from '../../../analysis';
 import type { CheckContext } from '../context';
-import { hasUnknown, lineOf, listText, type SecurityFacts } from './facts';
+import { lineOf } from '../context';
+import { hasUnknown, listText, type SecurityFacts } from './facts';
 
 interface ListKey {
   /** Entries are compared by key (header names, case-insensitive) rather than by value. */
