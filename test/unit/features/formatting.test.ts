@@ -148,6 +148,28 @@ describe('formatting', () => {
     }
   });
 
+  test('idempotent where a padded => stops lining up (fuzz seed 1583161378, iterations 1695 and 2817)', () => {
+    // 1695: the middle line gets blanks inside its parentheses, so its `=>` no longer stands under the one above;
+    // its padding goes in the first pass, not in the second.
+    const shifted = 'f += ("server.h2proto" => "enable")\nf += ("server.h2c"     => x.y"enable")\nf += ("a" => 5)\n';
+    const once = fmt(shifted);
+    assert.equal(once.split('\n')[1], 'f += ( "server.h2c" => x.y "enable" )');
+    assert.equal(fmt(once), once);
+    // ...while padding that still lines up in the result is kept.
+    const aligned = 'f += ("server.h2proto" => "enable")\nf += ("server.h2c"     => "enable")\n';
+    assert.equal(fmt(aligned), aligned);
+    // 2817: alignArrows on a run the author half aligned (a padded key longer than the common column): the run
+    // is aligned to its longest key at once, not in a second pass.
+    const run = 'a = (\n  "host" => 1,\n  "port" => 2,\n  "bin-path"  => 3,\n)\n';
+    const arrows = fmt(run, { alignArrows: true });
+    assert.deepEqual(arrows.split('\n').slice(1, 4), [
+      '    "host"     => 1,',
+      '    "port"     => 2,',
+      '    "bin-path" => 3,',
+    ]);
+    assert.equal(fmt(arrows, { alignArrows: true }), arrows);
+  });
+
   test('document edits are per line; range formatting only touches the lines of the range', () => {
     const text = 'a=1\n$HTTP["host"] == "a" {\nb=2\n}\nc=3\n';
     const { doc, model } = docOf(text);

@@ -145,14 +145,13 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
   const commentOnly: boolean[] = [];
   let blankRun = 0;
 
-  /** Original column of each mid-line `=>` per line, and whether `t` (on line `k`) shares one with a neighbour. */
-  const arrowColumns = lines.map((l) =>
-    l.items.filter((t, i) => i > 1 && t.tokenType === T.ArrayAssign).map((t) => t.startOffset - l.start),
-  );
-  const alignedArrow = (k: number, t: IToken) => {
-    const col = t.startOffset - lines[k].start;
-    return !!(arrowColumns[k - 1]?.includes(col) || arrowColumns[k + 1]?.includes(col));
-  };
+  /**
+   * Each mid-line `=>` of a formatted line, by its distance from the end of the line (the part of a line after
+   * its first operator is never rewritten by the alignment below, so the distance holds), with the blanks
+   * before it when they were written as padding (`gap` > 0: kept where it lines up with a `=>` of the line
+   * above or below in the result, decided once every line is formatted).
+   */
+  const midArrows: ({ fromEnd: number; gap: number }[] | undefined)[] = [];
   for (const [lineNo, line] of lines.entries()) {
     const items = line.items;
     const original = text.slice(line.start, line.end);
@@ -214,6 +213,9 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     if (verbatim) {
       out.push(original);
       alignInfo.push(undefined);
+      midArrows[lineNo] = items
+        .filter((t, i) => i > 1 && t.tokenType === T.ArrayAssign)
+        .map((t) => ({ fromEnd: line.end - t.startOffset, gap: 0 }));
       continue;
     }
     // (indentation stops growing where the parser stops following the nesting: output stays linear)
@@ -221,14 +223,18 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     const indent = unit === '\t' ? '\t'.repeat(shown) : unit.repeat(shown);
     const spaced = spacedLine(text, items);
     let body = items[0].image;
+    const arrowsAt: { at: number; gap: number }[] = [];
     for (let i = 1; i < items.length; i++) {
       const gap = text.slice(end(items[i - 1]), items[i].startOffset);
-      // A `=>` padded to the column of a `=>` on the line above or below keeps its padding.
-      const keep =
-        i > 1 && items[i].tokenType === T.ArrayAssign && /^ {2,}$/.test(gap) && alignedArrow(lineNo, items[i]);
-      body += (keep ? gap : space(items[i - 1], items[i], gap, spaced)) + items[i].image;
+      const mid = i > 1 && items[i].tokenType === T.ArrayAssign;
+      // A padded mid-line `=>` keeps its padding for now (see midArrows).
+      const padded = mid && /^ {2,}$/.test(gap);
+      body += padded ? gap : space(items[i - 1], items[i], gap, spaced);
+      if (mid) arrowsAt.push({ at: body.length, gap: padded ? gap.length : 0 });
+      body += items[i].image;
     }
     if (isComment(items[items.length - 1])) body = body.replace(/[ \t\u00a0]+$/, '');
+    midArrows[lineNo] = arrowsAt.map((x) => ({ fromEnd: body.length - x.at, gap: x.gap }));
     out.push(indent + body);
     const k0 = items[0].tokenType;
     const k1 = items[1]?.tokenType;
@@ -297,7 +303,11 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
       // The author's column is kept: lines padded to it stay, lines off it join it, and a key too long for it
       // sticks out as the author wrote it (Debian's `static-file.exclude-extensions = ...` under a block
       // aligned at column 28; `"long-key"=> 1`).
-      const column = [...columns.entries()].find(([, n]) => n === common)![0];
+      // With alignArrows on, no key of an arrow run sticks out: the column moves right to fit the longest key
+      // (otherwise formatting again would align the run to its longest key and differ).
+      const authors = [...columns.entries()].find(([, n]) => n === common)![0];
+      const column =
+        a.arrow && options.alignArrows ? Math.max(authors, ...run.map((x) => x.key.length + 1 + x.opLength)) : authors;
       for (const k of members) {
         const x = alignInfo[k]!;
         const pad = column - x.key.length - x.opLength;
@@ -313,6 +323,8 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
       out[members[0]] = a.indent + a.key + a.gap + a.tail;
     }
   }
+
+  keepAlignedArrows(out, midArrows);
 
   // End of file: no blank lines before it, and exactly one line break at the end.
   const trim = options.trimFinalNewlines !== false;
@@ -334,6 +346,55 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
 
   if (edits.length && !sameMeaning(text, applyOffsetEdits(text, edits))) return [];
   return edits;
+}
+
+/**
+ * A mid-line `=>` written with padding keeps it where, in the formatted result, it stands in the column of a
+ * mid-line `=>` on the line above or below; elsewhere the padding becomes one blank. Decided on the result, not
+ * on the original columns (a line whose blanks change before its `=>` would otherwise keep a padding that no
+ * longer aligns, and formatting again would remove it): padding is dropped until every kept `=>` has a partner.
+ */
+function keepAlignedArrows(out: (string | null)[], midArrows: ({ fromEnd: number; gap: number }[] | undefined)[]) {
+  const kept = midArrows.map((arrows) => arrows?.map((a) => a.gap > 0));
+  const columns = (k: number): number[] => {
+    const arrows = midArrows[k];
+    const o = out[k];
+    if (!arrows || typeof o !== 'string') return [];
+    let shift = 0;
+    // Left to right (largest distance from the end first): each dropped padding moves the rest left.
+    return arrows.map((a, j) => {
+      const column = o.length - a.fromEnd - shift;
+      if (a.gap > 0 && !kept[k]![j]) shift += a.gap - 1;
+      return column - (a.gap > 0 && !kept[k]![j] ? a.gap - 1 : 0);
+    });
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < midArrows.length; k++) {
+      const flags = kept[k];
+      if (!flags?.some(Boolean)) continue;
+      const mine = columns(k);
+      const around = new Set([...columns(k - 1), ...columns(k + 1)]);
+      flags.forEach((on, j) => {
+        if (on && !around.has(mine[j])) {
+          flags[j] = false;
+          changed = true;
+        }
+      });
+    }
+  }
+  midArrows.forEach((arrows, k) => {
+    let o = out[k];
+    if (!arrows || typeof o !== 'string') return;
+    // Right to left, so that the distances of the arrows still to do hold.
+    for (let j = arrows.length - 1; j >= 0; j--) {
+      const a = arrows[j];
+      if (a.gap === 0 || kept[k]![j]) continue;
+      const at: number = o.length - a.fromEnd;
+      o = o.slice(0, at - a.gap) + ' ' + o.slice(at);
+    }
+    out[k] = o;
+  });
 }
 
 export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
