@@ -448,4 +448,20 @@ describe('grammar validity', () => {
     const p = new ConfigParser({ validateGrammar: true });
     assert.deepEqual((p as unknown as { definitionErrors: unknown[] }).definitionErrors, []);
   });
+
+  test('the lookahead table is what Chevrotain computes for this grammar (else: npm run gen:lookahead)', async () => {
+    const { ConfigParser } = await import('../../server/src/parser/parser');
+    const { TableLookahead } = await import('../../server/src/parser/lookahead');
+    const { LOOKAHEAD_PATHS } = await import('../../server/src/parser/lookahead.generated');
+    const { allTokens } = await import('../../server/src/parser/tokens');
+    // An empty table: every production's paths computed by Chevrotain's getLookaheadPaths.
+    const live = new TableLookahead(allTokens);
+    new ConfigParser({ lookahead: live });
+    assert.ok(live.computed.size > 20);
+    assert.deepEqual(Object.fromEntries(live.computed), LOOKAHEAD_PATHS);
+    // The shipped parser reads every production from the table, none computed again.
+    const shipped = new TableLookahead(allTokens, LOOKAHEAD_PATHS);
+    new ConfigParser({ lookahead: shipped });
+    assert.deepEqual([...shipped.computed.keys()].sort(), Object.keys(LOOKAHEAD_PATHS).sort());
+  });
 });

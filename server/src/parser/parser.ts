@@ -28,6 +28,8 @@ import type {
   SyntaxProblem,
   Value,
 } from './ast';
+import { TableLookahead } from './lookahead';
+import { LOOKAHEAD_PATHS } from './lookahead.generated';
 import * as T from './tokens';
 import { errorMessageProvider } from './messages';
 
@@ -182,12 +184,17 @@ export class ConfigParser extends EmbeddedActionsParser {
    * about a third of the construction, so the shipped parser skips them; test/unit/parser.test.ts builds one
    * with them on, and that test fails on any grammar defect.
    */
-  constructor(options: { readonly validateGrammar?: boolean } = {}) {
+  constructor(options: { readonly validateGrammar?: boolean; readonly lookahead?: TableLookahead } = {}) {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       errorMessageProvider,
       skipValidations: !options.validateGrammar,
+      // Lookahead functions from the precomputed table (lookahead.ts); Chevrotain's own strategy when the
+      // grammar is validated, so that its checks see exactly what it computes.
+      ...(options.validateGrammar
+        ? {}
+        : { lookaheadStrategy: options.lookahead ?? new TableLookahead(T.allTokens, LOOKAHEAD_PATHS) }),
     });
     this.performSelfAnalysis();
     // Each error Chevrotain recovers from costs it a follow-set computation (and in-repetition recovery
