@@ -1,10 +1,13 @@
 /**
- * Matching one path segment against one segment of a glob pattern, for file systems that list folders
- * themselves (runtime/remoteFileSystem.ts on the web) rather than through tinyglobby (the desktop). The
- * same answers as the desktop's globs for what configs use (test/unit/remoteFileSystem.test.ts compares both
- * on a real folder): `*`, `?`, bracket expressions (`[a-z]`, `[!x]`, `[^x]`, `[[:digit:]]`), braces
- * (`{a,b}`), a backslash escape; a name starting with `.` only matches a pattern that starts with `.`.
+ * Include globs as lighttpd's glob(3) expands them, over any file system that lists folders (node:fs on the
+ * desktop and in the CLI, the editor's file system on the web): one path segment against one segment of a
+ * pattern — `*`, `?`, bracket expressions (`[a-z]`, `[!x]`, `[^x]`, `[[:digit:]]`), braces (`{a,b}`), a
+ * backslash escape; a name starting with `.` only matches a pattern that starts with `.` — and the walk over
+ * the folders (globByListing). test/unit/remoteFileSystem.test.ts compares the web's answers with the
+ * desktop's on a real folder.
  */
+import { MAX_GLOB_ENTRIES, hasGlob, splitGlob, type GlobResult } from './fileSystem';
+import { join } from '../paths';
 
 const CLASSES: Record<string, string> = {
   alnum: 'a-zA-Z0-9',
@@ -119,4 +122,70 @@ export function matchSegment(pattern: string, name: string): boolean {
     cache.set(pattern, re);
   }
   return re.test(name);
+}
+
+/** A folder's entries as a glob reads them: name and whether it is a folder (or a link to one). */
+export interface GlobListing {
+  readonly entries: readonly (readonly [name: string, isDirectory: boolean])[];
+  /** The listing itself was cut short: more names may exist. */
+  readonly incomplete?: boolean;
+}
+
+/**
+ * An absolute pattern expanded as glob(3) does for lighttpd's include, one folder level per segment over
+ * `list`: no recursive `**` (it is a plain `*`), names starting with `.` only for a segment starting with `.`,
+ * folders and links to missing files listed as matches too (lighttpd then refuses to open them:
+ * include-not-found), sorted, at most `limit` (+1 to signal more), and at most MAX_GLOB_ENTRIES entries read
+ * in all (`incomplete` past it). The desktop lists with node:fs, the web through the editor's file system.
+ */
+export function globByListing(
+  pattern: string,
+  limit: number,
+  io: { isFile(path: string): boolean; list(dir: string): GlobListing | undefined },
+): GlobResult {
+  const [base, rest] = splitGlob(pattern);
+  if (!rest) return io.isFile(base) ? [base] : [];
+  const segments = rest.replace(/\*\*+/g, '*').split('/');
+  let dirs = [base];
+  const found: string[] = [];
+  let budget = MAX_GLOB_ENTRIES;
+  let incomplete = false;
+  for (let k = 0; k < segments.length && dirs.length > 0; k++) {
+    const segment = segments[k];
+    const last = k === segments.length - 1;
+    const next: string[] = [];
+    for (const dir of dirs) {
+      if (segment === '') {
+        if (!last) next.push(dir); // (a doubled slash)
+        continue;
+      }
+      if (!hasGlob(segment)) {
+        const p = join(dir, segment);
+        if (!last) next.push(p);
+        else if (io.isFile(p)) found.push(p);
+        continue;
+      }
+      const listing = io.list(dir);
+      if (!listing) continue;
+      if (listing.incomplete) incomplete = true;
+      if (budget <= 0) {
+        incomplete = true;
+        break;
+      }
+      const entries = listing.entries.length > budget ? listing.entries.slice(0, budget) : listing.entries;
+      if (entries !== listing.entries) incomplete = true;
+      budget -= entries.length;
+      for (const [name, isDirectory] of entries) {
+        if (!matchSegment(segment, name)) continue;
+        const p = join(dir, name);
+        if (!last) {
+          if (isDirectory) next.push(p);
+        } else found.push(p);
+      }
+    }
+    dirs = next;
+  }
+  const result: GlobResult = found.sort().slice(0, limit + 1);
+  if (incomplete) result.incomplete = true;
+  return result;
 }

@@ -13,16 +13,14 @@
  * MAX_CACHED_CHARS characters of text, further paths are treated as missing (said once in the log).
  */
 import {
-  hasGlob,
   MAX_FILE_SIZE,
   MAX_GLOB_ENTRIES,
-  splitGlob,
   type ConfigFileSystem,
   type DirectoryEntry,
   type GlobResult,
 } from '../analysis/fileSystem';
-import { matchSegment } from '../analysis/globMatch';
-import { isAbsolute, join } from '../paths';
+import { globByListing } from '../analysis/globMatch';
+import { isAbsolute } from '../paths';
 import type { FileAnswer, FileQuery, FileSystemParams, FindFilesParams } from './fileSystemProtocol';
 import { parentDir } from './host';
 
@@ -84,52 +82,15 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
 
   glob(pattern: string, limit: number): GlobResult {
     if (!isAbsolute(pattern)) return [];
-    const [base, rest] = splitGlob(pattern);
-    if (!rest) return this.isFile(base) ? [base] : [];
-    // As on the desktop: no recursive `**` (glob(3) has none), one level per segment.
-    const segments = rest.replace(/\*\*+/g, '*').split('/');
-    let dirs = [base];
-    const found: string[] = [];
-    let budget = MAX_GLOB_ENTRIES;
-    let incomplete = false;
-    for (let k = 0; k < segments.length && dirs.length > 0; k++) {
-      const segment = segments[k];
-      const last = k === segments.length - 1;
-      const next: string[] = [];
-      for (const dir of dirs) {
-        if (segment === '') {
-          if (!last) next.push(dir); // (a doubled slash)
-          continue;
-        }
-        if (!hasGlob(segment)) {
-          const p = join(dir, segment);
-          if (!last) next.push(p);
-          else if (this.isFile(p)) found.push(p);
-          continue;
-        }
+    return globByListing(pattern, limit, {
+      isFile: (p) => this.isFile(p),
+      list: (dir) => {
         const listing = this.listing(dir);
-        if (listing?.type !== 'directory' || !listing.entries) continue;
-        if (listing.incomplete) incomplete = true;
-        if (budget <= 0) {
-          incomplete = true;
-          break;
-        }
-        const entries = listing.entries.length > budget ? listing.entries.slice(0, budget) : listing.entries;
-        if (entries !== listing.entries) incomplete = true;
-        budget -= entries.length;
-        for (const [name, isDirectory] of entries) {
-          if (!matchSegment(segment, name)) continue;
-          const p = join(dir, name);
-          if (!last) {
-            if (isDirectory) next.push(p);
-          } else found.push(p); // folders too, as glob(3) lists them (lighttpd then refuses: include-not-found)
-        }
-      }
-      dirs = next;
-    }
-    const result: GlobResult = found.sort().slice(0, limit + 1);
-    if (incomplete) result.incomplete = true;
-    return result;
+        return listing?.type === 'directory' && listing.entries
+          ? { entries: listing.entries, incomplete: listing.incomplete }
+          : undefined;
+      },
+    });
   }
 
   realPath(path: string): string {
