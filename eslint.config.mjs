@@ -8,24 +8,33 @@ const connectionModules = {
     {
       name: 'vscode-languageserver',
       message:
-        'The language service is pure: import LSP types from vscode-languageserver-types; only server.ts/main.ts wire the connection.',
+        'The language service is pure: import LSP types from vscode-languageserver-types; only server.ts and entries/ wire the connection.',
     },
     {
       name: 'vscode-languageserver/node',
-      message: 'The language service is pure: only server.ts/main.ts wire the connection.',
+      message: 'The language service is pure: only server.ts and entries/ wire the connection.',
     },
     {
       name: 'vscode-languageserver/browser',
-      message: 'The language service is pure: only server.ts/main.ts wire the connection.',
+      message: 'The language service is pure: only server.ts and entries/ wire the connection.',
     },
     { name: 'vscode', message: 'The language service runs outside VS Code.' },
   ],
   patterns: [
     {
-      group: ['**/server', '**/main', 'vscode-languageserver/*'],
+      group: ['**/server', '**/entries/*', 'vscode-languageserver/*'],
       message: 'The language service must not depend on the server wiring.',
     },
   ],
+};
+
+// Node-only code (node: built-ins, tinyglobby, the Node connection) lives in server/src/node/ (the Node host's
+// pieces), server/src/entries/ (the programs) and server/src/cli/ (lighttpd-lint): everything else also runs in
+// the web worker. (Types may be imported: they leave nothing in the bundle.)
+const nodeOnly = {
+  group: ['node:*', 'tinyglobby', 'vscode-languageserver/node', '**/node/*'],
+  allowTypeImports: true,
+  message: 'Node-only: import it from server/src/node/, entries/ or cli/ only (the rest also runs in a web worker).',
 };
 
 export default tseslint.config(
@@ -44,9 +53,19 @@ export default tseslint.config(
       'server/src/analysis/**',
       'server/src/features/**',
       'server/src/service.ts',
-      'server/src/cli.ts',
-      'server/src/cli/**',
+      'server/src/paths.ts',
+      'server/src/uri.ts',
     ],
+    rules: {
+      'no-restricted-imports': ['error', { ...connectionModules, patterns: [...connectionModules.patterns, nodeOnly] }],
+    },
+  },
+  {
+    files: ['server/src/cli/**', 'server/src/entries/cli.ts'],
     rules: { 'no-restricted-imports': ['error', connectionModules] },
+  },
+  {
+    files: ['server/src/runtime/**', 'server/src/server.ts', 'server/src/settings.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly] }] },
   },
 );

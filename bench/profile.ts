@@ -22,7 +22,7 @@ import { parse } from '../server/src/parser';
 import { reparse } from '../server/src/parser/incremental';
 import { tokenize } from '../server/src/parser/lexer';
 import { ConfigWorkspace } from '../server/src/analysis/workspace';
-import { nodeFileSystem } from '../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../server/src/service';
 import { generateConfig } from './generate';
 

@@ -34,10 +34,10 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { nodeFileSystem } from '../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../server/src/node/nodeFileSystem';
 import { ConfigWorkspace } from '../server/src/analysis/workspace';
 import { parse } from '../server/src/parser';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
+import { SERVER_NODE_OPTIONS } from '../server/src/node/nodeOptions';
 import { getLanguageService } from '../server/src/service';
 import { generateConfig } from './generate';
 

@@ -39,10 +39,10 @@ await esbuild.build({
   logLevel: 'warning',
 });
 const args = process.argv.slice(profile ? 3 : 2);
-// The in-process measures run with the Node options the language server ships with (server/src/nodeOptions.ts),
+// The in-process measures run with the Node options the language server ships with (server/src/node/nodeOptions.ts),
 // so that their garbage collector behaves as the server's does; BENCH_NODE_ARGS replaces them.
 const shipped =
-  /SERVER_NODE_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync('server/src/nodeOptions.ts', 'utf8'))?.[1] ?? '';
+  /SERVER_NODE_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync('server/src/node/nodeOptions.ts', 'utf8'))?.[1] ?? '';
 const serverArgs = [...shipped.matchAll(/'([^']*)'/g)].map((m) => m[1]).filter((a) => a !== '--expose-gc');
 const nodeArgs =
   process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverArgs;

@@ -1,6 +1,6 @@
 // Bundles the client and the language server into dist/ with esbuild: the desktop client (dist/extension.js),
 // the web client (the same dist/extension.js: client/src/universalExtension.ts), the CLI, and one language server for both (dist/server.js: Node on
-// the desktop, a web worker on the web; server/src/universalMain.ts picks the entry).
+// the desktop, a web worker on the web; server/src/entries/universal.ts picks the entry).
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -81,13 +81,13 @@ const entries = [
   // One server for the desktop and the web (half the .vsix of two bundles); the web entry's own imports are
   // checked for Node built-ins by the check-only build below.
   {
-    entryPoints: ['server/src/universalMain.ts'],
+    entryPoints: ['server/src/entries/universal.ts'],
     outfile: 'dist/server.js',
     ...universal,
   },
   // lighttpd-lint (package.json "bin"): runnable directly, hence the shebang.
   {
-    entryPoints: ['server/src/cli.ts'],
+    entryPoints: ['server/src/entries/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node\n' + importMetaUrl },
   },
@@ -117,7 +117,12 @@ const webEntries = [
     write: false,
   },
   // Not shipped (dist/server.js serves both): built to prove the web server imports no Node built-in.
-  { entryPoints: ['server/src/browserMain.ts'], outfile: 'out/web-check/server.js', format: 'iife', write: false },
+  {
+    entryPoints: ['server/src/entries/webWorker.ts'],
+    outfile: 'out/web-check/server.js',
+    format: 'iife',
+    write: false,
+  },
 ];
 
 if (watch) {

@@ -1,6 +1,6 @@
 /**
  * The web entry (package.json "browser": vscode.dev, github.dev, code-server's web worker extension host):
- * starts the same language server bundled for a web worker (dist/server.js, the desktop's bundle: server/src/universalMain.ts starts the web entry there) and answers its file-system
+ * starts the same language server bundled for a web worker (dist/server.js, the desktop's bundle: server/src/entries/universal.ts starts the web entry there) and answers its file-system
  * requests from `vscode.workspace.fs`. What the desktop and the web share is in common.ts.
  */
 import { Uri, workspace, type ExtensionContext } from 'vscode';

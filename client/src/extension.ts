@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import type { ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
+import { SERVER_NODE_OPTIONS } from '../../server/src/node/nodeOptions';
 import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient } from './common';
 
 export function activate(context: ExtensionContext): void {

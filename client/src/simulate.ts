@@ -4,7 +4,7 @@
  * the others dimmed, unknown ones marked), the readable result as a virtual document, "lighttpd: Show
  * Effective Configuration" (a read-only virtual document that follows edits), and inlay hints for var.*
  * values and, after a simulation, %n values. Everything is computed by the language server (custom
- * requests of server/src/simulateRequests.ts), so this works with the desktop and the web client alike.
+ * requests of server/src/runtime/simulateRequests.ts), so this works with the desktop and the web client alike.
  */
 import * as vscode from 'vscode';
 import type { LazyClient } from './common';

@@ -1,7 +1,7 @@
 /**
  * Wiring only: capabilities, the open documents, settings, and handlers of a few lines each that hand a
  * document to the language service. Policy lives in runtime/: when documents are checked (scheduler.ts),
- * the lighttpd run on save (lighttpdOnSave.ts), idle collection, the platform (host.ts; nodeHost.ts on the
+ * the lighttpd run on save (lighttpdOnSave.ts), idle collection, the platform (host.ts; node/nodeHost.ts on the
  * desktop).
  */
 import {
@@ -36,7 +36,7 @@ import { readClientSettings } from './runtime/clientSettings';
 import { ConfigurationPublisher } from './runtime/configurationPublisher';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
-import { registerSimulateRequests } from './simulateRequests';
+import { registerSimulateRequests } from './runtime/simulateRequests';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
 

@@ -12,7 +12,7 @@ import { parse } from '../../server/src/parser';
 import { evaluate } from '../../server/src/analysis';
 import { printConfig } from '../../server/src/analysis/print';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { CORPUS_AVAILABLE, NO_CORPUS } from '../helpers/corpus';
 import { prepareWorkspace } from './corpus';
 import { LIGHTTPD, NO_LIGHTTPD, hermeticEnv, lighttpdVersion, runLighttpd } from './lighttpd';

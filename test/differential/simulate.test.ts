@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { buildContexts } from '../../server/src/analysis/simulate/model';
 import { simulate, type Simulation } from '../../server/src/analysis/simulate/simulate';
 import { CORPUS_AVAILABLE } from '../helpers/corpus';

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { findLighttpd } from '../../server/src/lighttpdRunner';
+import { findLighttpd } from '../../server/src/node/lighttpdRunner';
 import { NOT_BUILT, SERVER_BUILT, startClient } from './helpers';
 
 const fromLighttpd = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'lighttpd');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findLighttpd, runLighttpdPreflight } from '../../server/src/lighttpdRunner';
+import { findLighttpd, runLighttpdPreflight } from '../../server/src/node/lighttpdRunner';
 import { getLanguageService } from '../../server/src/service';
 
 const dir = mkdtempSync(join(tmpdir(), 'lighttpd-runner-'));

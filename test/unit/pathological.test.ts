@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE } from '../../server/src/analysis/fileSystem';
-import { findConfigFiles, nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { findConfigFiles, nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
 import { analyze } from '../../server/src/analysis';
 import { checkPcre2 } from '../../server/src/analysis/regex';

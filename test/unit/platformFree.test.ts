@@ -113,11 +113,18 @@ describe('the web bundles have no Node built-ins', () => {
   });
 
   test('the web server and client bundle; the Node adapters stay out', async () => {
-    for (const entry of ['server/src/browserMain.ts', 'client/src/browserExtension.ts']) {
+    for (const entry of ['server/src/entries/webWorker.ts', 'client/src/browserExtension.ts']) {
       const r = await esbuild.build({ ...options(join(REPO_ROOT, entry)), external: ['vscode'] });
       const inputs = Object.keys(r.metafile!.inputs);
       assert.ok(inputs.length > 10, entry);
-      for (const nodeOnly of ['nodeFileSystem', 'lighttpdRunner', 'shellRunner', 'nodeHost', 'tinyglobby'])
+      for (const nodeOnly of [
+        'server/src/node/',
+        'nodeFileSystem',
+        'lighttpdRunner',
+        'shellRunner',
+        'nodeHost',
+        'tinyglobby',
+      ])
         assert.ok(!inputs.some((i) => i.includes(nodeOnly)), `${entry} bundles ${nodeOnly}`);
     }
   });

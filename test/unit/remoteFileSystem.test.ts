@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE, type ConfigFileSystem } from '../../server/src/analysis/fileSystem';
-import { findConfigFiles, nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { findConfigFiles, nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
 import { MAX_CACHED_PATHS, PrefetchingFileSystem } from '../../server/src/runtime/remoteFileSystem';
 import { getLanguageService } from '../../server/src/service';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runIncludeShell } from '../../server/src/shellRunner';
+import { runIncludeShell } from '../../server/src/node/shellRunner';
 import { REPO_ROOT } from '../helpers/corpus';
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -75,13 +75,13 @@ describe('programs are started with an argument array, never through a shell bui
       .filter((f) => /\bspawn(Sync)?\s*\(/.test(text(f)))
       .map((f) => relative(REPO_ROOT, f))
       .sort();
-    assert.deepEqual(spawning, ['server/src/lighttpdRunner.ts', 'server/src/shellRunner.ts']);
+    assert.deepEqual(spawning, ['server/src/node/lighttpdRunner.ts', 'server/src/node/shellRunner.ts']);
     const shells = files
       .filter((f) => /\/bin\/sh|\bsh\s*-c\b/.test(text(f).replace(/^\s*(\*|\/\/).*$/gm, '')))
       .map((f) => relative(REPO_ROOT, f));
-    assert.deepEqual(shells, ['server/src/shellRunner.ts']);
+    assert.deepEqual(shells, ['server/src/node/shellRunner.ts']);
     assert.match(
-      text(join(REPO_ROOT, 'server/src/lighttpdRunner.ts')),
+      text(join(REPO_ROOT, 'server/src/node/lighttpdRunner.ts')),
       /spawn\(executable, \['-tt', '-f', configPath\]/,
     );
   });

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS } from '../helpers/corpus';
 

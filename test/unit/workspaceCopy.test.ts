@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 import { ADD_PATH_MAPPING_COMMAND } from '../../server/src/features/codeActions/codeActions';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../../server/src/service';
 import { analyzeInWorkspace, checkIdentityOf, modelInRoot } from '../../server/src/analysis';
 

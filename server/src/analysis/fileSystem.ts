@@ -1,7 +1,7 @@
 /**
  * The file system as the multi-file analysis sees it: bounded reads and lighttpd-style globs.
  * An interface, so that tests, the editor's unsaved buffers and the web (runtime/remoteFileSystem.ts:
- * the client's workspace.fs) can stand in for the disk. Node's adapter is analysis/nodeFileSystem.ts.
+ * the client's workspace.fs) can stand in for the disk. Node's adapter is node/nodeFileSystem.ts.
  * Platform-free: nothing here imports a Node module.
  */
 import { join } from '../paths';

@@ -8,7 +8,7 @@ import { pathToUri } from '../uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigFileSystem } from '../analysis/fileSystem';
-import { nodeFileSystem } from '../analysis/nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { RULES } from '../features/diagnostics/rules';
 import type { Severity } from '../parser/ast';

@@ -7,7 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeFileSystem } from '../analysis/nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { formatSimulation, lineIndex, simulationJson } from '../analysis/simulate/format';
 import { parseRequestLine, simulate } from '../analysis/simulate/simulate';

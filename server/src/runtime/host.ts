@@ -1,10 +1,10 @@
 /**
  * What the server needs from the platform it runs on: the file system, the workspace scan, and the two
- * ways of running a program (include_shell, lighttpd -tt). The desktop host (nodeHost.ts) has them all; a
+ * ways of running a program (include_shell, lighttpd -tt). The desktop host (node/nodeHost.ts) has them all; a
  * host without a runner (the web) simply never runs anything.
  */
 import type { ConfigFileSystem } from '../analysis/fileSystem';
-import type { LighttpdRunOptions, LighttpdRunResult } from '../lighttpdRunner';
+import type { LighttpdRunOptions, LighttpdRunResult } from '../node/lighttpdRunner';
 
 export interface ServerHost {
   readonly fileSystem: ConfigFileSystem;

@@ -34,7 +34,7 @@ export const MAX_CACHED_PATHS = 20_000;
 export const MAX_CACHED_CHARS = 64 * 1024 * 1024;
 /** Most queries in one request (a bigger wave is split). */
 export const MAX_QUERIES_PER_REQUEST = 500;
-/** Folders the workspace scan skips, as on the desktop (analysis/nodeFileSystem.ts findConfigFiles). */
+/** Folders the workspace scan skips, as on the desktop (node/nodeFileSystem.ts findConfigFiles). */
 export const SCAN_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
 const DEFAULT_SCAN = ['**/*.conf'];
 

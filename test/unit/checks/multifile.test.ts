@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from '../../../server/src/analysis/workspace';
-import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../../../server/src/service';
 
 describe('checks in a multi-file config', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { getLanguageService } from '../../../server/src/service';
 
 function complete(src: string) {

@@ -13,7 +13,7 @@ import { findReferences } from '../../../server/src/features/navigation/referenc
 import { prepareRename } from '../../../server/src/features/navigation/rename';
 import { getSemanticTokens } from '../../../server/src/features/structure/semanticTokens';
 import { findDocumentLinks } from '../../../server/src/features/navigation/documentLinks';
-import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { CORPUS_AVAILABLE, NO_CORPUS, corpusEntries, readCorpusFile } from '../../helpers/corpus';
 import { docOf } from '../../helpers/cursor';
 import { pathToFileURL } from 'node:url';

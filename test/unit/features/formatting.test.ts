@@ -14,7 +14,7 @@ import {
   type FormatOptions,
 } from '../../../server/src/features/formatting/formatting';
 import { parse, tokenize } from '../../../server/src/parser';
-import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { expressionValue, scopeAt } from '../../../server/src/features/shared/locate';
 import { CORPUS_AVAILABLE, CORPUS_DIR, NO_CORPUS, corpusEntries, readCorpusFile } from '../../helpers/corpus';
 import { docOf } from '../../helpers/cursor';

@@ -11,7 +11,7 @@ import { findReferences } from '../../../server/src/features/navigation/referenc
 import { doRename, prepareRename, RenameError } from '../../../server/src/features/navigation/rename';
 import { findDocumentLinks } from '../../../server/src/features/navigation/documentLinks';
 import { type ConfigFileSystem } from '../../../server/src/analysis/fileSystem';
-import { nodeFileSystem } from '../../../server/src/analysis/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 
 const onDisk = { fs: nodeFileSystem, pathMappings: [], maxGlobMatches: 1000 };
 import { applyEdits, docOf, textAt, withCursor } from '../../helpers/cursor';

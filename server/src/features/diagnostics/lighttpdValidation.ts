@@ -1,7 +1,7 @@
 /**
  * Live validation by lighttpd itself (setting `lighttpd.validate.executable`): the output of
  * `lighttpd -tt -f <root config>` turned into diagnostics with source `lighttpd`. Pure: the process is
- * run by server/src/lighttpdRunner.ts; this file only reads its text.
+ * run by server/src/node/lighttpdRunner.ts; this file only reads its text.
  *
  * What lighttpd prints (src/configfile.c, src/configparser.y; timestamps stripped here):
  *   - tokenizer and parser errors: `(configfile.c.N) source: FILE line: L pos: P <message>`, L 1-based,

@@ -10,16 +10,16 @@
  */
 import type { Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ConfigWorkspace } from './analysis/workspace';
+import type { ConfigWorkspace } from '../analysis/workspace';
 import {
   effectiveConfiguration,
   simulateDocument,
   simulateLenses,
   variableHints,
   type SimulateParams,
-} from './features/simulate/simulate';
-import type { LanguageService } from './service';
-import { pathToUri } from './uri';
+} from '../features/simulate/simulate';
+import type { LanguageService } from '../service';
+import { pathToUri } from '../uri';
 
 export interface SimulateDeps {
   readonly documents: TextDocuments<TextDocument>;

@@ -4,7 +4,7 @@
  * exit code 2.
  */
 import { readFile } from 'node:fs/promises';
-import { EXIT_USAGE, runCli, type CliIo } from './cli/run';
+import { EXIT_USAGE, runCli, type CliIo } from '../cli/run';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -1,8 +1,8 @@
 /**
  * Entry point of dist/server.js on both platforms: under Node (the desktop: `node dist/server.js --stdio`) it
- * starts main.ts, in a web worker (VS Code for the Web) browserMain.ts. One bundle instead of two keeps the
+ * starts desktop.ts, in a web worker (VS Code for the Web) webWorker.ts. One bundle instead of two keeps the
  * .vsix within its size budget; each entry's modules are initialised only when it starts, so the web worker
- * never runs a Node-only module (the build checks browserMain's imports on their own).
+ * never runs a Node-only module (the build checks webWorker.ts's imports on their own).
  */
 
 const inNode =
@@ -11,6 +11,6 @@ const inNode =
   typeof (globalThis as { importScripts?: unknown }).importScripts !== 'function';
 // (require, not import: the entry not taken must not even be initialised)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-if (inNode) require('./main');
+if (inNode) require('./desktop');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-else require('./browserMain');
+else require('./webWorker');

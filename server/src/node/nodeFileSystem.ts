@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { globByListing, type GlobListing } from './globMatch';
-import { MAX_FILE_SIZE, MAX_GLOB_ENTRIES, type ConfigFileSystem, type DirectoryEntry } from './fileSystem';
+import { globByListing, type GlobListing } from '../analysis/globMatch';
+import { MAX_FILE_SIZE, MAX_GLOB_ENTRIES, type ConfigFileSystem, type DirectoryEntry } from '../analysis/fileSystem';
 
 /** A file-system adapter for tinyglobby (the workspace scan) that stops listing directories after `max` entries. */
 function budgetedFs(max: number): { readdirSync: typeof fs.readdirSync } {

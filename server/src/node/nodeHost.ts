@@ -1,8 +1,8 @@
 /** The desktop host: Node's file system, include_shell through the system shell, the lighttpd binary. */
-import { findConfigFiles, nodeFileSystem } from '../analysis/nodeFileSystem';
-import { runLighttpdPreflight } from '../lighttpdRunner';
-import { runIncludeShell } from '../shellRunner';
-import type { ServerHost } from './host';
+import { findConfigFiles, nodeFileSystem } from './nodeFileSystem';
+import { runLighttpdPreflight } from './lighttpdRunner';
+import { runIncludeShell } from './shellRunner';
+import type { ServerHost } from '../runtime/host';
 
 let lastResortInstalled = false;
 

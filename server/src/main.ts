@@ -1,6 +1,0 @@
-/** Desktop entry of dist/server.js (universalMain.ts starts it under Node): `node dist/server.js --stdio` (or --node-ipc / --socket=N). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { nodeHost } from './runtime/nodeHost';
-import { startServer } from './server';
-
-startServer(createConnection(ProposedFeatures.all), nodeHost);
