@@ -87,6 +87,63 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
     /unknown config-key: ssl\.use-compression/,
     ['unknown-directive', 'warning'],
   ],
+  // gw_backend.c (issue 23): refused only when the module configures itself (-tt)
+  [
+    'server.modules += ( "mod_scgi" )\nscgi.server = ( "/" => ( "127.0.0.1" => ( "port" => 4000 ) ) )',
+    'startup',
+    /host or bin-path have to be set/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_fastcgi" )\nfastcgi.server = ( ".php" => ( ( "host" => "127.0.0.1", "socket" => "/run/php.sock" ) ) )',
+    'startup',
+    /either host\/port or socket have to be set/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    `server.modules += ( "mod_proxy" )\nproxy.server = ( "" => ( ( "socket" => "/${'a'.repeat(105)}" ) ) )`,
+    'startup',
+    /unixsocket is too long/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    `server.modules += ( "mod_proxy" )\nproxy.server = ( "" => ( ( "socket" => "/${'a'.repeat(104)}" ) ) )`,
+    'ok',
+    undefined,
+    undefined,
+  ],
+  [
+    'server.modules += ( "mod_fastcgi" )\nfastcgi.server = ( ".php" => ( ( "host" => "127.0.0.1", "x-sendfile-docroot" => ( "srv" ) ) ) )',
+    'startup',
+    /x-sendfile-docroot paths must begin with/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "mode" => "authorizer" ) ) )',
+    'startup',
+    /must not define any hosts with attribute "mode" = "authorizer"/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_fastcgi" )\nfastcgi.server = ( ".php" => ( ( "bin-path" => "/bin/true", "socket" => "/tmp/f.sock" ) ) )\n$HTTP["host"] == "a" { fastcgi.server = ( ".py" => ( ( "bin-path" => "/bin/false", "socket" => "/tmp/f.sock" ) ) ) }',
+    'startup',
+    /duplicate unixsocket path/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_fastcgi" )\nfastcgi.server = ( ".php" => ( ( "bin-path" => "/bin/true", "socket" => "/tmp/f.sock" ) ), ".py" => ( ( "bin-path" => "/bin/false", "socket" => "/tmp/f.sock" ) ) )',
+    'ok',
+    undefined,
+    undefined,
+  ],
+  // configfile-glue.c: a fixed table of 4096 contexts (the global one included); lighttpd -t aborts
+  [Array.from({ length: 4095 }, (_, i) => `$HTTP["url"] == "/p${i}" { }`).join('\n'), 'ok', undefined, undefined],
+  [
+    Array.from({ length: 2048 }, (_, i) => `$HTTP["url"] == "/p${i}" { } else { }`).join('\n'),
+    'parse',
+    /assertion failed/,
+    ['too-many-conditions', 'error'],
+  ],
 ];
 if (process.platform === 'linux') {
   cases.push(

@@ -4,7 +4,9 @@
  */
 import type { DocumentModel } from '../../analysis';
 import { CheckContext, type CheckOptions, type Finding } from './context';
+import { checkBackends } from './backends';
 import { checkConditions } from './conditions';
+import { checkLimits } from './limits';
 import { checkDirectives } from './directives';
 import { checkModules } from './modules';
 import { checkModulesNotLoaded } from './moduleNotLoaded';
@@ -31,6 +33,8 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkRegexes,
   checkPlatform,
   checkSockets,
+  checkBackends,
+  checkLimits,
   checkStartup,
   checkUpgrade,
   checkSecurity,

@@ -24,6 +24,7 @@ import {
 } from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
 import { describeValue, locateElements, suggest } from './context';
+import { backendBlocks } from './backends';
 
 /** What each type expects, with a tiny example of the right shape (`KEY = example`). */
 export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: string; readonly example: string }>> = {
@@ -275,7 +276,7 @@ function elementsAtDepth(
 ): readonly LocatedElement[] {
   if (set.depth === 1) return elements;
   if (set.depth === 2) return elements.flatMap((e) => locateElements(e.value, e.valueExpr, e.valueSpan));
-  return backendBlocks(ctx, key, elements).flatMap((b) => locateElements(b.value, b.valueExpr, b.valueSpan));
+  return backendBlocksChecked(ctx, key, elements).flatMap((b) => locateElements(b.value, b.valueExpr, b.valueSpan));
 }
 
 /**
@@ -283,31 +284,18 @@ function elementsAtDepth(
  * label level may also be unlabelled: ( "<ext>" => ( ( "host" => ... ) ) ). A host that is not a block of
  * key => value pairs is a type-mismatch.
  */
-function backendBlocks(ctx: CheckContext, key: string, elements: readonly LocatedElement[]): LocatedElement[] {
+function backendBlocksChecked(ctx: CheckContext, key: string, elements: readonly LocatedElement[]): LocatedElement[] {
   const shape = '( "backend-label" => ( "host" => "127.0.0.1", "port" => 9000 ) )';
-  const out: LocatedElement[] = [];
-  for (const ext of elements) {
-    if (ext.value.type !== 'array') continue;
-    for (const host of locateElements(ext.value, ext.valueExpr, ext.valueSpan)) {
-      if (host.value.type === 'unknown') continue;
-      if (
-        host.value.type !== 'array' ||
-        host.value.elements.some((x) => x.key === undefined && x.value.type !== 'unknown')
-      ) {
-        report(
-          ctx,
-          `${key} for "${ext.key ?? ''}"`,
-          'backend blocks of key => value pairs',
-          `"${ext.key ?? '.ext'}" => ${shape}`,
-          host.value.type === 'array' ? 'a list with unkeyed elements' : host.value,
-          host.valueSpan,
-        );
-        continue;
-      }
-      out.push(host);
-    }
-  }
-  return out;
+  return backendBlocks(elements, (ext, host) =>
+    report(
+      ctx,
+      `${key} for "${ext.key ?? ''}"`,
+      'backend blocks of key => value pairs',
+      `"${ext.key ?? '.ext'}" => ${shape}`,
+      host.value.type === 'array' ? 'a list with unkeyed elements' : host.value,
+      host.valueSpan,
+    ),
+  ).map((b) => b.block);
 }
 
 /** The keys of a list value against its key set, and each known key's value against the key's schema. */

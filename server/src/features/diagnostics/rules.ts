@@ -305,6 +305,20 @@ const TABLE = [
       `"${a.value}" is not a socket lighttpd can listen on: ${a.reason} (${a.effect}).`,
   ),
   rule(
+    'invalid-backend',
+    'error',
+    'A backend block lighttpd refuses when its module starts: no host, socket or bin-path; host/port and socket together; a unix socket path too long; a relative x-sendfile-docroot; an authorizer in proxy.server.',
+    (a: { directive: string; where: string; problem: string }) =>
+      `${a.directive} backend ${a.where}: ${a.problem} (lighttpd refuses to start when the module configures itself; lighttpd -t does not check it, -tt does).`,
+  ),
+  rule(
+    'too-many-conditions',
+    'error',
+    "More condition blocks than lighttpd's fixed table holds (4,095 besides the global block, 1.4.56+): lighttpd aborts at start.",
+    (a: { count: number; max: number }) =>
+      `The configuration has ${a.count} distinct condition blocks; lighttpd holds at most ${a.max} (a fixed table of 4096 contexts with the global one) and aborts at start from this block on ("assertion failed" in configfile-glue.c). Merge conditions, e.g. into one regular expression.`,
+  ),
+  rule(
     'implicit-module',
     'warning',
     'A module lighttpd loads by itself for now, with a start-up warning (mod_openssl for ssl.*, mod_authn_file).',

@@ -1,0 +1,177 @@
+/**
+ * Rule `invalid-backend`: what lighttpd refuses in a backend block of fastcgi.server, scgi.server,
+ * proxy.server, ajp13.server, sockproxy.server or wstunnel.server when the module configures itself at
+ * start-up (src/gw_backend.c gw_set_defaults_backend; `lighttpd -t` does not look, `-tt` and a real start do):
+ * - no address: neither "socket", nor "host", nor "bin-path" (a blank string counts as unset; a "host"
+ *   starting with "/" is a unix socket);
+ * - both a TCP address ("host" or a non-zero "port") and a "socket";
+ * - a unix socket path longer than the platform's sun_path leaves room for;
+ * - a "x-sendfile-docroot" entry that does not start with "/";
+ * - blocks of one module in different contexts (condition blocks) that start different programs
+ *   ("bin-path") on the same "socket" (within one context's value lighttpd does not compare them);
+ * - "mode" => "authorizer" in proxy.server and wstunnel.server (1.4.56+: they cannot authorize).
+ * The block's list shape itself is `type-mismatch` (values.ts).
+ */
+import type { EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
+import type { Span } from '../../parser/ast';
+import { compareVersions, getDirective } from '../../schema';
+import type { CheckContext, LocatedElement } from './context';
+import { locateElements } from './context';
+
+/** One backend block `"label" => ( "host" => ..., ... )` under an extension or prefix of X.server. */
+export interface BackendBlock {
+  /** The extension or URL prefix it serves. */
+  readonly ext: string;
+  readonly block: LocatedElement;
+}
+
+/**
+ * The backend blocks of a backend directive's value; `onBad` gets each element at the block level that is
+ * not a list of key => value pairs (lighttpd refuses those too; values.ts reports them as type-mismatch).
+ */
+export function backendBlocks(
+  elements: readonly LocatedElement[],
+  onBad?: (ext: LocatedElement, host: LocatedElement) => void,
+): BackendBlock[] {
+  const out: BackendBlock[] = [];
+  for (const ext of elements) {
+    if (ext.value.type !== 'array') continue;
+    for (const host of locateElements(ext.value, ext.valueExpr, ext.valueSpan)) {
+      if (host.value.type === 'unknown') continue;
+      if (
+        host.value.type !== 'array' ||
+        host.value.elements.some((x) => x.key === undefined && x.value.type !== 'unknown')
+      ) {
+        onBad?.(ext, host);
+        continue;
+      }
+      out.push({ ext: ext.key ?? '', block: host });
+    }
+  }
+  return out;
+}
+
+/** True for the directives whose value is backend blocks (their key set is at depth 3). */
+export function isBackendDirective(key: string): boolean {
+  return getDirective(key)?.keys?.depth === 3;
+}
+
+/** sizeof(sockaddr_un.sun_path) by platform (Linux and Windows 108, the BSDs and macOS 104). */
+function sunPathSize(platform: string): number {
+  return platform === 'linux' || platform === 'windows' ? 108 : 104;
+}
+
+/** The first block that starts a program on a unix socket, and the block (context) it is set in. */
+interface Spawned {
+  readonly binPath: string;
+  readonly scope: Scope;
+}
+
+interface Option {
+  readonly at: LocatedElement;
+  readonly value: EvalValue;
+}
+
+function options(block: LocatedElement): Map<string, Option> {
+  const out = new Map<string, Option>();
+  for (const e of locateElements(block.value, block.valueExpr, block.valueSpan))
+    if (e.key !== undefined) out.set(e.key, { at: e, value: e.value });
+  return out;
+}
+
+/** A string option: its text when set and not blank, '' when blank or absent, undefined when unknown. */
+function str(o: Option | undefined): string | undefined {
+  if (!o) return '';
+  if (o.value.type === 'string') return o.value.value;
+  return o.value.type === 'unknown' ? undefined : ''; // wrong types are type-mismatch
+}
+
+function portOf(o: Option | undefined): number | undefined {
+  if (!o) return 0;
+  if (o.value.type === 'integer') return o.value.value;
+  if (o.value.type === 'string' && /^\s*[+-]?\d+$/.test(o.value.value)) return parseInt(o.value.value, 10);
+  return undefined;
+}
+
+export function checkBackends(ctx: CheckContext): void {
+  // Sockets spawned with a bin-path, per directive, across the whole configuration (lighttpd compares
+  // with the hosts of the contexts it configured before): the first block that claimed each socket.
+  const spawned = new Map<string, Map<string, Spawned>>();
+  const whole = (ctx.model.full ?? ctx.model.evaluation).assignments;
+  const mine = new Set<EvaluatedAssignment['node']>(ctx.assignments.map((a) => a.node));
+  for (const a of whole) {
+    const key = a.node.key.fullName;
+    if (!a.node.value || !isBackendDirective(key)) continue;
+    const own = mine.has(a.node);
+    // The right-hand side as written: += adds blocks whose problems belong to this line.
+    const value = a.node.operator?.text === '+=' ? a.rhs : a.result;
+    const elements = locateElements(value, a.node.value, a.node.value);
+    let sockets = spawned.get(key);
+    if (!sockets) spawned.set(key, (sockets = new Map()));
+    for (const b of backendBlocks(elements)) checkBlock(ctx, key, b, own, sockets, a.scope);
+  }
+}
+
+function checkBlock(
+  ctx: CheckContext,
+  key: string,
+  b: BackendBlock,
+  own: boolean,
+  sockets: Map<string, Spawned>,
+  scope: Scope,
+): void {
+  const o = options(b.block);
+  const where = `"${b.ext}" => "${b.block.key ?? ''}"`;
+  const report = (at: Span, problem: string) => {
+    if (own) ctx.report('invalid-backend', at, { directive: key, where, problem });
+  };
+  const host = str(o.get('host'));
+  const socket = str(o.get('socket'));
+  const binPath = str(o.get('bin-path'));
+  const port = portOf(o.get('port'));
+  if (host === undefined || socket === undefined || binPath === undefined || port === undefined) return;
+  const labelAt: Span = b.block.key !== undefined ? b.block.keySpan : b.block.valueSpan;
+  if ((host !== '' || port !== 0) && socket !== '') {
+    report(
+      o.get('socket')!.at.keySpan,
+      `it sets both "socket" and ${host !== '' ? '"host"' : '"port"'}: a backend is reached either by host and port or by a unix socket`,
+    );
+    return;
+  }
+  const unixSocket = socket !== '' ? socket : host.startsWith('/') ? host : '';
+  if (unixSocket !== '') {
+    const size = sunPathSize(ctx.platform);
+    const bytes = new TextEncoder().encode(unixSocket).length;
+    if (bytes + 1 > size - 2) {
+      const at = o.get(socket !== '' ? 'socket' : 'host')!.at.valueSpan;
+      report(at, `the unix socket path has ${bytes} bytes; lighttpd takes at most ${size - 3} on ${ctx.platform}`);
+    } else if (binPath !== '') {
+      const first = sockets.get(unixSocket);
+      if (!first) sockets.set(unixSocket, { binPath, scope });
+      else if (first.binPath !== binPath && first.scope !== scope)
+        report(
+          o.get('bin-path')!.at.valueSpan,
+          `another block of ${key} already starts "${first.binPath}" on the socket "${unixSocket}"`,
+        );
+    }
+  } else if (host === '' && binPath === '') {
+    report(
+      labelAt,
+      'it has no address: set "host" (with "port"), "socket", or "bin-path" for a program lighttpd starts',
+    );
+  }
+  const docroots = o.get('x-sendfile-docroot');
+  if (docroots?.value.type === 'array') {
+    for (const e of locateElements(docroots.value, docroots.at.valueExpr, docroots.at.valueSpan))
+      if (e.value.type === 'string' && !e.value.value.startsWith('/'))
+        report(e.valueSpan, `"x-sendfile-docroot" paths must be absolute (start with "/"), found "${e.value.value}"`);
+  }
+  const mode = o.get('mode');
+  if (
+    (key === 'proxy.server' || key === 'wstunnel.server') &&
+    compareVersions(ctx.version, '1.4.56') >= 0 &&
+    mode?.value.type === 'string' &&
+    mode.value.value === 'authorizer'
+  )
+    report(mode.at.valueSpan, `${key} cannot act as an authorizer (only FastCGI backends can)`);
+}
