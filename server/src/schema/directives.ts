@@ -442,6 +442,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     keys: {
       depth: 1,
       outside: 'fatal',
+      caseInsensitive: true,
       keys: [{ key: 'read-timeout' }, { key: 'write-timeout' }, { key: 'tcp-fin-propagate' }],
     },
     doc: {

@@ -81,6 +81,8 @@ export interface KeySet {
   readonly strictBooleans?: boolean;
   /** Each key's value is checked against the key's type. */
   readonly typed?: boolean;
+  /** lighttpd compares the keys without case (cgi.limits). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** Our own documentation of a directive. */

@@ -7,6 +7,7 @@ import { CheckContext, type CheckOptions, type Finding } from './context';
 import { checkBackends } from './backends';
 import { checkConditions } from './conditions';
 import { checkLimits } from './limits';
+import { checkModuleOptions } from './moduleOptions';
 import { checkDirectives } from './directives';
 import { checkModules } from './modules';
 import { checkModulesNotLoaded } from './moduleNotLoaded';
@@ -35,6 +36,7 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkSockets,
   checkBackends,
   checkLimits,
+  checkModuleOptions,
   checkStartup,
   checkUpgrade,
   checkSecurity,

@@ -40,7 +40,7 @@ function strtolBase10(s: string): number {
 const portReason = (p: string) => `the port must be a number from 1 to 65535, found "${p}"`;
 
 /** inet_aton(): 1 to 4 parts, decimal/octal/hex, the last one filling the remaining bytes. */
-function inetAton(s: string): boolean {
+export function inetAton(s: string): boolean {
   const parts = s.split('.');
   if (parts.length > 4 || parts.some((p) => p === '')) return false;
   const nums: number[] = [];

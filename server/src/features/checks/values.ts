@@ -305,7 +305,10 @@ function keyIndex(set: KeySet) {
   let ix = keyIndexes.get(set);
   if (!ix) {
     const byKey = new Map<string, SubKey>();
-    for (const k of set.keys) if (!byKey.has(k.key)) byKey.set(k.key, k);
+    for (const k of set.keys) {
+      const name = set.caseInsensitive ? k.key.toLowerCase() : k.key;
+      if (!byKey.has(name)) byKey.set(name, k);
+    }
     keyIndexes.set(set, (ix = { byKey, known: set.keys.map((k) => k.key) }));
   }
   return ix;
@@ -315,7 +318,7 @@ function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: read
   const { byKey, known } = keyIndex(set);
   for (const f of elementsAtDepth(ctx, key, set, elements)) {
     if (f.key === undefined) continue;
-    const sub = byKey.get(f.key);
+    const sub = byKey.get(set.caseInsensitive ? f.key.toLowerCase() : f.key);
     if (!sub) {
       if (!isChecked(set.outside)) continue;
       const { effect, severity } = outsideEffect(set.outside);

@@ -312,6 +312,13 @@ const TABLE = [
       `${a.directive} backend ${a.where}: ${a.problem} (lighttpd refuses to start when the module configures itself; lighttpd -t does not check it, -tt does).`,
   ),
   rule(
+    'missing-field',
+    'error',
+    'A list entry without a field lighttpd requires (auth.require without "method", "realm" or "require"): lighttpd refuses to start.',
+    (a: { where: string; field: string; blank: boolean }) =>
+      `${a.where} ${a.blank ? `has a blank "${a.field}"` : `has no "${a.field}"`}: lighttpd refuses to start when the module configures itself (lighttpd -t does not check it, -tt does).`,
+  ),
+  rule(
     'too-many-conditions',
     'error',
     "More condition blocks than lighttpd's fixed table holds (4,095 besides the global block, 1.4.56+): lighttpd aborts at start.",
