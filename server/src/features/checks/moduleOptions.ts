@@ -20,7 +20,7 @@
  */
 import type { EvalValue } from '../../analysis';
 import type { Span } from '../../parser/ast';
-import { TRUE_WORDS } from '../../schema';
+import { getDirective, TRUE_WORDS } from '../../schema';
 import { isIPv6 } from '../shared/ipAddress';
 import type { CheckContext, LocatedElement } from './context';
 import { locateElements } from './context';
@@ -194,6 +194,9 @@ export function forwarderMaskProblem(key: string): string | undefined {
   return undefined;
 }
 
+/** The options of webdav.opts (schema), each recognised by lighttpd only when set true. */
+const WEBDAV_OPTIONS: ReadonlySet<string> = new Set(getDirective('webdav.opts')?.keys?.keys.map((k) => k.key) ?? []);
+
 const isTrue = (v: EvalValue) =>
   v.type === 'integer' ? v.value !== 0 : v.type === 'string' && TRUE_WORDS.includes(v.value.toLowerCase());
 
@@ -251,7 +254,12 @@ export function checkModuleOptions(ctx: CheckContext): void {
         break;
       case 'webdav.opts':
         for (const e of elements())
-          if (e.key !== undefined && (e.value.type === 'string' || e.value.type === 'integer') && !isTrue(e.value))
+          if (
+            e.key !== undefined &&
+            WEBDAV_OPTIONS.has(e.key) && // an unknown option is values.ts's (the key set)
+            (e.value.type === 'string' || e.value.type === 'integer') &&
+            !isTrue(e.value)
+          )
             bad(
               e.valueSpan,
               describe(e.value),
