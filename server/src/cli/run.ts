@@ -19,6 +19,7 @@ import { countDiagnostics, type FileReport, type InputError, type LintReport } f
 import { formatSarif } from './sarif';
 import { formatText } from './text';
 import { runSimulate } from './simulate';
+import { runMap } from './map';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -104,6 +105,7 @@ function checkConfigurations(
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
+  if (argv[0] === 'map') return runMap(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
