@@ -37,6 +37,7 @@ import { ConfigurationPublisher } from './runtime/configurationPublisher';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
 import { registerSimulateRequests } from './runtime/simulateRequests';
+import { registerRoutingMapRequests } from './runtime/routingMapRequests';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
 
@@ -349,6 +350,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   );
 
   registerSimulateRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
+  registerRoutingMapRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
 
   documents.listen(connection);
   connection.listen();

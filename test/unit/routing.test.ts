@@ -11,6 +11,8 @@ import { parseRequestLine, simulate } from '../../server/src/analysis/simulate/s
 import {
   buildRoutingMap,
   pathOfSimulation,
+  requestFor,
+  sampleOfRegex,
   renderMap,
   viewOf,
   viewNodes,
@@ -315,5 +317,45 @@ describe("routing map: a simulated request's path", () => {
     const svg = renderMap(map, 'svg', { highlight: new Set(path('GET http://example.org/app').nodes) });
     const doc = assertSvgWellFormed(svg);
     assert.deepEqual(doc.highlighted, ['n0', 'n1', 'n2', 'h2']);
+  });
+});
+
+describe('routing map: a request that reaches a node ("simulate a request here")', () => {
+  const config = [
+    'server.modules = ("mod_proxy", "mod_redirect")',
+    'server.document-root = "/srv"',
+    PROXY.replace(/^server\.modules.*$/m, ''),
+    '$HTTP["host"] =~ "^(www\\.)?shop\\.example$" {',
+    '  $HTTP["url"] =~ "^/api/v[0-9]+/" { proxy.server = ("" => (("host" => "10.0.0.5", "port" => 9000))) }',
+    '  else $HTTP["url"] =$ ".php" { server.document-root = "/srv/php" }',
+    '  else { url.redirect = ("^/(.*)" => "https://shop.example/$1") }',
+    '}',
+    '$HTTP["remote-ip"] == "10.0.0.0/8" { $REQUEST_HEADER["X-Debug"] == "1" { server.document-root = "/srv/debug" } }',
+  ].join('\n');
+  const ev = evaluate(parse(config), { path: '/t.conf' });
+  const map = buildRoutingMap(ev, { file: '/t.conf' });
+  const here = (label: string) => requestFor(ev, map, node(map, label).id);
+  test('each block gets a request that reaches it, checked by the simulator', () => {
+    assert.deepEqual(here('url !~ ^/static'), { request: 'GET http://example.org/', reached: true });
+    assert.deepEqual(here('url =~ ^/api/v[0-9]+/'), { request: 'GET http://shop.example/api/v0/', reached: true });
+    assert.deepEqual(here('else url =$ .php'), { request: 'GET http://shop.example/a.php', reached: true });
+    assert.deepEqual(here('else'), { request: 'GET http://shop.example/', reached: true });
+    assert.deepEqual(here('header "X-Debug" == 1'), {
+      request: 'GET http://localhost/ -H "X-Debug: 1" --remote-ip 10.0.0.1',
+      reached: true,
+    });
+  });
+  test('an "otherwise" handler gets a request that matches none of the blocks below it', () => {
+    const host = node(map, 'host == example.org');
+    const otherwise = host.children.find((c) => c.kind === 'handler')!;
+    assert.deepEqual(requestFor(ev, map, otherwise.id), { request: 'GET http://example.org/static', reached: true });
+    assert.deepEqual(requestFor(ev, map, 'h0'), { request: 'GET http://localhost/', reached: true });
+    assert.equal(requestFor(ev, map, 'n999'), undefined);
+  });
+  test('regex samples', () => {
+    assert.equal(sampleOfRegex('^/static/(.*)\\.(css|js)$'), '/static/.css');
+    assert.equal(sampleOfRegex('^(?:www\\.)?example\\.(org|net)$'), 'example.org');
+    assert.equal(sampleOfRegex('\\.php$'), '.php');
+    assert.equal(sampleOfRegex('^/[^/]+/x{2}$'), '/a/xx');
   });
 });

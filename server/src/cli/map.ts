@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeFileSystem } from '../analysis/nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { lineIndex } from '../analysis/simulate/format';
 import { parseRequestLine, simulate } from '../analysis/simulate/simulate';

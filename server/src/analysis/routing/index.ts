@@ -33,3 +33,4 @@ export function renderMap(
   if (format === 'dot') return renderDot(view, options.highlight);
   return renderMermaid(view, options.highlight);
 }
+export { requestFor, sampleOfRegex, type RequestHere } from './requestFor';
