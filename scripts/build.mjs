@@ -119,6 +119,8 @@ const webEntries = [
     external: ['vscode'],
     write: false,
   },
+  // The routing map's webview script (client/src/routingMap.ts loads it with the page's nonce).
+  { entryPoints: ['client/src/mapView/main.ts'], outfile: 'dist/mapView.js', format: 'iife' },
   // Not shipped (dist/server.js serves both): built to prove the web server imports no Node built-in.
   {
     entryPoints: ['server/src/entries/webWorker.ts'],

@@ -492,6 +492,54 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await editorLines.getByText('server.document-root').first().waitFor({ timeout: STEP_MS });
     };
 
+    await step('routing map: a click reveals the line, "simulate a request here" highlights the path', async () => {
+      await backToConfig();
+      await palette('lighttpd: Show Routing Map');
+      /** The webview frame that shows the map (found again after anything that may re-create it). */
+      const mapFrame = async () => {
+        for (const until = Date.now() + STEP_MS; Date.now() < until; await page.waitForTimeout(250))
+          for (const f of page.frames())
+            if (
+              (await f
+                .locator('svg.map g.node')
+                .count()
+                .catch(() => 0)) > 0
+            )
+              return f;
+        throw new Error('no webview frame shows the routing map');
+      };
+      let frame = await mapFrame();
+      const url = () => frame.locator('g.node', { hasText: 'url !~ ^/static' }).first();
+      await url().click({ timeout: STEP_MS });
+      const want = text.split('\n').findIndex((l) => l.includes('$HTTP["url"]')) + 1;
+      await page
+        .locator('[id="status.editor.selection"]', { hasText: `Ln ${want},` })
+        .waitFor({ timeout: STEP_MS })
+        .catch(async (e) => {
+          const got = await page
+            .locator('[id="status.editor.selection"]')
+            .innerText()
+            .catch(() => '?');
+          throw new Error(`the click on the box did not reveal line ${want} (status bar: ${got}): ${e.message}`);
+        });
+      frame = await mapFrame();
+      await url().click({ button: 'right', timeout: STEP_MS }); // simulate a request here
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: STEP_MS });
+      const offered = await input.inputValue();
+      if (!offered.startsWith('GET http://app.example.com/'))
+        throw new Error(`"simulate a request here" offered ${offered}`);
+      await page.keyboard.press('Enter');
+      frame = await mapFrame();
+      await frame.locator('g.node.highlight', { hasText: 'proxy 127.0.0.1:8000' }).waitFor({ timeout: STEP_MS });
+      const path = await frame
+        .locator('g.node.highlight')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      if (path.join(' ') !== 'n0 n1 n2 h2') throw new Error(`highlighted path ${path.join(' ')}`);
+      await shot('routing-map', { around: [frame.locator('svg.map')], pad: 12 });
+      await page.keyboard.press('Escape');
+    });
+
     await step('language status item (server, main config, target version)', async () => {
       await backToConfig();
       const item = page.locator('[id="status.languageStatus"], .statusbar-item:has(.codicon-bracket)').first();

@@ -10,6 +10,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { createOutputChannel, registerCommands } from './commands';
 import { quietWhenStopped } from './lifecycle';
 import { registerSimulate } from './simulate';
+import { registerRoutingMap } from './routingMap';
 import { registerUpgradeCommand } from './upgrade';
 import { registerStatus } from './status';
 
@@ -90,7 +91,7 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
   };
 
   // Commands (each family in its own module, registered here so both editions have them).
-  registerSimulate(context, lazy);
+  registerRoutingMap(context, lazy, registerSimulate(context, lazy));
   registerUpgradeCommand(context);
   registerCommands(context, lazy, outputChannel);
   registerStatus(context, lazy);

@@ -41,7 +41,14 @@ const EFFECTIVE_SCHEME = 'lighttpd-effective';
 
 const range = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
-export function registerSimulate(context: vscode.ExtensionContext, client: LazyClient): void {
+/** What the routing map reads of the simulations: the last request of a document, and when it changes. */
+export interface SimulationEvents {
+  /** Fires with the document's URI after a simulation of it, or after "Clear Simulation". */
+  readonly onDidSimulate: vscode.Event<string>;
+  lastRequest(uri: string): string | undefined;
+}
+
+export function registerSimulate(context: vscode.ExtensionContext, client: LazyClient): SimulationEvents {
   const matched = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('diffEditor.insertedLineBackground'),
     isWholeLine: true,
@@ -67,7 +74,8 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
   const resultChanged = new vscode.EventEmitter<vscode.Uri>();
   const effectiveChanged = new vscode.EventEmitter<vscode.Uri>();
   const hintsChanged = new vscode.EventEmitter<void>();
-  context.subscriptions.push(resultChanged, effectiveChanged, hintsChanged);
+  const simulated = new vscode.EventEmitter<string>();
+  context.subscriptions.push(resultChanged, effectiveChanged, hintsChanged, simulated);
 
   const resultUri = (uri: string) =>
     vscode.Uri.from({ scheme: RESULT_SCHEME, path: '/Request simulation.txt', query: uri });
@@ -123,6 +131,7 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
     decorateAll();
     resultChanged.fire(resultUri(uri));
     hintsChanged.fire();
+    simulated.fire(uri);
     return true;
   }
 
@@ -192,7 +201,9 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
       },
     ),
     vscode.commands.registerCommand('lighttpd.clearSimulation', () => {
+      const uris = [...last.keys()];
       last.clear();
+      uris.forEach((u) => simulated.fire(u));
       decorateAll();
       hintsChanged.fire();
     }),
@@ -280,4 +291,5 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
       },
     }),
   );
+  return { onDidSimulate: simulated.event, lastRequest: (uri) => last.get(uri)?.request };
 }

@@ -100,11 +100,19 @@ function field(v: EvalValue, name: string): EvalValue | undefined {
 
 const PROBES = ['/', '/a', '/static/app.css', '/index.php', '/a/b/c.html', '/x.cgi', '/.well-known/x'];
 
+const everything = new Map<string, boolean>();
+
 /** Whether a (PCRE) pattern matches every path we try: `^/(.*)$`, `.*`, `^`, `""`. */
 export function matchesEverything(pattern: string): boolean {
   if (pattern === '') return true;
-  const t = translatePcre(pattern);
-  return t.ok && PROBES.every((p) => t.regex.test(p));
+  let hit = everything.get(pattern);
+  if (hit === undefined) {
+    const t = translatePcre(pattern);
+    hit = t.ok && PROBES.every((p) => t.regex.test(p));
+    if (everything.size > 10_000) everything.clear();
+    everything.set(pattern, hit);
+  }
+  return hit;
 }
 
 /** A prefix (`/app`) or an extension (`.php`), as the backends and mod_alias read their keys. */
@@ -135,6 +143,31 @@ function enabled(v: EvalValue | undefined): boolean {
   return s !== undefined && /^(enable|true|1)$/i.test(s);
 }
 
+const STEP_MODULES = [
+  'mod_rewrite',
+  'mod_redirect',
+  'mod_access',
+  'mod_auth',
+  'mod_proxy',
+  'mod_fastcgi',
+  'mod_scgi',
+  'mod_ajp13',
+  'mod_cgi',
+  'mod_alias',
+];
+const orders = new WeakMap<readonly string[], string[]>();
+
+/** The request modules in server.modules order; those never loaded still show their (ignored) directives, last. */
+function moduleOrder(modules: readonly string[]): string[] {
+  let order = orders.get(modules);
+  if (!order) {
+    order = modules.filter((m) => STEP_MODULES.includes(m));
+    for (const m of STEP_MODULES) if (!order.includes(m)) order.push(m);
+    orders.set(modules, order);
+  }
+  return order;
+}
+
 /**
  * The steps for the settings in force in a block. `modules`: the effective module order
  * (simulate.ts effectiveModuleOrder), which decides the order and which directives are ignored.
@@ -145,21 +178,7 @@ export function routeSteps(settings: ReadonlyMap<string, RouteSetting>, modules:
     s?.file !== undefined ? { file: s.file, ...(s.offset !== undefined ? { offset: s.offset } : {}) } : {};
   const loaded = (m: string) => modules.includes(m);
   const ignored = (m: string) => (loaded(m) ? {} : { ignored: `"${m}" is not in server.modules` });
-  // Modules in server.modules order; the ones never loaded still show their (ignored) directives, last.
-  const order = [...modules];
-  for (const m of [
-    'mod_rewrite',
-    'mod_redirect',
-    'mod_access',
-    'mod_auth',
-    'mod_proxy',
-    'mod_fastcgi',
-    'mod_scgi',
-    'mod_ajp13',
-    'mod_cgi',
-    'mod_alias',
-  ])
-    if (!order.includes(m)) order.push(m);
+  const order = moduleOrder(modules);
   let ended = false;
   const push = (s: RouteStep) => {
     if (ended) return;

@@ -25,6 +25,7 @@ export function escapeXml(s: string): string {
 
 /** XML 1.0 forbids most control characters even escaped: configs may hold any byte. */
 function xmlText(s: string): string {
+  if (!/[&<>"'\u0000-\u001f\ufffe\uffff]/.test(s)) return s;
   return escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd'));
 }
 

@@ -11,6 +11,8 @@ export interface ViewOptions {
   readonly collapsed?: ReadonlySet<string>;
   /** Hide what lies deeper than this many levels below the server node (0: only the server). */
   readonly depth?: number;
+  /** Node ids shown open although `depth` would hide what is below them. */
+  readonly expanded?: ReadonlySet<string>;
   /** Group sibling blocks that have no blocks below them and end in the same handler. */
   readonly group?: boolean;
   /** Longest line drawn (longer ones end in '…'; the full text is in the node's title). */
@@ -83,7 +85,10 @@ export function viewOf(map: RoutingMap, options: ViewOptions = {}): ViewNode {
       ? [...members.slice(0, 3).map((m) => m.label), ...(members.length > 3 ? [`+${members.length - 3} more`] : [])]
       : nodeLines(n, map);
     const title = members ? members.map((m) => `${m.condition ?? m.label}${where(m)}`).join('\n') : titleOf(n, lines);
-    const hide = options.collapsed?.has(n.id) || (options.depth !== undefined && depth >= options.depth);
+    const hide =
+      n.children.length > 0 &&
+      (options.collapsed?.has(n.id) ||
+        (options.depth !== undefined && depth >= options.depth && !options.expanded?.has(n.id)));
     let children: ViewNode[] = [];
     if (!hide) {
       const list = n.children;

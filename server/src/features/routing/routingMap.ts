@@ -23,6 +23,8 @@ export interface RoutingMapParams {
   readonly uri: string;
   /** Drawn ids whose subtrees are hidden. */
   readonly collapsed?: readonly string[];
+  /** Drawn ids shown open although the map's size folded them (see AUTO_DEPTH). */
+  readonly expanded?: readonly string[];
   /** Group sibling blocks that end in the same handler. */
   readonly group?: boolean;
   /** A request line (as "Simulate Request…" takes it) whose path is highlighted. */
@@ -56,6 +58,15 @@ export type RoutingMapResult =
       readonly root: string;
     }
   | { readonly error: string };
+
+/**
+ * A large map opens folded, so that it can be read (and drawn quickly): above 1,500 boxes only the blocks of
+ * the first level show, above 300 two levels; a box opens with a double click, Space or the right arrow.
+ */
+const AUTO_DEPTH: readonly (readonly [number, number])[] = [
+  [1500, 1],
+  [300, 2],
+];
 
 function evaluationOf(model: DocumentModel) {
   return model.full ?? model.evaluation;
@@ -91,7 +102,14 @@ export function routingMapOf(
     if ('error' in spec) return { error: spec.error };
     path = [...pathOfSimulation(map, simulate(evaluationOf(model), spec, { version })).nodes];
   }
-  const view = viewOf(map, { collapsed: new Set(params.collapsed ?? []), group: params.group });
+  const size = map.stats.blocks + map.stats.handlers;
+  const depth = AUTO_DEPTH.find(([above]) => size > above)?.[1];
+  const view = viewOf(map, {
+    collapsed: new Set(params.collapsed ?? []),
+    expanded: new Set(params.expanded ?? []),
+    depth,
+    group: params.group,
+  });
   const onPath = new Set(path);
   const nodes: Record<string, MapNodeInfo> = {};
   const drawnPath: string[] = [];
