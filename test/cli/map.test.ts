@@ -11,6 +11,7 @@ import { runCli } from '../../server/src/cli/run';
 import { ROUTING_MAP_SCHEMA, walk, type RoutingMap } from '../../server/src/analysis/routing';
 import { CORPUS_AVAILABLE, NO_CORPUS, corpusEntries } from '../helpers/corpus';
 import { assertSvgWellFormed, assertValidMap } from '../helpers/routingMap';
+import { expandSnippet } from '../helpers/snippet';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-map-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -116,5 +117,26 @@ describe('lighttpd-lint map on the corpus', { skip: CORPUS_AVAILABLE ? undefined
       }
     }
     assert.ok(nodes > 150, `${nodes} nodes`);
+  });
+});
+
+describe("README's Mermaid example", () => {
+  test('is what lighttpd-lint map prints for the proxy snippet (example.org, port 1082)', async () => {
+    const snippets = JSON.parse(
+      readFileSync(new URL('../../snippets/lighttpd.json', import.meta.url), 'utf8'),
+    ) as Record<string, { prefix: string; body: string[] }>;
+    let text = expandSnippet(Object.values(snippets).find((s) => s.prefix === 'lighttpd-proxy')!.body).text;
+    for (const [from, to] of [
+      ['example.com', 'example.org'],
+      ['/var/www/example', '/var/www/example.org'],
+      ['8000', '1082'],
+    ])
+      text = text.split(from).join(to);
+    writeFileSync(join(tmp, 'readme.conf'), `server.document-root = "/var/www/html"\n${text}`);
+    const r = await cli(['readme.conf']);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'README has a mermaid block');
+    assert.equal(r.out.replace(/\n {2}classDef[^\n]*/g, ''), block);
   });
 });
