@@ -51,9 +51,8 @@ test('boxes with their tree, URI and line; the request path highlighted; no embe
     r.svg,
     /<g class="node condition highlight" data-id="n2" data-line="5" transform="[^"]+" tabindex="0" role="treeitem"/,
   );
-  assert.deepEqual(routingMapOf(model, { uri: URI, request: 'nonsense' }, files, '1.4.85'), {
-    error: routingMapOf(model, { uri: URI, request: 'nonsense' }, files, '1.4.85').error,
-  });
+  const bad = routingMapOf(model, { uri: URI, request: 'nonsense' }, files, '1.4.85');
+  assert.ok('error' in bad && bad.error.length > 0);
 });
 
 test('collapsed boxes, and a large map folded at the first level until a box is expanded', () => {

@@ -72,7 +72,19 @@ function evaluationOf(model: DocumentModel) {
   return model.full ?? model.evaluation;
 }
 
+/** The map of each evaluation (a model version), per target version: folding, grouping and highlighting reuse it. */
+const maps = new WeakMap<object, Map<string, RoutingMap>>();
+
 function mapOf(model: DocumentModel, files: FileAccess, version: string): RoutingMap {
+  const ev = evaluationOf(model);
+  let byVersion = maps.get(ev);
+  if (!byVersion) maps.set(ev, (byVersion = new Map()));
+  let map = byVersion.get(version);
+  if (!map) byVersion.set(version, (map = buildMap(model, files, version)));
+  return map;
+}
+
+function buildMap(model: DocumentModel, files: FileAccess, version: string): RoutingMap {
   const lines = new Map<string, ((o: number) => number) | undefined>();
   const lineOf = (file: string, offset: number) => {
     if (!lines.has(file)) {
