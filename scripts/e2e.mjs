@@ -121,6 +121,7 @@ async function runSuite(dir, testsIndex, session = {}) {
     ];
     await page.goto(
       `http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      { timeout: 120_000 }, // (a machine shared by several jobs can take over 30 s to serve the workbench)
     );
     log('workbench loading; the suite runs in the extension host');
     let code;

@@ -56,9 +56,12 @@ describe('routing map', () => {
     const s = await vscode.commands.executeCommand<MapState>('lighttpd.showRoutingMap', uri);
     assert.equal(s.uri, uri.toString());
     assert.deepEqual(s.nodes, ['n0', 'n1', 'n2', 'h2', 'h1', 'h0']);
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Routing map'));
-    assert.ok(tab, 'a "Routing map" tab');
-    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const tab = tabs.find(
+      (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('lighttpd.routingMap'),
+    );
+    assert.ok(tab, `a routing map tab among ${tabs.map((t) => t.label).join(', ')}`);
+    assert.equal(tab.label, 'Routing map: map.lighttpd.conf');
   });
 
   it('follows an edit of the config', async () => {
