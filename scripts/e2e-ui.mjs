@@ -544,10 +544,28 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
         .locator('g.node.highlight')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
       if (path.join(' ') !== 'n0 n1 n2 h2') throw new Error(`highlighted path ${path.join(' ')}`);
-      // The whole map in view (its "Fit", key 0) for the README's picture.
+      // The README's picture: the whole map, in a window wide enough to show it at its size ("Fit", key 0), taken
+      // from the webview's own frame.
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 2200, height: 640 });
+      frame = await mapFrame();
+      await frame.locator('g.node.highlight').first().waitFor({ timeout: STEP_MS });
       await frame.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: '0' })));
       await page.waitForTimeout(300);
-      await shot('routing-map', { around: [frame.locator('#canvas')], pad: 0 });
+      const svgBox = await frame.locator('#stage svg').boundingBox();
+      const canvasBox = await frame.locator('#canvas').boundingBox();
+      const png = await frame.locator('#canvas').screenshot({ timeout: STEP_MS });
+      const clip =
+        svgBox && canvasBox
+          ? {
+              x: Math.max(0, Math.round(svgBox.x - canvasBox.x)),
+              y: Math.max(0, Math.round(svgBox.y - canvasBox.y)),
+              width: Math.floor(Math.min(canvasBox.width, svgBox.width)),
+              height: Math.floor(Math.min(canvasBox.height, svgBox.height)),
+            }
+          : undefined;
+      writeFileSync(join(shots, 'routing-map.png'), shrinkScreenshot(png, { clip }));
+      await page.setViewportSize(viewport);
       await page.keyboard.press('Control+B');
       await page.keyboard.press('Escape');
     });

@@ -56,10 +56,15 @@ describe('routing map', () => {
     const s = await vscode.commands.executeCommand<MapState>('lighttpd.showRoutingMap', uri);
     assert.equal(s.uri, uri.toString());
     assert.deepEqual(s.nodes, ['n0', 'n1', 'n2', 'h2', 'h1', 'h0']);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const tab = tabs.find(
-      (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('lighttpd.routingMap'),
-    );
+    // (the tab model reaches the extension host a moment after the panel exists)
+    const isMap = (t: vscode.Tab) =>
+      t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('lighttpd.routingMap');
+    let tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    for (const until = Date.now() + WAIT_MS; !tabs.some(isMap) && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    }
+    const tab = tabs.find(isMap);
     assert.ok(tab, `a routing map tab among ${tabs.map((t) => t.label).join(', ')}`);
     assert.equal(tab.label, 'Routing map: map.lighttpd.conf');
   });
