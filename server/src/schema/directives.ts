@@ -441,7 +441,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.60',
     keys: {
       depth: 1,
-      outside: 'fatal',
+      outside: { warning: 'lighttpd logs "unrecognized cgi.limits param" and ignores it' },
       caseInsensitive: true,
       keys: [{ key: 'read-timeout' }, { key: 'write-timeout' }, { key: 'tcp-fin-propagate' }],
     },
@@ -1268,6 +1268,9 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     keys: {
       depth: 1,
       outside: 'fatal',
+      // mod_proxy_parse_header_opts: a switch that is no boolean word, a map that is no list: refused
+      typed: true,
+      strictBooleans: true,
       keys: [
         {
           key: 'https-remap',

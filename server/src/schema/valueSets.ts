@@ -27,6 +27,8 @@ export const GW_BACKEND_OPTIONS: KeySet = {
   depth: 3,
   noun: 'backend option',
   typed: true,
+  // config_plugin_values_init_block finds options as lighttpd finds every key: without case ("Host")
+  caseInsensitive: true,
   outside: { warning: 'lighttpd ignores it' },
   keys: [
     { key: 'host', type: 'string', doc: 'Address or name of the backend.' },

@@ -28,6 +28,7 @@ describe('invalid-backend (gw_backend.c, at start-up)', () => {
       '( "bin-path" => "/usr/bin/app", "socket" => "/run/app.sock" )',
       '( "bin-path" => "/usr/bin/app", "port" => 9000 )',
       '( "host" => var.h, "port" => 4000 )',
+      '( "Host" => "127.0.0.1", "PORT" => 4000 )',
       '( "host" => "127.0.0.1", "port" => 80, "x-sendfile-docroot" => ( "/srv" ) )',
     ])
       assert.deepEqual(found(M + `var.h = "x"\nscgi.server = ( "/" => ( "app" => ${block} ) )\n`, CODES), [], block);

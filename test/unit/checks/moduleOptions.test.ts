@@ -125,10 +125,41 @@ describe('module options lighttpd parses at start-up', () => {
       ['invalid-value', '"x"'],
     ]);
   });
-  test('cgi.limits keys are compared without case (lighttpd accepts "Read-Timeout")', () => {
+  test('cgi.limits keys are compared without case; an unknown one is logged and ignored (warning)', () => {
     assert.deepEqual(found('server.modules = ( "mod_cgi" )\ncgi.limits = ( "Read-Timeout" => 5 )\n', CODES), []);
-    assert.deepEqual(found('server.modules = ( "mod_cgi" )\ncgi.limits = ( "read-timeot" => 5 )\n', CODES), [
-      ['invalid-value', '"read-timeot"'],
-    ]);
+    const typo = 'server.modules = ( "mod_cgi" )\ncgi.limits = ( "read-timeot" => 5 )\n';
+    assert.deepEqual(found(typo, CODES), [['invalid-value', '"read-timeot"']]);
+    assert.deepEqual(severities(typo, 'invalid-value'), ['warning']);
+  });
+  test('a number written as a string for a short option is refused out of range, in every release', () => {
+    const text =
+      'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => "70000" ) ) )\n';
+    assert.deepEqual(found(text, ['type-mismatch'], { version: '1.4.69' }), [['type-mismatch', '"70000"']]);
+    assert.deepEqual(severities(text, 'type-mismatch', { version: '1.4.69' }), ['error']);
+  });
+  test('a number as a condition field', () => {
+    assert.deepEqual(found('$HTTP[2] == "/x" { }\n', ['condition-value-type']), [['condition-value-type', '2']]);
+  });
+});
+
+describe('ssl-pemfile-missing (mod_openssl: TLS without a certificate)', () => {
+  const M = 'server.modules = ( "mod_openssl" )\n';
+  const C = ['ssl-pemfile-missing'];
+  test('global ssl.engine without ssl.pemfile', () => {
+    assert.deepEqual(found(M + 'ssl.engine = "enable"\n', C), [['ssl-pemfile-missing', '"enable"']]);
+    assert.deepEqual(found(M + 'ssl.engine = "enable"\nssl.pemfile = "/x.pem"\n', C), []);
+    assert.deepEqual(found(M + 'ssl.engine = "disable"\n', C), []);
+  });
+  test('a socket block: its own ssl.* settings need their own certificate; alone it inherits the global one', () => {
+    const sock = (body: string) => `$SERVER["socket"] == ":443" {\n${body}\n}\n`;
+    assert.deepEqual(found(M + sock('ssl.engine = "enable"'), C), [['ssl-pemfile-missing', '"enable"']]);
+    assert.deepEqual(found(M + 'ssl.pemfile = "/x.pem"\n' + sock('ssl.engine = "enable"'), C), []);
+    assert.deepEqual(
+      found(M + 'ssl.pemfile = "/x.pem"\n' + sock('ssl.engine = "enable"\nssl.cipher-list = "HIGH"'), C),
+      [['ssl-pemfile-missing', '"enable"']],
+    );
+    assert.deepEqual(found(M + sock('ssl.engine = "enable"\nssl.pemfile = "/x.pem"\nssl.ca-file = "/ca.pem"'), C), []);
+    // elsewhere lighttpd ignores ssl.engine (socket-scope says so)
+    assert.deepEqual(found(M + '$HTTP["host"] == "a" {\nssl.engine = "enable"\n}\n', C), []);
   });
 });

@@ -289,6 +289,69 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
     /compression-level must be between 1 and 9/,
     ['invalid-value', 'error'],
   ],
+  // mod_openssl: TLS enabled without a certificate
+  [
+    'server.modules += ( "mod_openssl" )\nssl.engine = "enable"',
+    'startup',
+    /ssl.pemfile has to be set when ssl.engine/,
+    ['ssl-pemfile-missing', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_openssl" )\n$SERVER["socket"] == ":8443" { ssl.engine = "enable" }',
+    'startup',
+    /ssl.pemfile has to be set in same \$SERVER\["socket"\] scope/,
+    ['ssl-pemfile-missing', 'error'],
+  ],
+  // found by the -tt differential (test/differential/startup.test.ts)
+  [
+    'server.modules += ( "mod_scgi" )\nscgi.server = ( "/" => ( ( "host" => "%t %t", "port" => 4000 ) ) )',
+    'startup',
+    /getaddrinfo failed/,
+    ['invalid-backend', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_proxy" )\nproxy.server = ( "/" => ( ( "Host" => "127.0.0.1", "PORT" => 4000 ) ) )',
+    'ok',
+    undefined,
+    undefined,
+  ],
+  [
+    'server.modules += ( "mod_wstunnel" )\nwstunnel.server = ( "/ws" => ( ( "host" => "127.0.0.1", "port" => "70000" ) ) )',
+    'startup',
+    /got a string but expected a short/,
+    ['type-mismatch', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_cgi" )\ncgi.limits = ( "read-timeot" => 5 )',
+    'warns',
+    /unrecognized cgi.limits param/,
+    ['invalid-value', 'warning'],
+  ],
+  ['$HTTP[2] == "/x" { }', 'parse', /invalid character in condition/, ['condition-value-type', 'error']],
+  [
+    'server.modules += ( "mod_extforward" )\nextforward.forwarder = ( "/run/proxy.sock" => "trust" )',
+    'startup',
+    /invalid netmask/,
+    ['invalid-value', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_deflate" )\ndeflate.compression-level = "0"',
+    'startup',
+    /compression-level must be between 1 and 9/,
+    ['invalid-value', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_proxy" )\nproxy.header = ( "map-urlpath" => 2 )',
+    'startup',
+    /unexpected value for proxy.header/,
+    ['type-mismatch', 'error'],
+  ],
+  [
+    'server.modules += ( "mod_proxy" )\nproxy.header = ( "upgrade" => "yes" )',
+    'startup',
+    /unexpected value for proxy.header/,
+    ['type-mismatch', 'error'],
+  ],
   // configfile-glue.c: a fixed table of 4096 contexts (the global one included); lighttpd -t aborts
   [Array.from({ length: 4095 }, (_, i) => `$HTTP["url"] == "/p${i}" { }`).join('\n'), 'ok', undefined, undefined],
   [

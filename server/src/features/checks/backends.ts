@@ -9,7 +9,8 @@
  * - a "x-sendfile-docroot" entry that does not start with "/";
  * - blocks of one module in different contexts (condition blocks) that start different programs
  *   ("bin-path") on the same "socket" (within one context's value lighttpd does not compare them);
- * - "mode" => "authorizer" in proxy.server and wstunnel.server (1.4.56+: they cannot authorize).
+ * - "mode" => "authorizer" in proxy.server and wstunnel.server (1.4.56+: they cannot authorize);
+ * - a "host" that is no IP address and no host name (a name that does not resolve is environment).
  * The block's list shape itself is `type-mismatch` (values.ts).
  */
 import type { EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
@@ -17,6 +18,8 @@ import type { Span } from '../../parser/ast';
 import { compareVersions, getDirective } from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
 import { locateElements } from './context';
+import { isIPv6 } from '../shared/ipAddress';
+import { inetAton } from './sockets';
 
 /** One backend block `"label" => ( "host" => ..., ... )` under an extension or prefix of X.server. */
 export interface BackendBlock {
@@ -67,6 +70,18 @@ interface Spawned {
   readonly scope: Scope;
 }
 
+/**
+ * A "host" no resolver takes (lighttpd parses or resolves it at start-up, src/sock_addr.c): an IPv6 literal
+ * that does not parse, a dotted number that is no IPv4 address, characters no host name has. A well-formed
+ * name that does not resolve is the machine's business.
+ */
+export function hostProblem(host: string): string | undefined {
+  if (host.includes(':')) return isIPv6(host) ? undefined : `"${host}" is not an IPv6 address`;
+  if (/^[0-9.]+$/.test(host)) return inetAton(host) ? undefined : `"${host}" is not an IPv4 address`;
+  if (/[^A-Za-z0-9._-]/.test(host)) return `"${host}" is neither an IP address nor a host name`;
+  return undefined;
+}
+
 interface Option {
   readonly at: LocatedElement;
   readonly value: EvalValue;
@@ -75,7 +90,7 @@ interface Option {
 function options(block: LocatedElement): Map<string, Option> {
   const out = new Map<string, Option>();
   for (const e of locateElements(block.value, block.valueExpr, block.valueSpan))
-    if (e.key !== undefined) out.set(e.key, { at: e, value: e.value });
+    if (e.key !== undefined) out.set(e.key.toLowerCase(), { at: e, value: e.value }); // found without case
   return out;
 }
 
@@ -159,6 +174,9 @@ function checkBlock(
       labelAt,
       'it has no address: set "host" (with "port"), "socket", or "bin-path" for a program lighttpd starts',
     );
+  } else if (host !== '') {
+    const p = hostProblem(host);
+    if (p) report(o.get('host')!.at.valueSpan, p);
   }
   const docroots = o.get('x-sendfile-docroot');
   if (docroots?.value.type === 'array') {

@@ -81,6 +81,10 @@ export function checkConditions(ctx: CheckContext): void {
     } else if (known === 'any' && field === '') {
       ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field) });
     }
+    // lighttpd's tokenizer takes only strings inside a condition: `$HTTP[2]` is "invalid character in condition".
+    if (h.field && c.field.type !== 'unknown' && c.field.type !== 'string') {
+      ctx.report('condition-value-type', h.field, { part: 'field', found: describeValue(c.field) });
+    }
     if (h.value && c.value.type !== 'unknown' && c.value.type !== 'string') {
       ctx.report('condition-value-type', h.value, { part: 'value', found: describeValue(c.value) });
       continue;

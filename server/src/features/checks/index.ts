@@ -18,6 +18,7 @@ import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
 import { checkSecurity } from './security';
 import { checkSyntaxVersions } from './syntaxVersion';
+import { checkTls } from './tls';
 import { checkUpgrade } from './upgrade';
 import { checkValues } from './values';
 
@@ -37,6 +38,7 @@ const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkBackends,
   checkLimits,
   checkModuleOptions,
+  checkTls,
   checkStartup,
   checkUpgrade,
   checkSecurity,

@@ -183,9 +183,10 @@ export function authAlgorithmProblem(v: string): string | undefined {
 }
 
 /** Why lighttpd refuses a trusted extforward.forwarder key "address/bits", or undefined. */
-export function forwarderMaskProblem(key: string): string | undefined {
+export function forwarderMaskProblem(key: string, unixSocketsSkipped = true): string | undefined {
   const slash = key.indexOf('/');
-  if (slash < 0 || key.startsWith('/')) return undefined;
+  // 1.4.70+ leaves unix socket paths alone; before, "/..." was read as an address with a netmask too
+  if (slash < 0 || (unixSocketsSkipped && key.startsWith('/'))) return undefined;
   const bits = key.slice(slash + 1);
   if (!/^\d+$/.test(bits) || Number(bits) <= 0) return `the netmask "/${bits}" is not a number of bits`;
   let addr = key.slice(0, slash);
@@ -241,7 +242,7 @@ export function checkModuleOptions(ctx: CheckContext): void {
       case 'extforward.forwarder':
         for (const e of elements()) {
           if (e.key === undefined || str(e.value)?.toLowerCase() !== 'trust') continue;
-          const p = forwarderMaskProblem(e.key);
+          const p = forwarderMaskProblem(e.key, at('1.4.70'));
           if (p)
             ctx.report('invalid-value', e.keySpan, {
               kind: 'key',

@@ -114,8 +114,8 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
       if (n === undefined) return {};
       const max = ctx.atLeast('1.4.74') ? 65536 : 65535;
       if (n >= 0 && n <= max) return undefined;
-      // before 1.4.73 out-of-range numbers were silently truncated
-      return { severity: ctx.atLeast('1.4.73') ? undefined : 'warning' };
+      // before 1.4.73 out-of-range numbers were silently truncated; a string out of range was always refused
+      return { severity: ctx.atLeast('1.4.73') || v.type === 'string' ? undefined : 'warning' };
     }
     case 'int':
       if (v.type === 'integer') return undefined;
@@ -257,11 +257,18 @@ function checkRange(
   whole: EvalValue,
   expr: Expression,
 ): void {
-  if (whole.type !== 'integer' || (whole.value >= range.min && whole.value <= range.max)) return;
+  // a number written as a string is read as the number (configfile-glue.c)
+  const n =
+    whole.type === 'integer'
+      ? whole.value
+      : whole.type === 'string' && DECIMAL.test(whole.value)
+        ? parseInt(whole.value, 10)
+        : undefined;
+  if (n === undefined || (n >= range.min && n <= range.max)) return;
   ctx.report('invalid-value', expr, {
     kind: 'value',
     key,
-    value: String(whole.value),
+    value: String(n),
     effect: 'lighttpd refuses to start',
     allowed: `a number from ${range.min} to ${range.max}`,
   });

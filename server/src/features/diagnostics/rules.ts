@@ -319,6 +319,13 @@ const TABLE = [
       `${a.where} ${a.blank ? `has a blank "${a.field}"` : `has no "${a.field}"`}: lighttpd refuses to start when the module configures itself (lighttpd -t does not check it, -tt does).`,
   ),
   rule(
+    'ssl-pemfile-missing',
+    'error',
+    'ssl.engine enabled where lighttpd has no certificate to use: no ssl.pemfile in the global scope, or in a $SERVER["socket"] block that sets other ssl.* keys or has none to inherit.',
+    (a: { where: string; reason: string }) =>
+      `ssl.engine is enabled in ${a.where}, but ${a.reason}: lighttpd refuses to start when its TLS module configures itself ("ssl.pemfile has to be set"; lighttpd -t does not check it, -tt does).`,
+  ),
+  rule(
     'too-many-conditions',
     'error',
     "More condition blocks than lighttpd's fixed table holds (4,095 besides the global block, 1.4.56+): lighttpd aborts at start.",
