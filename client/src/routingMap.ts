@@ -197,6 +197,8 @@ export function registerRoutingMap(
             return;
           }
           await vscode.commands.executeCommand('lighttpd.simulateRequest', this.uri, r.request);
+          // The result may open in the map's group: the map, with the request's path, stays in front.
+          this.panel.reveal(this.panel.viewColumn, true);
           return;
         }
       }
