@@ -3,10 +3,12 @@
 // the desktop, a web worker on the web; server/src/entries/universal.ts picks the entry).
 // `vscode` is provided by the editor at run time and stays external.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { noNodeBuiltins } from './no-node-builtins.mjs';
 
 const production = process.argv.includes('--production');
+// package.json's version, for `lighttpd-language-server --version` (server/src/entries/desktop.ts).
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const watch = process.argv.includes('--watch');
 
 // Some bundled ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
@@ -67,6 +69,7 @@ const universal = {
   define: {
     'import.meta.url': '__importMetaUrl',
     'process.env.NODE_ENV': production ? '"production"' : '"development"',
+    __LIGHTTPD_CONF_VERSION__: JSON.stringify(version),
   },
 };
 
@@ -93,6 +96,15 @@ const entries = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { __PROGRAM__: '"cli-main.js"' },
+  },
+  // lighttpd-language-server (package.json "bin"): a launcher of dist/server.js, which stays one file.
+  {
+    entryPoints: ['server/src/entries/languageServer.ts'],
+    outfile: 'dist/language-server.js',
+    external: ['./server.js'],
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: false,
+    minify: false,
   },
 ];
 
@@ -145,5 +157,6 @@ if (watch) {
     ...entries.map((e) => esbuild.build({ ...common, ...e })),
     ...webEntries.map((e) => esbuild.build({ ...web, ...e })),
   ]);
-  chmodSync('dist/cli.js', 0o755); // so that ./dist/cli.js runs on its own, not only through npm's bin link
+  // so that the programs run on their own, not only through npm's bin links
+  for (const bin of ['dist/cli.js', 'dist/language-server.js']) chmodSync(bin, 0o755);
 }
