@@ -109,8 +109,9 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
       ],
       // Included files change the diagnostics of the configs that include them, open or not.
       synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
-      // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted.
-      initializationOptions: { trusted: workspace.isTrusted },
+      // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted. editorCommands: VS Code
+      // runs the editor commands completion items carry (other clients get none).
+      initializationOptions: { trusted: workspace.isTrusted, editorCommands: true },
       uriConverters: platform.uriConverters,
       outputChannel,
       // No "provider FAILED" in the extension host log for requests VS Code sends while the client stops.

@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigWorkspace } from './analysis/workspace';
 import { FIX_ALL_KIND } from './features/codeActions/codeActions';
 import { COMPLETION_TRIGGERS } from './features/completion/completion';
+import { BASIC_CLIENT, completionForClient, type CompletionClient } from './features/completion/forClient';
 import { RenameError } from './features/navigation/rename';
 import { SEMANTIC_TOKENS_LEGEND } from './features/structure/semanticTokens';
 import { describeError, makeGuard, TEST_THROW } from './runtime/guard';
@@ -32,7 +33,7 @@ import { isAliasOfAnother } from './runtime/aliases';
 import { registerEditorRequests } from './runtime/editorRequests';
 import { LighttpdOnSave } from './runtime/lighttpdOnSave';
 import { CheckScheduler } from './runtime/scheduler';
-import { readClientSettings } from './runtime/clientSettings';
+import { ClientSettings } from './runtime/clientSettings';
 import { ConfigurationPublisher } from './runtime/configurationPublisher';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
@@ -57,7 +58,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let folders: string[] = [];
   /** Workspace trust as reported by the client; nothing is ever executed in an untrusted workspace. */
   let trusted = false;
+  /** The client answers workspace/configuration (else its settings come pushed or in initializationOptions). */
   let pullConfiguration = false;
+  /** The client takes a dynamic registration of workspace/didChangeConfiguration (eglot does not). */
+  let registerConfigurationChange = false;
+  const clientSettings = new ClientSettings();
+  /** What the client's completion takes (snippets, VS Code's commands): features/completion/forClient.ts. */
+  let completionClient: CompletionClient = BASIC_CLIENT;
   const collectWhenIdle = makeIdleCollector();
 
   /** The path of a file URI as the workspace knows it (symbolic links resolved). */
@@ -133,11 +140,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     scheduler.scheduleAll(0);
   });
 
+  /**
+   * Reads the client's settings and checks everything again with them. A pull waits for the answer only
+   * briefly (runtime/clientSettings.ts): a client that answers late gets the defaults first, then its settings.
+   */
   async function refreshSettings(): Promise<void> {
-    if (pullConfiguration) {
-      const raw = await readClientSettings(connection);
-      settings = normalizeSettings(raw);
-    }
+    if (pullConfiguration) await clientSettings.pull(connection, applySettings);
+    applySettings();
+  }
+
+  function applySettings(): void {
+    settings = normalizeSettings(clientSettings.current());
     guard('workspace scan', undefined, undefined, () =>
       applyWorkspaceSettings(workspace, host, settings, folders, trusted),
     );
@@ -148,8 +161,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
-    pullConfiguration = !!params.capabilities.workspace?.configuration;
-    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
+    const workspaceCaps = params.capabilities.workspace;
+    pullConfiguration = !!workspaceCaps?.configuration;
+    registerConfigurationChange = pullConfiguration && !!workspaceCaps?.didChangeConfiguration?.dynamicRegistration;
+    clientSettings.initializationOptions(params.initializationOptions);
+    const options = params.initializationOptions as { trusted?: unknown; editorCommands?: unknown } | undefined;
+    trusted = options?.trusted === true;
+    completionClient = {
+      snippets: params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+      editorCommands: options?.editorCommands === true,
+    };
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.map(uriToPath).filter((p): p is string => !!p);
     return {
@@ -179,7 +200,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       }, 0);
       void Promise.reject(new Error('test hook: unhandled promise rejection'));
     }
-    if (pullConfiguration) {
+    if (registerConfigurationChange) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'lighttpd' })
         .catch(() => undefined);
@@ -192,7 +213,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     });
   });
   connection.onDidChangeConfiguration((p) => {
-    if (!pullConfiguration) settings = normalizeSettings((p.settings as { lighttpd?: unknown } | undefined)?.lighttpd);
+    clientSettings.pushed(p.settings);
     void refreshSettings();
   });
 
@@ -248,7 +269,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onCodeAction((p, token) =>
-    withDoc('code actions', p, [], (d) => service.doCodeActions(d, p.range, p.context), token),
+    withDoc('code actions', p, [], (d) => service.doCodeActions(d, p.range, p.context, languageSettings()), token),
   );
 
   // Editing features: each handler hands the open document to the service.
@@ -289,7 +310,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
   const formatExtra = () => ({ alignArrows: settings.formatAlignArrows });
   connection.onCompletion((p, token) =>
-    withDoc('completion', p, null, (d) => service.doComplete(d, p.position, p.context?.triggerCharacter), token),
+    withDoc(
+      'completion',
+      p,
+      null,
+      (d) => completionForClient(service.doComplete(d, p.position, p.context?.triggerCharacter), completionClient),
+      token,
+    ),
   );
   connection.onHover((p, token) =>
     withDoc(

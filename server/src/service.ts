@@ -36,6 +36,7 @@ import {
 import type { IncludeEdge, RelatedSpan } from './analysis/evaluate';
 import type { ConfigWorkspace } from './analysis/workspace';
 import { computeCodeActions } from './features/codeActions/codeActions';
+import { withDiagnosticData } from './features/codeActions/diagnosticData';
 import {
   lighttpdDiagnostics,
   parseLighttpdOutput,
@@ -131,7 +132,11 @@ export interface LanguageService {
   validateFile(path: string, settings?: LanguageSettings): FileDiagnostics | undefined;
   /** The main configs a document is checked in (a fragment checked on its own: itself). */
   configurationRoots(doc: TextDocument): string[];
-  doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  /**
+   * `settings`: those of doValidation; a diagnostic of ours the client sent back without its `data` gets the
+   * data (the quick fixes) of the matching current diagnostic (features/codeActions/diagnosticData.ts).
+   */
+  doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
   // Editing features (features/*.ts, one per feature).
   /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
   doComplete(doc: TextDocument, position: Position, trigger?: string): CompletionList;
@@ -304,7 +309,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (!doc || !model) return undefined;
       return { path, uri: doc.uri, text: doc.getText(), diagnostics: validateModel(doc, model, settings) };
     },
-    doCodeActions: (doc, range, context) => computeCodeActions(doc, getModel(doc), range, context),
+    doCodeActions: (doc, range, context, settings = {}) => {
+      const model = getModel(doc);
+      const full = withDiagnosticData(context, () => validateModel(doc, model, settings));
+      return computeCodeActions(doc, model, range, full);
+    },
     mapLighttpdOutput: (doc, output, opts) =>
       lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
     doComplete: (doc, position, trigger) => {

@@ -28,6 +28,8 @@ export interface TestClient {
   readonly initializeResult: { capabilities: Record<string, unknown> };
   /** window/logMessage messages received so far (what the output channel shows). */
   logs(): string[];
+  /** The methods the server registered dynamically (client/registerCapability) so far. */
+  registrations(): string[];
   /** Opens a document and returns its uri. */
   open(name: string, text: string, languageId?: string): string;
   change(uri: string, version: number, text: string): void;
@@ -45,6 +47,8 @@ export async function startClient(
     capabilities?: unknown;
     workspaceFolder?: string;
     settings?: unknown;
+    /** Answers workspace/configuration instead of `settings` (null, an error, never: return a promise that does not settle). */
+    onConfiguration?: (items: { section?: string }[]) => unknown;
     env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestClient> {
@@ -72,9 +76,15 @@ export async function startClient(
   });
   // Answer the requests a server may send to a client.
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-    p.items.map((i) => (i.section === 'lighttpd' ? (options.settings ?? null) : null)),
+    options.onConfiguration
+      ? options.onConfiguration(p.items)
+      : p.items.map((i) => (i.section === 'lighttpd' ? (options.settings ?? null) : null)),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: string[] = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
+    registrations.push(...p.registrations.map((r) => r.method));
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -108,6 +118,7 @@ export async function startClient(
     stderr: () => stderr,
     initializeResult,
     logs: () => logs,
+    registrations: () => registrations,
     open(name, text, languageId = 'lighttpd') {
       const uri = name.includes('://') ? name : pathToFileURL(join(root, name)).href;
       versions.set(uri, 1);

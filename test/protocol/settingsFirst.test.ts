@@ -1,7 +1,8 @@
 /**
  * The first diagnostics of a document are computed with the client's settings: a document opened before
- * the server has read them (the client answers workspace/configuration late) is not published with the
- * defaults first (a flash of wrong diagnostics), but once, with the user's lighttpd.version.
+ * the server has read them (the client answers workspace/configuration a little late) is not published with the
+ * defaults first (a flash of wrong diagnostics), but once, with the user's lighttpd.version. (The server waits
+ * SETTINGS_GRACE_MS, 400 ms, for the answer; a client that answers later or never: clientCapabilities.test.ts.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,10 +28,10 @@ test(
       const published: PublishDiagnosticsParams[] = [];
       conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
       let asked = 0;
-      // The client takes its time to answer (as a busy extension host may).
+      // The client takes its time to answer (as a busy extension host may), within the server's grace.
       conn.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
         asked++;
-        await new Promise((r) => setTimeout(r, 600));
+        await new Promise((r) => setTimeout(r, 100));
         return p.items.map(() => ({ version: '1.4.64', validate: { delay: 0 } }));
       });
       conn.onRequest('client/registerCapability', () => null);
