@@ -107,7 +107,12 @@ export async function startClient(
       },
       workspace: { configuration: true, workspaceFolders: true },
     },
-    initializationOptions: options.initializationOptions,
+    // The settings also in initializationOptions, as a client may send them: the first diagnostics use them
+    // even when the workspace/configuration answer comes after the server's grace (a loaded machine).
+    initializationOptions:
+      options.settings !== undefined && !options.onConfiguration
+        ? { lighttpd: options.settings, ...(options.initializationOptions as object | undefined) }
+        : options.initializationOptions,
   });
   await connection.sendNotification('initialized', {});
 

@@ -2,7 +2,7 @@
  * The first diagnostics of a document are computed with the client's settings: a document opened before
  * the server has read them (the client answers workspace/configuration a little late) is not published with the
  * defaults first (a flash of wrong diagnostics), but once, with the user's lighttpd.version. (The server waits
- * SETTINGS_GRACE_MS, 400 ms, for the answer; a client that answers later or never: clientCapabilities.test.ts.)
+ * SETTINGS_GRACE_MS, 500 ms, for the answer; a client that answers later or never: clientCapabilities.test.ts.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

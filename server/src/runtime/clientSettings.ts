@@ -11,7 +11,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 
-export const SETTINGS_GRACE_MS = 400;
+export const SETTINGS_GRACE_MS = 500;
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
