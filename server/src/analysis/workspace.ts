@@ -330,6 +330,18 @@ export class ConfigWorkspace {
     return a;
   }
 
+  /**
+   * Evaluates another text of the main config at `root` (e.g. its last commit) with the includes as they
+   * are now; nothing is cached (the routing diff in the editor).
+   */
+  evaluateText(root: string, text: string): Evaluation {
+    return evaluate(parse(text), {
+      path: root,
+      resolveInclude: this.resolver(dirname(root)),
+      maxIncludedFiles: this.settings.maxFilesPerRoot ?? 2000,
+    });
+  }
+
   private evaluateRoot(root: string, file: ConfigFile, previous: Evaluation | undefined): RootAnalysis {
     const evaluation = evaluate(file, {
       journal: true,

@@ -20,6 +20,8 @@ import { formatSarif } from './sarif';
 import { formatText } from './text';
 import { runSimulate } from './simulate';
 import { runMap } from './map';
+import { runTestCommand } from './test';
+import { runDiff } from './diff';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -106,6 +108,8 @@ function checkConfigurations(
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
   if (argv[0] === 'map') return runMap(argv.slice(1), io);
+  if (argv[0] === 'test') return runTestCommand(argv.slice(1), io);
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
