@@ -11,6 +11,7 @@ import { createOutputChannel, registerCommands } from './commands';
 import { quietWhenStopped } from './lifecycle';
 import { registerSimulate } from './simulate';
 import { registerRoutingMap } from './routingMap';
+import { registerRouteTests } from './routeTests';
 import { registerUpgradeCommand } from './upgrade';
 import { registerStatus } from './status';
 
@@ -92,6 +93,7 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
 
   // Commands (each family in its own module, registered here so both editions have them).
   registerRoutingMap(context, lazy, registerSimulate(context, lazy));
+  registerRouteTests(context, lazy);
   registerUpgradeCommand(context);
   registerCommands(context, lazy, outputChannel);
   registerStatus(context, lazy);

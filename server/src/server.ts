@@ -39,6 +39,7 @@ import { applyWorkspaceSettings } from './runtime/workspaceSettings';
 import { getLanguageService } from './service';
 import { registerSimulateRequests } from './runtime/simulateRequests';
 import { registerRoutingMapRequests } from './runtime/routingMapRequests';
+import { registerRouteTestRequests } from './runtime/routeTestRequests';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
 
@@ -378,6 +379,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   registerSimulateRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
   registerRoutingMapRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
+  registerRouteTestRequests(connection, { workspace, host, guard });
 
   documents.listen(connection);
   connection.listen();

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeFileSystem } from '../analysis/nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { lineIndex } from '../analysis/simulate/format';
 import { initTestFile } from '../analysis/routeTests/init';

@@ -179,5 +179,47 @@ export function defineWebTests(): void {
           .update('includeShell.execute', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
+
+    it('configuration tests: Generate Tests writes a passing file; a rerouting change fails the /static test', async () => {
+      const config = uriOf('routes-web/site.lighttpd.conf');
+      const tests = uriOf('routes-web/site.lighttpd.lighttpd-test');
+      const text = [
+        'server.document-root = "/var/www/html"',
+        'server.modules = ( "mod_scgi" )',
+        '$HTTP["host"] == "example.com" {',
+        '  server.document-root = "/var/www/example"',
+        '  $HTTP["url"] !~ "^/static" {',
+        '    scgi.server = ( "/" => ( "app" => ( "host" => "127.0.0.1", "port" => 4000, "check-local" => "disable" ) ) )',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
+      try {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config), { preview: false });
+        await vscode.commands.executeCommand('lighttpd.generateTests');
+        const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(tests));
+        check(/^config site\.lighttpd\.conf$/m.test(written), `no config line in ${written}`);
+        type Reported = { label: string; status: string; message: string };
+        const first = await vscode.commands.executeCommand<Reported[]>('lighttpd.tests.run', tests);
+        check(first.length >= 4, `only ${JSON.stringify(first)}`);
+        check(
+          first.every((r) => r.status === 'pass'),
+          `not all passed: ${JSON.stringify(first)}`,
+        );
+        await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text.replace('"^/static"', '"^/assets"')));
+        const second = await vscode.commands.executeCommand<Reported[]>('lighttpd.tests.run', tests);
+        const failed = second.filter((r) => r.status !== 'pass');
+        check(
+          failed.length === 1 &&
+            failed[0].label === 'GET http://example.com/static/index.html' &&
+            failed[0].message === 'expected static /var/www/example/static/index.html, got scgi 127.0.0.1:4000',
+          `after the change: ${JSON.stringify(second)}`,
+        );
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uriOf('routes-web'), { recursive: true });
+      }
+    });
   });
 }
