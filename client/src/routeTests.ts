@@ -312,7 +312,6 @@ export function registerRouteTests(context: vscode.ExtensionContext, client: Laz
       },
     ),
   );
-  for (const d of vscode.workspace.textDocuments) schedule(d);
   // Test files created, changed on disk or deleted.
   const watcher = vscode.workspace.createFileSystemWatcher(TEST_GLOB);
   context.subscriptions.push(
@@ -325,9 +324,13 @@ export function registerRouteTests(context: vscode.ExtensionContext, client: Laz
     }),
   );
   // Discover once the server is up (the explorer asks through resolveHandler too).
+  // (Nothing reads the workspace inside activate(): it returns at once.)
   void client
     .started()
-    .then(() => discoverAll())
+    .then(() => {
+      for (const d of vscode.workspace.textDocuments) schedule(d);
+      return discoverAll();
+    })
     .catch(() => undefined);
 
   context.subscriptions.push(
