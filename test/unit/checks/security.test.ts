@@ -4,7 +4,9 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { found, quickFixes, severities } from '../../helpers/diagnostics';
+import { diagnosticsOf, found, quickFixes, severities } from '../../helpers/diagnostics';
+import { translatePcre } from '../../../server/src/analysis/simulate/pcre';
+import { groupMatches, placeInTarget } from '../../../server/src/features/checks/security/captures';
 import { SECURITY_CODES } from '../../../server/src/features/checks/security';
 import { getRule } from '../../../server/src/features/diagnostics/rules';
 
@@ -125,6 +127,36 @@ describe('unanchored-host-regex', () => {
     assert.deepEqual(sec('$REQUEST_HEADER["Origin"] =~ "^https://app\\.example\\.com" { server.name = "a" }\n', C), [
       [C, '"^https://app\\.example\\.com"'],
     ]);
+  });
+  test("every message's example is matched by the pattern and names another site", () => {
+    const cases: [string, string][] = [
+      ['$HTTP["host"]', 'example.com'],
+      ['$HTTP["host"]', '^www\\.example\\.com'],
+      ['$HTTP["host"]', 'example\\.com$'],
+      ['$HTTP["host"]', '^www.example.com$'],
+      ['$HTTP["host"]', '(www\\.)?example\\.org'],
+      ['$HTTP["referer"]', '/admin/settings\\.php'],
+      ['$HTTP["referer"]', 'example\\.com'],
+      ['$HTTP["referer"]', '^https?://example\\.com'],
+      ['$HTTP["referer"]', '^https?://(www\\.)?example.com/'],
+      ['$REQUEST_HEADER["Origin"]', '^https://app\\.example\\.com'],
+      ['$REQUEST_HEADER["Referer"]', 'example\\.com/'],
+    ];
+    for (const [field, pattern] of cases) {
+      const ds = diagnosticsOf(`${MODS}${field} =~ "${pattern}" { server.name = "a" }\n`).filter((d) => d.code === C);
+      assert.equal(ds.length, 1, pattern);
+      const m = /it also matches "([^"]*)"/.exec(ds[0].message);
+      assert.ok(m, ds[0].message);
+      const t = translatePcre(pattern);
+      assert.ok(t.ok && t.regex.test(m[1]), `${m[1]} !~ ${pattern}`);
+      const host = /^[a-z]+:\/\/([^/]*)/.exec(m[1])?.[1] ?? m[1];
+      assert.ok(!/(^|\.)example\.(com|org)$/.test(host), `${m[1]} is the site itself`);
+    }
+    // the case of the issue: the path of the page is in the pattern, so the example keeps it
+    const d = diagnosticsOf(`${MODS}$HTTP["referer"] =~ "/admin/settings\\.php" { server.name = "a" }\n`).find(
+      (x) => x.code === C,
+    )!;
+    assert.match(d.message, /matches "https:\/\/evil\.example\/admin\/settings\.php"/);
   });
   test('the fix anchors and escapes', () => {
     const fixes = quickFixes(MODS + '$HTTP["host"] =~ "example.com" { server.name = "a" }\n', C);
@@ -434,32 +466,105 @@ describe('parseopts-unsafe', () => {
 });
 
 describe('capture-unescaped and open-redirect', () => {
-  test('%1 from a request header copied raw, with the %{esc:1} fix', () => {
-    const t = '$HTTP["useragent"] =~ "^(.*)$" {\n  url.redirect = ( "^/x$" => "/y?ua=%1" )\n}\n';
-    assert.deepEqual(sec(t, 'capture-unescaped'), [['capture-unescaped', '%1']]);
-    assert.ok(quickFixes(MODS + t, 'capture-unescaped')[0][1].includes('"/y?ua=%{esc:1}"'));
+  const codes = ['capture-unescaped', 'open-redirect'];
+  const both = (t: string) => found(MODS + t, codes);
+  test('the query string copied into the path of a rewrite, with the %{esc:1} fix', () => {
+    const t = 'url.rewrite-once = ( "^/dl\\?file=(.*)$" => "/files/$1" )\n';
+    assert.deepEqual(both(t), [['capture-unescaped', '$1']]);
+    assert.ok(quickFixes(MODS + t, 'capture-unescaped')[0][1].includes('"/files/${esc:1}"'));
   });
-  test('$1 from the query string in a rewrite', () => {
-    assert.deepEqual(sec('url.rewrite-once = ( "^/s\\?q=(.*)$" => "/search.php?q=$1&x=1" )\n', 'capture-unescaped'), [
+  test('a header copied into the path of a redirect', () => {
+    const t = '$HTTP["useragent"] =~ "^(.*)$" {\n  url.redirect = ( "^/x$" => "/ua/%1" )\n}\n';
+    assert.deepEqual(both(t), [['capture-unescaped', '%1']]);
+  });
+  test('the query string of the common idiom copied into a path instead of the query', () => {
+    assert.deepEqual(both('url.rewrite-if-not-file = ( "^/([^?]*)(?:\\?(.*))?$" => "/index.php/$2" )\n'), [
+      ['capture-unescaped', '$2'],
+    ]);
+  });
+  test('open-redirect: the whole target, or its host, from the query string', () => {
+    assert.deepEqual(both('url.redirect = ( "^/go\\?to=(.*)$" => "$1" )\n'), [['open-redirect', '$1']]);
+    assert.deepEqual(both('url.redirect = ( "^/go\\?host=([^&]*)" => "https://$1/" )\n'), [['open-redirect', '$1']]);
+    assert.deepEqual(both('url.redirect = ( "^/go\\?to=([^&]*)" => "https://${1}/x" )\n'), [['open-redirect', '${1}']]);
+    // the path too, for the host: /go/evil.example
+    assert.deepEqual(both('url.redirect = ( "^/go/([^/]+)" => "https://$1/" )\n'), [['open-redirect', '$1']]);
+    // a host the capture can end early ("evil.example/" or "evil.example#")
+    assert.deepEqual(both('url.redirect = ( "^/s\\?d=(.*)$" => "https://$1.example.org/" )\n'), [
+      ['open-redirect', '$1'],
+    ]);
+  });
+  test('the idioms of real configs are clean: the capture lands in the query of the target', () => {
+    for (const t of [
+      'url.rewrite-if-not-file = ( "^/([^?]*)(?:\\?(.*))?$" => "/index.php?page=$1&$2" )\n',
+      'url.rewrite-once = ( "^/api[^?]*\\?(.*)" => "/api/x.php?$1" )\n',
+      'url.rewrite-once = ( "^/_media/(.*)?\\??(.*)$" => "/lib/exe/fetch.php?media=$1&$2" )\n',
+      'url.rewrite-once = ( "^/(.*)\\?(.*)$" => "/index.php?q=$1&$2" )\n',
+      '$HTTP["useragent"] =~ "^(.*)$" {\n  url.redirect = ( "^/x$" => "/y?ua=%1" )\n}\n',
+      '$HTTP["querystring"] =~ "^(.*)$" {\n  url.redirect = ( "^/x$" => "https://example.org/y?%1#top" )\n}\n',
+    ])
+      assert.deepEqual(both(t), [], t);
+  });
+  test('a group of literal alternatives carries nothing: clean wherever it lands', () => {
+    assert.deepEqual(both('$HTTP["language"] =~ "(en)" {\n  url.rewrite-once = ( "^/(.*)" => "/%1/$1" )\n}\n'), []);
+    assert.deepEqual(
+      both('$HTTP["language"] =~ "^(en|de|fr)" {\n  url.redirect = ( "^/$" => "https://%1.example.org/" )\n}\n'),
+      [],
+    );
+    assert.deepEqual(both('url.rewrite-once = ( "^/s\\?lang=(en|de)$" => "/$1/index.html" )\n'), []);
+    // near miss: the same place with a wildcard group
+    assert.deepEqual(both('$HTTP["language"] =~ "^(.*)" {\n  url.rewrite-once = ( "^/(.*)" => "/%1/$1" )\n}\n'), [
+      ['capture-unescaped', '%1'],
+    ]);
+  });
+  test('a class that cannot carry a separator or a dot is clean in the path', () => {
+    assert.deepEqual(both('url.rewrite-once = ( "^/p\\?id=([0-9]+)$" => "/item/$1" )\n'), []);
+    assert.deepEqual(both('url.rewrite-once = ( "^/p\\?id=([a-z0-9_-]+)$" => "/item/$1" )\n'), []);
+    assert.deepEqual(both('url.rewrite-once = ( "^/p\\?id=([a-z0-9.]+)$" => "/item/$1" )\n'), [
       ['capture-unescaped', '$1'],
     ]);
   });
-  test('open-redirect: the whole target from the query string', () => {
-    assert.deepEqual(sec('url.redirect = ( "^/go\\?to=(.*)$" => "$1" )\n', 'open-redirect'), [['open-redirect', '$1']]);
+  test('near misses: %1 from the host (lighttpd checks it), encoded forms, path to path, a fixed scheme and host', () => {
+    assert.deepEqual(
+      both('$HTTP["host"] =~ "^www\\.(.*)" {\n  url.redirect = ( "^/(.*)" => "http://%1/$1" )\n}\n'),
+      [],
+    );
+    assert.deepEqual(both('$HTTP["referer"] =~ "(.*)" {\n  url.redirect = ( "^/x$" => "/y/%{esc:1}" )\n}\n'), []);
+    assert.deepEqual(both('url.redirect = ( "^/old/(.*)$" => "https://example.org/$1" )\n'), []);
+    assert.deepEqual(both('url.redirect = ( "^/go\\?to=(.*)$" => "https://example.org/?u=$1" )\n'), []);
+    assert.deepEqual(both('url.redirect = ( "^/rewrite/all(/.*)$" => "$1" )\n'), []);
+    assert.deepEqual(both('url.redirect = ( "^/(.*)$" => "https://example.org/$1" )\n'), []);
+    // a subdomain the client picks is still yours
+    assert.deepEqual(both('url.redirect = ( "^/u\\?n=([a-z.]+)$" => "https://$1.example.org/" )\n'), []);
   });
-  test('near misses: %1 from the host (lighttpd checks it), encoded forms, the path, a fixed scheme and host', () => {
-    const codes = ['capture-unescaped', 'open-redirect'];
-    assert.deepEqual(
-      sec('$HTTP["host"] =~ "^www\\.(.*)" {\n  url.redirect = ( "^/(.*)" => "http://%1/$1" )\n}\n', codes[0]),
-      [],
-    );
-    assert.deepEqual(
-      sec('$HTTP["referer"] =~ "(.*)" {\n  url.redirect = ( "^/x$" => "/y?r=%{esc:1}" )\n}\n', codes[0]),
-      [],
-    );
-    assert.deepEqual(sec('url.redirect = ( "^/old/(.*)$" => "https://example.org/$1" )\n', codes[0]), []);
-    assert.deepEqual(sec('url.redirect = ( "^/go\\?to=(.*)$" => "https://example.org/$1" )\n', codes[1]), []);
-    assert.deepEqual(sec('url.redirect = ( "^/rewrite/all(/.*)$" => "$1" )\n', codes[1]), []);
+  test("every message's example is matched by the capture's group", () => {
+    const cases = [
+      ['url.rewrite-once = ( "^/dl\\?file=(.*)$" => "/files/$1" )\n', '.*'],
+      ['url.rewrite-once = ( "^/p\\?id=([a-z0-9.]+)$" => "/item/$1" )\n', '[a-z0-9.]+'],
+      ['url.rewrite-once = ( "^/p\\?f=([^&]+)$" => "/item/$1" )\n', '[^&]+'],
+      ['url.redirect = ( "^/go\\?to=(.*)$" => "$1" )\n', '.*'],
+      ['url.redirect = ( "^/go\\?to=([^&]*)" => "//$1/" )\n', '[^&]*'],
+      ['url.redirect = ( "^/go/([^/]+)" => "https://$1/" )\n', '[^/]+'],
+      ['url.redirect = ( "^/s\\?d=([a-z.#]+)$" => "https://$1.example.org/" )\n', '[a-z.#]+'],
+      ['url.redirect = ( "^/(.*)$" => "$1" )\n', '.*'],
+    ] as const;
+    for (const [t, group] of cases) {
+      const ds = diagnosticsOf(MODS + t).filter((d) => codes.includes(String(d.code)));
+      assert.equal(ds.length, 1, t);
+      const m = /e\.g\. "([^"]*)"|makes it "([^"]*)"/.exec(ds[0].message);
+      assert.ok(m, ds[0].message);
+      assert.ok(groupMatches(group, m[1] ?? m[2]), `${m[1] ?? m[2]} !~ ${group}`);
+    }
+  });
+  test('where a substitution lands', () => {
+    assert.equal(placeInTarget('$1', 0, true), 'start');
+    assert.equal(placeInTarget('https://$1/', 8, true), 'authority');
+    assert.equal(placeInTarget('//$1/', 2, true), 'authority');
+    assert.equal(placeInTarget('https://a/$1', 10, true), 'path');
+    assert.equal(placeInTarget('/a?b=$1', 5, true), 'query');
+    assert.equal(placeInTarget('/a#$1', 3, true), 'query');
+    assert.equal(placeInTarget('$1', 0, false), 'path');
+    assert.equal(placeInTarget('/x/$1?$2', 6, false), 'query');
+    assert.equal(placeInTarget('https://$2$1/', 10, true), 'authority');
   });
 });
 

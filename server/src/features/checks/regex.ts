@@ -74,7 +74,7 @@ function blockCaptures(
   return { groups: r.ok ? r.info.captures : 0 };
 }
 
-interface SubstitutionRef {
+export interface SubstitutionRef {
   readonly sigil: '$' | '%';
   readonly n: number;
   readonly offset: number;

@@ -458,7 +458,8 @@ const TABLE = [
     6.1,
     'A $HTTP["host"], referer or Origin pattern not anchored at both ends, or with an unescaped "." in a name.',
     'A =~ condition is a PCRE2 search, not a whole-string match: without ^ and $ the pattern matches anywhere in the value, and an unescaped "." matches any character.',
-    (a) => `${a.field} =~ "${a.pattern}" ${a.problem}: it also matches "${a.example}", ${a.consequence}.`,
+    (a) =>
+      `${a.field} =~ "${a.pattern}" ${a.problem}: ${a.example ? `it also matches "${a.example}"` : 'it also matches names of other sites'}, ${a.consequence}.`,
   ),
   securityRule(
     'alias-slash-mismatch',
@@ -564,19 +565,19 @@ const TABLE = [
     'capture-unescaped',
     'warning',
     6.1,
-    'A %n from a header or query-string condition copied into a redirect or rewrite without encoding.',
-    'In url.redirect and url.rewrite* a plain %n (or $n) is copied as is; %{n} and %{esc:n} (lighttpd 1.4.50+) percent-encode it.',
+    'A %n / $n of query-string or header data copied unencoded into the path of a redirect or rewrite target, where it can carry "/", "?", "#", "%" or "..".',
+    'In url.redirect and url.rewrite* a plain %n (or $n) is copied as is; %{n} and %{esc:n} (lighttpd 1.4.50+) percent-encode it. In the query of the target a capture changes nothing the client could not write itself; in the path it can add segments, climb with "..", or start a query.',
     (a) =>
-      `${a.ref} copies ${a.field} into the ${a.target} unencoded: a client can put "?", "&", "#" or "/" there and change where it points. Use ${a.fix}.`,
+      `${a.ref} copies ${a.field} into the path of the ${a.target} unencoded, and its pattern lets the client put ${a.chars} there${a.example ? ` (e.g. "${a.example}")` : ''}, changing which path it points to. Use ${a.fix}.`,
   ),
   securityRule(
     'open-redirect',
     'warning',
     6.1,
-    'A url.redirect whose target starts with a capture of client data: a link can send visitors anywhere.',
-    'mod_redirect sends the substituted string as the Location header; when it starts with a capture, the client chooses the scheme and host.',
+    'A url.redirect whose scheme or host comes from a capture of client data: a link can send visitors anywhere.',
+    'mod_redirect sends the substituted string as the Location header; when a capture of the request starts it or is its host, the client chooses where browsers go.',
     (a) =>
-      `${a.ref} starts the redirect target and comes from ${a.field}: a link that puts https://evil.example/ there sends visitors to any site, under your name. Start the target with your own scheme and host.`,
+      `${a.ref} ${a.place} and comes from ${a.field}: ${a.example ? `a link that makes it "${a.example}" sends` : 'a link can send'} visitors to another site, under your name. Write your own scheme and host in the target.`,
   ),
   securityRule(
     'source-disclosure',

@@ -5,15 +5,19 @@
  * of the condition of the block the directive is set in; `$n` the rule's own pattern, which mod_redirect and
  * mod_rewrite match against the request target as sent (path and query string).
  *
- * Client data that lighttpd does not validate: request headers other than Host (host-strict checks its
- * characters), the query string. The URL path is decoded and normalised first, so `%n` from $HTTP["url"] is
- * left alone here.
+ * A finding needs three things: client data (the query string, request headers other than Host, which
+ * host-strict checks; for the scheme and host of a redirect the path too), a place in the target where it
+ * changes where the URL points (a redirect's start or host, or the path; never the query or fragment, where
+ * the client could have written the same characters itself), and a capture that can carry what moves it
+ * there (a group of literal alternatives such as "(en|de)" cannot). Every example a message gives is one
+ * the capture's group matches.
  */
 import type { CheckContext } from '../context';
 import { stringValueOffset, locateElements } from '../context';
-import { substitutionRefs } from '../regex';
-import { blockCondition } from './facts';
-import { forEachSyntaxChar, opensCapture } from './patternText';
+import { substitutionRefs, type SubstitutionRef } from '../regex';
+import { translatePcre } from '../../../analysis/simulate/pcre';
+import { blockCondition, listText, type BlockCondition } from './facts';
+import { forEachSyntaxChar, fragmentAdmits, isLiteralAlternatives, opensCapture } from './patternText';
 
 /** The capturing groups of a pattern, in order: their inside. */
 export function captureGroups(p: string): string[] {
@@ -43,32 +47,96 @@ function groupOffset(p: string, n: number): number {
   return at;
 }
 
+/** Where a capture comes from: what the client writes freely and lighttpd does not check. */
+type Source = { readonly kind: 'query' | 'header' | 'path'; readonly field: string };
+
 /** The condition fields whose value the client writes freely and lighttpd does not check. */
-function clientField(object: string, field: string | undefined): string | undefined {
+function clientField(object: string, field: string | undefined): Source | undefined {
   if (field === undefined) return undefined;
-  if (object === 'REQUEST_HEADER') return field === 'host' ? undefined : `the ${field} request header`;
+  const header = (name: string): Source => ({ kind: 'header', field: name });
+  if (object === 'REQUEST_HEADER') return field === 'host' ? undefined : header(`the ${field} request header`);
   if (object !== 'HTTP') return undefined;
   switch (field) {
     case 'referer':
-      return 'the Referer header';
+      return header('the Referer header');
     case 'useragent':
     case 'user-agent':
-      return 'the User-Agent header';
+      return header('the User-Agent header');
     case 'cookie':
-      return 'the Cookie header';
+      return header('the Cookie header');
     case 'language':
-      return 'the Accept-Language header';
+      return header('the Accept-Language header');
     case 'querystring':
     case 'query-string':
-      return 'the query string';
+      return { kind: 'query', field: 'the query string' };
+    case 'url':
+      return { kind: 'path', field: 'the URL path' };
     default:
       return undefined;
   }
 }
 
-/** A group that can hold "://" or "//": a wildcard, not a list of words. */
-function anything(group: string): boolean {
-  return /(^|[^\\])\.[*+]|\[\^[^\]]*\][*+]|\\S[*+]/.test(group);
+/** Where a substitution lands in the target: before anything (a redirect's scheme), the host, the path, the query. */
+export type Place = 'start' | 'authority' | 'path' | 'query';
+
+/**
+ * The part of the target the substitution at `offset` lands in, from the literal text before it (other
+ * substitutions left out: what they add can only move it further right, into the query). A rewritten URL
+ * is a path whatever it starts with; a redirect target starts with a scheme and host or is relative.
+ */
+export function placeInTarget(value: string, offset: number, redirect: boolean): Place {
+  let prefix = value.slice(0, offset);
+  for (const r of substitutionRefs(prefix).reverse())
+    prefix = prefix.slice(0, r.offset) + prefix.slice(r.offset + r.length);
+  if (/[?#]/.test(prefix)) return 'query';
+  if (!redirect) return 'path';
+  if (prefix === '' || /^[A-Za-z][A-Za-z0-9+.-]*:\/?$/.test(prefix)) return 'start';
+  if (/^([A-Za-z][A-Za-z0-9+.-]*:)?\/\/[^/]*$/.test(prefix)) return 'authority';
+  return 'path';
+}
+
+/** Does the text after a substitution end the host there (a port, path, query or fragment, or nothing)? */
+function endsHost(rest: string): boolean {
+  return rest === '' || /^[/:?#]/.test(rest);
+}
+
+/** Characters that move a path (a new segment, a query or fragment, an encoded one, a dot segment). */
+const PATH_CHARS = ['/', '?', '#', '%', '\\', '.'];
+/** Characters that end a host early or make the rest user information. */
+const HOST_CHARS = ['/', '?', '#', '@', '\\'];
+
+/** Does group `g` (PCRE2 text) match all of `s`? (false when the pattern cannot be run here) */
+export function groupMatches(g: string, s: string): boolean {
+  const t = translatePcre(`^(?:${g})$`);
+  return t.ok && t.regex.test(s);
+}
+
+/** The first candidate the group can match, for a message's example; undefined when none. */
+function exampleFor(g: string, candidates: readonly string[]): string | undefined {
+  return candidates.find((c) => groupMatches(g, c));
+}
+
+/** The capture's group and where it comes from, or undefined when it is not client data we track. */
+function captureOf(
+  r: SubstitutionRef,
+  rulePattern: string,
+  cond: BlockCondition | undefined,
+): { group: string; source: Source } | undefined {
+  if (r.sigil === '$') {
+    const group = r.n === 0 ? rulePattern : captureGroups(rulePattern)[r.n - 1];
+    if (group === undefined) return undefined;
+    // The rule matches the request target as sent: a group after the "?" holds the query string; before
+    // it, the path, which lighttpd decodes and normalises ("//" and dot segments removed) first.
+    const at = r.n === 0 ? 0 : groupOffset(rulePattern, r.n);
+    const q = rulePattern.search(/\\\?|\[\?\]/);
+    return at >= 0 && q >= 0 && q < at
+      ? { group, source: { kind: 'query', field: 'the query string' } }
+      : { group, source: { kind: 'path', field: 'the URL path' } };
+  }
+  if (!cond || cond.op !== '=~' || cond.value === undefined) return undefined;
+  const source = clientField(cond.object, cond.field);
+  const group = r.n === 0 ? cond.value : captureGroups(cond.value)[r.n - 1];
+  return source && group !== undefined ? { group, source } : undefined;
 }
 
 export function checkCaptures(ctx: CheckContext): void {
@@ -76,9 +144,9 @@ export function checkCaptures(ctx: CheckContext): void {
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName;
     if (!a.node.value || !(key === 'url.redirect' || key.startsWith('url.rewrite'))) continue;
+    const redirect = key === 'url.redirect';
     const cond = a.scope.parent ? blockCondition(a.scope) : undefined;
-    const condField = cond && cond.op === '=~' ? clientField(cond.object, cond.field) : undefined;
-    const target = key === 'url.redirect' ? 'redirect target (Location header)' : 'rewritten URL';
+    const target = redirect ? 'redirect target (Location header)' : 'rewritten URL';
     for (const e of locateElements(a.rhs, a.node.value, a.node.value)) {
       if (e.key === undefined || e.value.type !== 'string') continue;
       const value = e.value.value;
@@ -92,37 +160,74 @@ export function checkCaptures(ctx: CheckContext): void {
           : e.valueSpan;
       for (const r of substitutionRefs(value)) {
         const ref = value.slice(r.offset, r.offset + r.length);
-        let field: string | undefined;
-        if (r.sigil === '%') field = condField;
-        else {
-          // $n from the rule's own pattern: client data when the group matches inside the query string.
-          const at = groupOffset(e.key, r.n);
-          const q = e.key.search(/\\\?|\[\?\]/);
-          // (The path is left alone: lighttpd decodes and normalises it, "//" included, before matching.)
-          if (at >= 0 && q >= 0 && q < at) field = 'the query string';
-        }
-        if (!field) continue;
-        if (r.offset === 0 && key === 'url.redirect') {
-          const group =
-            r.sigil === '$'
-              ? captureGroups(e.key)[r.n - 1]
-              : cond?.value !== undefined
-                ? captureGroups(cond.value)[r.n - 1]
-                : undefined;
-          if (r.n === 0 || (group !== undefined && anything(group))) {
-            ctx.report('open-redirect', spanOf(r.offset, r.length), { ref, field });
-            continue;
+        const capture = captureOf(r, e.key, cond);
+        if (!capture) continue;
+        const { group, source } = capture;
+        const place = placeInTarget(value, r.offset, redirect);
+        const admits = (chars: readonly string[]) => chars.filter((c) => fragmentAdmits(group, c));
+        if (place === 'query') continue; // the client could have written the same characters there itself
+        if (place === 'start' || place === 'authority') {
+          // (encoding does not help here: an encoded host is still the client's host)
+          let example: string | undefined;
+          if (place === 'start') {
+            example =
+              source.kind === 'path'
+                ? // after normalisation the path holds no "//", but "https:/evil.example" is read as a URL by browsers
+                  !/^\^?\//.test(group) && admits([':']).length
+                  ? exampleFor(group, ['https:/evil.example/', 'http:/evil.example'])
+                  : undefined
+                : admits([':', '/', '\\']).length
+                  ? (exampleFor(group, ['https://evil.example/', '//evil.example/', '/\\evil.example/']) ?? '')
+                  : undefined;
+          } else {
+            const rest = value.slice(r.offset + r.length);
+            const breaks = admits(HOST_CHARS);
+            if (breaks.length || (endsHost(rest) && !isLiteralAlternatives(group) && admits(['.']).length))
+              example =
+                exampleFor(group, [
+                  'evil.example',
+                  'evil.example/',
+                  'evil.example#',
+                  'evil.example?',
+                  'evil.example@',
+                  'x@evil.example',
+                ]) ?? '';
           }
+          if (example === undefined) continue;
+          ctx.report('open-redirect', spanOf(r.offset, r.length), {
+            ref,
+            field: source.field,
+            place: place === 'start' ? 'starts the redirect target' : 'is the host of the redirect target',
+            example,
+          });
+          continue;
         }
-        if (r.length !== 2) continue; // %{n}, ${n}, %{esc:n}: encoded (or %{noesc:n}: on purpose)
+        // In the path: only client data that can carry a separator, an escape or a dot segment moves it.
+        if (source.kind === 'path' || r.length !== 2) continue; // %{n}, %{esc:n} encode; %{noesc:n} is on purpose
+        const chars = admits(PATH_CHARS);
+        if (!chars.length) continue;
+        const example = exampleFor(group, [
+          '../admin',
+          'x?admin=1',
+          'x/../../admin',
+          '%2e%2e/admin',
+          'x#',
+          '..',
+          'x%3fa',
+        ]);
         const fix = encodes ? `${r.sigil}{esc:${r.n}}` : undefined;
         ctx.report(
           'capture-unescaped',
           spanOf(r.offset, r.length),
           {
             ref,
-            field,
+            field: source.field,
             target,
+            chars: listText(
+              chars.map((c) => (c === '.' && chars.includes('/') ? '../' : c)),
+              6,
+            ),
+            example: example ?? '',
             fix: fix
               ? `${fix}, which percent-encodes it`
               : 'a pattern that captures only safe characters (lighttpd before 1.4.50 has no %{esc:n})',

@@ -6,6 +6,7 @@
  * (a label, a dot, a label) are looked at.
  */
 import type { CheckContext } from '../context';
+import { translatePcre } from '../../../analysis/simulate/pcre';
 import { forEachSyntaxChar } from './patternText';
 
 type Kind = 'host' | 'referer' | 'origin';
@@ -124,6 +125,8 @@ function hostLiteral(a: string): string | undefined {
   return best?.replace(/\\\./g, '.').replace(/^\.+|\.+$/g, '');
 }
 
+export type { Kind as HostPatternKind };
+
 export interface HostPatternProblem {
   readonly start: boolean;
   readonly end: boolean;
@@ -148,14 +151,59 @@ export function hostPatternProblem(pattern: string, kind: Kind): HostPatternProb
   return undefined;
 }
 
-function example(p: HostPatternProblem, kind: Kind): string {
+/** A plausible match of one alternative, for the candidates below: anchors and optional parts dropped. */
+function sampleOf(alt: string): string {
+  let s = alt.replace(/^\(\?[a-zA-Z]+\)/, '').replace(/^\^|\$$/g, '');
+  for (let i = 0; i < 3; i++)
+    s = s
+      .replace(/\((?:\?:)?[^()]*\)[?*]/g, '')
+      .replace(/\((?:\?:)?([^()|]*)(?:\|[^()]*)?\)/g, '$1')
+      .replace(/(\\.|[^\\])[?*]/g, '')
+      .replace(/\.\+|\\S\+/g, 'x');
+  return s.replace(/\[([^\]^\\])[^\]]*\][+]?/g, '$1').replace(/\\([^A-Za-z0-9])/g, '$1');
+}
+
+/** Strings on a site other than `host` that the pattern matches, best first, for the message. */
+function candidates(p: HostPatternProblem, kind: Kind, alt: string): string[] {
   const h = p.host;
-  if (p.end) return kind === 'host' ? `${h}.evil.example` : `https://${h}.evil.example/`;
-  if (p.start)
-    return kind === 'host' ? `evil-${h}` : kind === 'origin' ? `https://evil-${h}` : `https://evil.example/?${h}/`;
   const i = h.indexOf('.');
   const typo = i > 0 ? `${h.slice(0, i)}x${h.slice(i + 1)}` : h;
-  return kind === 'host' ? typo : `https://${typo}/`;
+  const sample = sampleOf(alt);
+  if (kind === 'host')
+    return [`${h}.evil.example`, `evil-${h}`, `evil${h}`, typo, `${sample}.evil.example`, `evil-${sample}`];
+  const path = sample.replace(/^https?:\/\/[^/]*/, '');
+  return [
+    `https://${h}.evil.example/`,
+    `https://evil-${h}/`,
+    `https://${typo}/`,
+    `https://evil.example/${h}/`,
+    `https://evil.example/?${h}/`,
+    `https://evil.example${path.startsWith('/') ? '' : '/'}${path}`,
+    `https://evil.example/?${sample}`,
+    `https://${sample.replace(/^https?:\/\//, '')}.evil.example/`,
+    `https://evil-${sample.replace(/^https?:\/\//, '')}`,
+  ];
+}
+
+/**
+ * A value the pattern matches although it names another site: the first candidate that the pattern (run
+ * as lighttpd runs it, a search) matches and that does not end with the host it names; undefined when the
+ * pattern cannot be run here or none fits.
+ */
+export function foreignExample(pattern: string, p: HostPatternProblem, kind: Kind): string | undefined {
+  const t = translatePcre(pattern);
+  if (!t.ok) return undefined;
+  const alt =
+    topAlternatives(pattern.replace(/^\(\?[a-zA-Z]+\)/, '')).find((x) => hostLiteral(x) === p.host) ?? pattern;
+  return candidates(p, kind, alt).find((c) => t.regex.test(c) && !isOwn(c, p.host, kind));
+}
+
+/** Is the example still on the named host (so it shows nothing)? */
+function isOwn(example: string, host: string, kind: Kind): boolean {
+  const name = kind === 'host' ? example : (/^[a-z]+:\/\/([^/:?#]*)/i.exec(example)?.[1] ?? '');
+  const h = host.toLowerCase();
+  const n = name.toLowerCase();
+  return n === h || n.endsWith(`.${h}`);
 }
 
 export function checkHostPatterns(ctx: CheckContext): void {
@@ -207,7 +255,7 @@ export function checkHostPatterns(ctx: CheckContext): void {
     ctx.report(
       'unanchored-host-regex',
       h.value,
-      { field, pattern, problem: problems.join(' and '), example: example(p, kind), consequence },
+      { field, pattern, problem: problems.join(' and '), example: foreignExample(pattern, p, kind) ?? '', consequence },
       fixes ? { fixes } : {},
     );
   }
