@@ -6,6 +6,7 @@
 import { pathToUri } from '../uri';
 import { relative, sep, isAbsolute } from 'node:path';
 import { RULES } from '../features/diagnostics/rules';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { codeOf, oneLine, severityName, type LintReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -30,6 +31,20 @@ function artifactLocation(file: string, absolutePath: string | undefined, cwd: s
   }
   void file;
   return { uri: pathToUri(absolutePath) };
+}
+
+/** A result's properties: the security score of its rule, and the advisory a known-vulnerability finding links. */
+function resultProperties(rule: (typeof RULES)[number] | undefined, d: Diagnostic): Record<string, unknown> {
+  const advisory = (d.data as { advisory?: unknown } | undefined)?.advisory;
+  const props: Record<string, unknown> = {
+    ...(rule?.securitySeverity !== undefined
+      ? { tags: ['security'], 'security-severity': rule.securitySeverity.toFixed(1) }
+      : {}),
+    ...(typeof advisory === 'string' && d.codeDescription?.href
+      ? { advisory, advisoryUri: d.codeDescription.href }
+      : {}),
+  };
+  return Object.keys(props).length ? { properties: props } : {};
 }
 
 export function toSarif(report: LintReport, options: SarifOptions): Record<string, unknown> {
@@ -63,10 +78,9 @@ export function toSarif(report: LintReport, options: SarifOptions): Record<strin
         ruleIndex,
         level: level(severityName(d.severity)),
         message: { text: oneLine(d.message) },
-        // (the rule at ruleIndex carries the help text; the score is repeated for tools that read results only)
-        ...(rule?.securitySeverity !== undefined
-          ? { properties: { tags: ['security'], 'security-severity': rule.securitySeverity.toFixed(1) } }
-          : {}),
+        // (the rule at ruleIndex carries the help text; the score is repeated for tools that read results only;
+        // known-vulnerability adds the advisory the finding is about and its link)
+        ...resultProperties(rule, d),
         locations: [
           {
             physicalLocation: {

@@ -84,6 +84,9 @@ export function computeDiagnostics(
       message,
     };
     if (data !== undefined) d.data = data;
+    // A finding that links a document (known-vulnerability: its advisory) shows the link with its code.
+    const href = (data as { href?: unknown } | undefined)?.href;
+    if (typeof href === 'string' && /^https:\/\//.test(href)) d.codeDescription = { href };
     const info = options.locate && related?.map(options.locate).filter((r) => !!r);
     if (info?.length) d.relatedInformation = info;
     if (tags?.length)

@@ -426,6 +426,13 @@ const TABLE = [
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} directory listings hide files whose names start with a dot, since dir-listing.hide-dotfiles is not set.`,
   ),
   rule(
+    'upgrade-advisories',
+    'information',
+    'The security advisories that affect lighttpd.upgradeFrom and are fixed in the target release.',
+    (a: { from: string; target: string; exposed: string; others: string; count: string }) =>
+      `Upgrading from ${a.from} to ${a.target} fixes ${a.count} published security problem${a.count === '1' ? '' : 's'} of ${a.from}: exposed by this configuration: ${a.exposed}; not exposed by it: ${a.others} (see known-vulnerability with lighttpd.version ${a.from}).`,
+  ),
+  rule(
     'upgrade-alias-order',
     'error',
     'An alias.url entry shadowed by an earlier prefix with other entries between: fatal from 1.4.85.',
@@ -587,6 +594,15 @@ const TABLE = [
     'mod_staticfile sends any file no handler took; static-file.exclude-extensions (or url.access-deny) in the global scope keeps it from sending script source.',
     (a) =>
       `"${a.ext}" files are run by ${a.key} only ${a.where}; for every other request lighttpd sends them as plain files (their source, with any passwords in it): static-file.exclude-extensions in the global scope does not list "${a.ext}".`,
+  ),
+  securityRule(
+    'known-vulnerability',
+    'warning',
+    7.5,
+    'The target lighttpd release (lighttpd.version) is affected by a published advisory, and this configuration uses what exposes it.',
+    'Each advisory (schema/advisories.ts) names the releases it affects, the release that fixed it and the modules or settings that expose it; the finding is shown only when lighttpd.version is affected and the configuration uses one of them. Distribution packages may carry the fix in an older release.',
+    (a) =>
+      `lighttpd ${a.version} is affected by ${a.id}, fixed in ${a.fixed}: ${a.summary}. This configuration exposes it through ${a.exposedBy}. Upgrade to ${a.fixed} or later (or a package that carries the fix): ${a.link}`,
   ),
   securityRule(
     'access-deny-missing',

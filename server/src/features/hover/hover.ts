@@ -270,9 +270,15 @@ export function ruleSection(
   const parts: string[] = [];
   const seen = new Set<string>();
   let range: Diagnostic['range'] | undefined;
+  const links: string[] = [];
   for (const d of findings) {
-    if (typeof d.code !== 'string' || seen.has(d.code)) continue;
+    if (typeof d.code !== 'string') continue;
     if (!notAfter(d.range.start, position) || !notAfter(position, d.range.end)) continue;
+    // A finding that links a document (known-vulnerability: its advisory), one line per finding.
+    const href = d.codeDescription?.href;
+    const id = (d.data as { advisory?: unknown } | undefined)?.advisory;
+    if (href && typeof id === 'string') links.push(`*Advisory:* [${markdownText(id)}](${href})`);
+    if (seen.has(d.code)) continue;
     const rule = getRule(d.code);
     if (!rule?.help) continue;
     seen.add(d.code);
@@ -294,6 +300,7 @@ export function ruleSection(
       ].join('\n'),
     );
   }
+  if (links.length) parts.push(links.join('\n\n'));
   return range ? { value: parts.join('\n\n---\n\n'), range } : undefined;
 }
 

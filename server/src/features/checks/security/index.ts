@@ -6,6 +6,7 @@
  */
 import { RULES } from '../../diagnostics/rules';
 import type { CheckContext } from '../context';
+import { checkAdvisories } from './advisories';
 import { checkAlias } from './alias';
 import { checkCaptures } from './captures';
 import { checkExposure } from './exposure';
@@ -26,6 +27,7 @@ const FAMILIES: readonly ((ctx: CheckContext, facts: SecurityFacts) => void)[] =
   checkExposure,
   checkHandlers,
   checkTls,
+  checkAdvisories,
 ];
 
 /** Runs every security rule family; one that throws on odd input loses only its own findings. */
