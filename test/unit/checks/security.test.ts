@@ -568,6 +568,74 @@ describe('capture-unescaped and open-redirect', () => {
   });
 });
 
+describe('secret-served', () => {
+  const C = 'secret-served';
+  const M =
+    'server.modules = ( "mod_access", "mod_alias", "mod_auth", "mod_authn_file", "mod_openssl", "mod_webdav", "mod_rewrite", "mod_proxy" )\n';
+  const ROOT = 'var.base = "/srv/www"\nserver.document-root = var.base + "/htdocs"\n';
+  const run = (t: string) => found(M + ROOT + t, [C]);
+  test('an htpasswd file, a TLS key and the WebDAV database inside the document root (variables resolved)', () => {
+    assert.deepEqual(run('auth.backend.htpasswd.userfile = var.base + "/htdocs/.htpasswd"\n'), [
+      [C, 'var.base + "/htdocs/.htpasswd"'],
+    ]);
+    assert.deepEqual(run('ssl.privkey = "/srv/www/htdocs/certs/../certs/site.key"\n'), [
+      [C, '"/srv/www/htdocs/certs/../certs/site.key"'],
+    ]);
+    assert.deepEqual(run('webdav.sqlite-db-name = "/srv/www/htdocs/dav/lock.db"\n'), [
+      [C, '"/srv/www/htdocs/dav/lock.db"'],
+    ]);
+    const d = diagnosticsOf(M + ROOT + 'auth.backend.htpasswd.userfile = "/srv/www/htdocs/.htpasswd"\n').find(
+      (x) => x.code === C,
+    )!;
+    assert.match(d.message, /a request for "\/\.htpasswd" downloads it/);
+  });
+  test('a per-block document root and an alias target serve it too', () => {
+    assert.deepEqual(
+      run(
+        '$HTTP["host"] == "files.example" {\n  server.document-root = "/srv/files"\n}\nssl.pemfile = "/srv/files/tls/site.pem"\n',
+      ),
+      [[C, '"/srv/files/tls/site.pem"']],
+    );
+    const t = 'alias.url = ( "/conf/" => "/etc/lighttpd/" )\nauth.backend.plain.userfile = "/etc/lighttpd/users.txt"\n';
+    assert.deepEqual(run(t), [[C, '"/etc/lighttpd/users.txt"']]);
+    assert.match(diagnosticsOf(M + ROOT + t).find((x) => x.code === C)!.message, /"\/conf\/users\.txt"/);
+  });
+  test('near misses: outside every root, a sibling folder with the same prefix, relative paths, a CA file', () => {
+    assert.deepEqual(run('auth.backend.htpasswd.userfile = "/etc/lighttpd/.htpasswd"\n'), []);
+    assert.deepEqual(run('auth.backend.htpasswd.userfile = "/srv/www/htdocs-private/.htpasswd"\n'), []);
+    assert.deepEqual(run('auth.backend.htpasswd.userfile = "/srv/www/.htpasswd"\n'), []);
+    assert.deepEqual(run('auth.backend.htpasswd.userfile = "htdocs/.htpasswd"\n'), []);
+    assert.deepEqual(run('ssl.ca-file = "/srv/www/htdocs/ca.pem"\n'), []);
+  });
+  test('near misses: denied by suffix, by a URL block, by authentication, by a rewrite of everything, by an address guard', () => {
+    const f = 'auth.backend.htpasswd.userfile = "/srv/www/htdocs/private/.htpasswd"\n';
+    assert.deepEqual(run('url.access-deny = ( "~", ".htpasswd" )\n' + f), []);
+    assert.deepEqual(run('$HTTP["url"] =^ "/private/" {\n  url.access-deny = ( "" )\n}\n' + f), []);
+    assert.deepEqual(run('$HTTP["url"] =~ "^/private" {\n  url.access-deny = ( "" )\n}\n' + f), []);
+    assert.deepEqual(
+      run('auth.require = ( "/private/" => ( "method" => "basic", "realm" => "r", "require" => "valid-user" ) )\n' + f),
+      [],
+    );
+    assert.deepEqual(run('url.rewrite-once = ( "^/(.*)$" => "/index.php/$1" )\n' + f), []);
+    assert.deepEqual(run('proxy.server = ( "" => (( "host" => "127.0.0.1", "port" => 8080 )) )\n' + f), []);
+    assert.deepEqual(
+      run(
+        '$HTTP["remoteip"] == "10.0.0.0/8" {\n  server.document-root = "/srv/admin"\n}\nauth.backend.htpasswd.userfile = "/srv/admin/.htpasswd"\n',
+      ),
+      [],
+    );
+    // a deny for another URL or suffix stops nothing
+    assert.deepEqual(
+      run('$HTTP["url"] =^ "/other/" {\n  url.access-deny = ( "" )\n}\nurl.access-deny = ( "~" )\n' + f),
+      [[C, '"/srv/www/htdocs/private/.htpasswd"']],
+    );
+    // a rewrite only when the file is missing does not stop it
+    assert.deepEqual(run('url.rewrite-if-not-file = ( "^/(.*)$" => "/index.php/$1" )\n' + f), [
+      [C, '"/srv/www/htdocs/private/.htpasswd"'],
+    ]);
+  });
+});
+
 describe('source-disclosure', () => {
   const C = 'source-disclosure';
   const MAIN = MODS + 'server.document-root = "/srv/www"\n';

@@ -605,6 +605,15 @@ const TABLE = [
       `lighttpd ${a.version} is affected by ${a.id}, fixed in ${a.fixed}: ${a.summary}. This configuration exposes it through ${a.exposedBy}. Upgrade to ${a.fixed} or later (or a package that carries the fix): ${a.link}`,
   ),
   securityRule(
+    'secret-served',
+    'warning',
+    7.5,
+    'A file the configuration names as secret (auth user file, TLS key, session ticket keys, WebDAV database) lies under a document root or alias target with nothing denying its URL.',
+    'mod_staticfile sends every readable file below the document root (or an alias.url target) that no handler, rewrite, url.access-deny, static-file.exclude-extensions or authentication stops; lighttpd does not know which of them it reads itself.',
+    (a) =>
+      `${a.key} "${a.file}" holds ${a.holds}, and it is inside ${a.where}${a.block}: a request for "${a.url}" downloads it, and nothing in the configuration denies that URL. Move the file out of the served folders, or deny it (url.access-deny += ( "${a.name}" )).`,
+  ),
+  securityRule(
     'access-deny-missing',
     'information',
     3.1,

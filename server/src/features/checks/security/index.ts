@@ -14,6 +14,7 @@ import { SecurityFacts } from './facts';
 import { checkHandlers } from './handlers';
 import { checkHostPatterns } from './hosts';
 import { checkLists } from './lists';
+import { checkSecrets } from './secrets';
 import { checkTls } from './tls';
 
 /** Every code of the security group. */
@@ -28,6 +29,7 @@ const FAMILIES: readonly ((ctx: CheckContext, facts: SecurityFacts) => void)[] =
   checkHandlers,
   checkTls,
   checkAdvisories,
+  checkSecrets,
 ];
 
 /** Runs every security rule family; one that throws on odd input loses only its own findings. */
