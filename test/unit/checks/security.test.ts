@@ -93,6 +93,24 @@ describe('list-override-in-condition', () => {
   });
 });
 
+describe('list-override-in-condition: suffix lists', () => {
+  test('a block denying everything ("") or a suffix of each entry loses nothing (collected configs)', () => {
+    const G = 'url.access-deny = ( "~", ".inc" )\n';
+    assert.deepEqual(
+      sec(G + '$HTTP["useragent"] =~ "^Bot" {\n  url.access-deny = ( "" )\n}\n', 'list-override-in-condition'),
+      [],
+    );
+    assert.deepEqual(
+      sec(G + '$HTTP["url"] =^ "/a/" {\n  url.access-deny = ( "~", "inc" )\n}\n', 'list-override-in-condition'),
+      [],
+    );
+    assert.deepEqual(
+      sec(G + '$HTTP["url"] =^ "/a/" {\n  url.access-deny = ( ".bak" )\n}\n', 'list-override-in-condition'),
+      [['list-override-in-condition', 'url.access-deny']],
+    );
+  });
+});
+
 describe('append-after-copy', () => {
   test('a global += after a block copied the list with += never reaches the block', () => {
     const t =
@@ -491,6 +509,18 @@ describe('capture-unescaped and open-redirect', () => {
     // a host the capture can end early ("evil.example/" or "evil.example#")
     assert.deepEqual(both('url.redirect = ( "^/s\\?d=(.*)$" => "https://$1.example.org/" )\n'), [
       ['open-redirect', '$1'],
+    ]);
+  });
+  test('a capture that starts the query itself, or the path after a host, is clean (collected configs)', () => {
+    // Laravel's documented rules: "(\?.*)" always starts with "?", so it starts the query of "index.php/"
+    assert.deepEqual(both('url.rewrite-if-not-file = ( "^/[^\\?]*(\\?.*)?$" => "index.php/$1" )\n'), []);
+    // $0 of the whole target starts with "/": it ends the host, it is not part of it
+    assert.deepEqual(both('url.redirect = ( ".*" => "https://example.org$0" )\n'), []);
+    assert.deepEqual(both('$HTTP["host"] =~ "(.*)" {\n  url.redirect = ( ".*" => "https://%0$0" )\n}\n'), []);
+    // near miss: the same place with a group that does not start with "/"
+    assert.deepEqual(both('url.redirect = ( "^/x/(.*)$" => "https://example.org$1" )\n'), [['open-redirect', '$1']]);
+    assert.deepEqual(both('url.rewrite-if-not-file = ( "^/[^\\?]*\\?(.*)$" => "index.php/$1" )\n'), [
+      ['capture-unescaped', '$1'],
     ]);
   });
   test('the idioms of real configs are clean: the capture lands in the query of the target', () => {

@@ -466,7 +466,7 @@ const TABLE = [
     'A $HTTP["host"], referer or Origin pattern not anchored at both ends, or with an unescaped "." in a name.',
     'A =~ condition is a PCRE2 search, not a whole-string match: without ^ and $ the pattern matches anywhere in the value, and an unescaped "." matches any character.',
     (a) =>
-      `${a.field} =~ "${a.pattern}" ${a.problem}: ${a.example ? `it also matches "${a.example}"` : 'it also matches names of other sites'}, ${a.consequence}.`,
+      `${a.field} ${a.op ?? '=~'} "${a.pattern}" ${a.problem}: ${a.example ? `it also matches "${a.example}"` : 'it also matches names of other sites'}, ${a.consequence}.`,
   ),
   securityRule(
     'alias-slash-mismatch',

@@ -17,6 +17,7 @@ import { stringValueOffset, locateElements } from '../context';
 import { substitutionRefs, type SubstitutionRef } from '../regex';
 import { translatePcre } from '../../../analysis/simulate/pcre';
 import { blockCondition, listText, type BlockCondition } from './facts';
+import { topAlternatives } from './hosts';
 import { forEachSyntaxChar, fragmentAdmits, isLiteralAlternatives, opensCapture } from './patternText';
 
 /** The capturing groups of a pattern, in order: their inside. */
@@ -116,6 +117,32 @@ function exampleFor(g: string, candidates: readonly string[]): string | undefine
   return candidates.find((c) => groupMatches(g, c));
 }
 
+/**
+ * The character every match of a fragment starts with, when it starts with a literal (not optional, one
+ * alternative): "\\?.*" starts with "?", "/(.*)" with "/". For $0 of a pattern anchored at the start (or
+ * starting with ".*"), the target itself, which starts with "/".
+ */
+export function leadingLiteral(p: string, whole = false): string | undefined {
+  if (topAlternatives(p).length > 1) return undefined;
+  let s = p.replace(/^\^/, '');
+  if (whole && (p.startsWith('^') || /^\(?\.\*/.test(p))) return '/';
+  for (
+    let m = /^\((?:\?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(s);
+    m && m[0];
+    m = /^\((?:\?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(s)
+  )
+    s = s.slice(m[0].length);
+  let c: string;
+  if (s[0] === '\\' && s.length > 1 && !/[A-Za-z0-9]/.test(s[1])) {
+    c = s[1];
+    s = s.slice(2);
+  } else if (s.length && !'\\[.()|*+?{^$'.includes(s[0])) {
+    c = s[0];
+    s = s.slice(1);
+  } else return undefined;
+  return /^[?*{]/.test(s) ? undefined : c;
+}
+
 /** The capture's group and where it comes from, or undefined when it is not client data we track. */
 function captureOf(
   r: SubstitutionRef,
@@ -163,7 +190,13 @@ export function checkCaptures(ctx: CheckContext): void {
         const capture = captureOf(r, e.key, cond);
         if (!capture) continue;
         const { group, source } = capture;
-        const place = placeInTarget(value, r.offset, redirect);
+        const lead = leadingLiteral(group, r.n === 0);
+        let place = placeInTarget(value, r.offset, redirect);
+        // A capture that starts with "?" or "#" starts the query or fragment itself ("index.php/$1" with
+        // "(\?.*)"); one that starts with "/" after a host ends the host ("https://example.org$0").
+        if (lead === '?' || lead === '#') place = 'query';
+        else if (lead === '/' && place === 'authority') place = 'path';
+        else if (lead === '/' && place === 'start' && source.kind === 'path') continue; // a relative path
         const admits = (chars: readonly string[]) => chars.filter((c) => fragmentAdmits(group, c));
         if (place === 'query') continue; // the client could have written the same characters there itself
         if (place === 'start' || place === 'authority') {

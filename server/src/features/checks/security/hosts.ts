@@ -255,7 +255,14 @@ export function checkHostPatterns(ctx: CheckContext): void {
     ctx.report(
       'unanchored-host-regex',
       h.value,
-      { field, pattern, problem: problems.join(' and '), example: foreignExample(pattern, p, kind) ?? '', consequence },
+      {
+        field,
+        op,
+        pattern,
+        problem: problems.join(' and '),
+        example: foreignExample(pattern, p, kind) ?? '',
+        consequence,
+      },
       fixes ? { fixes } : {},
     );
   }

@@ -17,6 +17,8 @@ interface ListKey {
   readonly effect: (lost: string) => string;
   /** Entries whose loss weakens protection (all when absent); losing only others is information. */
   readonly protective?: (entry: string) => boolean;
+  /** Entries are file name suffixes: an entry is kept when the block lists a suffix of it ("" covers all). */
+  readonly suffixes?: boolean;
 }
 
 /** Response headers that protect the client (their loss is a warning; other headers are information). */
@@ -35,9 +37,14 @@ const LIST_KEYS: Readonly<Record<string, ListKey>> = {
     effect: (l) => `their responses lack ${l}`,
     protective: (h) => SECURITY_HEADER.test(h),
   },
-  'url.access-deny': { byKey: false, effect: (l) => `files ending in ${l} are no longer denied there` },
+  'url.access-deny': {
+    byKey: false,
+    suffixes: true,
+    effect: (l) => `files ending in ${l} are no longer denied there`,
+  },
   'static-file.exclude-extensions': {
     byKey: false,
+    suffixes: true,
     effect: (l) => `files ending in ${l} are sent as plain files there (scripts as source)`,
   },
 };
@@ -53,11 +60,15 @@ function entries(v: EvalValue, byKey: boolean): string[] {
   return out;
 }
 
-/** Entries of `outer` that `inner` lacks (header names compare case-insensitively). */
-function missing(outer: EvalValue, inner: EvalValue, byKey: boolean): string[] {
+/**
+ * Entries of `outer` that `inner` lacks (header names compare case-insensitively; a suffix list keeps an
+ * entry when it has a suffix of it: `( "" )` denies every file, `".inc"` covers `"x.inc"`).
+ */
+function missing(outer: EvalValue, inner: EvalValue, byKey: boolean, suffixes = false): string[] {
   const norm = (s: string) => (byKey ? s.toLowerCase() : s);
   const have = new Set(entries(inner, byKey).map(norm));
-  return [...new Set(entries(outer, byKey))].filter((x) => !have.has(norm(x)));
+  const kept = (x: string) => have.has(norm(x)) || (suffixes && [...have].some((y) => x.endsWith(y)));
+  return [...new Set(entries(outer, byKey))].filter((x) => !kept(x));
 }
 
 /** Keys of `a` that `b` also has with another value: `+=` would make lighttpd refuse to start. */
@@ -88,7 +99,7 @@ export function checkLists(ctx: CheckContext, facts: SecurityFacts): void {
       const enclosing = facts.effective(block.parent, key);
       const mineValue = facts.ownValue(block, key);
       if (!enclosing || !mineValue || hasUnknown(enclosing.value) || hasUnknown(mineValue)) continue;
-      const lost = missing(enclosing.value, mineValue, spec.byKey);
+      const lost = missing(enclosing.value, mineValue, spec.byKey, spec.suffixes);
       if (lost.length === 0) continue;
       const op = a.node.operator?.text;
       const where = enclosing.scope.parent ? 'the enclosing block' : 'the global scope';
