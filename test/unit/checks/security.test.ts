@@ -517,6 +517,7 @@ describe('capture-unescaped and open-redirect', () => {
     // $0 of the whole target starts with "/": it ends the host, it is not part of it
     assert.deepEqual(both('url.redirect = ( ".*" => "https://example.org$0" )\n'), []);
     assert.deepEqual(both('$HTTP["host"] =~ "(.*)" {\n  url.redirect = ( ".*" => "https://%0$0" )\n}\n'), []);
+    assert.deepEqual(both('$HTTP["host"] =~ "^(.*)$" {\n  url.redirect = ( "^(.*)$" => "https://%1$1" )\n}\n'), []);
     // near miss: the same place with a group that does not start with "/"
     assert.deepEqual(both('url.redirect = ( "^/x/(.*)$" => "https://example.org$1" )\n'), [['open-redirect', '$1']]);
     assert.deepEqual(both('url.rewrite-if-not-file = ( "^/[^\\?]*\\?(.*)$" => "index.php/$1" )\n'), [

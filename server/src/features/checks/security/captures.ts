@@ -190,7 +190,9 @@ export function checkCaptures(ctx: CheckContext): void {
         const capture = captureOf(r, e.key, cond);
         if (!capture) continue;
         const { group, source } = capture;
-        const lead = leadingLiteral(group, r.n === 0);
+        // (a group opening the anchored pattern, "^(.*)$", starts where the target does: with "/")
+        const opensTarget = r.sigil === '$' && r.n > 0 && e.key.startsWith('^(') && groupOffset(e.key, r.n) === 1;
+        const lead = opensTarget ? '/' : leadingLiteral(group, r.n === 0);
         let place = placeInTarget(value, r.offset, redirect);
         // A capture that starts with "?" or "#" starts the query or fragment itself ("index.php/$1" with
         // "(\?.*)"); one that starts with "/" after a host ends the host ("https://example.org$0").
