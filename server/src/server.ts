@@ -87,6 +87,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     version: settings.version,
     platform: settings.platform,
     upgradeFrom: settings.upgradeFrom || undefined,
+    tlsProfile: settings.tlsProfile,
     diagnostics: { severity: settings.diagnosticsSeverity },
   });
   const publisher = new ConfigurationPublisher({

@@ -71,18 +71,23 @@ export interface LanguageSettings {
   readonly platform?: Platform;
   /** `lighttpd.upgradeFrom`: the version the configuration runs on before upgrading to `version`. */
   readonly upgradeFrom?: string;
+  /** `lighttpd.security.tlsProfile` (same as diagnostics.tlsProfile; that one wins). */
+  readonly tlsProfile?: string;
 }
 
 function diagnosticsOptions(settings: LanguageSettings): DiagnosticsOptions {
   const version = settings.diagnostics?.version ?? settings.version;
   const platform = settings.diagnostics?.platform ?? settings.platform;
   const upgradeFrom = settings.diagnostics?.upgradeFrom ?? settings.upgradeFrom;
-  if (version === undefined && platform === undefined && !upgradeFrom) return settings.diagnostics ?? {};
+  const tlsProfile = settings.diagnostics?.tlsProfile ?? settings.tlsProfile;
+  if (version === undefined && platform === undefined && !upgradeFrom && tlsProfile === undefined)
+    return settings.diagnostics ?? {};
   return {
     ...settings.diagnostics,
     ...(version !== undefined ? { version } : {}),
     ...(platform !== undefined ? { platform } : {}),
     ...(upgradeFrom ? { upgradeFrom } : {}),
+    ...(tlsProfile !== undefined ? { tlsProfile } : {}),
   };
 }
 

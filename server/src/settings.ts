@@ -1,6 +1,7 @@
 import type { Severity } from './parser/ast';
 import { NEWEST_VERSION, normalizeVersion } from './schema';
 import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from './features/shared/platform';
+import { DEFAULT_TLS_PROFILE, normalizeTlsProfile } from './schema/tlsProfiles';
 
 /** Settings pulled from the client (`lighttpd.*`), with defaults for clients that send none. */
 export interface ServerSettings {
@@ -17,6 +18,8 @@ export interface ServerSettings {
   readonly platform: Platform;
   /** `lighttpd.upgradeFrom`: the release the configs run on before upgrading to `version` ("" = no upgrade check). */
   readonly upgradeFrom: string;
+  /** `lighttpd.security.tlsProfile`: the TLS profile TLS settings are held to (modern, intermediate, old, off). */
+  readonly tlsProfile: string;
   /** `lighttpd.diagnostics.severity`: per-code severity ("off" drops the code). */
   readonly diagnosticsSeverity: Readonly<Record<string, Severity | 'off'>>;
   /** `lighttpd.format.alignArrows`: align `=>` in multi-line lists when formatting. */
@@ -40,6 +43,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   version: NEWEST_VERSION,
   platform: DEFAULT_PLATFORM,
   upgradeFrom: '',
+  tlsProfile: DEFAULT_TLS_PROFILE,
   diagnosticsSeverity: {},
   formatAlignArrows: false,
   validateExecutable: false,
@@ -118,6 +122,9 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     version: normalizeVersionSetting(r.version),
     platform: normalizePlatform((raw as { platform?: unknown } | undefined)?.platform) ?? DEFAULT_PLATFORM,
     upgradeFrom: normalizeUpgradeFrom((raw as { upgradeFrom?: unknown } | undefined)?.upgradeFrom),
+    tlsProfile:
+      normalizeTlsProfile((raw as { security?: { tlsProfile?: unknown } } | undefined)?.security?.tlsProfile) ??
+      DEFAULT_TLS_PROFILE,
     diagnosticsSeverity: normalizeSeverityMap(r.diagnostics?.severity),
     formatAlignArrows: (raw as { format?: { alignArrows?: unknown } } | undefined)?.format?.alignArrows === true,
     validateExecutable: (raw as { validate?: { executable?: unknown } } | undefined)?.validate?.executable === true,

@@ -7,6 +7,7 @@ import type { Severity } from '../parser/ast';
 import { getRule, RULES } from '../features/diagnostics/rules';
 import { normalizeVersion } from '../schema';
 import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
+import { normalizeTlsProfile } from '../schema/tlsProfiles';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -17,6 +18,8 @@ export interface CliOptions {
   readonly lighttpdVersion?: string;
   /** Target platform, e.g. "freebsd" (default linux). */
   readonly platform?: Platform;
+  /** TLS profile for rule tls-profile: modern, intermediate (default), old or off. */
+  readonly tlsProfile?: string;
   /** The version the configs run on before upgrading to lighttpdVersion (rules upgrade-*). */
   readonly upgradeFrom?: string;
   /** Per-code severity overrides from --severity CODE=LEVEL. */
@@ -51,6 +54,8 @@ Options:
       --lighttpd-version V   the lighttpd version the config is for, e.g. 1.4.69
       --platform P           the platform lighttpd runs on: linux (default), freebsd,
                              netbsd, openbsd, dragonfly, macos, solaris or windows
+      --tls-profile P        hold TLS settings to Mozilla's modern, intermediate (default)
+                             or old profile (rule tls-profile); off turns the rule off
       --upgrade-from V       report what changes for the config when lighttpd goes from V to
                              --lighttpd-version (default: the newest release), e.g. 1.4.69
       --severity CODE=LEVEL  change a rule's severity: error, warning, info, hint or off
@@ -97,6 +102,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         'lighttpd-version': { type: 'string' },
         platform: { type: 'string' },
+        'tls-profile': { type: 'string' },
         'upgrade-from': { type: 'string' },
         severity: { type: 'string', multiple: true },
         root: { type: 'string' },
@@ -128,6 +134,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (v.platform !== undefined && !platform) {
     throw new UsageError(`unknown --platform '${v.platform}' (use ${PLATFORMS.join(', ')})`);
   }
+  const tlsProfile = v['tls-profile'] === undefined ? undefined : normalizeTlsProfile(v['tls-profile']);
+  if (v['tls-profile'] !== undefined && !tlsProfile)
+    throw new UsageError(`unknown --tls-profile '${v['tls-profile']}' (use modern, intermediate, old or off)`);
   const upgradeFrom = v['upgrade-from'];
   if (upgradeFrom !== undefined && !/^1\.4\.\d{1,3}$/.test(upgradeFrom)) {
     throw new UsageError(`invalid --upgrade-from '${upgradeFrom}' (expected 1.4.N, e.g. 1.4.69)`);
@@ -180,6 +189,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format,
     lighttpdVersion,
     ...(platform ? { platform } : {}),
+    ...(tlsProfile ? { tlsProfile } : {}),
     ...(upgradeFrom !== undefined ? { upgradeFrom } : {}),
     severity,
     root: v.root,

@@ -68,6 +68,7 @@ function settingsFor(options: CliOptions): LanguageSettings {
     ...(options.lighttpdVersion ? { version: options.lighttpdVersion } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
+    ...(options.tlsProfile ? { tlsProfile: options.tlsProfile } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnosticsOf, found, quickFixes, severities } from '../../helpers/diagnostics';
 import { translatePcre } from '../../../server/src/analysis/simulate/pcre';
+import { enabledSuites } from '../../../server/src/features/checks/security/tlsProfile';
 import { groupMatches, placeInTarget } from '../../../server/src/features/checks/security/captures';
 import { SECURITY_CODES } from '../../../server/src/features/checks/security';
 import { getRule } from '../../../server/src/features/diagnostics/rules';
@@ -664,6 +665,69 @@ describe('secret-served', () => {
     assert.deepEqual(run('url.rewrite-if-not-file = ( "^/(.*)$" => "/index.php/$1" )\n' + f), [
       [C, '"/srv/www/htdocs/private/.htpasswd"'],
     ]);
+  });
+});
+
+describe('tls-profile', () => {
+  const C = 'tls-profile';
+  const T = (t: string, tlsProfile?: string, version?: string) =>
+    found(MODS + t, [C], { ...(tlsProfile ? { tlsProfile } : {}), ...(version ? { version } : {}) });
+  test('intermediate (default): MinProtocol below TLSv1.2, non-forward-secret or CBC suites; the fixes write the profile', () => {
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1.1" )\n'), [[C, '"TLSv1.1"']]);
+    const fixes = quickFixes(MODS + 'ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1" )\n', C);
+    assert.ok(fixes[0][1].includes('( "MinProtocol" => "TLSv1.2" )'), fixes[0][1]);
+    const cl = 'ssl.cipher-list = "HIGH:!aNULL:!MD5"\n';
+    assert.deepEqual(T(cl), [[C, '"HIGH:!aNULL:!MD5"']]);
+    const fixed = quickFixes(MODS + cl, C)[0][1];
+    assert.ok(fixed.includes('ssl.cipher-list = "ECDHE-ECDSA-AES128-GCM-SHA256:'), fixed);
+    assert.deepEqual(found(fixed, [C]), []);
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "CipherString" => "EECDH+AESGCM:AES256+EECDH:AES256-SHA" )\n'), [
+      [C, '"EECDH+AESGCM:AES256+EECDH:AES256-SHA"'],
+    ]);
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "Protocol" => "ALL, -SSLv2, -SSLv3" )\n'), [
+      [C, '"ALL, -SSLv2, -SSLv3"'],
+    ]);
+  });
+  test('near misses: cipher lists inside the profile, unknown words, a TLS 1.3 minimum, off', () => {
+    for (const t of [
+      'ssl.cipher-list = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384"\n',
+      'ssl.cipher-list = "EECDH+AESGCM:EDH+AESGCM"\n',
+      'ssl.cipher-list = "ECDHE+AESGCM:ECDHE+CHACHA20:!SHA1:!SHA256:!SHA384"\n',
+      'ssl.cipher-list = "HIGH:!kRSA:!SHA1:!SHA256:!SHA384:!CAMELLIA"\n',
+      'ssl.cipher-list = "SOMETHING-NEW:ECDHE+AESGCM"\n',
+      'ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1.3", "CipherString" => "HIGH" )\n',
+      'ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1.2" )\n',
+    ])
+      assert.deepEqual(T(t), [], t);
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1" )\n', 'off'), []);
+  });
+  test('old allows TLSv1 and CBC suites but not what it leaves out; modern asks TLSv1.3', () => {
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1" )\nssl.cipher-list = "HIGH"\n', 'old'), [
+      [C, '"HIGH"'],
+    ]);
+    assert.deepEqual(T('ssl.cipher-list = "ECDHE-RSA-AES128-SHA:AES128-SHA:DES-CBC3-SHA"\n', 'old'), []);
+    assert.deepEqual(T('ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1.2" )\n', 'modern'), [[C, '"TLSv1.2"']]);
+  });
+  test("lighttpd's default minimum counts: a TLS socket without MinProtocol is below modern before 1.4.77 only", () => {
+    const t = '$SERVER["socket"] == ":443" {\n  ssl.engine = "enable"\n  ssl.pemfile = "/etc/ssl/a.pem"\n}\n';
+    assert.deepEqual(T(t, 'modern', '1.4.76'), [[C, 'ssl.engine']]);
+    const fixed = quickFixes(MODS + t, C, { tlsProfile: 'modern', version: '1.4.76' })[0][1];
+    assert.ok(
+      fixed.includes('  ssl.engine = "enable"\n  ssl.openssl.ssl-conf-cmd += ( "MinProtocol" => "TLSv1.3" )\n'),
+      fixed,
+    );
+    assert.deepEqual(found(fixed, [C], { tlsProfile: 'modern', version: '1.4.76' }), []);
+    assert.deepEqual(T(t, 'modern', '1.4.77'), []);
+    assert.deepEqual(T(t, 'intermediate', '1.4.69'), []);
+  });
+  test('the cipher-string reader follows OpenSSL: + is "and", ! removes for good, - until added again', () => {
+    assert.deepEqual([...enabledSuites('ECDHE+AESGCM+ECDSA')!].sort(), [
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+    ]);
+    assert.equal(enabledSuites('!RC4:ALL')!.has('RC4-SHA'), false);
+    assert.equal(enabledSuites('-RC4:ALL')!.has('RC4-SHA'), true);
+    assert.equal(enabledSuites('UNHEARD-OF'), undefined);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement
 import { compareVersions, NEWEST_VERSION, normalizeVersion } from '../../schema';
 import { ruleMessage, type ArgsOf, type NoArgs, type RuleCode } from '../diagnostics/rules';
 import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from '../shared/platform';
+import { DEFAULT_TLS_PROFILE, normalizeTlsProfile, type TlsProfileName } from '../../schema/tlsProfiles';
 
 /** A text replacement in the document, by offsets. */
 export interface FixEdit extends Span {
@@ -53,6 +54,8 @@ export interface CheckOptions {
   readonly platform?: Platform;
   /** The version the configuration runs on before an upgrade to `version` (rules upgrade-*); unset: none. */
   readonly upgradeFrom?: string;
+  /** The TLS profile TLS settings are held to (setting lighttpd.security.tlsProfile); default intermediate. */
+  readonly tlsProfile?: string;
 }
 
 export class CheckContext {
@@ -60,6 +63,7 @@ export class CheckContext {
   readonly version: string;
   readonly platform: Platform;
   readonly upgradeFrom?: string;
+  readonly tlsProfile: TlsProfileName | 'off';
   /** Assignments and conditions written in this document (not those of files it includes). */
   readonly assignments: readonly EvaluatedAssignment[];
   readonly conditions: readonly EvaluatedCondition[];
@@ -72,6 +76,7 @@ export class CheckContext {
     this.version = normalizeVersion(options.version) ?? NEWEST_VERSION;
     this.platform = normalizePlatform(options.platform) ?? DEFAULT_PLATFORM;
     this.upgradeFrom = normalizeVersion(options.upgradeFrom);
+    this.tlsProfile = normalizeTlsProfile(options.tlsProfile) ?? DEFAULT_TLS_PROFILE;
     this.assignments = model.evaluation.assignments;
     // The evaluation also holds the conditions of included files: keep the ones written in this document
     // (all of them when it read no other file).

@@ -32,6 +32,8 @@ export interface DiagnosticsOptions {
   readonly locate?: (span: RelatedSpan) => DiagnosticRelatedInformation | undefined;
   /** The version the configuration runs on before upgrading to `version` (rules upgrade-*). */
   readonly upgradeFrom?: string;
+  /** `lighttpd.security.tlsProfile`: modern, intermediate (default), old or off (rule tls-profile). */
+  readonly tlsProfile?: string;
 }
 
 /** A quick fix carried by a diagnostic, ready to apply. */
@@ -101,6 +103,7 @@ export function computeDiagnostics(
     version: options.version,
     platform: options.platform,
     upgradeFrom: options.upgradeFrom,
+    tlsProfile: options.tlsProfile,
   })) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,

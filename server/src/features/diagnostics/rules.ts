@@ -614,6 +614,14 @@ const TABLE = [
       `${a.key} "${a.file}" holds ${a.holds}, and it is inside ${a.where}${a.block}: a request for "${a.url}" downloads it, and nothing in the configuration denies that URL. Move the file out of the served folders, or deny it (url.access-deny += ( "${a.name}" )).`,
   ),
   securityRule(
+    'tls-profile',
+    'warning',
+    5.3,
+    "A TLS setting below the profile of Mozilla's server-side TLS guidelines chosen with lighttpd.security.tlsProfile (default intermediate).",
+    "mod_openssl hands ssl.openssl.ssl-conf-cmd to OpenSSL (MinProtocol, Protocol, CipherString) and ssl.cipher-list as CipherString; what the configuration does not set is lighttpd's default for the release, which counts as compliant where it is.",
+    (a) => `${a.what}: the ${a.profile} TLS profile (lighttpd.security.tlsProfile) asks for ${a.asks}.`,
+  ),
+  securityRule(
     'access-deny-missing',
     'information',
     3.1,

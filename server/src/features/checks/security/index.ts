@@ -16,6 +16,7 @@ import { checkHostPatterns } from './hosts';
 import { checkLists } from './lists';
 import { checkSecrets } from './secrets';
 import { checkTls } from './tls';
+import { checkTlsProfile } from './tlsProfile';
 
 /** Every code of the security group. */
 export const SECURITY_CODES: readonly string[] = RULES.filter((r) => r.group === 'security').map((r) => r.code);
@@ -30,6 +31,7 @@ const FAMILIES: readonly ((ctx: CheckContext, facts: SecurityFacts) => void)[] =
   checkTls,
   checkAdvisories,
   checkSecrets,
+  checkTlsProfile,
 ];
 
 /** Runs every security rule family; one that throws on odd input loses only its own findings. */
