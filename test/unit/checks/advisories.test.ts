@@ -14,6 +14,8 @@ import { ruleSection } from '../../../server/src/features/hover/hover';
 const MODS =
   'server.modules = ( "mod_access", "mod_alias", "mod_proxy", "mod_fastcgi", "mod_cgi", "mod_userdir", "mod_extforward", "mod_wstunnel" )\n';
 const MAIN = 'server.document-root = "/srv/www"\n' + MODS;
+/** known-vulnerability is opt-in: shown when its severity is set (or lighttpd-lint --rules names it). */
+const ON = { 'known-vulnerability': 'warning' } as const;
 
 /** For each advisory: a main config exposing it (the exposing text), and one without it. */
 const CASES: Record<string, { with: string; at: string; without: string }> = {
@@ -80,7 +82,7 @@ const before = (v: string) => {
 
 /** [advisory id, covered text] of every known-vulnerability finding. */
 function advisoriesIn(text: string, version: string): [string, string][] {
-  return diagnosticsOf(text, { version })
+  return diagnosticsOf(text, { version, severity: ON })
     .filter((d) => d.code === 'known-vulnerability')
     .map((d) => {
       const lines = text.split('\n');
@@ -153,13 +155,18 @@ describe('known-vulnerability', () => {
             .map((c) => c.with)
             .join(''),
         ['known-vulnerability'],
+        { severity: ON },
       ),
       [],
     );
   });
+  test('opt-in: nothing unless its severity is set', () => {
+    assert.deepEqual(found(MAIN, ['known-vulnerability'], { version: '1.4.49' }), []);
+    assert.equal(found(MAIN, ['known-vulnerability'], { version: '1.4.49', severity: ON }).length > 0, true);
+  });
   test('the finding links its advisory: codeDescription, hover and SARIF', () => {
     const text = MAIN + CASES['CVE-2022-22707'].with;
-    const d = diagnosticsOf(text, { version: '1.4.63' }).find(
+    const d = diagnosticsOf(text, { version: '1.4.63', severity: ON }).find(
       (x) => x.code === 'known-vulnerability' && (x.data as { advisory: string }).advisory === 'CVE-2022-22707',
     )!;
     assert.equal(d.codeDescription?.href, 'https://nvd.nist.gov/vuln/detail/CVE-2022-22707');
