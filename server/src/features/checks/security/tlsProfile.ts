@@ -180,8 +180,10 @@ export function enabledSuites(cipherString: string): Set<string> | undefined {
       sel = sel ? new Set([...sel].filter((x) => names.has(x))) : names;
     }
     if (!sel) continue;
-    if (op === '!') for (const x of sel) (banned.add(x), on.delete(x));
-    else if (op === '-') for (const x of sel) on.delete(x);
+    if (op === '!') {
+      for (const x of sel) banned.add(x);
+      for (const x of sel) on.delete(x);
+    } else if (op === '-') for (const x of sel) on.delete(x);
     else if (op === '') for (const x of sel) if (!banned.has(x)) on.add(x);
   }
   return on;
