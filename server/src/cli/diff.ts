@@ -7,7 +7,7 @@
  * --git takes the revision's tree (`git archive REV`, run with an argument list and a timeout) into a scratch
  * folder and reads CONFIG's copy there; absolute includes into the repository are mapped to the copy.
  */
-import { spawnSync } from 'node:child_process';
+import { runTool } from '../node/gitTools';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -35,14 +35,7 @@ Options:
 Exit status: 0 nothing changed, 1 requests route differently, 2 usage or input error.
 `;
 
-const GIT_TIMEOUT_MS = 30_000;
-
-function git(args: string[], cwd: string): { ok: true; out: Buffer } | { ok: false; error: string } {
-  const r = spawnSync('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 512 * 1024 * 1024 });
-  if (r.error) return { ok: false, error: r.error.message };
-  if (r.status !== 0) return { ok: false, error: r.stderr.toString().trim() || `git exited with ${r.status}` };
-  return { ok: true, out: r.stdout };
-}
+const git = (args: string[], cwd: string) => runTool('git', args, cwd);
 
 export async function runDiff(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -102,8 +95,8 @@ export async function runDiff(argv: readonly string[], io: CliIo): Promise<numbe
       const archive = git(['archive', '--format=tar', rev.out.toString().trim()], root);
       if (!archive.ok) return fail(`git archive ${v.git}: ${archive.error}`);
       scratch = mkdtempSync(join(tmpdir(), 'lighttpd-diff-'));
-      const untar = spawnSync('tar', ['-x', '-C', scratch], { input: archive.out, timeout: GIT_TIMEOUT_MS });
-      if (untar.status !== 0) return fail(`cannot unpack ${v.git}: ${untar.stderr?.toString().trim()}`);
+      const untar = runTool('tar', ['-x', '-C', scratch], scratch, archive.out);
+      if (!untar.ok) return fail(`cannot unpack ${v.git}: ${untar.error}`);
       const old = join(scratch, inRepo);
       if (!fs.isFile(old)) return fail(`${rel(config)} does not exist at ${v.git}`);
       before = load(old, { [root]: scratch });
