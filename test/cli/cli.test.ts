@@ -2,69 +2,13 @@
 // exit codes. (bin.test.ts runs the real executable: stdin, shebang, the packed tarball.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, type CliIo } from '../../server/src/cli/run';
+import { runLint, type CliRun, type MemoryFiles } from '../helpers/cli';
 import { parseCliArgs, UsageError } from '../../server/src/cli/args';
 import { RULES } from '../../server/src/features/diagnostics/rules';
-import type { ConfigFileSystem } from '../../server/src/analysis/fileSystem';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 const CWD = '/work/project';
 
-/** An in-memory file system for the workspace (includes, --root), consistent with readFile below. */
-function memoryFileSystem(files: Record<string, string | Uint8Array>): ConfigFileSystem {
-  const text = (p: string) => {
-    const f = files[p];
-    return f === undefined ? undefined : typeof f === 'string' ? f : new TextDecoder().decode(f);
-  };
-  return {
-    readFile: text,
-    isFile: (p) => files[p] !== undefined,
-    glob: (pattern, limit) => {
-      const re = new RegExp(
-        '^' +
-          pattern
-            .replace(/[.+^${}()|\\]/g, '\\$&')
-            .replace(/\*/g, '[^/]*')
-            .replace(/\?/g, '[^/]') +
-          '$',
-      );
-      return Object.keys(files)
-        .filter((k) => re.test(k))
-        .sort()
-        .slice(0, limit + 1);
-    },
-    realPath: (p) => p,
-  };
-}
-
-async function lint(argv: string[], files: Record<string, string | Uint8Array> = {}, stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: CWD,
-    readFile: async (p) => {
-      if (p.endsWith('/dir')) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-      const f = files[p];
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-    readStdin: async () => new TextEncoder().encode(stdin),
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    fileSystem: memoryFileSystem(files),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const lint = (argv: string[], files: MemoryFiles = {}, stdin = '') => runLint(CWD, argv, files, stdin);
 
 const CLEAN =
   'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n';
@@ -284,7 +228,7 @@ describe('options', () => {
       [`${CWD}/bare.conf`]: 'server.document-root = "/srv"\nvar.backend = "127.0.0.1"\ninclude "frag.conf"\n',
       [`${CWD}/frag.conf`]: 'proxy.server = ( "" => ( ( "host" => backend, "port" => 8000 ) ) )\nx = unset_var\n',
     };
-    const codes = (r: Run, i = 0) =>
+    const codes = (r: CliRun, i = 0) =>
       JSON.parse(r.stdout).files[i].diagnostics.map((d: { code: string; line: number }) => `${d.line}:${d.code}`);
 
     test('alone, a fragment is checked leniently (its parent may load modules and set variables)', async () => {

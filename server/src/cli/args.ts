@@ -9,7 +9,8 @@ import { normalizeVersion } from '../schema';
 import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
 import { normalizeTlsProfile } from '../schema/tlsProfiles';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -32,6 +33,10 @@ export interface CliOptions {
   readonly pathMappings: Readonly<Record<string, string>>;
   /** Report errors only. */
   readonly quiet: boolean;
+  /** The least severity that makes the exit status 1 (--fail-on; default error). */
+  readonly failOn: Severity;
+  /** --fix: apply the safe fixes and write the files; --fix-dry-run: print them as a diff. */
+  readonly fix?: 'write' | 'dry-run';
   /** --rules: report only these codes (absent: every code). */
   readonly rules?: ReadonlySet<string>;
   readonly help: boolean;
@@ -50,7 +55,8 @@ A main config is checked with every file it includes (as lighttpd -t -f reads th
 are reported under their own paths. FILE may be - to read standard input.
 
 Options:
-  -f, --format FORMAT        text (default: file:line:col: severity code message), json or sarif
+  -f, --format FORMAT        text (default: file:line:col: severity code message), json, sarif,
+                             github (workflow annotations) or gitlab (Code Quality report)
       --lighttpd-version V   the lighttpd version the config is for, e.g. 1.4.69
       --platform P           the platform lighttpd runs on: linux (default), freebsd,
                              netbsd, openbsd, dragonfly, macos, solaris or windows
@@ -69,10 +75,16 @@ Options:
       --rules LIST           report only these rules: a group (security, core) or codes,
                              separated by commas, e.g. --rules security
   -q, --quiet                report errors only
+      --fail-on LEVEL        exit 1 when a problem of this severity or a worse one remains:
+                             error (default), warning, info or hint
+      --fix                  apply every safe fix (see lighttpd-lint explain), print what was
+                             done, then report what remains
+      --fix-dry-run          print the safe fixes as a unified diff; change nothing
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or input error.
+Exit status: 0 no problem at or above --fail-on (default: no errors), 1 problems found,
+2 usage or input error.
 `;
 
 const LEVELS: Record<string, Severity | 'off'> = {
@@ -110,6 +122,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'path-map': { type: 'string', multiple: true },
         rules: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
+        'fail-on': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -119,9 +134,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const v = parsed.values;
   const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-    throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}' (use ${FORMATS.join(', ')})`);
   }
+  const failOn = LEVELS[(v['fail-on'] ?? 'error').toLowerCase()];
+  if (!failOn || failOn === 'off')
+    throw new UsageError(`unknown --fail-on '${v['fail-on']}' (use error, warning, info or hint)`);
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  const fix = v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : undefined;
+  if (fix && parsed.positionals.includes('-'))
+    throw new UsageError(`--${fix === 'write' ? 'fix' : 'fix-dry-run'} needs files, not standard input`);
   const lighttpdVersion = v['lighttpd-version'];
   // The 1.4.N form only (the schema's version parser also takes "1.4" and "lighttpd-1.4.69").
   if (
@@ -186,7 +208,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError("'-' (standard input) can be given only once");
   return {
     files: parsed.positionals,
-    format,
+    format: format as OutputFormat,
     lighttpdVersion,
     ...(platform ? { platform } : {}),
     ...(tlsProfile ? { tlsProfile } : {}),
@@ -196,6 +218,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     follow: !(v['no-follow'] ?? false),
     pathMappings,
     quiet: v.quiet ?? false,
+    failOn,
+    ...(fix ? { fix } : {}),
     ...(rules ? { rules } : {}),
     help,
     version,

@@ -2,6 +2,7 @@
  * The CLI's view of a lint run: one entry per input with its diagnostics (LSP shapes, from the language
  * service) and the text they refer to. Formatters (text.ts, json.ts, sarif.ts) render it.
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 export interface FileReport {
@@ -10,6 +11,8 @@ export interface FileReport {
   /** Absolute path, absent for stdin. */
   readonly absolutePath?: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** The text checked (for fingerprints of the lines flagged), when known. */
+  readonly text?: string;
 }
 
 /** A file that could not be read; reported on stderr and in the JSON/SARIF output. */
@@ -75,4 +78,13 @@ export function oneLine(message: string): string {
 
 export function codeOf(d: Diagnostic): string {
   return d.code === undefined ? 'unknown' : String(d.code);
+}
+
+/**
+ * A file's path for CI annotations: relative to the repository root with '/' separators when it lies under
+ * it, else absolute.
+ */
+export function repoPath(absolutePath: string, repoRoot: string): string {
+  const rel = relative(repoRoot, absolutePath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : absolutePath;
 }

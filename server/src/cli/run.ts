@@ -18,6 +18,9 @@ import { formatJson } from './json';
 import { countDiagnostics, type FileReport, type InputError, type LintReport } from './report';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
+import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
+import { runFix } from './fix';
 import { runSimulate } from './simulate';
 import { runMap } from './map';
 import { runTestCommand } from './test';
@@ -36,6 +39,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** How includes are followed (default: the disk). */
   readonly fileSystem?: ConfigFileSystem;
+  /** Writes a file (--fix); absent: --fix cannot write. */
+  writeFile?(path: string, bytes: Uint8Array): Promise<void>;
+  /** The environment (GITHUB_WORKSPACE, CI_PROJECT_DIR: what CI paths are relative to). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const TOOL_VERSION = '0.1.0';
@@ -129,7 +136,74 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`lighttpd-lint ${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
+  if (options.fix) return runFix(options, io);
+  const report = await lintFiles(options, io);
+  if (report === undefined) return EXIT_USAGE;
+  printReport(report, options, io);
+  return exitStatus(report, options.failOn);
+}
 
+/** The least severity that fails a run (--fail-on), as an LSP severity number (1 error ... 4 hint). */
+const FAIL_RANK: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** 2 when an input could not be read, 1 when a problem at or above `failOn` is reported, else 0. */
+export function exitStatus(report: LintReport, failOn: Severity): number {
+  if (report.inputErrors.length > 0) return EXIT_USAGE;
+  const worst = FAIL_RANK[failOn];
+  const fails = report.files.some((f) => f.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= worst));
+  return fails ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The repository root CI paths are relative to: the CI system's checkout, else the working directory. */
+function repoRoot(io: CliIo, format: CliOptions['format']): string {
+  const env = io.env ?? {};
+  const fromEnv = format === 'github' ? env.GITHUB_WORKSPACE : format === 'gitlab' ? env.CI_PROJECT_DIR : undefined;
+  return fromEnv ? resolve(io.cwd, fromEnv) : io.cwd;
+}
+
+/** Prints the report in the chosen format (stdout) and, for text, the counts (stderr). */
+export function printReport(report: LintReport, options: CliOptions, io: CliIo): void {
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(report));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(report, { toolVersion: TOOL_VERSION, cwd: io.cwd }));
+      break;
+    case 'github':
+      io.stdout(formatGithub(report, repoRoot(io, 'github')));
+      break;
+    case 'gitlab':
+      io.stdout(formatGitlab(report, repoRoot(io, 'gitlab')));
+      break;
+    default: {
+      io.stdout(formatText(report));
+      const c = countDiagnostics(report);
+      const total = c.errors + c.warnings + c.infos + c.hints;
+      const n = report.files.length;
+      if (total > 0)
+        io.stderr(
+          `${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.infos + c.hints ? `, ${c.infos + c.hints} other` : ''} in ${n} file${n === 1 ? '' : 's'}\n`,
+        );
+    }
+  }
+}
+
+/**
+ * Checks the given files (and, for main configs, every file they read) and returns the report; undefined
+ * after a usage error (already printed). `texts` replaces the contents of files by canonical path (the safe
+ * fixes' rounds check the fixed texts without writing them).
+ */
+export async function lintFiles(
+  options: CliOptions,
+  io: CliIo,
+  texts: ReadonlyMap<string, string> = new Map(),
+): Promise<LintReport | undefined> {
   // The files are checked as the editor checks a workspace: each within the main config(s) that include
   // it (found among the given files, or named with --root), so a fragment sees its parent's modules and
   // variables; a fragment no given file includes is checked leniently.
@@ -143,7 +217,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const rootPath = resolve(io.cwd, options.root);
     if (!fs.isFile(rootPath)) {
       io.stderr(`lighttpd-lint: ${options.root}: no such file\n`);
-      return EXIT_USAGE;
+      return undefined;
     }
     workspace = new ConfigWorkspace(fs, { rootFiles: [rootPath], pathMappings });
   } else {
@@ -160,9 +234,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const file of options.files) {
     const isStdin = file === '-';
     const absolutePath = isStdin ? undefined : resolve(io.cwd, file);
+    const replaced = absolutePath ? texts.get(workspace.canonical(absolutePath)) : undefined;
     try {
-      const bytes = isStdin ? await io.readStdin() : await io.readFile(absolutePath as string);
-      inputs.push({ file: isStdin ? '<stdin>' : file, absolutePath, text: decoder.decode(bytes) });
+      const text =
+        replaced ?? decoder.decode(isStdin ? await io.readStdin() : await io.readFile(absolutePath as string));
+      inputs.push({ file: isStdin ? '<stdin>' : file, absolutePath, text });
     } catch (e) {
       const message = ioMessage(e);
       inputErrors.push({ file, message });
@@ -170,6 +246,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
   for (const input of inputs) if (input.absolutePath) workspace.setOpenText(input.absolutePath, input.text);
+  for (const [path, text] of texts) workspace.setOpenText(path, text);
 
   const selected = (ds: readonly Diagnostic[]) =>
     options.rules ? ds.filter((d) => options.rules!.has(String(d.code))) : ds;
@@ -203,33 +280,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       service.forget(uri);
     }
     if (path) printed.add(path);
-    files.push({ file, absolutePath, diagnostics: sorted(errorsOnly(diagnostics)) });
+    files.push({ file, absolutePath, diagnostics: sorted(errorsOnly(diagnostics)), text });
   }
   // The files the given configurations read, in the order they are read.
   for (const [path, diagnostics] of configs) {
     if (printed.has(path)) continue;
     printed.add(path);
-    files.push({ file: displayName(path), absolutePath: path, diagnostics: sorted(errorsOnly(diagnostics)) });
+    files.push({
+      file: displayName(path),
+      absolutePath: path,
+      diagnostics: sorted(errorsOnly(diagnostics)),
+      text: workspace.readText(path),
+    });
   }
-
-  const report: LintReport = { files, inputErrors };
-  switch (options.format) {
-    case 'json':
-      io.stdout(formatJson(report));
-      break;
-    case 'sarif':
-      io.stdout(formatSarif(report, { toolVersion: TOOL_VERSION, cwd: io.cwd }));
-      break;
-    default: {
-      io.stdout(formatText(report));
-      const c = countDiagnostics(report);
-      const total = c.errors + c.warnings + c.infos + c.hints;
-      if (total > 0)
-        io.stderr(
-          `${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.infos + c.hints ? `, ${c.infos + c.hints} other` : ''} in ${files.length} file${files.length === 1 ? '' : 's'}\n`,
-        );
-    }
-  }
-  if (inputErrors.length > 0) return EXIT_USAGE;
-  return countDiagnostics(report).errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  return { files, inputErrors };
 }

@@ -3,7 +3,7 @@
  * only binds it to the process. No stack traces reach the user: an unexpected failure is one line and
  * exit code 2.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { EXIT_USAGE, runCli, type CliIo } from '../cli/run';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
@@ -16,6 +16,8 @@ const io: CliIo = {
   cwd: process.cwd(),
   readFile: (p) => readFile(p),
   readStdin: () => readAll(process.stdin),
+  writeFile: (p, bytes) => writeFile(p, bytes),
+  env: process.env,
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
 };

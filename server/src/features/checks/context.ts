@@ -20,6 +20,12 @@ export interface Fix {
   readonly title: string;
   readonly edits: readonly FixEdit[];
   readonly preferred?: boolean;
+  /**
+   * A fix that cannot change what lighttpd does beyond what its finding names (add a missing module in
+   * lighttpd's order, rename a deprecated key to its exact replacement, remove a line lighttpd ignores):
+   * `lighttpd-lint --fix` applies these, and only these, without asking.
+   */
+  readonly safe?: boolean;
 }
 
 export interface Finding extends Span {

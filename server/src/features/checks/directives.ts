@@ -21,10 +21,11 @@ const NEVER_LIGHTTPD: Readonly<Record<string, string>> = {
 
 let allKeys: string[] | undefined;
 
-const rename = (keyNode: Span, to: string, preferred = true): Fix => ({
+const rename = (keyNode: Span, to: string, preferred = true, safe = false): Fix => ({
   title: `Rename to ${to}`,
   edits: [{ start: keyNode.start, end: keyNode.end, newText: to }],
   preferred,
+  ...(safe ? { safe } : {}),
 });
 
 export function checkDirectives(ctx: CheckContext): void {
@@ -59,7 +60,7 @@ export function checkDirectives(ctx: CheckContext): void {
           {
             tags: ['deprecated'],
             severity: dep.alias ? 'information' : undefined,
-            fixes: dep.rename && replacement ? [rename(keyNode, replacement)] : undefined,
+            fixes: dep.rename && replacement ? [rename(keyNode, replacement, true, true)] : undefined,
           },
         );
       }
@@ -82,7 +83,7 @@ export function checkDirectives(ctx: CheckContext): void {
           tags: ['deprecated'],
           fixes:
             removed.rename && replacement
-              ? [rename(keyNode, replacement)]
+              ? [rename(keyNode, replacement, true, true)]
               : [sslMigrationFix(ctx, a)].filter((f): f is Fix => !!f),
         },
       );
@@ -94,7 +95,7 @@ export function checkDirectives(ctx: CheckContext): void {
         'unknown-directive',
         keyNode,
         { key, note: never },
-        { fixes: [removeStatementFix(ctx, a)], tags: ['unnecessary'] },
+        { fixes: [{ ...removeStatementFix(ctx, a), safe: true }], tags: ['unnecessary'] },
       );
       continue;
     }

@@ -42,7 +42,7 @@ export function checkModulesNotLoaded(ctx: CheckContext): void {
     let fix = fixes.get(m.module);
     if (!fix) {
       const edits = planModuleInsertionAt(ctx.text, ctx.model.file, [m.module]);
-      fix = { title: `Add "${m.module}" to server.modules`, edits, preferred: true };
+      fix = { title: `Add "${m.module}" to server.modules`, edits, preferred: true, safe: true };
       fixes.set(m.module, fix);
     }
     ctx.report('module-not-loaded', m, { key: m.key, module: m.module }, { fixes: [fix], data: { module: m.module } });

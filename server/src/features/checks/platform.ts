@@ -155,7 +155,7 @@ export function checkPlatform(ctx: CheckContext): void {
             : 'there is no sendfile: lighttpd writes with writev instead',
           advice: 'Remove the line: lighttpd picks the best backend itself.',
         },
-        { severity: 'information', fixes: [removeStatementFix(ctx, a)] },
+        { severity: 'information', fixes: [{ ...removeStatementFix(ctx, a), safe: true }] },
       );
     } else if (PLATFORM_ONLY[key]) {
       const only = PLATFORM_ONLY[key];
@@ -173,7 +173,7 @@ export function checkPlatform(ctx: CheckContext): void {
           platform: label,
           effect: `lighttpd ignores it (${only.what}: only on ${only.on.map((x) => LABEL[x]).join(', ')})`,
         },
-        { fixes: [removeStatementFix(ctx, a)] },
+        { fixes: [{ ...removeStatementFix(ctx, a), safe: true }] },
       );
     } else if (key === 'server.feature-flags' && p !== 'linux') {
       for (const e of locateElements(a.rhs, a.node.value, a.node.value)) {
@@ -197,7 +197,7 @@ export function checkPlatform(ctx: CheckContext): void {
         'platform-unsupported',
         a.node.key,
         { what: key, platform: label, effect: 'lighttpd ignores it (no user switching or chroot there)' },
-        { fixes: [removeStatementFix(ctx, a)] },
+        { fixes: [{ ...removeStatementFix(ctx, a), safe: true }] },
       );
     }
   }

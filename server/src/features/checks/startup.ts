@@ -41,7 +41,8 @@ function finalModules(ctx: CheckContext): string[] | undefined {
 
 function addModuleFix(ctx: CheckContext, module: string): Fix | undefined {
   const edits = planModuleInsertionAt(ctx.text, ctx.model.file, [module]);
-  return edits.length ? { title: `Add "${module}" to server.modules`, edits, preferred: true } : undefined;
+  // safe: lighttpd loads the module anyway; listing it only makes that explicit
+  return edits.length ? { title: `Add "${module}" to server.modules`, edits, preferred: true, safe: true } : undefined;
 }
 
 /** Every key assigned anywhere in the configuration (lighttpd looks at every block). */
@@ -144,6 +145,7 @@ function moveBeforeFix(
     title: `Move "${name}" before "${before.value.type === 'string' ? before.value.value : ''}"`,
     edits,
     preferred: true,
+    safe: true, // the order lighttpd asks for, nothing else moves
   };
 }
 

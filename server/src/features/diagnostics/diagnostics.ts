@@ -41,6 +41,8 @@ export interface FixData {
   readonly title: string;
   readonly edits: readonly TextEdit[];
   readonly isPreferred?: boolean;
+  /** Safe to apply without asking (checks/context.ts Fix.safe; lighttpd-lint --fix). */
+  readonly safe?: boolean;
 }
 
 /**
@@ -108,6 +110,7 @@ export function computeDiagnostics(
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,
       isPreferred: x.preferred,
+      ...(x.safe ? { safe: true } : {}),
       edits: x.edits.map((e) => ({
         range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
         newText: e.newText,
