@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runLint, type MemoryFiles } from '../helpers/cli';
+import { RULES } from '../../server/src/features/diagnostics/rules';
 
 const CWD = '/repo';
 const lint = (argv: string[], files: MemoryFiles, env: Record<string, string> = {}) =>
@@ -273,5 +274,95 @@ describe('--fix and --fix-dry-run', () => {
     assert.equal(files['/repo/l.conf'], bytes);
     assert.match(r.stderr, /^lighttpd-lint: l\.conf: not fixed: not valid UTF-8 \(its bytes are kept\)\n/);
     assert.equal(r.code, 1);
+  });
+});
+
+describe('explain', () => {
+  test('explain CODE: what it finds, the example with its real finding and fix, the fixed config, silencing', async () => {
+    const r = await lint(['explain', 'module-not-loaded'], {});
+    assert.equal(r.code, 0);
+    assert.equal(
+      r.stdout,
+      [
+        'module-not-loaded',
+        '',
+        'What it finds: A directive whose module is not in server.modules: lighttpd ignores it.',
+        ...(r.stdout.includes('\nWhy it matters: ') ? [/\nWhy it matters: [^\n]*/.exec(r.stdout)![0].slice(1)] : []),
+        'Default severity: error',
+        'Group: Configuration (modules, directives, values, conditions, includes)',
+        '',
+        'Example:',
+        '   1 | server.modules = ( "mod_access" )',
+        '   2 | proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )',
+        '  -> 2:1: error module-not-loaded proxy.server needs "mod_proxy" in server.modules: without it lighttpd ignores this setting (it only logs "unknown config-key").',
+        '     quick fix: Add "mod_proxy" to server.modules  (safe: lighttpd-lint --fix applies it)',
+        '',
+        'Fixed:',
+        '   1 | server.modules = ( "mod_access", "mod_proxy" )',
+        '   2 | proxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )',
+        '',
+        'Silence it:',
+        '  one line:     # lighttpd-ignore-next-line module-not-loaded   (on the line before)',
+        '  one file:     # lighttpd-ignore-file module-not-loaded',
+        '  editor:       "lighttpd.diagnostics.severity": { "module-not-loaded": "off" }   (or another level)',
+        '  command line: lighttpd-lint --severity module-not-loaded=off',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a security rule shows the lighttpd behaviour it rests on (the help hover shows); settings of its example', async () => {
+    const r = await lint(['explain', 'open-redirect', 'upgrade-redirect-code'], {});
+    assert.equal(r.code, 0);
+    assert.match(
+      r.stdout,
+      /^open-redirect\n\nWhat it finds: .*\nWhy it matters: mod_redirect sends the substituted string/,
+    );
+    assert.match(r.stdout, /\nupgrade-redirect-code\n[^]*\nExample \(checked with --upgrade-from 1\.4\.69\):\n/);
+  });
+
+  test('explain alone lists every code once, by group; unknown codes exit 2 with the nearest', async () => {
+    const r = await lint(['explain'], {});
+    assert.equal(r.code, 0);
+    const sections = r.stdout.split('\n').filter((l) => /^\S.*:$/.test(l));
+    assert.deepEqual(sections, [
+      'Syntax (how lighttpd reads the file):',
+      'Configuration (modules, directives, values, conditions, includes):',
+      'Upgrade (with lighttpd.upgradeFrom / --upgrade-from):',
+      'Security (lighttpd-lint --rules security):',
+      'Reported by lighttpd itself (lighttpd -tt on save):',
+    ]);
+    const listed = r.stdout
+      .split('\n')
+      .filter((l) => /^ {2}[a-z]/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
+    assert.deepEqual(listed.sort(), RULES.map((x) => x.code).sort());
+    const bad = await lint(['explain', 'module-not-loadd'], {});
+    assert.deepEqual(
+      [bad.code, bad.stdout, bad.stderr],
+      [
+        2,
+        '',
+        "lighttpd-lint explain: unknown code 'module-not-loadd' (did you mean module-not-loaded?); 'lighttpd-lint explain' lists them\n",
+      ],
+    );
+    assert.equal((await lint(['explain', '--nope'], {})).code, 2);
+  });
+
+  test('SARIF rule help is the explanation (the same text, without the live findings)', async () => {
+    const r = await lint(['-f', 'sarif', 'ok.conf'], { '/repo/ok.conf': 'server.port = 80\n' });
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; help: { text: string } }[];
+    const help = rules.find((x) => x.id === 'module-not-loaded')!.help.text;
+    const explained = (await lint(['explain', 'module-not-loaded'], {})).stdout;
+    for (const part of [
+      '   1 | server.modules = ( "mod_access" )',
+      '   1 | server.modules = ( "mod_access", "mod_proxy" )',
+      '  command line: lighttpd-lint --severity module-not-loaded=off',
+    ]) {
+      assert.ok(help.includes(part), part);
+      assert.ok(explained.includes(part), part);
+    }
+    assert.equal(rules.length, RULES.length);
+    for (const x of rules) assert.ok(x.help.text.startsWith(`${x.id} (default `), x.id);
   });
 });

@@ -50,6 +50,7 @@ export const USAGE = `Usage: lighttpd-lint [options] FILE...
        lighttpd-lint map CONFIG [--format mermaid|dot|svg|json] (see lighttpd-lint map --help)
        lighttpd-lint test [FILE...] | --init CONFIG  (configuration tests; lighttpd-lint test --help)
        lighttpd-lint diff OLD NEW | --git REV CONFIG  (what a change reroutes; lighttpd-lint diff --help)
+       lighttpd-lint explain [CODE]   (what a code means, an example and its fix; no CODE: every code)
 Checks lighttpd configuration files with the same rules as the lighttpd-conf editor extension.
 A main config is checked with every file it includes (as lighttpd -t -f reads them), and their problems
 are reported under their own paths. FILE may be - to read standard input.

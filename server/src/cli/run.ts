@@ -21,6 +21,7 @@ import { formatText } from './text';
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
 import { runFix } from './fix';
+import { runExplain } from './explain';
 import { runSimulate } from './simulate';
 import { runMap } from './map';
 import { runTestCommand } from './test';
@@ -118,6 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (argv[0] === 'map') return runMap(argv.slice(1), io);
   if (argv[0] === 'test') return runTestCommand(argv.slice(1), io);
   if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);

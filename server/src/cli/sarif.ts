@@ -7,6 +7,7 @@ import { pathToUri } from '../uri';
 import { relative, sep, isAbsolute } from 'node:path';
 import { RULES } from '../features/diagnostics/rules';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ruleHelpText } from '../features/diagnostics/explain';
 import { codeOf, oneLine, severityName, type LintReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -53,7 +54,9 @@ export function toSarif(report: LintReport, options: SarifOptions): Record<strin
     id: r.code,
     name: r.code,
     shortDescription: { text: r.description },
-    ...(r.help ? { fullDescription: { text: r.help }, help: { text: `${r.description} ${r.help}` } } : {}),
+    ...(r.help ? { fullDescription: { text: r.help } } : {}),
+    // the text of lighttpd-lint explain CODE without the example's live findings (features/diagnostics/explain.ts)
+    help: { text: ruleHelpText(r.code) ?? r.description },
     defaultConfiguration: { level: level(r.severity === 'information' ? 'info' : r.severity) },
     // GitHub code scanning shows rules with a security-severity as security alerts (critical/high/medium/low).
     ...(r.securitySeverity !== undefined
