@@ -2,9 +2,9 @@
 # The pre-commit hooks of .pre-commit-hooks.yaml, run by the real pre-commit (Debian's) as a user's repository
 # would: `pre-commit try-repo` against a clone of this repository's HEAD (pre-commit installs it with npm: npm
 # install, whose postinstall builds dist/cli.js, npm pack, npm install -g of the tarball), on a config with a
-# missing module (must fail, naming module-not-loaded) and on the fixed config (must pass); then the
-# whole-configuration hook from a .pre-commit-config.yaml with the main config in args, where only a fragment
-# changed. Needs the npm registry (or npm's cache) for that install. Exit 77 (skipped) without pre-commit or git.
+# missing module (must fail, naming module-not-loaded) and on the fixed config (must pass); then, from a
+# .pre-commit-config.yaml naming the clone (one install shared by the runs), the whole-configuration hook with the
+# main config in args where only a fragment changed, and the fixing hook. Needs the npm registry (or npm's cache) for that install. Exit 77 (skipped) without pre-commit or git.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 for tool in pre-commit git node npm; do
@@ -63,15 +63,19 @@ check "try-repo lighttpd-lint: the main config with a fragment missing its modul
   pre-commit try-repo "$tmp/hooks" lighttpd-lint --ref "$rev" --all-files
 contains "the hook names the fragment's problem" 'etc/lighttpd/conf.d/10-proxy.conf:1:1: error module-not-loaded'
 contains "pre-commit reports the hook failed" 'lighttpd-lint............................................................Failed'
-echo "     (install and first run: $(($(date +%s) - start)) s)"
+echo "     (try-repo: install and run $(($(date +%s) - start)) s)"
 
 sed -i 's/"mod_access" )/"mod_access", "mod_proxy" )/' etc/lighttpd/lighttpd.conf
 git add -A
+start=$(date +%s)
 check "try-repo lighttpd-lint: the fixed config passes" 0 \
   pre-commit try-repo "$tmp/hooks" lighttpd-lint --ref "$rev" --all-files
 contains "pre-commit reports the hook passed" 'lighttpd-lint............................................................Passed'
+echo "     (try-repo: install and run $(($(date +%s) - start)) s)"
+git commit --quiet --no-verify -m fixed
 
-# The whole-configuration hook: the main config (committed) lacks mod_proxy; only the fragment is staged.
+# From here a .pre-commit-config.yaml names the clone, as a user's repository would: pre-commit installs the
+# hooks once into PRE_COMMIT_HOME (try-repo installs into a temporary store every time).
 cat > .pre-commit-config.yaml <<EOF
 repos:
   - repo: $tmp/hooks
@@ -79,10 +83,15 @@ repos:
     hooks:
       - id: lighttpd-lint-config
         args: [etc/lighttpd/lighttpd.conf]
+      - id: lighttpd-lint-fix
+        stages: [manual]
 EOF
+git add .pre-commit-config.yaml
+git commit --quiet --no-verify -m "pre-commit config"
+
+# The whole-configuration hook: the main config (committed) lacks mod_proxy again; only the fragment is staged.
 sed -i 's/, "mod_proxy" )/ )/' etc/lighttpd/lighttpd.conf
-git add -A
-git commit --quiet --no-verify -m "main config without mod_proxy"
+git commit --quiet --no-verify -am "main config without mod_proxy"
 echo 'proxy.balance = "fair"' >> etc/lighttpd/conf.d/10-proxy.conf
 git add etc/lighttpd/conf.d/10-proxy.conf
 check "lighttpd-lint-config: a staged fragment gets the whole configuration checked from its main config" 1 \
@@ -93,12 +102,12 @@ echo 'not a config' > notes.txt
 git add notes.txt
 check "lighttpd-lint-config: no lighttpd file staged, the hook does not run" 0 pre-commit run lighttpd-lint-config
 contains "pre-commit skips it" '(no files to check)Skipped'
+git commit --quiet --no-verify -m notes
 
 # The fixing hook: the fragment gets its own server.modules += line (Debian's style for fragments); pre-commit
 # fails the hook because it changed a file.
-git commit --quiet --no-verify -m notes
-check "try-repo lighttpd-lint-fix: fixes the configuration and fails because it changed a file" 1 \
-  pre-commit try-repo "$tmp/hooks" lighttpd-lint-fix --ref "$rev" --all-files
+check "lighttpd-lint-fix: fixes the configuration and fails because it changed a file" 1 \
+  pre-commit run lighttpd-lint-fix --hook-stage manual --all-files
 contains "the fix is printed" 'fixed etc/lighttpd/conf.d/10-proxy.conf:1: module-not-loaded: Add "mod_proxy" to server.modules'
 if grep -qF 'server.modules += ( "mod_proxy" )' etc/lighttpd/conf.d/10-proxy.conf; then echo "ok   the fragment now loads mod_proxy"; else
   echo "FAIL the fragment was not fixed"; sed 's/^/     /' etc/lighttpd/conf.d/10-proxy.conf; failures=$((failures + 1)); fi

@@ -115,6 +115,7 @@ describe('module-not-loaded', () => {
         {
           title: 'Add "mod_proxy" to server.modules',
           isPreferred: true,
+          safe: true, // lighttpd-lint --fix applies it
           edits: [
             {
               range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
