@@ -8,7 +8,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { nodeFileSystem } from '../analysis/nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { fixUntilClean } from '../features/codeActions/safeFixes';
 import type { CliOptions } from './args';
 import { countDiagnostics } from './report';
