@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'dist', 'cli-main.js'))) {
   if (!existsSync(join(root, 'node_modules', 'esbuild'))) {
     process.stderr.write('lighttpd-conf: dist/cli.js is not built and esbuild is not installed (run npm install)\n');
     process.exit(1);

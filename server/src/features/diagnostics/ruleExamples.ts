@@ -163,6 +163,16 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExample>> = {
     config: '$SERVER["socket"] == "127.0.0.1:99999" {\n}\n',
     fixed: '$SERVER["socket"] == "127.0.0.1:8080" {\n}\n',
   },
+  'invalid-backend': {
+    config: 'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "port" => 8000 ) ) )\n',
+    fixed: 'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n',
+  },
+  'missing-field': {
+    config:
+      'server.modules = ( "mod_auth" )\nauth.require = ( "/admin/" => ( "method" => "basic", "realm" => "admin" ) )\n',
+    fixed:
+      'server.modules = ( "mod_auth" )\nauth.require = ( "/admin/" => ( "method" => "basic", "realm" => "admin", "require" => "valid-user" ) )\n',
+  },
   'implicit-module': {
     config: 'server.modules = ( "mod_access" )\nssl.engine = "enable"\nssl.pemfile = "/etc/ssl/site.pem"\n',
     fixed:
@@ -333,6 +343,7 @@ export const NO_EXAMPLE: Readonly<Record<string, string>> = {
   'include-not-found': 'include "conf.d/missing.conf" (a plain path, no wildcard, that does not exist)',
   'include-contents-unknown':
     'next to include-not-found: what the missing file would load or set is unknown, so nothing it could define is reported missing',
+  'too-many-conditions': 'more than 4,095 distinct condition blocks (lighttpd aborts at start)',
   'included-problems': 'on include "conf.d/*.conf" in the editor: "2 errors in conf.d/10-proxy.conf"',
   'include-cycle': 'a.conf includes b.conf, which includes a.conf',
   'include-limit': 'include "/etc/lighttpd/*/*.conf" matching more files than are checked',
