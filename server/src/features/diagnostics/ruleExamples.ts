@@ -344,6 +344,12 @@ export const NO_EXAMPLE: Readonly<Record<string, string>> = {
   'include-contents-unknown':
     'next to include-not-found: what the missing file would load or set is unknown, so nothing it could define is reported missing',
   'too-many-conditions': 'more than 4,095 distinct condition blocks (lighttpd aborts at start)',
+  // (rules added while explain landed: examples still to write; explain shows their description and help)
+  'ssl-pemfile-missing': 'ssl.engine = "enable" on a socket with no ssl.pemfile (lighttpd refuses to start)',
+  'upgrade-advisories': 'with lighttpd.upgradeFrom: the security advisories fixed between the two releases',
+  'known-vulnerability': 'a target release with a known vulnerability that the configuration exposes (opt-in)',
+  'secret-served': 'an auth user file or TLS key under server.document-root, served as a plain file',
+  'tls-profile': 'TLS settings weaker than the chosen lighttpd.security.tlsProfile',
   'included-problems': 'on include "conf.d/*.conf" in the editor: "2 errors in conf.d/10-proxy.conf"',
   'include-cycle': 'a.conf includes b.conf, which includes a.conf',
   'include-limit': 'include "/etc/lighttpd/*/*.conf" matching more files than are checked',
