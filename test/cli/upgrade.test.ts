@@ -89,8 +89,9 @@ describe("Debian's lighttpd.conf (1.4.69-1) upgraded to 1.4.85", () => {
     async () => {
       const a = memoryIo(files());
       await runCli(['--upgrade-from', '1.4.69', '--lighttpd-version', '1.4.85', '-f', 'json', 'lighttpd.conf'], a.io);
-      // Line 53 is `"mod_staticfile",` in the final server.modules += ( ... ).
-      assert.deepEqual(upgradeNotes(a.out()), ['53:2 upgrade-static-pathinfo']);
+      // Line 53 is `"mod_staticfile",` in the final server.modules += ( ... ); line 8 is server.modules, where
+      // upgrade-advisories lists the security fixes on the way (issue 25).
+      assert.deepEqual(upgradeNotes(a.out()), ['8:1 upgrade-advisories', '53:2 upgrade-static-pathinfo']);
     },
   );
   test(
@@ -99,7 +100,11 @@ describe("Debian's lighttpd.conf (1.4.69-1) upgraded to 1.4.85", () => {
     async () => {
       const a = memoryIo(files());
       await runCli(['--upgrade-from', '1.4.39', '-f', 'json', 'lighttpd.conf'], a.io);
-      assert.deepEqual(upgradeNotes(a.out()), ['1:1 upgrade-keep-alive-requests', '53:2 upgrade-static-pathinfo']);
+      assert.deepEqual(upgradeNotes(a.out()), [
+        '1:1 upgrade-keep-alive-requests',
+        '8:1 upgrade-advisories',
+        '53:2 upgrade-static-pathinfo',
+      ]);
     },
   );
 });

@@ -106,7 +106,7 @@ describe('Check Upgrade command', () => {
     assert.equal(await vscode.workspace.applyEdit(keep.edit), true);
     await waitForText(doc, (t) => /\n\s*url\.redirect-code = 301\n/.test(t), 'the inserted url.redirect-code');
     assert.equal(positionOf(doc, 'url.redirect-code = 301').line, redirectLine + 1);
-    const fixed = await waitForDiagnostics(doc.uri, (x) => x.length === 0, `${CODE} to go away after the fix`);
+    const fixed = await waitForDiagnostics(doc.uri, (x) => changes(x).length === 0, `${CODE} to go away after the fix`);
     assert.deepEqual(changes(fixed), []);
 
     // Undone, the diagnostic comes back: the check is still on.
