@@ -7,7 +7,10 @@
 import * as vscode from 'vscode';
 
 declare function describe(title: string, fn: () => void): void;
-declare function it(title: string, fn: () => Promise<void>): void;
+declare const it: {
+  (title: string, fn: () => Promise<void>): void;
+  skip(title: string, fn: () => Promise<void>): void;
+};
 
 const EXTENSION_ID = 'lighttpd-conf.lighttpd-conf';
 const WAIT_MS = 30_000;
