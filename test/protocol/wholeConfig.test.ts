@@ -44,7 +44,8 @@ describe('opening only the main config', { skip }, () => {
       const main = await mainDiags;
       assert.deepEqual(codes(main), ['included-problems@2']);
       const summary = main[0];
-      assert.equal(summary.severity, DiagnosticSeverity.Error);
+      // The fragment's two errors are published on it: the summary only points at them (one problem, counted once).
+      assert.equal(summary.severity, DiagnosticSeverity.Hint);
       assert.match(summary.message, /^2 errors in conf\.d\/10-proxy\.conf$/);
       assert.deepEqual(
         summary.relatedInformation?.map((r) => `${r.location.uri === fragment}@${r.location.range.start.line}`),
@@ -69,8 +70,32 @@ describe('opening only the main config', { skip }, () => {
       client.open('lighttpd.conf', 'server.document-root = "/tmp"\ninclude "conf.d/*.conf"\n');
       const ds = await main;
       assert.deepEqual(codes(ds), ['included-problems@1']);
-      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(ds[0].severity, DiagnosticSeverity.Hint);
       assert.match(ds[0].message, /^1 warning in conf\.d\/a\.conf$/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('a fragment published nowhere else (past lighttpd.diagnostics.includedFiles): the summary carries its severity', async () => {
+    const dir = layout('past-max', {
+      'lighttpd.conf': MAIN,
+      'conf.d/10-proxy.conf': PROXY,
+      'conf.d/20-warn.conf': 'a = 1, b = 2\n',
+    });
+    // Two files published: the main config and 10-proxy.conf; 20-warn.conf is neither published nor open.
+    const client = await startClient({
+      workspaceFolder: dir,
+      settings: { validate: { delay: 0 }, diagnostics: { includedFiles: 2 } },
+    });
+    try {
+      const main = client.diagnostics(pathToFileURL(join(dir, 'lighttpd.conf')).href, (d) => d.length > 0);
+      client.open('lighttpd.conf', MAIN);
+      const ds = await main;
+      assert.deepEqual(codes(ds), ['included-problems@2']);
+      assert.match(ds[0].message, /^2 errors, 1 warning in 2 included files$/);
+      // Only the warning is shown nowhere else.
+      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
     } finally {
       await client.shutdown();
     }

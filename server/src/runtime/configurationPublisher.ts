@@ -92,7 +92,8 @@ export class ConfigurationPublisher {
     );
     if (!config) return;
     const files = config.files.slice(0, max);
-    const docs = new Map(files.map((f) => [f.path, f]));
+    const publishedPaths = new Set(files.map((f) => f.path));
+    const docs = new Map(config.files.map((f) => [f.path, f]));
     const level = settings.diagnostics?.severity?.['included-problems'];
     if (level !== 'off') {
       const texts = new Map<string, TextDocument>();
@@ -103,10 +104,13 @@ export class ConfigurationPublisher {
         if (!doc) texts.set(path, (doc = TextDocument.create(f.uri, 'lighttpd', 0, f.text)));
         return doc.positionAt(offset);
       };
+      // Every file is summed up; a published (or open) file shows its problems itself, so the summary only
+      // points at them, and counts (has a severity) only for the files past maxFiles.
       const summaries = summarizeIncludedProblems(
-        { ...config, files },
+        config,
         positionOf,
         level ? SEVERITY[level] : undefined,
+        (path) => publishedPaths.has(path) || this.deps.isOpen(path),
       );
       for (const [p, ds] of summaries) published.summaries.set(p, ds);
     }

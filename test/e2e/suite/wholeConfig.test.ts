@@ -38,8 +38,13 @@ describe('whole configuration', () => {
     const mine = await waitForDiagnostics(main.uri, hasCode('included-problems'), 'included-problems');
     const summary = mine.find((d) => codeOf(d) === 'included-problems')!;
     assert.equal(summary.range.start.line, 3, describeDiagnostics(mine));
-    assert.equal(summary.severity, vscode.DiagnosticSeverity.Error);
+    // One mistake counts once: the fragment's problems are listed on it, the include line only points at them.
+    assert.equal(summary.severity, vscode.DiagnosticSeverity.Hint);
     assert.equal(summary.relatedInformation?.length, 2);
+    const errorsIn = (uri: vscode.Uri) =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    assert.equal(errorsIn(main.uri), 0, 'no error counted on the main config for the fragment');
+    assert.equal(errorsIn(fragment), 2);
     assert.ok(summary.relatedInformation!.every((r) => r.location.uri.toString() === fragment.toString()));
   });
 

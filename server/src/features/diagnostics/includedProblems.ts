@@ -2,8 +2,11 @@
  * Rule `included-problems`: on an `include` line, one diagnostic that sums up the errors and warnings of
  * the files the include reads (directly or through their own includes), each of them as related
  * information, so that a user who looks only at the main config learns that the configuration as a whole
- * is broken. Its severity is that of the worst problem summed up. Include cycles are left out: they are
- * reported on the include line itself (include-cycle).
+ * is broken. A problem is counted once: where every problem summed up is already shown on its own file (the
+ * file is open, or the editor publishes it as part of the configuration), the summary is a hint (a pointer
+ * that counts nowhere: no second error in the Problems badge, no red main-config tab while a fragment is
+ * being typed); otherwise its severity is that of the worst problem shown nowhere else. Include cycles are
+ * left out: they are reported on the include line itself (include-cycle).
  */
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { IncludeEdge } from '../../analysis/evaluate';
@@ -35,6 +38,8 @@ export function summarizeIncludedProblems(
   config: ConfigurationProblems,
   positionOf: (path: string, offset: number) => Position | undefined,
   severityOverride?: DiagnosticSeverity,
+  /** Whether a file's own diagnostics are shown (published on it); default: none is. */
+  shown: (path: string) => boolean = () => false,
 ): Map<string, Diagnostic[]> {
   const into = new Map<string, IncludeEdge[]>();
   for (const e of config.includes) into.set(e.to, [...(into.get(e.to) ?? []), e]);
@@ -88,9 +93,16 @@ export function summarizeIncludedProblems(
           message: `${d.code}: ${d.message}`,
         })),
     );
+    const unshown = files.filter((p) => !shown(p)).flatMap((p) => byFile.get(p) ?? []);
+    const severity =
+      unshown.length === 0
+        ? DiagnosticSeverity.Hint
+        : unshown.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error)
+          ? DiagnosticSeverity.Error
+          : DiagnosticSeverity.Warning;
     const d: Diagnostic = {
       range: { start, end },
-      severity: severityOverride ?? (errors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning),
+      severity: severityOverride ?? severity,
       code: 'included-problems',
       source: DIAGNOSTIC_SOURCE,
       message: `${counts} in ${where}`,

@@ -156,7 +156,7 @@ const TABLE = [
   rule(
     'included-problems',
     'error',
-    'On an include line: the errors and warnings of the files it reads (severity of the worst of them).',
+    'On an include line: the errors and warnings of the files it reads; a hint while they are shown on those files (one problem counts once), else the severity of the worst of them.',
   ),
   rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
   rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
