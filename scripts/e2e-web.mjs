@@ -108,9 +108,16 @@ async function startServer(dir, name) {
 const workbenchUrl = (authority, ws, payload) =>
   `http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
+/** Debian's conf-enabled link of the fixture's debian/ layout (git keeps no links in the fixture). */
+function linkDebianLayout(ws) {
+  mkdirSync(join(ws, 'debian', 'conf-enabled'), { recursive: true });
+  symlinkSync('../conf-available/15-app.conf', join(ws, 'debian', 'conf-enabled', '15-app.conf'));
+}
+
 async function runWebSuite(dir, testsIndex) {
   mkdirSync(dir, { recursive: true });
   const ws = prepareWorkspace(dir, 'web', { settings: {} });
+  linkDebianLayout(ws);
   const ext = webOnly(ROOT, join(dir, 'extension'));
   const { server, authority } = await startServer(dir, 'suite');
   const context = await launchBrowser(dir);

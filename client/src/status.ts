@@ -57,19 +57,19 @@ export function registerStatus(context: vscode.ExtensionContext, client: LazyCli
     const c = client.current;
     if (!doc || doc.languageId !== 'lighttpd' || c?.state !== State.Running) return;
     const mine = ++generation;
-    const s = await c
-      .sendRequest<DocumentStatus | null>('lighttpd/status', { uri: doc.uri.toString() })
-      .catch(() => null);
+    // The server's name of the document (on the web the client maps the workspace's file system onto file:
+    // paths: a raw vscode-remote:// or vscode-vfs:// URI would be a document the server does not know).
+    const uri = c.code2ProtocolConverter.asUri(doc.uri);
+    const s = await c.sendRequest<DocumentStatus | null>('lighttpd/status', { uri }).catch(() => null);
     if (mine !== generation || !s) return;
     version.text = `lighttpd ${s.version}`;
     version.detail = 'target version';
     if (s.roots.length > 0) {
-      const own = s.roots.length === 1 && s.roots[0] === doc.uri.fsPath;
+      const editorUri = (path: string) => c.protocol2CodeConverter.asUri(vscode.Uri.file(path).toString());
+      const own = s.roots.length === 1 && editorUri(s.roots[0]).toString() === doc.uri.toString();
       config.text = own ? 'main config' : `checked with ${s.roots.map(baseName).join(', ')}`;
       config.detail = own ? 'no other file includes it' : s.roots.join(', ');
-      config.command = own
-        ? undefined
-        : { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(s.roots[0])] };
+      config.command = own ? undefined : { title: 'Open', command: 'vscode.open', arguments: [editorUri(s.roots[0])] };
     } else {
       config.text = s.orphan ? 'not included by any main config' : 'checked alone';
       config.detail = s.orphan ? 'checked leniently (see lighttpd.rootFiles)' : '';

@@ -12,6 +12,7 @@ import type {
   FindFilesParams,
 } from '../../server/src/runtime/fileSystemProtocol';
 import type { FileSource } from '../../server/src/runtime/remoteFileSystem';
+import { findLinkTarget, type FileIdentity, type LinkLookup } from '../../server/src/runtime/linkTargets';
 
 export interface CountingSource extends FileSource {
   readonly requests: { queries: number; scans: number };
@@ -57,23 +58,58 @@ export function nodeFileSource(): CountingSource {
   };
 }
 
-/** Files by absolute path; folders are the paths' parents. `findFiles` matches `**\/*.conf` only. */
-export function memoryFileSource(files: Map<string, string>): CountingSource & { fail?: boolean } {
+/**
+ * Files by absolute path; folders are the paths' parents. `findFiles` matches `**\/*.conf` only. `links`
+ * (link path -> the file it names) read as their file and are told apart as the web client does: by a stat
+ * that says "link" with the statistics of its file (runtime/linkTargets.ts).
+ */
+export function memoryFileSource(
+  files: Map<string, string>,
+  links: Map<string, string> = new Map(),
+): CountingSource & { fail?: boolean } {
   const requests = { queries: 0, scans: 0 };
-  const isDir = (p: string) => [...files.keys()].some((f) => f.startsWith(p.endsWith('/') ? p : p + '/'));
+  const all = () => [...files.keys(), ...links.keys()];
+  const isDir = (p: string) => all().some((f) => f.startsWith(p.endsWith('/') ? p : p + '/'));
+  const identity = (p: string): FileIdentity | undefined => {
+    const real = links.get(p) ?? p;
+    const text = files.get(real);
+    if (text === undefined) return undefined;
+    // (times made from the real file's name: the same for a link and its file, different for another file)
+    const time = [...real].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7);
+    return { link: links.has(p), file: true, size: text.length, mtime: time, ctime: time + 1 };
+  };
+  const lookup: LinkLookup = {
+    stat: async (p) => identity(p),
+    folders: async (dir) => {
+      const prefix = dir.endsWith('/') ? dir : dir + '/';
+      const names = all()
+        .filter((f) => f.startsWith(prefix) && f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length).split('/')[0]);
+      return [...new Set(names)];
+    },
+    search: async (name) => all().filter((f) => f.endsWith('/' + name)),
+  };
   const source: CountingSource & { fail?: boolean } = {
     requests,
     query: async (params: FileSystemParams) => {
       requests.queries++;
       if (source.fail) throw new Error('the client refused');
+      const resolved = new Map<string, string | undefined>();
+      for (const q of params.queries)
+        if (q.op === 'resolve' && identity(q.path))
+          resolved.set(q.path, await findLinkTarget(q.path, identity(q.path)!, lookup));
       return params.queries.map((q): FileAnswer => {
-        const text = files.get(q.path);
-        if (text !== undefined) return q.op === 'read' ? { type: 'file', text } : { type: 'file' };
+        const text = files.get(links.get(q.path) ?? q.path);
+        if (text !== undefined) {
+          if (q.op === 'resolve')
+            return resolved.get(q.path) ? { type: 'file', target: resolved.get(q.path) } : { type: 'file' };
+          return q.op === 'read' ? { type: 'file', text } : { type: 'file' };
+        }
         if (!isDir(q.path)) return { type: 'none' };
         if (q.op !== 'list') return { type: 'directory' };
         const prefix = q.path.endsWith('/') ? q.path : q.path + '/';
         const names = new Map<string, boolean>();
-        for (const f of files.keys()) {
+        for (const f of all()) {
           if (!f.startsWith(prefix)) continue;
           const [name, ...more] = f.slice(prefix.length).split('/');
           names.set(name, more.length > 0 || names.get(name) === true);
@@ -85,7 +121,9 @@ export function memoryFileSource(files: Map<string, string>): CountingSource & {
       requests.scans++;
       if (source.fail) throw new Error('the client refused');
       const prefix = params.folder.endsWith('/') ? params.folder : params.folder + '/';
-      return [...files.keys()].filter((f) => f.startsWith(prefix) && f.endsWith('.conf')).slice(0, params.limit);
+      return all()
+        .filter((f) => f.startsWith(prefix) && f.endsWith('.conf'))
+        .slice(0, params.limit);
     },
   };
   return source;

@@ -33,6 +33,53 @@ const files = new Map<string, string>([
   ['/repo/site2/lighttpd.conf', 'server.document-root = "/srv"\ninclude "../deeper/x.conf"\ninclude "missing.conf"\n'],
 ]);
 
+/** A web server in-process whose client answers from `source`; diagnostics land in `published`. */
+async function startWebServer(
+  source: ReturnType<typeof memoryFileSource>,
+  published: PublishDiagnosticsParams[],
+  fsRequests: string[] = [],
+): Promise<MessageConnection> {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+  startServer(server, createWebHost(server, { addEventListener: () => undefined }));
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+  client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest(FILE_SYSTEM_REQUEST, (p: Parameters<typeof source.query>[0]) => {
+    fsRequests.push(p.queries.map((q) => `${q.op} ${q.path}`).join(', '));
+    return source.query(p);
+  });
+  client.onRequest(FIND_FILES_REQUEST, (p: Parameters<typeof source.findFiles>[0]) => source.findFiles(p));
+  client.listen();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: 'file:///repo',
+    capabilities: { workspace: { configuration: true } },
+    workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }],
+  });
+  client.sendNotification('initialized', {});
+  return client;
+}
+
+const waitForDiagnostics = (
+  published: PublishDiagnosticsParams[],
+  path: string,
+  accept: (d: Diagnostic[]) => boolean = () => true,
+) =>
+  new Promise<Diagnostic[]>((resolve, reject) => {
+    const t0 = Date.now();
+    const poll = () => {
+      const last = published.filter((p) => p.uri === `file://${path}`).pop();
+      if (last && accept(last.diagnostics)) return resolve(last.diagnostics);
+      if (Date.now() - t0 > 10_000) return reject(new Error(`no diagnostics for ${path}: ${JSON.stringify(last)}`));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}`).sort();
+
 describe('the server on the web host', () => {
   let client: MessageConnection;
   const published: PublishDiagnosticsParams[] = [];
@@ -40,27 +87,7 @@ describe('the server on the web host', () => {
   const fsRequests: string[] = [];
 
   before(async () => {
-    const up = new PassThrough();
-    const down = new PassThrough();
-    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
-    startServer(server, createWebHost(server, { addEventListener: () => undefined }));
-    client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-    client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
-    client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-    client.onRequest('client/registerCapability', () => null);
-    client.onRequest(FILE_SYSTEM_REQUEST, (p: Parameters<typeof source.query>[0]) => {
-      fsRequests.push(p.queries.map((q) => `${q.op} ${q.path}`).join(', '));
-      return source.query(p);
-    });
-    client.onRequest(FIND_FILES_REQUEST, (p: Parameters<typeof source.findFiles>[0]) => source.findFiles(p));
-    client.listen();
-    await client.sendRequest('initialize', {
-      processId: null,
-      rootUri: 'file:///repo',
-      capabilities: { workspace: { configuration: true } },
-      workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }],
-    });
-    client.sendNotification('initialized', {});
+    client = await startWebServer(source, published, fsRequests);
   });
   after(() => client.dispose());
 
@@ -69,17 +96,7 @@ describe('the server on the web host', () => {
       textDocument: { uri: `file://${path}`, languageId: 'lighttpd', version: 1, text: files.get(path) },
     });
   const diagnosticsOf = (path: string, accept: (d: Diagnostic[]) => boolean = () => true) =>
-    new Promise<Diagnostic[]>((resolve, reject) => {
-      const t0 = Date.now();
-      const poll = () => {
-        const last = published.filter((p) => p.uri === `file://${path}`).pop();
-        if (last && accept(last.diagnostics)) return resolve(last.diagnostics);
-        if (Date.now() - t0 > 10_000) return reject(new Error(`no diagnostics for ${path}: ${JSON.stringify(last)}`));
-        setTimeout(poll, 10);
-      };
-      poll();
-    });
-  const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}`).sort();
+    waitForDiagnostics(published, path, accept);
 
   test('a fragment is checked within its main config, read through the client', async () => {
     open('/repo/conf.d/20-use.conf');
@@ -130,5 +147,56 @@ describe('the server on the web host', () => {
     });
     const ds = await diagnosticsOf('/repo/conf.d/20-use.conf', (d) => d.length === 0);
     assert.deepEqual(ds, []);
+  });
+});
+
+/**
+ * Debian's layout on the web: conf-enabled/15-app.conf is a symbolic link to conf-available/15-app.conf. The
+ * editor's file system has no realpath; the client tells the link's file by identity (runtime/linkTargets.ts),
+ * so that the two names are one file as on the desktop: the file the user edits (conf-available/) is checked
+ * with the main config, and its problems are published under its own name only.
+ */
+describe('the server on the web host: Debian conf-enabled links', () => {
+  const debian = new Map<string, string>([
+    [
+      '/repo/lighttpd.conf',
+      'server.modules = ( "mod_access" )\nserver.document-root = "/srv"\ninclude "conf-enabled/*.conf"\n',
+    ],
+    ['/repo/conf-available/15-app.conf', 'scgi.server = ( "/" => (( "host" => "127.0.0.1", "port" => 4000 )) )\n'],
+    // (another file of the same name elsewhere, with other times: not the link's file)
+    ['/repo/old/15-app.conf', 'scgi.server = ( "/" => (( "host" => "127.0.0.1", "port" => 4000 )) )\n'],
+  ]);
+  const links = new Map([['/repo/conf-enabled/15-app.conf', '/repo/conf-available/15-app.conf']]);
+  let client: MessageConnection;
+  const published: PublishDiagnosticsParams[] = [];
+
+  before(async () => {
+    client = await startWebServer(memoryFileSource(debian, links), published);
+  });
+  after(() => client.dispose());
+
+  test('the link target opened alone is checked with the main config; its problems are never under the link', async () => {
+    const uri = 'file:///repo/conf-available/15-app.conf';
+    client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'lighttpd', version: 1, text: debian.get('/repo/conf-available/15-app.conf') },
+    });
+    const ds = await waitForDiagnostics(published, '/repo/conf-available/15-app.conf', (d) => d.length > 0);
+    assert.deepEqual(codes(ds), ['module-not-loaded@0']);
+    const status = await client.sendRequest<{ roots: string[] }>('lighttpd/status', { uri });
+    assert.deepEqual(status.roots, ['/repo/lighttpd.conf']);
+    client.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: 'file:///repo/lighttpd.conf',
+        languageId: 'lighttpd',
+        version: 1,
+        text: debian.get('/repo/lighttpd.conf'),
+      },
+    });
+    const main = await waitForDiagnostics(published, '/repo/lighttpd.conf');
+    assert.deepEqual(codes(main), ['included-problems@2']);
+    assert.ok(
+      !published.some((p) => p.uri === 'file:///repo/conf-enabled/15-app.conf' && p.diagnostics.length > 0),
+      'nothing published under the link',
+    );
   });
 });

@@ -9,15 +9,21 @@ export const FILE_SYSTEM_REQUEST = 'lighttpd/fileSystem';
 /** `lighttpd/findFiles`: the workspace scan (config files under a folder). */
 export const FIND_FILES_REQUEST = 'lighttpd/findFiles';
 
-/** `read`: what the path is and, for a file, its text; `list`: what it is and, for a folder, its entries. */
+/**
+ * `read`: what the path is and, for a file, its text; `list`: what it is and, for a folder, its entries;
+ * `resolve`: what it is and, for a symbolic link to a file, the path of the file it names (`target`).
+ */
 export interface FileQuery {
-  readonly op: 'read' | 'list';
+  readonly op: 'read' | 'list' | 'resolve';
   readonly path: string;
 }
 
 export type FileAnswer =
-  /** `text` is absent when the file was not read: larger than maxFileSize, unreadable, or a `list` query. */
-  | { readonly type: 'file'; readonly text?: string }
+  /**
+   * `text` is absent when the file was not read: larger than maxFileSize, unreadable, or not a `read` query.
+   * `target` (a `resolve` query on a symbolic link): the file the link names, when it could be told.
+   */
+  | { readonly type: 'file'; readonly text?: string; readonly target?: string }
   /** `entries` (name, is a folder or a link to one) only for a `list` query; at most maxEntries. */
   | {
       readonly type: 'directory';

@@ -43,6 +43,7 @@ const NONE: FileAnswer = { type: 'none' };
 export class PrefetchingFileSystem implements ConfigFileSystem {
   private readonly reads = new Map<string, FileAnswer>();
   private readonly lists = new Map<string, FileAnswer>();
+  private readonly resolved = new Map<string, FileAnswer>();
   private readonly scans = new Map<string, { readonly params: FindFilesParams; readonly paths: readonly string[] }>();
   /** Queries asked for and not sent yet, by key; `asked`: sent and not answered. */
   private readonly wanted = new Map<string, FileQuery>();
@@ -93,8 +94,16 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
     });
   }
 
+  /**
+   * The file a symbolic link names, as the client could tell it (runtime/linkTargets.ts: the editor's file
+   * system has no realpath); until the answer is in, and for anything else, the path itself.
+   */
   realPath(path: string): string {
-    return path; // (the web's file systems have no symbolic links to resolve here)
+    if (!isAbsolute(path)) return path;
+    const a = this.resolved.get(path);
+    if (a) return a.type === 'file' && a.target ? a.target : path;
+    this.want('resolve', path);
+    return path;
   }
 
   listDirectory(path: string, limit: number): DirectoryEntry[] | undefined {
@@ -124,7 +133,7 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
 
   /** A file changed, appeared or went away (a watched-files event): its answers are fetched again. */
   fileChanged(path: string): void {
-    for (const m of [this.reads, this.lists]) {
+    for (const m of [this.reads, this.lists, this.resolved]) {
       const a = m.get(path);
       if (a?.type === 'file' && a.text) this.chars -= a.text.length;
       m.delete(path);
@@ -169,14 +178,14 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
   private want(op: FileQuery['op'], path: string): void {
     const key = `${op}:${path}`;
     if (this.wanted.has(key) || this.asked.has(key)) return;
-    if (this.reads.size + this.lists.size >= MAX_CACHED_PATHS || this.chars >= MAX_CACHED_CHARS) {
+    if (this.reads.size + this.lists.size + this.resolved.size >= MAX_CACHED_PATHS || this.chars >= MAX_CACHED_CHARS) {
       if (!this.full) {
         this.full = true;
         this.log(
           `lighttpd: the configuration reads more than ${MAX_CACHED_PATHS} paths or ${MAX_CACHED_CHARS / 1024 / 1024} MiB through the editor's file system; further files are treated as missing.`,
         );
       }
-      (op === 'read' ? this.reads : this.lists).set(path, NONE);
+      this.answers(op).set(path, NONE);
       return;
     }
     this.wanted.set(key, { op, path });
@@ -256,7 +265,11 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
     this.asked.delete(key);
     const a = sanitize(answer, q);
     if (a.type === 'file' && a.text) this.chars += a.text.length;
-    (q.op === 'read' ? this.reads : this.lists).set(q.path, a);
+    this.answers(q.op).set(q.path, a);
+  }
+
+  private answers(op: FileQuery['op']): Map<string, FileAnswer> {
+    return op === 'read' ? this.reads : op === 'list' ? this.lists : this.resolved;
   }
 
   private storeScan(key: string, params: FindFilesParams, paths: readonly string[]): void {
@@ -285,6 +298,12 @@ const withSlash = (folder: string) => (folder.endsWith('/') ? folder : folder + 
 function sanitize(a: FileAnswer | undefined, q: FileQuery): FileAnswer {
   if (!a || typeof a !== 'object') return NONE;
   if (a.type === 'file') {
+    if (q.op === 'resolve') {
+      const t = a.target;
+      // (an absolute path without `.`/`..` segments, other than the link itself)
+      const ok = typeof t === 'string' && t.startsWith('/') && t !== q.path && !/(^|\/)\.\.?(\/|$)/.test(t);
+      return ok ? { type: 'file', target: t } : { type: 'file' };
+    }
     const text = q.op === 'read' && typeof a.text === 'string' && a.text.length <= MAX_FILE_SIZE ? a.text : undefined;
     return text === undefined ? { type: 'file' } : { type: 'file', text };
   }

@@ -159,6 +159,36 @@ export function defineWebTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it("Debian's conf-enabled link and its conf-available file are one file", async () => {
+      // conf-enabled/15-app.conf links to conf-available/15-app.conf (scripts/e2e-web.mjs made the link): the
+      // file the user edits is checked with the main config that includes the link, and its problem is shown
+      // under its own name only, also once the main config is open.
+      const fragment = await open('debian/conf-available/15-app.conf');
+      const ds = await waitForDiagnostics(
+        fragment.uri,
+        (d) => d.some((x) => codeOf(x) === 'module-not-loaded'),
+        'module-not-loaded in conf-available/15-app.conf (checked with debian/lighttpd.conf)',
+      );
+      check(ds.length === 1 && ds[0].range.start.line === 0, `want module-not-loaded on line 1: ${describeDs(ds)}`);
+      const main = await open('debian/lighttpd.conf');
+      const mine = await waitForDiagnostics(
+        main.uri,
+        (d) => d.some((x) => codeOf(x) === 'included-problems'),
+        'the include line summary',
+      );
+      check(
+        mine.every((d) => d.severity === vscode.DiagnosticSeverity.Hint),
+        `the main config counts no second error: ${describeDs(mine)}`,
+      );
+      const underLink = vscode.languages.getDiagnostics(uriOf('debian/conf-enabled/15-app.conf'));
+      check(underLink.length === 0, `nothing under the link's name: ${describeDs(underLink)}`);
+      const related = mine.flatMap((d) => d.relatedInformation ?? []).map((r) => r.location.uri.toString());
+      check(
+        related.length > 0 && related.every((u) => u === fragment.uri.toString()),
+        `the summary points at conf-available: ${JSON.stringify(related)}`,
+      );
+    });
+
     it('never runs include_shell, even trusted and enabled', async () => {
       await vscode.workspace
         .getConfiguration('lighttpd')
