@@ -25,9 +25,15 @@ interface SimulatedBlock {
   condition: string;
   reason?: string;
 }
+interface ResultLink {
+  range: LspRange;
+  uri: string;
+  line: number;
+}
 type SimulateResult =
   | {
       text: string;
+      links: ResultLink[];
       json: { handler: { module: string } };
       blocks: SimulatedBlock[];
       captureHints: { uri: string; position: Position; label: string }[];
@@ -37,6 +43,8 @@ type SimulateResult =
 const HISTORY_KEY = 'lighttpd.simulate.history';
 const HISTORY_MAX = 20;
 const RESULT_SCHEME = 'lighttpd-simulation';
+/** The result document's language: plain text with word wrap on (package.json configurationDefaults). */
+const RESULT_LANGUAGE = 'lighttpd-simulation';
 const EFFECTIVE_SCHEME = 'lighttpd-effective';
 
 const range = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -69,7 +77,13 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
   });
   context.subscriptions.push(matched, dimmed, dimmedHead, unknown);
 
-  /** The last simulation of each document: the request line and the server's answer. */
+  // The server's names of documents (the web client maps the workspace's file system onto file: paths) and back.
+  const toServer = (uri: string) =>
+    client.current ? client.current.code2ProtocolConverter.asUri(vscode.Uri.parse(uri)) : uri;
+  const fromServer = (uri: string) =>
+    (client.current ? client.current.protocol2CodeConverter.asUri(uri) : vscode.Uri.parse(uri)).toString();
+
+  /** The last simulation of each document (by its editor URI): the request line and the server's answer. */
   const last = new Map<string, { request: string; result: Exclude<SimulateResult, { error: string }> }>();
   const resultChanged = new vscode.EventEmitter<vscode.Uri>();
   const effectiveChanged = new vscode.EventEmitter<vscode.Uri>();
@@ -122,11 +136,17 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
   const decorateAll = () => vscode.window.visibleTextEditors.forEach(decorate);
 
   async function run(uri: string, request: string): Promise<boolean> {
-    const result = await client.sendRequest<SimulateResult>('lighttpd/simulate', { uri, request });
-    if ('error' in result) {
-      void vscode.window.showErrorMessage(`lighttpd: ${result.error}`);
+    const answer = await client.sendRequest<SimulateResult>('lighttpd/simulate', { uri: toServer(uri), request });
+    if ('error' in answer) {
+      void vscode.window.showErrorMessage(`lighttpd: ${answer.error}`);
       return false;
     }
+    const result = {
+      ...answer,
+      blocks: answer.blocks.map((b) => ({ ...b, uri: fromServer(b.uri) })),
+      captureHints: answer.captureHints.map((h) => ({ ...h, uri: fromServer(h.uri) })),
+      links: answer.links.map((l) => ({ ...l, uri: fromServer(l.uri) })),
+    };
     last.set(uri, { request, result });
     decorateAll();
     resultChanged.fire(resultUri(uri));
@@ -176,7 +196,7 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, {
       onDidChange: effectiveChanged.event,
       provideTextDocumentContent: async (u) =>
-        (await client.sendRequest<{ text: string }>('lighttpd/effectiveConfig', { uri: u.query })).text ||
+        (await client.sendRequest<{ text: string }>('lighttpd/effectiveConfig', { uri: toServer(u.query) })).text ||
         '# The configuration is not open.\n',
     }),
     vscode.commands.registerCommand(
@@ -191,7 +211,9 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
         const request = requestArg ?? (await ask(suggestion));
         if (!request) return undefined;
         if (!(await run(uri, request))) return undefined;
-        const doc = await vscode.workspace.openTextDocument(resultUri(uri));
+        let doc = await vscode.workspace.openTextDocument(resultUri(uri));
+        if (doc.languageId !== RESULT_LANGUAGE)
+          doc = await vscode.languages.setTextDocumentLanguage(doc, RESULT_LANGUAGE);
         await vscode.window.showTextDocument(doc, {
           viewColumn: vscode.ViewColumn.Beside,
           preserveFocus: true,
@@ -218,6 +240,37 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }),
     vscode.window.onDidChangeVisibleTextEditors(decorateAll),
+    // Every place the result names is a link to that line of the configuration.
+    vscode.languages.registerDocumentLinkProvider(
+      { scheme: RESULT_SCHEME },
+      {
+        provideDocumentLinks: (doc) =>
+          (last.get(doc.uri.query)?.result.links ?? []).map((l) => {
+            const link = new vscode.DocumentLink(
+              range(l.range),
+              vscode.Uri.parse(l.uri).with({ fragment: `L${l.line + 1}` }),
+            );
+            link.tooltip = 'Open in the configuration';
+            return link;
+          }),
+      },
+    ),
+    // The result closed: its decorations and %n hints go with it.
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      if (e.closed.length === 0) return;
+      const open = new Set(
+        vscode.window.tabGroups.all.flatMap((g) =>
+          g.tabs.flatMap((t) =>
+            t.input instanceof vscode.TabInputText && t.input.uri.scheme === RESULT_SCHEME ? [t.input.uri.query] : [],
+          ),
+        ),
+      );
+      const gone = [...last.keys()].filter((k) => !open.has(k));
+      if (gone.length === 0) return;
+      gone.forEach((k) => last.delete(k));
+      decorateAll();
+      hintsChanged.fire();
+    }),
   );
 
   // Edits: the simulation of the edited document runs again, and its effective configuration follows.
@@ -241,10 +294,9 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
 
-  const selector: vscode.DocumentSelector = [
-    { scheme: 'file', language: 'lighttpd' },
-    { scheme: 'untitled', language: 'lighttpd' },
-  ];
+  // Any file system (the web's too), not the effective configuration's read-only document.
+  const selector: vscode.DocumentSelector = { language: 'lighttpd' };
+  const isConfig = (doc: vscode.TextDocument) => doc.uri.scheme !== EFFECTIVE_SCHEME;
   const lensesChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     lensesChanged,
@@ -255,10 +307,14 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
     vscode.languages.registerCodeLensProvider(selector, {
       onDidChangeCodeLenses: lensesChanged.event,
       async provideCodeLenses(doc, token) {
-        if (!vscode.workspace.getConfiguration('lighttpd', doc.uri).get<boolean>('codeLens.simulate', true)) return [];
+        if (
+          !isConfig(doc) ||
+          !vscode.workspace.getConfiguration('lighttpd', doc.uri).get<boolean>('codeLens.simulate', true)
+        )
+          return [];
         const lenses = await client.sendRequest<{ range: LspRange; condition: string; suggestion: string }[]>(
           'lighttpd/simulateLenses',
-          { uri: doc.uri.toString() },
+          { uri: toServer(doc.uri.toString()) },
           token,
         );
         return lenses.map(
@@ -275,11 +331,15 @@ export function registerSimulate(context: vscode.ExtensionContext, client: LazyC
     vscode.languages.registerInlayHintsProvider(selector, {
       onDidChangeInlayHints: hintsChanged.event,
       async provideInlayHints(doc, r, token) {
-        if (!vscode.workspace.getConfiguration('lighttpd', doc.uri).get<boolean>('inlayHints.values', true)) return [];
+        if (
+          !isConfig(doc) ||
+          !vscode.workspace.getConfiguration('lighttpd', doc.uri).get<boolean>('inlayHints.values', true)
+        )
+          return [];
         const uri = doc.uri.toString();
         const values = await client.sendRequest<{ position: Position; label: string }[]>(
           'lighttpd/valueHints',
-          { uri, range: { start: r.start, end: r.end } },
+          { uri: toServer(uri), range: { start: r.start, end: r.end } },
           token,
         );
         const captures = (last.get(uri)?.result.captureHints ?? []).filter((h) => h.uri === uri);

@@ -41,6 +41,14 @@ describe('simulator requests over stdio', { skip: SERVER_BUILT ? undefined : NOT
     );
     assert.equal(r.json.handler.module, 'mod_redirect');
     assert.match(r.text, /mod_redirect: 301 to http:\/\/foo\.org\/x/);
+    // Every location in the text is a link to its line: the text at the link's range names that line.
+    const lines = r.text.split('\n');
+    assert.ok(r.links.length >= 3, JSON.stringify(r.links));
+    for (const l of r.links) {
+      assert.equal(l.uri, uri);
+      const named = lines[l.range.start.line].slice(l.range.start.character, l.range.end.character);
+      assert.ok(named.endsWith(`:${l.line + 1}`), `${named} -> line ${l.line}`);
+    }
     assert.deepEqual(
       r.captureHints.map((h) => [h.position.line, h.label]),
       [[6, '="foo.org"']],

@@ -14,6 +14,12 @@ import {
 import { normalizeTarget, simplifyPath, checkHost } from '../../server/src/analysis/simulate/request';
 import { translatePcre } from '../../server/src/analysis/simulate/pcre';
 import { parseIp } from '../../server/src/analysis/simulate/conditions';
+import {
+  formatSimulation,
+  lighttpdValue,
+  lineIndex,
+  type ReportLocation,
+} from '../../server/src/analysis/simulate/format';
 
 function spec(line: string, headers: string[] = [], remoteIp?: string): RequestSpec {
   const s = parseRequestLine(line, { headers, remoteIp });
@@ -194,5 +200,46 @@ describe('conditions', () => {
     assert.deepEqual(parseIp('10.0.0.1'), [10, 0, 0, 1]);
     assert.equal(parseIp('::1')?.length, 16);
     assert.equal(parseIp('1::2::3'), undefined);
+  });
+});
+
+describe('the readable report (analysis/simulate/format.ts)', () => {
+  const conf = [
+    'server.modules = ( "mod_scgi" )',
+    '$HTTP["url"] =^ "/" {',
+    '  scgi.server = ( "/" => ( "turbogears" => ( "host" => "127.0.0.1", "port" => 8080, "check-local" => "disable", "fix-root-scriptname" => "enable" ) ) )',
+    '}',
+    'index-file.names = ( "index.html" )',
+    '',
+  ].join('\n');
+  const s = sim(conf, 'GET http://example.org/app');
+  const lines = lineIndex(conf);
+  const locations: ReportLocation[] = [];
+  const text = formatSimulation(s, (_f, o) => lines(o), { locations });
+  const out = text.split('\n');
+
+  test('values read as lighttpd writes them, not JSON', () => {
+    assert.ok(!/= [{[]"/.test(text), text);
+    assert.ok(out.includes('  index-file.names = ( "index.html" )  (/t.conf:5)'), text);
+    const at = out.findIndex((l) => l.startsWith('  scgi.server = ('));
+    assert.deepEqual(out.slice(at, at + 10), [
+      '  scgi.server = (',
+      '      "/" => (',
+      '          "turbogears" => (',
+      '              "host" => "127.0.0.1",',
+      '              "port" => 8080,',
+      '              "check-local" => "disable",',
+      '              "fix-root-scriptname" => "enable",',
+      '          ),',
+      '      ),',
+      '  )  (/t.conf:3)',
+    ]);
+    assert.equal(lighttpdValue(['a', 'b"c']), '( "a", "b\\"c" )');
+    assert.equal(lighttpdValue(null), '<unknown>');
+  });
+
+  test('every place named is a location: the condition and each setting, at the columns of "file:line"', () => {
+    const named = locations.map((l) => `${out[l.line].slice(l.start, l.end)}@${l.fileLine}`);
+    assert.deepEqual(named.sort(), ['/t.conf:1@1', '/t.conf:2@2', '/t.conf:3@3', '/t.conf:5@5'].sort());
   });
 });

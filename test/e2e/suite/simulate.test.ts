@@ -88,6 +88,18 @@ describe('request simulator', () => {
     );
     assert.ok(shown, 'the result document is open');
     assert.match(shown.getText(), /Handler: mod_proxy: "" → 127\.0\.0\.1:8000/);
+    // It reads like lighttpd: values in lighttpd's syntax (not JSON), in a document that wraps long lines.
+    assert.equal(shown.languageId, 'lighttpd-simulation');
+    assert.match(shown.getText(), /^ {2}proxy\.server = \($/m);
+    assert.ok(!/= [{[]"/.test(shown.getText()), shown.getText());
+    // Every location is a link to its line of the configuration.
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', shown.uri);
+    const targets = links.map(
+      (l) =>
+        `${shown.getText(l.range)} -> ${l.target?.with({ fragment: '' }).toString() === uri.toString()}#${l.target?.fragment}`,
+    );
+    assert.ok(targets.includes('simulate.lighttpd.conf:3 -> true#L3'), targets.join('\n'));
+    assert.ok(targets.includes('simulate.lighttpd.conf:8 -> true#L8'), targets.join('\n'));
     const redirect = await vscode.commands.executeCommand<Result>(
       'lighttpd.simulateRequest',
       uri.toString(),
@@ -95,6 +107,35 @@ describe('request simulator', () => {
       'GET http://www.example.net/a?b=1',
     );
     assert.equal(redirect.json.handler.location, 'https://example.net/a?b=1');
+  });
+
+  it('closing the result removes what the simulation put in the config (its %n hints)', async () => {
+    const hints = async () => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const all = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+        'vscode.executeInlayHintProvider',
+        uri,
+        new vscode.Range(0, 0, doc.lineCount, 0),
+      );
+      return all.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    };
+    await vscode.commands.executeCommand(
+      'lighttpd.simulateRequest',
+      uri.toString(),
+      undefined,
+      'GET http://www.example.net/a',
+    );
+    assert.ok((await hints()).includes('="example.net"'), (await hints()).join(', '));
+    const tab = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'lighttpd-simulation');
+    assert.ok(tab, 'the result is in a tab');
+    await vscode.window.tabGroups.close(tab);
+    const t0 = Date.now();
+    while ((await hints()).includes('="example.net"')) {
+      assert.ok(Date.now() - t0 < WAIT_MS, 'the %n hint is still there after the result closed');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   it('a Simulate code lens sits over each conditional chain', async () => {

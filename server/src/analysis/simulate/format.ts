@@ -113,18 +113,57 @@ export function describeHandler(h: Handler): string {
   }
 }
 
-function jsonText(v: JsonValue): string {
-  return JSON.stringify(v);
+// (as lighttpd -p prints strings: only the quote is escaped)
+const quote = (s: string) => `"${s.replace(/"/g, '\\"')}"`;
+
+/**
+ * A value as lighttpd's syntax writes it (as "Show Effective Configuration" does): strings quoted, lists in
+ * parentheses, `"key" => value` for keyed entries; on one line when short, else one entry per line.
+ */
+export function lighttpdValue(v: JsonValue, depth = 0): string {
+  if (v === null) return '<unknown>';
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'number') return String(v);
+  const entries = Array.isArray(v) ? v.map((x) => [undefined, x] as const) : Object.entries(v);
+  if (entries.length === 0) return '( )';
+  const items = entries.map(([k, x]) => (k === undefined ? '' : `${quote(k)} => `) + lighttpdValue(x, depth + 1));
+  const flat = `( ${items.join(', ')} )`;
+  if (flat.length <= 72 && !flat.includes('\n')) return flat;
+  const pad = '    '.repeat(depth + 1);
+  return `(\n${items.map((i) => `${pad}${i},`).join('\n')}\n${'    '.repeat(depth)})`;
 }
 
-/** The readable report. */
+/** Where the report names a place of the configuration: the report's line (0-based) and columns. */
+export interface ReportLocation {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly file: string;
+  /** 1-based line in `file`, when known. */
+  readonly fileLine?: number;
+}
+
+/** The readable report. `locations` receives each place it names (for links in an editor). */
 export function formatSimulation(
   sim: Simulation,
   lineOf: LineOf,
-  options: { title?: string; relative?: (file: string) => string } = {},
+  options: { title?: string; relative?: (file: string) => string; locations?: ReportLocation[] } = {},
 ): string {
   const rel = options.relative ?? ((f: string) => f);
   const out: string[] = [];
+  /** `text` with the location `(file:line` marked where it appears in it, pushed as the next line(s). */
+  const located = (text: string, file: string | undefined, line: number | undefined, label: string) => {
+    const at = file !== undefined ? text.indexOf(`(${label}`) : -1;
+    if (at >= 0 && file !== undefined)
+      options.locations?.push({
+        line: out.length,
+        start: at + 1,
+        end: at + 1 + label.length,
+        file,
+        ...(line ? { fileLine: line } : {}),
+      });
+    out.push(text);
+  };
   if (options.title) out.push(options.title, '');
   const r = sim.request;
   if (r)
@@ -147,9 +186,14 @@ export function formatSimulation(
     ]
       .filter(Boolean)
       .join('; ');
-    out.push(
-      `  ${MARK[String(c.result)]} ${String(c.result).padEnd(13)} ${c.condition}  (${where(c.file, line, rel)}, block ${c.index})${detail ? `\n      ${detail}` : ''}`,
+    const at = where(c.file, line, rel);
+    located(
+      `  ${MARK[String(c.result)]} ${String(c.result).padEnd(13)} ${c.condition}  (${at}, block ${c.index})`,
+      c.file,
+      line,
+      at,
     );
+    if (detail) out.push(`      ${detail}`);
   }
   const keys = Object.keys(sim.settings).sort();
   out.push('', 'Effective settings:');
@@ -158,7 +202,12 @@ export function formatSimulation(
     const s = sim.settings[k];
     const line = s.file !== undefined && s.offset !== undefined ? lineOf(s.file, s.offset) : undefined;
     const from = s.file ? where(s.file, line, rel) : s.context ? `block ${s.context}` : 'global';
-    out.push(`  ${k} = ${jsonText(s.value)}  (${from}${s.uncertain ? ', in a block whose condition is unknown' : ''})`);
+    const value = lighttpdValue(s.value).split('\n');
+    const last = value.length - 1;
+    // (a value on several lines: the location after its last line)
+    for (let i = 0; i < last; i++) out.push(i === 0 ? `  ${k} = ${value[0]}` : `  ${value[i]}`);
+    const tail = last === 0 ? `  ${k} = ${value[0]}` : `  ${value[last]}`;
+    located(`${tail}  (${from}${s.uncertain ? ', in a block whose condition is unknown' : ''})`, s.file, line, from);
   }
   if (sim.notes.length) out.push('', 'Notes:', ...sim.notes.map((n) => `  - ${n}`));
   return out.join('\n') + '\n';

@@ -10,7 +10,13 @@ import type { DocumentModel, EvalValue, Scope } from '../../analysis';
 import { printConfig } from '../../analysis/print';
 import { buildContexts } from '../../analysis/simulate/model';
 import { parseRequestLine, simulate, type Simulation } from '../../analysis/simulate/simulate';
-import { formatSimulation, lineIndex, simulationJson, type SimulationJson } from '../../analysis/simulate/format';
+import {
+  formatSimulation,
+  lineIndex,
+  simulationJson,
+  type ReportLocation,
+  type SimulationJson,
+} from '../../analysis/simulate/format';
 import type { ConditionBranch, Expression, Statement } from '../../parser/ast';
 
 export interface SimulateParams {
@@ -40,9 +46,20 @@ export interface CaptureHint {
   readonly label: string;
 }
 
+/** A place the result text names (`lighttpd.conf:3`): a link from the text to the configuration. */
+export interface ResultLink {
+  /** In the result text (0-based line, UTF-16 columns). */
+  readonly range: Range;
+  /** The file's URI and the 0-based line named. */
+  readonly uri: string;
+  readonly line: number;
+}
+
 export type SimulateResult =
   | {
       readonly text: string;
+      /** Every location in `text`, to make links of. */
+      readonly links: readonly ResultLink[];
       readonly json: SimulationJson;
       readonly blocks: readonly SimulatedBlock[];
       readonly captureHints: readonly CaptureHint[];
@@ -135,11 +152,19 @@ export function simulateDocument(
       ...(r.reason ? { reason: r.reason } : {}),
     });
   }
+  const locations: ReportLocation[] = [];
+  const text = formatSimulation(sim, lineOf, {
+    title: `lighttpd request simulation: ${params.request}`,
+    relative: relativeTo(model.root ?? model.path),
+    locations,
+  });
   return {
-    text: formatSimulation(sim, lineOf, {
-      title: `lighttpd request simulation: ${params.request}`,
-      relative: relativeTo(model.root ?? model.path),
-    }),
+    text,
+    links: locations.map((l) => ({
+      range: { start: { line: l.line, character: l.start }, end: { line: l.line, character: l.end } },
+      uri: uriOf(l.file),
+      line: Math.max(0, (l.fileLine ?? 1) - 1),
+    })),
     json: simulationJson(sim, lineOf),
     blocks,
     captureHints: captureHints(model, sim, table, uriOf, pos),
