@@ -18,7 +18,34 @@ export interface CountingSource extends FileSource {
   readonly requests: { queries: number; scans: number };
 }
 
-export function answerFromDisk(q: FileQuery, params: FileSystemParams): FileAnswer {
+/** A path's identity as VS Code's disk file system reports it (a link: "link" + the stat of its file). */
+function diskIdentity(p: string): FileIdentity | undefined {
+  try {
+    const l = lstatSync(p);
+    const s = l.isSymbolicLink() ? statSync(p) : l;
+    return { link: l.isSymbolicLink(), file: s.isFile(), size: s.size, mtime: s.mtimeMs | 0, ctime: s.birthtimeMs | 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+const diskLookup: LinkLookup = {
+  stat: async (p) => diskIdentity(p),
+  folders: async (p) =>
+    readdirSync(p, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name),
+  search: async () => [],
+};
+
+export async function answerFromDisk(q: FileQuery, params: FileSystemParams): Promise<FileAnswer> {
+  if (q.op === 'resolve') {
+    const id = diskIdentity(q.path);
+    if (!id) return { type: 'none' };
+    if (!id.file) return { type: 'directory' };
+    const target = await findLinkTarget(q.path, id, diskLookup);
+    return target ? { type: 'file', target } : { type: 'file' };
+  }
   try {
     const st = statSync(q.path);
     if (st.isDirectory()) {
@@ -43,17 +70,18 @@ export function answerFromDisk(q: FileQuery, params: FileSystemParams): FileAnsw
   }
 }
 
-export function nodeFileSource(): CountingSource {
+/** The disk through the protocol; `listConf` answers the workspace scan (none by default). */
+export function nodeFileSource(listConf?: (folder: string) => string[]): CountingSource {
   const requests = { queries: 0, scans: 0 };
   return {
     requests,
     query: async (params) => {
       requests.queries++;
-      return params.queries.map((q) => answerFromDisk(q, params));
+      return Promise.all(params.queries.map((q) => answerFromDisk(q, params)));
     },
-    findFiles: async () => {
+    findFiles: async (params: FindFilesParams) => {
       requests.scans++;
-      return [];
+      return listConf ? listConf(params.folder).slice(0, params.limit) : [];
     },
   };
 }

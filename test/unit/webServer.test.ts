@@ -20,7 +20,20 @@ import type { CompletionList, Diagnostic, PublishDiagnosticsParams } from 'vscod
 import { FILE_SYSTEM_REQUEST, FIND_FILES_REQUEST } from '../../server/src/runtime/fileSystemProtocol';
 import { createWebHost } from '../../server/src/runtime/webHost';
 import { startServer } from '../../server/src/server';
-import { memoryFileSource } from '../helpers/fileSource';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryFileSource, nodeFileSource } from '../helpers/fileSource';
 
 const files = new Map<string, string>([
   [
@@ -38,6 +51,7 @@ async function startWebServer(
   source: ReturnType<typeof memoryFileSource>,
   published: PublishDiagnosticsParams[],
   fsRequests: string[] = [],
+  folder = '/repo',
 ): Promise<MessageConnection> {
   const up = new PassThrough();
   const down = new PassThrough();
@@ -55,9 +69,9 @@ async function startWebServer(
   client.listen();
   await client.sendRequest('initialize', {
     processId: null,
-    rootUri: 'file:///repo',
+    rootUri: `file://${folder}`,
     capabilities: { workspace: { configuration: true } },
-    workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }],
+    workspaceFolders: [{ uri: `file://${folder}`, name: 'repo' }],
   });
   client.sendNotification('initialized', {});
   return client;
@@ -198,5 +212,45 @@ describe('the server on the web host: Debian conf-enabled links', () => {
       !published.some((p) => p.uri === 'file:///repo/conf-enabled/15-app.conf' && p.diagnostics.length > 0),
       'nothing published under the link',
     );
+  });
+});
+
+describe('the server on the web host: a real Debian link on disk', () => {
+  // The web test's fixture (test/e2e/fixtures/web) with its conf-enabled link, read as the web client reads it.
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'lighttpd-weblink-')));
+  cpSync(join('test', 'e2e', 'fixtures', 'web'), dir, { recursive: true });
+  mkdirSync(join(dir, 'debian', 'conf-enabled'));
+  symlinkSync('../conf-available/15-app.conf', join(dir, 'debian', 'conf-enabled', '15-app.conf'));
+  const listConf = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((e) => {
+      const p = join(folder, e.name);
+      if (statSync(p).isDirectory()) return listConf(p);
+      return e.name.endsWith('.conf') ? [p] : [];
+    });
+  let client: MessageConnection;
+  const published: PublishDiagnosticsParams[] = [];
+  before(async () => {
+    client = await startWebServer(nodeFileSource(listConf) as never, published, [], dir);
+  });
+  after(() => {
+    client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const open = (rel: string) =>
+    client.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: `file://${dir}/${rel}`,
+        languageId: 'lighttpd',
+        version: 1,
+        text: readFileSync(join(dir, rel), 'utf8'),
+      },
+    });
+
+  test('after the main config of another layout, the link target is checked with its main config', async () => {
+    open('lighttpd.conf');
+    await waitForDiagnostics(published, `${dir}/lighttpd.conf`, (d) => d.length > 0);
+    open('debian/conf-available/15-app.conf');
+    const ds = await waitForDiagnostics(published, `${dir}/debian/conf-available/15-app.conf`, (d) => d.length > 0);
+    assert.deepEqual(codes(ds), ['module-not-loaded@0']);
   });
 });
