@@ -31,7 +31,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
         { value: 'default', meaning: 'escape as \\xNN (the default)' },
         { value: 'json', meaning: 'escape for JSON strings' },
       ],
-      outside: { warning: 'anything but "json" means the default escaping' },
+      outside: { ignores: 'anything but "json" means the default escaping' },
     },
     doc: {
       summary: 'How unusual characters in logged values are escaped: "default" or "json".',
@@ -748,7 +748,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.60',
     keys: {
       depth: 1,
-      outside: { warning: 'lighttpd ignores it' },
+      outside: { ignores: 'lighttpd ignores it' },
       keys: [
         { key: 'gzip.level' },
         { key: 'gzip.windowBits' },
@@ -805,7 +805,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.60',
     keys: {
       depth: 1,
-      outside: { warning: 'lighttpd ignores it' },
+      outside: { ignores: 'lighttpd ignores it' },
       keys: [
         { key: 'path', type: 'string', doc: 'Folder where generated listings are cached.' },
         { key: 'max-age', type: 'int', doc: 'Seconds a cached listing stays valid.' },
@@ -1004,7 +1004,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
         { value: 'trust', meaning: 'believe the forwarded headers this proxy sends' },
         { value: 'untrusted', meaning: 'do not' },
       ],
-      outside: { warning: 'lighttpd logs an error and treats the address as untrusted' },
+      outside: { logs: 'lighttpd logs an error and treats the address as untrusted' },
     },
     doc: {
       summary: 'Proxies whose forwarding headers are trusted ("trust"); "all" trusts every client.',
@@ -1626,7 +1626,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.56',
     keys: {
       depth: 1,
-      outside: { warning: 'lighttpd ignores unknown flags' },
+      outside: { ignores: 'lighttpd ignores unknown flags' },
       keys: [
         { key: 'server.h2proto', type: 'boolean', since: '1.4.56', doc: 'Offer HTTP/2 to TLS clients (ALPN "h2").' },
         {
@@ -2249,7 +2249,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
         { value: 'local6' },
         { value: 'local7' },
       ],
-      outside: { warning: 'lighttpd logs an error and keeps the default facility' },
+      outside: { logs: 'lighttpd logs an error and keeps the default facility' },
     },
     doc: { summary: 'Syslog facility used when logging to syslog.', default: '"daemon"', example: '"local0"' },
   },
@@ -2583,7 +2583,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.77',
     keys: {
       depth: 1,
-      outside: { warning: 'lighttpd ignores it' },
+      outside: { ignores: 'lighttpd ignores it' },
       keys: [{ key: 'keydir' }, { key: 'refresh' }, { key: 'public-names' }, { key: 'trial-decrypt' }],
     },
     doc: { summary: 'Options for TLS Encrypted Client Hello (key directory, refresh, public names, ...).' },
@@ -3217,7 +3217,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
         { value: 'text', meaning: 'text frames (the default)' },
         { value: 'binary', meaning: 'binary frames' },
       ],
-      outside: { warning: 'anything but "binary" means text' },
+      outside: { ignores: 'anything but "binary" means text' },
       caseInsensitive: true,
     },
     doc: {

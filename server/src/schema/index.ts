@@ -14,6 +14,7 @@ import type {
   KeySet,
   ModuleInfo,
   Outside,
+  LighttpdEffect,
   RemovedDirectiveInfo,
   SubKey,
   ValueSet,
@@ -86,8 +87,16 @@ export function inValueSet(set: ValueSet, value: string): boolean {
 }
 
 /** Whether lighttpd checks the set at all (an 'accepted' set only lists the usual choices). */
-export function isChecked(outside: Outside): outside is 'fatal' | { readonly warning: string } {
+export function isChecked(outside: Outside): outside is Exclude<Outside, 'accepted'> {
   return outside !== 'accepted';
+}
+
+/** What lighttpd does with a value or key outside a checked set, and the sentence that says it. */
+export function outsideEffect(outside: Exclude<Outside, 'accepted'>): { effect: LighttpdEffect; says: string } {
+  if (outside === 'fatal') return { effect: 'refuses-to-start', says: 'lighttpd refuses to start' };
+  return 'logs' in outside
+    ? { effect: 'logs-and-carries-on', says: outside.logs }
+    : { effect: 'silently-ignores', says: outside.ignores };
 }
 
 // ---- keys inside list values ----

@@ -23,11 +23,36 @@ export type DirectiveType =
 export type DirectiveScope = 'server' | 'connection' | 'socket';
 
 /**
- * What lighttpd does with a value (or a list key) outside a set: `'fatal'` it refuses to start;
- * `{ warning }` it starts and does what the sentence says (logs an error, falls back to a default);
- * `'accepted'` anything else is fine too (the set only lists the usual choices, for completion).
+ * What lighttpd does with something a configuration says (the releases the schema covers). Every rule of
+ * features/diagnostics/rules.ts declares one, and its default severity follows from it:
+ * - `refuses-to-start`: `lighttpd -t` or `-tt` (modules configuring themselves) exits with an error: error;
+ * - `silently-ignores`: it starts and drops what is written (part of a statement, an option) without a word:
+ *   warning;
+ * - `logs-and-carries-on`: it starts, logs an error or warning, and ignores the setting or uses a fallback:
+ *   warning;
+ * - `accepted-but-risky`: it starts and does exactly what is written, which is likely not what was meant or
+ *   exposes something: warning;
+ * - `accepted`: it starts and does what is written; the finding is advice (hardening, an upgrade note, a
+ *   documented alias): information;
+ * - `checker`: not lighttpd's behaviour but a limit or summary of this checker (what it could read or follow);
+ *   its severity is stated with the rule.
  */
-export type Outside = 'fatal' | 'accepted' | { readonly warning: string };
+export type LighttpdEffect =
+  | 'refuses-to-start'
+  | 'silently-ignores'
+  | 'logs-and-carries-on'
+  | 'accepted-but-risky'
+  | 'accepted'
+  | 'checker';
+
+/**
+ * What lighttpd does with a value (or a list key) outside a set: `'fatal'` it refuses to start;
+ * `{ logs }` it starts, logs, and does what the sentence says (ignores it, falls back to a default);
+ * `{ ignores }` it starts and does what the sentence says without a word;
+ * `'accepted'` anything else is fine too (the set only lists the usual choices, for completion).
+ * `outsideEffect()` (./index.ts) turns it into a LighttpdEffect.
+ */
+export type Outside = 'fatal' | 'accepted' | { readonly logs: string } | { readonly ignores: string };
 
 /** One allowed value, with what it means (in our words). */
 export interface EnumValue {

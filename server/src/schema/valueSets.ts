@@ -19,7 +19,7 @@ export const GW_BALANCE: ValueSet = {
     { value: 'hash', meaning: 'by a hash of the URL path, so the same path goes to the same backend' },
     { value: 'sticky', meaning: 'by the client address, so a client stays on one backend' },
   ],
-  outside: { warning: 'lighttpd logs an error and uses least-connection' },
+  outside: { logs: 'lighttpd logs an error and uses least-connection' },
 };
 
 /** The options of one backend block of fastcgi.server, scgi.server, proxy.server, ajp13.server, sockproxy.server and wstunnel.server (src/gw_backend.c). */
@@ -29,7 +29,7 @@ export const GW_BACKEND_OPTIONS: KeySet = {
   typed: true,
   // config_plugin_values_init_block finds options as lighttpd finds every key: without case ("Host")
   caseInsensitive: true,
-  outside: { warning: 'lighttpd ignores it' },
+  outside: { ignores: 'lighttpd ignores it' },
   keys: [
     { key: 'host', type: 'string', doc: 'Address or name of the backend.' },
     { key: 'port', type: 'short', doc: 'TCP port of the backend.' },
@@ -51,7 +51,7 @@ export const GW_BACKEND_OPTIONS: KeySet = {
           { value: 'responder', meaning: 'the backend produces the response (the default)' },
           { value: 'authorizer', meaning: 'the backend only decides whether the request may go on (FastCGI)' },
         ],
-        outside: { warning: 'lighttpd logs a warning and uses responder' },
+        outside: { logs: 'lighttpd logs a warning and uses responder' },
       },
     },
     { key: 'docroot', type: 'string', doc: 'Document root passed to the backend (also used by an authorizer).' },
@@ -105,7 +105,7 @@ export const GW_BACKEND_OPTIONS: KeySet = {
 /** The options of auth.cache and vhostdb.cache. */
 export const CACHE_OPTIONS: KeySet = {
   depth: 1,
-  outside: { warning: 'lighttpd ignores it' },
+  outside: { ignores: 'lighttpd ignores it' },
   keys: [{ key: 'max-age', type: 'int', doc: 'Seconds an entry stays in the cache.' }],
 };
 

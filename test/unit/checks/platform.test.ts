@@ -13,10 +13,16 @@ const CODES = ['platform-unsupported'];
 const SEED = readFileSync(join(REPO_ROOT, 'test/fixtures/seed/scgi-app.conf'), 'utf8');
 
 describe('platform-unsupported', () => {
-  test('the seed SCGI config with server.event-handler = "freebsd-kqueue": a warning by default, none on freebsd', () => {
+  test('the seed SCGI config with server.event-handler = "freebsd-kqueue": an error on Linux (lighttpd -tt refuses), none on freebsd', () => {
     const text = SEED.replace('server.port = 8080\n', 'server.port = 8080\nserver.event-handler = "freebsd-kqueue"\n');
     assert.deepEqual(found(text, CODES), [['platform-unsupported', '"freebsd-kqueue"']]);
-    assert.deepEqual(severities(text, 'platform-unsupported'), ['warning']);
+    assert.deepEqual(severities(text, 'platform-unsupported'), ['error']);
+    assert.match(
+      getLanguageService()
+        .doValidation(docOf(text), {})
+        .find((d) => d.code === 'platform-unsupported')!.message,
+      /on Linux \(the target platform assumed/,
+    );
     assert.deepEqual(found(text, CODES, { platform: 'freebsd' }), []);
     // quick fix: the line goes, lighttpd picks the handler itself
     assert.deepEqual(quickFixes(text, 'platform-unsupported')[0], ['Remove the line', SEED]);
@@ -56,6 +62,11 @@ describe('platform-unsupported', () => {
       ['platform-unsupported', '"inotify"'],
     ]);
     assert.deepEqual(found('server.stat-cache-engine = "fam"\n', CODES), []);
+    // refusals are errors, ignored options warnings
+    assert.deepEqual(severities('server.stat-cache-engine = "kqueue"\n', 'platform-unsupported'), ['error']);
+    assert.deepEqual(severities('server.defer-accept = "enable"\n', 'platform-unsupported', { platform: 'freebsd' }), [
+      'warning',
+    ]);
     // sendfile names: harmless (information), lighttpd uses the platform's own
     assert.deepEqual(severities('server.network-backend = "freebsd-sendfile"\n', 'platform-unsupported'), [
       'information',

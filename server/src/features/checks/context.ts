@@ -6,7 +6,15 @@
 import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
 import { compareVersions, NEWEST_VERSION, normalizeVersion } from '../../schema';
-import { ruleMessage, type ArgsOf, type NoArgs, type RuleCode } from '../diagnostics/rules';
+import {
+  EFFECT_SEVERITY,
+  getRule,
+  ruleMessage,
+  type ArgsOf,
+  type LighttpdEffect,
+  type NoArgs,
+  type RuleCode,
+} from '../diagnostics/rules';
 import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from '../shared/platform';
 import { DEFAULT_TLS_PROFILE, normalizeTlsProfile, type TlsProfileName } from '../../schema/tlsProfiles';
 
@@ -31,7 +39,11 @@ export interface Fix {
 export interface Finding extends Span {
   readonly code: RuleCode;
   readonly message: string;
-  /** When lighttpd treats this case more mildly than the rule's default (user settings still win). */
+  /**
+   * What lighttpd does with this case when it differs from the rule's usual effect (rules.ts), and the
+   * severity that follows from it (user settings still win).
+   */
+  readonly effect?: LighttpdEffect;
   readonly severity?: Severity;
   readonly fixes?: readonly Fix[];
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
@@ -47,7 +59,12 @@ export type ReportRest<C extends RuleCode> =
   NoArgs extends ArgsOf<C> ? [args?: ArgsOf<C>, extra?: ReportExtra] : [args: ArgsOf<C>, extra?: ReportExtra];
 
 export interface ReportExtra {
-  readonly severity?: Severity;
+  /**
+   * What lighttpd does with this case, when it is not the rule's usual effect (e.g. platform-unsupported:
+   * an event handler the platform lacks refuses to start, an option it lacks is silently ignored): the
+   * finding's severity follows from it (EFFECT_SEVERITY). There is no way to set a severity directly.
+   */
+  readonly effect?: LighttpdEffect;
   readonly fixes?: readonly Fix[];
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
   readonly data?: FindingData;
@@ -100,7 +117,16 @@ export class CheckContext {
   /** Reports a finding of rule `code` at `at`; the message is the rule's, built from `args`. */
   report<C extends RuleCode>(code: C, at: Span, ...[args, extra]: ReportRest<C>): void {
     const message = ruleMessage(code, (args ?? {}) as ArgsOf<C>);
-    this.findings.push({ code, message, start: at.start, end: Math.max(at.start, at.end), ...extra });
+    const effect = extra?.effect;
+    const severity = effect && effect !== getRule(code)?.effect ? EFFECT_SEVERITY[effect] : undefined;
+    this.findings.push({
+      code,
+      message,
+      start: at.start,
+      end: Math.max(at.start, at.end),
+      ...extra,
+      ...(severity ? { severity } : {}),
+    });
   }
 
   /** True when the target version is at least `v`. */

@@ -46,7 +46,7 @@ export function checkDirectives(ctx: CheckContext): void {
             target: ctx.version,
             effect: 'older versions ignore it as an unknown key',
           },
-          { severity: 'warning' },
+          { effect: 'logs-and-carries-on' },
         );
         continue;
       }
@@ -59,7 +59,7 @@ export function checkDirectives(ctx: CheckContext): void {
           { key, note, replacement: replacement && !note.includes(replacement) ? replacement : undefined },
           {
             tags: ['deprecated'],
-            severity: dep.alias ? 'information' : undefined,
+            effect: dep.alias ? 'accepted' : undefined,
             fixes: dep.rename && replacement ? [rename(keyNode, replacement, true, true)] : undefined,
           },
         );

@@ -64,7 +64,11 @@ export function checkModules(ctx: CheckContext): void {
             effect: compress ? COMPRESS_EFFECTS[compress] : 'lighttpd refuses to start ("plugin not found")',
             replacement: replacement ?? undefined,
           },
-          { severity: compress ? 'warning' : undefined, fixes: fix ? [fix] : undefined, tags: ['deprecated'] },
+          {
+            effect: compress ? 'logs-and-carries-on' : undefined,
+            fixes: fix ? [fix] : undefined,
+            tags: ['deprecated'],
+          },
         );
         continue;
       }

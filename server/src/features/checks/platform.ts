@@ -118,7 +118,7 @@ export function checkPlatform(ctx: CheckContext): void {
           effect: 'lighttpd refuses to start ("the selected event-handler in unknown or not supported")',
           advice: `Remove the line: lighttpd picks the best handler itself (${available[0]} here).`,
         },
-        { fixes: [removeStatementFix(ctx, a)] },
+        { effect: 'refuses-to-start', fixes: [removeStatementFix(ctx, a)] },
       );
     } else if (key === 'server.stat-cache-engine' && v.type === 'string') {
       if (statCacheEngineAvailable(v.value, p)) continue;
@@ -132,6 +132,7 @@ export function checkPlatform(ctx: CheckContext): void {
           advice: `Use "simple" (the default), or remove the line.`,
         },
         {
+          effect: 'refuses-to-start',
           fixes: [
             removeStatementFix(ctx, a),
             {
@@ -155,7 +156,7 @@ export function checkPlatform(ctx: CheckContext): void {
             : 'there is no sendfile: lighttpd writes with writev instead',
           advice: 'Remove the line: lighttpd picks the best backend itself.',
         },
-        { severity: 'information', fixes: [{ ...removeStatementFix(ctx, a), safe: true }] },
+        { effect: 'accepted', fixes: [{ ...removeStatementFix(ctx, a), safe: true }] },
       );
     } else if (PLATFORM_ONLY[key]) {
       const only = PLATFORM_ONLY[key];

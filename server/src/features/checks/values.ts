@@ -7,18 +7,19 @@
  * names a directive: a directive with a value set or a key set in the table is checked by construction.
  */
 import type { EvalValue } from '../../analysis';
-import type { Expression, Severity, Span } from '../../parser/ast';
+import type { Expression, Span } from '../../parser/ast';
 import {
   compareVersions,
   getDirective,
   inValueSet,
   isBooleanWord,
   isChecked,
+  outsideEffect,
   subKeyPlace,
   type DirectiveInfo,
   type DirectiveType,
   type KeySet,
-  type Outside,
+  type LighttpdEffect,
   type SubKey,
   type ValueSet,
 } from '../../schema';
@@ -40,13 +41,6 @@ export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: st
 };
 
 const DECIMAL = /^\s*[+-]?\d+$/;
-
-/** What lighttpd does outside a set, for messages: the effect and our severity (undefined = the rule's). */
-function outsideEffect(outside: Exclude<Outside, 'accepted'>): { effect: string; severity?: Severity } {
-  return outside === 'fatal'
-    ? { effect: 'lighttpd refuses to start' }
-    : { effect: outside.warning, severity: 'warning' };
-}
 
 export function checkValues(ctx: CheckContext): void {
   for (const a of ctx.assignments) {
@@ -88,18 +82,18 @@ function report(
   example: string,
   found: EvalValue | string,
   at: Span,
-  severity?: Severity,
+  effect?: LighttpdEffect,
 ): void {
   ctx.report(
     'type-mismatch',
     at,
     { key, expected, example, found: typeof found === 'string' ? found : describeValue(found) },
-    { severity },
+    { effect },
   );
 }
 
 /** Problems of a scalar value against a scalar type: undefined when it fits (or cannot be known). */
-function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { severity?: Severity } | undefined {
+function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { effect?: LighttpdEffect } | undefined {
   if (v.type === 'unknown') return undefined;
   switch (type) {
     case 'string':
@@ -115,7 +109,7 @@ function scalarProblem(type: DirectiveType, v: EvalValue, ctx: CheckContext): { 
       const max = ctx.atLeast('1.4.74') ? 65536 : 65535;
       if (n >= 0 && n <= max) return undefined;
       // before 1.4.73 out-of-range numbers were silently truncated; a string out of range was always refused
-      return { severity: ctx.atLeast('1.4.73') || v.type === 'string' ? undefined : 'warning' };
+      return { effect: ctx.atLeast('1.4.73') || v.type === 'string' ? undefined : 'accepted-but-risky' };
     }
     case 'int':
       if (v.type === 'integer') return undefined;
@@ -146,7 +140,7 @@ function checkType(
   const shape = TYPE_SHAPES[type];
   const p = scalarProblem(type, whole, ctx);
   if (p) {
-    report(ctx, label, shape.expected, `${lhs} ${shape.example}`, whole, span, p.severity);
+    report(ctx, label, shape.expected, `${lhs} ${shape.example}`, whole, span, p.effect);
     return false;
   }
   if (whole.type !== 'array' || type === 'array' || !type.startsWith('array')) return true;
@@ -210,7 +204,7 @@ function outsideSet(set: ValueSet, v: EvalValue): string | undefined {
 
 function reportOutsideSet(ctx: CheckContext, key: string, set: ValueSet, value: string, at: Span & { kind?: string }) {
   if (!isChecked(set.outside)) return;
-  const { effect, severity } = outsideEffect(set.outside);
+  const { effect, says } = outsideEffect(set.outside);
   const offered = set.values.map((x) => x.value);
   const candidates = suggest(value, offered, 1);
   ctx.report(
@@ -220,11 +214,11 @@ function reportOutsideSet(ctx: CheckContext, key: string, set: ValueSet, value: 
       kind: 'value',
       key,
       value,
-      effect: set.removed?.[value] ?? effect,
+      effect: set.removed?.[value] ?? says,
       suggestion: candidates[0],
       allowed: offered.map((x) => `"${x}"`).join(', '),
     },
-    { severity, fixes: replaceFixes(at, candidates) },
+    { effect, fixes: replaceFixes(at, candidates) },
   );
 }
 
@@ -328,7 +322,7 @@ function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: read
     const sub = byKey.get(set.caseInsensitive ? f.key.toLowerCase() : f.key);
     if (!sub) {
       if (!isChecked(set.outside)) continue;
-      const { effect, severity } = outsideEffect(set.outside);
+      const { effect, says } = outsideEffect(set.outside);
       const candidates = suggest(f.key, known, 1);
       ctx.report(
         'invalid-value',
@@ -338,11 +332,11 @@ function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: read
           key,
           value: f.key,
           where: subKeyPlace(set, key),
-          effect,
+          effect: says,
           suggestion: candidates[0],
           allowed: known.length <= 16 ? known.map((k) => `"${k}"`).join(', ') : undefined,
         },
-        { severity, fixes: replaceFixes(f.keySpan as Expression, candidates) },
+        { effect, fixes: replaceFixes(f.keySpan as Expression, candidates) },
       );
       continue;
     }
@@ -356,7 +350,7 @@ function checkKeySet(ctx: CheckContext, key: string, set: KeySet, elements: read
           target: ctx.version,
           effect: set.outside === 'fatal' ? 'older versions refuse to start' : 'older versions ignore it',
         },
-        { severity: set.outside === 'fatal' ? undefined : 'warning' },
+        { effect: isChecked(set.outside) ? outsideEffect(set.outside).effect : 'silently-ignores' },
       );
       continue;
     }

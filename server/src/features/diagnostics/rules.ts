@@ -10,10 +10,50 @@
  * evaluator's problems carry their own text) takes no arguments.
  */
 import type { Severity } from '../../parser/ast';
+import type { LighttpdEffect } from '../../schema';
+
+export type { LighttpdEffect };
+
+/**
+ * The default severity of each effect (schema/types.ts LighttpdEffect): a refusal to start is an error,
+ * what lighttpd drops, logs about or accepts against the writer's likely intent is a warning, advice is
+ * information. `checker` rules state theirs (they are about this checker, not lighttpd).
+ */
+export const EFFECT_SEVERITY: Readonly<Record<LighttpdEffect, Severity>> = {
+  'refuses-to-start': 'error',
+  'silently-ignores': 'warning',
+  'logs-and-carries-on': 'warning',
+  'accepted-but-risky': 'warning',
+  accepted: 'information',
+  checker: 'information',
+};
+
+/** What lighttpd does, in words (hover, docs). */
+export const EFFECT_TEXT: Readonly<Record<LighttpdEffect, string>> = {
+  'refuses-to-start': 'lighttpd refuses to start',
+  'silently-ignores': 'lighttpd starts and silently drops it',
+  'logs-and-carries-on': 'lighttpd logs it and carries on',
+  'accepted-but-risky': 'lighttpd accepts it, but it is likely a mistake or unsafe',
+  accepted: 'lighttpd accepts it (advice)',
+  checker: 'a note of this checker',
+};
+
+/**
+ * A rule's effect, or its effect with a severity other than the effect's default and the reason (stricter
+ * by design, or a checker rule's own level). A refusal to start is always an error (test/unit/rules.test.ts).
+ */
+export type EffectSpec =
+  | LighttpdEffect
+  | { readonly effect: LighttpdEffect; readonly severity: Severity; readonly because: string };
 
 export interface Rule<C extends string = string, A extends object = object> {
   readonly code: C;
+  /** What lighttpd does with what the rule finds (the rule's usual case; a finding may state its own). */
+  readonly effect: LighttpdEffect;
+  /** The default severity: EFFECT_SEVERITY[effect] unless `because` says why not. */
   readonly severity: Severity;
+  /** Why the severity differs from the effect's default. */
+  readonly because?: string;
   readonly description: string;
   /** Builds the diagnostic message from the facts a check found. (Method syntax: a table of rules with
    * different argument types is still a `Rule[]`.) */
@@ -39,13 +79,30 @@ export type SecurityArgs = Readonly<Record<string, string | undefined>>;
 /** The arguments of a rule whose message needs none. */
 export type NoArgs = Record<never, never>;
 
+/** The effect and severity of a spec (the severity derived from the effect unless the spec says why not). */
+export function effectOf(spec: EffectSpec): { effect: LighttpdEffect; severity: Severity; because?: string } {
+  return typeof spec === 'string' ? { effect: spec, severity: EFFECT_SEVERITY[spec] } : spec;
+}
+
+/** A checker rule (not lighttpd's behaviour) with its own severity. */
+const checker = (severity: Severity, because: string): EffectSpec => ({ effect: 'checker', severity, because });
+
+/** Stricter by design: lighttpd starts but reads less than the text shows. */
+const DROPS: EffectSpec = {
+  effect: 'silently-ignores',
+  severity: 'error',
+  because:
+    'stricter by design: lighttpd drops part of what is written without a word, so it reads something else than the text shows',
+};
+
 function rule<const C extends string, A extends object = NoArgs>(
   code: C,
-  severity: Severity,
+  spec: EffectSpec,
   description: string,
   message?: (args: A) => string,
 ): Rule<C, A> {
-  return message ? { code, severity, description, message } : { code, severity, description };
+  const e = effectOf(spec);
+  return message ? { code, ...e, description, message } : { code, ...e, description };
 }
 
 /** `invalid-value`: a value (kind 'value') or a list key (kind 'key') the directive does not accept. */
@@ -66,7 +123,7 @@ export interface InvalidValueArgs {
 /** A rule of the security group (features/checks/security/): its score, help line and message. */
 function securityRule<const C extends string>(
   code: C,
-  severity: Severity,
+  spec: EffectSpec,
   securitySeverity: number,
   description: string,
   help: string,
@@ -75,7 +132,7 @@ function securityRule<const C extends string>(
   const optIn = OPT_IN.has(code);
   return {
     code,
-    severity,
+    ...effectOf(spec),
     description,
     message,
     group: 'security',
@@ -108,67 +165,83 @@ const instead = (a: { replacement?: string }) => (a.replacement ? ` Use ${a.repl
 
 const TABLE = [
   // Tokenizer and parser (every `syntax-*` problem is an error unless the parser says otherwise).
-  rule('syntax-invalid-character', 'error', 'A character lighttpd does not accept outside strings and comments.'),
-  rule('syntax-unterminated-string', 'error', 'A string without its closing quote.'),
-  rule('syntax-semicolon', 'error', "';' used to end a statement."),
-  rule('syntax-comma-outside-list', 'warning', "',' outside parentheses (lighttpd skips it)."),
-  rule('syntax-unmatched-paren', 'error', "')' without '('."),
-  rule('syntax-unmatched-brace', 'error', "'}' without '{' (lighttpd ignores it)."),
-  rule('syntax-unclosed-paren', 'error', "A list without its closing ')'."),
-  rule('syntax-unclosed-brace', 'error', "A block without its closing '}'."),
-  rule('syntax-missing-bracket', 'error', "A condition field without its closing ']'."),
-  rule('syntax-missing-value', 'error', 'An operator with no value after it.'),
+  rule(
+    'syntax-invalid-character',
+    'refuses-to-start',
+    'A character lighttpd does not accept outside strings and comments.',
+  ),
+  rule('syntax-unterminated-string', 'refuses-to-start', 'A string without its closing quote.'),
+  rule('syntax-semicolon', 'refuses-to-start', "';' used to end a statement."),
+  rule('syntax-comma-outside-list', 'silently-ignores', "',' outside parentheses (lighttpd skips it)."),
+  rule('syntax-unmatched-paren', 'refuses-to-start', "')' without '('."),
+  rule('syntax-unmatched-brace', DROPS, "'}' without '{' (lighttpd ignores it)."),
+  rule('syntax-unclosed-paren', 'refuses-to-start', "A list without its closing ')'."),
+  rule('syntax-unclosed-brace', 'refuses-to-start', "A block without its closing '}'."),
+  rule('syntax-missing-bracket', 'refuses-to-start', "A condition field without its closing ']'."),
+  rule('syntax-missing-value', 'refuses-to-start', 'An operator with no value after it.'),
   rule(
     'syntax-missing-operator',
-    'error',
+    'refuses-to-start',
     "A name not followed by '=', '+=' or ':=' (or two names with no '+' between).",
   ),
-  rule('syntax-missing-comma', 'error', "List elements not separated by ',' (lighttpd drops the second)."),
-  rule('syntax-extra-value', 'error', 'A value after a complete statement (lighttpd drops it).'),
-  rule('syntax-extra-arrow', 'error', "A second '=>' in one list element (lighttpd drops it)."),
-  rule('syntax-assign-in-list', 'error', "'=' instead of '=>' inside a list."),
+  rule('syntax-missing-comma', DROPS, "List elements not separated by ',' (lighttpd drops the second)."),
+  rule('syntax-extra-value', DROPS, 'A value after a complete statement (lighttpd drops it).'),
+  rule('syntax-extra-arrow', DROPS, "A second '=>' in one list element (lighttpd drops it)."),
+  rule('syntax-assign-in-list', 'refuses-to-start', "'=' instead of '=>' inside a list."),
+  rule('syntax-continuation-lost', DROPS, "A line starting with '+' (lighttpd does not continue the previous value)."),
+  rule('syntax-else-without-condition', 'refuses-to-start', "'else' that follows no condition block."),
+  rule('syntax-block-without-condition', 'refuses-to-start', "'{ ... }' with no condition before it."),
+  rule('syntax-if-without-condition', 'refuses-to-start', "'if' not followed by a condition."),
+  rule('syntax-invalid-operator', 'refuses-to-start', 'A condition operator that does not exist (e.g. !^, =).'),
+  rule('syntax-unexpected-token', 'refuses-to-start', 'A token that cannot appear here.'),
   rule(
-    'syntax-continuation-lost',
-    'error',
-    "A line starting with '+' (lighttpd does not continue the previous value).",
+    'syntax-nesting-too-deep',
+    checker('error', 'nothing deeper is checked, so the file cannot be called clean'),
+    'Nesting deeper than the checker follows.',
   ),
-  rule('syntax-else-without-condition', 'error', "'else' that follows no condition block."),
-  rule('syntax-block-without-condition', 'error', "'{ ... }' with no condition before it."),
-  rule('syntax-if-without-condition', 'error', "'if' not followed by a condition."),
-  rule('syntax-invalid-operator', 'error', 'A condition operator that does not exist (e.g. !^, =).'),
-  rule('syntax-unexpected-token', 'error', 'A token that cannot appear here.'),
-  rule('syntax-nesting-too-deep', 'error', 'Nesting deeper than the checker follows.'),
-  rule('syntax-nul-byte', 'warning', 'A NUL byte (lighttpd stops reading there).'),
-  rule('file-too-large', 'error', 'A file over 32 MiB: lighttpd refuses to read it, and it is not checked.'),
+  rule('syntax-nul-byte', 'silently-ignores', 'A NUL byte (lighttpd stops reading there).'),
+  rule('file-too-large', 'refuses-to-start', 'A file over 32 MiB: lighttpd refuses to read it, and it is not checked.'),
   // Evaluation.
-  rule('undefined-variable', 'error', 'A variable used before it is set.'),
-  rule('duplicate-key', 'error', "A key set twice with '=' in the same block."),
-  rule('duplicate-array-key', 'error', 'The same key twice in one list.'),
-  rule('type-merge', 'error', "'+' of values that cannot be combined (e.g. a string and a list)."),
-  rule('env-assignment', 'error', 'An assignment to env.* (read-only).'),
+  rule('undefined-variable', 'refuses-to-start', 'A variable used before it is set.'),
+  rule('duplicate-key', 'refuses-to-start', "A key set twice with '=' in the same block."),
+  rule('duplicate-array-key', 'refuses-to-start', 'The same key twice in one list.'),
+  rule('type-merge', 'refuses-to-start', "'+' of values that cannot be combined (e.g. a string and a list)."),
+  rule('env-assignment', 'refuses-to-start', 'An assignment to env.* (read-only).'),
   // Includes.
-  rule('include-not-found', 'error', 'An include of a plain path that does not exist (lighttpd refuses to start).'),
+  rule(
+    'include-not-found',
+    'refuses-to-start',
+    'An include of a plain path that does not exist (lighttpd refuses to start).',
+  ),
   rule(
     'include-contents-unknown',
-    'information',
+    checker('information', 'a note on what could not be checked'),
     'An include whose file is missing: what it would load or set is unknown, so nothing it could define is reported missing.',
   ),
   rule(
     'included-problems',
-    'error',
+    checker('error', 'carries the severity of the worst problem of the files the include reads, or hint while those files show them'),
     'On an include line: the errors and warnings of the files it reads; a hint while they are shown on those files (one problem counts once), else the severity of the worst of them.',
   ),
-  rule('include-cycle', 'error', 'A file that includes itself, directly or through other files.'),
-  rule('include-limit', 'warning', 'An include pattern or chain that brings in more files than are checked.'),
+  rule('include-cycle', 'refuses-to-start', 'A file that includes itself, directly or through other files.'),
+  rule(
+    'include-limit',
+    checker('warning', 'files past the limit are not checked'),
+    'An include pattern or chain that brings in more files than are checked.',
+  ),
   rule(
     'include-outside-workspace',
-    'hint',
+    checker('hint', 'a suggestion to map the prefix, not a problem of the configuration'),
     "An absolute include read from this machine's files (or not found) while the workspace holds a copy of them: the quick fix maps the prefix to the copy (lighttpd.pathMappings).",
   ),
   // Modules.
   rule(
     'module-not-loaded',
-    'error',
+    {
+      effect: 'logs-and-carries-on',
+      severity: 'error',
+      because: 'stricter by design: the setting the user wrote does nothing, and lighttpd only says so in its log',
+    },
     'A directive whose module is not in server.modules: lighttpd ignores it.',
     (a: { key: string; module: string }) =>
       `${a.key} needs "${a.module}" in server.modules: without it lighttpd ignores this setting (it only logs "unknown config-key").`,
@@ -177,128 +250,132 @@ const TABLE = [
   // lighttpd only logs them; the check then says so (see the README's diagnostics table).
   rule(
     'unknown-directive',
-    'warning',
+    'logs-and-carries-on',
     'A key lighttpd does not know (a typo is silently ignored).',
     (a: { key: string; suggestion?: string; note?: string }) =>
       `Unknown directive "${a.key}": lighttpd ignores it (it only logs "unknown config-key")${a.note ? `; ${a.note}.` : `.${didYouMean(a)}`}`,
   ),
   rule(
     'unknown-module',
-    'error',
+    'refuses-to-start',
     'A name in server.modules that is not a lighttpd module.',
     (a: { module: string; suggestion?: string }) =>
       `"${a.module}" is not a lighttpd module: lighttpd refuses to start ("plugin not found").${didYouMean(a)}`,
   ),
   rule(
     'duplicate-module',
-    'warning',
+    'silently-ignores',
     'A module listed twice in server.modules.',
     (a: { module: string }) => `"${a.module}" is already listed in server.modules: lighttpd drops the repeat.`,
   ),
   rule(
     'removed-module',
-    'error',
+    'refuses-to-start',
     'A module that no longer exists in the target lighttpd version.',
     (a: { module: string; version: string; effect: string; replacement?: string }) =>
       `${a.module} was removed in lighttpd ${a.version}: ${a.effect}.${instead(a)}`,
   ),
   rule(
     'removed-directive',
-    'warning',
+    'logs-and-carries-on',
     'A key that no longer exists in the target lighttpd version.',
     (a: { key: string; version: string; note?: string; replacement?: string }) =>
       `${a.key} was removed in lighttpd ${a.version}: lighttpd ignores it.${a.note ? ` ${a.note}` : ''}${instead(a)}`,
   ),
   rule(
     'deprecated-directive',
-    'warning',
+    'accepted-but-risky',
     'A key that still works but is deprecated or has no effect.',
     (a: { key: string; note: string; replacement?: string }) => `${a.key} is deprecated: ${a.note}.${instead(a)}`,
   ),
   rule(
     'type-mismatch',
-    'error',
+    'refuses-to-start',
     "A value that does not fit the directive's type (lighttpd refuses to start).",
     (a: { key: string; expected: string; example: string; found: string }) =>
       `${a.key} expects ${a.expected}, e.g. ${a.example}; found ${a.found}.`,
   ),
-  rule('invalid-value', 'error', 'A value or list key the directive does not accept.', (a: InvalidValueArgs) =>
-    a.kind === 'key'
-      ? `"${a.value}" is not a known ${a.where ?? `key of ${a.key}`}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Known: ${a.allowed}.` : ''}`
-      : `"${a.value}" is not a valid value for ${a.key}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Expected ${a.allowed}.` : ''}`,
+  rule(
+    'invalid-value',
+    'refuses-to-start',
+    'A value or list key the directive does not accept.',
+    (a: InvalidValueArgs) =>
+      a.kind === 'key'
+        ? `"${a.value}" is not a known ${a.where ?? `key of ${a.key}`}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Known: ${a.allowed}.` : ''}`
+        : `"${a.value}" is not a valid value for ${a.key}${a.effect ? ` (${a.effect})` : ''}.${didYouMean(a)}${a.allowed ? ` Expected ${a.allowed}.` : ''}`,
   ),
   rule(
     'server-scope-in-condition',
-    'warning',
+    'logs-and-carries-on',
     'A server-wide directive inside a condition (it applies globally or is ignored).',
     (a: { key: string }) =>
       `${a.key} is a server-wide setting: inside a condition it still applies to the whole server (lighttpd logs "do not set global server options within conditions"). Move it to the global scope.`,
   ),
   rule(
     'socket-scope',
-    'warning',
+    'logs-and-carries-on',
     'A socket directive outside the global scope and $SERVER["socket"] == blocks.',
     (a: { key: string }) =>
       `${a.key} is a socket setting: it is only honoured at global scope or directly in a $SERVER["socket"] == "..." block; here lighttpd ignores it.`,
   ),
   rule(
     'conditional-in-global',
-    'error',
+    'refuses-to-start',
     'A condition (or a nested global block) inside global { }.',
     () =>
       'Conditions cannot appear inside global { ... }: lighttpd exits ("Cannot use conditionals inside a global { ... } block").',
   ),
   rule(
     'unknown-condition-field',
-    'error',
+    'refuses-to-start',
     'A condition object or field lighttpd does not know, e.g. $HTTP["URL"].',
     (a: { condition: string; suggestion?: string }) =>
       `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
   ),
   rule(
     'invalid-ip',
-    'error',
+    'refuses-to-start',
     'A $HTTP["remote-ip"] value that is not an IP address or CIDR block.',
     (a: { value: string; field: string; reason: string }) =>
       `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`,
   ),
   rule(
     'condition-value-type',
-    'error',
+    'refuses-to-start',
     'A condition value or field that is not a string.',
     (a: { part: 'field' | 'value'; found: string }) =>
       `The ${a.part} of a condition must be a string; found ${a.found} (lighttpd refuses to start).`,
   ),
   rule(
     'invalid-regex',
-    'error',
+    'refuses-to-start',
     'A PCRE2 pattern that does not compile.',
     (a: { error: string }) => `Invalid regular expression: ${a.error} (lighttpd refuses to start).`,
   ),
   rule(
     'capture-reference',
-    'warning',
+    'accepted-but-risky',
     'A %n or $n substitution that refers to a capture group that does not exist.',
     (a: { ref: string; what: string; reason: string }) =>
       `${a.ref} refers to ${a.what}, but ${a.reason}: it is replaced by an empty string.`,
   ),
   rule(
     'unreachable-condition',
-    'error',
+    'refuses-to-start',
     'A branch after a bare else (lighttpd refuses to start).',
     () =>
       'This branch follows a bare else { }, so it can never match: lighttpd refuses to start ("unreachable condition following else catch-all").',
   ),
   rule(
     'unreachable-else-condition',
-    'error',
+    'refuses-to-start',
     'An else branch whose condition lighttpd already made a block for, no later than the previous branch (lighttpd refuses to start).',
     (a: { where: string }) =>
       `This else branch repeats ${a.where}: lighttpd keeps one block per condition, made where it first appears, and refuses to start when an else branch's block is not newer than the previous branch's ("unreachable else condition"). Use another condition, or nest the branch.`,
   ),
   rule(
     'newer-than-target',
-    'error',
+    'refuses-to-start',
     'A directive or syntax newer than the configured lighttpd.version.',
     (a: { what: string; since: string; target: string; effect?: string }) =>
       `${a.what} needs lighttpd ${a.since} or newer; the target is ${a.target}${a.effect ? `: ${a.effect}` : ''}.`,
@@ -306,7 +383,7 @@ const TABLE = [
   // Start-up (features/checks/sockets.ts, startup.ts, platform.ts).
   rule(
     'invalid-socket',
-    'error',
+    'refuses-to-start',
     'A $SERVER["socket"] value lighttpd cannot bind: bad address, port out of range, unix socket path too long.',
     (a: { value: string; reason: string; effect: string }) =>
       `"${a.value}" is not a socket lighttpd can listen on: ${a.reason} (${a.effect}).`,
@@ -341,93 +418,93 @@ const TABLE = [
   ),
   rule(
     'implicit-module',
-    'warning',
+    'logs-and-carries-on',
     'A module lighttpd loads by itself for now, with a start-up warning (mod_openssl for ssl.*, mod_authn_file).',
     (a: { key: string; module: string; consequence: string }) =>
       `${a.key} needs "${a.module}" in server.modules: lighttpd loads it itself and logs 'please add "${a.module}" to server.modules list'; ${a.consequence}.`,
   ),
   rule(
     'module-order',
-    'warning',
+    'logs-and-carries-on',
     'Modules listed in an order lighttpd warns about (mod_auth after a dynamic backend, a backend after mod_staticfile).',
     (a: { module: string; before: string; logged: string; consequence: string }) =>
       `"${a.module}" should come before "${a.before}" in server.modules (lighttpd logs "${a.logged}"): ${a.consequence}.`,
   ),
   rule(
     'run-as-root',
-    'warning',
+    'refuses-to-start',
     'server.username or server.groupname naming root: lighttpd started as root refuses to start.',
     (a: { key: string; value: string; logged: string; id: 'uid' | 'gid' }) =>
       `${a.key} = "${a.value}": lighttpd started as root refuses to start ("${a.logged}"). Remove the line, or name an unprivileged ${a.id === 'uid' ? 'user' : 'group'} (e.g. www-data).`,
   ),
   rule(
     'platform-unsupported',
-    'warning',
-    "A value or option the target platform's lighttpd refuses or ignores (setting lighttpd.platform).",
+    'silently-ignores',
+    "A value or option the target platform's lighttpd refuses (an error) or ignores (setting lighttpd.platform).",
     (a: { what: string; platform: string; effect: string; advice?: string }) =>
-      `${a.what} on ${a.platform} (lighttpd.platform): ${a.effect}.${a.advice ? ` ${a.advice}` : ''}`,
+      `${a.what} on ${a.platform} (the target platform assumed, setting lighttpd.platform): ${a.effect}.${a.advice ? ` ${a.advice}` : ''}`,
   ),
   // Upgrade notes (features/checks/upgrade.ts; the table is schema/changes.ts): only with an upgrade source
   // (setting lighttpd.upgradeFrom, CLI --upgrade-from) older than the target version.
   rule(
     'upgrade-redirect-code',
-    'warning',
+    'accepted-but-risky',
     'url.redirect without url.redirect-code: from 1.4.75 it answers 308, not 301, to methods other than GET and HEAD.',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} url.redirect answers 308 instead of 301 to requests other than GET and HEAD (a POST is sent again as a POST to the new URL), since url.redirect-code is not set here. Set url.redirect-code = 301 to keep the old answer.`,
   ),
   rule(
     'upgrade-tls-min-protocol',
-    'warning',
+    'accepted-but-risky',
     'A TLS socket without MinProtocol: the default minimum rose to TLSv1.2 (1.4.56) and TLSv1.3 (1.4.77).',
     (a: UpgradeArgs & { before: string; after: string }) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} this TLS socket refuses clients older than ${a.after} (${a.from} accepts ${a.before} and newer), since ssl.openssl.ssl-conf-cmd sets no "MinProtocol".`,
   ),
   rule(
     'upgrade-error-handler-404',
-    'warning',
+    'accepted-but-risky',
     'server.error-handler-404 handles only 404 from 1.4.77 (it also handled 403 before).',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} server.error-handler-404 no longer handles 403 Forbidden responses; those get lighttpd's own error page.`,
   ),
   rule(
     'upgrade-static-pathinfo',
-    'warning',
+    'accepted-but-risky',
     'Static files with trailing path info (/a.html/x) get 404 from 1.4.80 (static-file.disable-pathinfo defaults to enable).',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} a URL with path info after a static file (e.g. /index.html/extra) gets 404 instead of the file, since static-file.disable-pathinfo is not set.`,
   ),
   rule(
     'upgrade-h2c',
-    'information',
+    'accepted',
     'Cleartext HTTP/1.1 "Upgrade: h2c" to HTTP/2 is off from 1.4.83 unless server.feature-flags enables "server.h2c".',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} cleartext requests with "Upgrade: h2c" stay HTTP/1.1 (TLS and prior-knowledge HTTP/2 are unchanged), since server.feature-flags does not set "server.h2c".`,
   ),
   rule(
     'upgrade-http2',
-    'information',
+    'accepted',
     'HTTP/2 is on by default from 1.4.59 unless server.feature-flags sets "server.h2proto".',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} HTTP/2 is on (TLS ALPN, cleartext prior knowledge), since server.feature-flags does not set "server.h2proto".`,
   ),
   rule(
     'upgrade-keep-alive-requests',
-    'information',
+    'accepted',
     'server.max-keep-alive-requests defaults to 1000 from 1.4.65 (was 100).',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} a keep-alive connection serves up to 1000 requests instead of 100, since server.max-keep-alive-requests is not set.`,
   ),
   rule(
     'upgrade-url-normalize',
-    'warning',
+    'accepted-but-risky',
     'Request URLs are normalised by default from 1.4.54 (server.http-parseopts not set).',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} request URLs are normalised before conditions and modules see them (%-decoding, dot segments, %2F), since server.http-parseopts is not set.`,
   ),
   rule(
     'upgrade-dirlisting-dotfiles',
-    'information',
+    'accepted',
     'Directory listings hide dot files by default from 1.4.40.',
     (a: UpgradeArgs) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} directory listings hide files whose names start with a dot, since dir-listing.hide-dotfiles is not set.`,
@@ -441,7 +518,7 @@ const TABLE = [
   ),
   rule(
     'upgrade-alias-order',
-    'error',
+    'refuses-to-start',
     'An alias.url entry shadowed by an earlier prefix with other entries between: fatal from 1.4.85.',
     (a: UpgradeArgs & { prefix: string; shadowed: string }) =>
       `Upgrading from ${a.from} to ${a.target}: from lighttpd ${a.release} this makes lighttpd refuse to start: "${a.shadowed}" never matches because "${a.prefix}" comes first in alias.url (older versions checked only neighbouring entries).`,
@@ -450,7 +527,7 @@ const TABLE = [
   // warning where something leaks or is exposed, information for hardening advice.
   securityRule(
     'list-override-in-condition',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'A list (response headers, url.access-deny, ...) set with = in a condition replaces the enclosing entries there.',
     'A block sets its own value: lighttpd does not merge it with the global one, the block value replaces it for every request the block matches (lighttpd -p prints each block with its own list). += copies the enclosing list first.',
@@ -459,7 +536,7 @@ const TABLE = [
   ),
   securityRule(
     'append-after-copy',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'A += after a block already copied the value with +=: the later entries never reach that block.',
     "A block's += copies the enclosing value as parsed so far; later changes to the enclosing value do not reach the block's copy (lighttpd -p shows the block without them).",
@@ -468,7 +545,7 @@ const TABLE = [
   ),
   securityRule(
     'unanchored-host-regex',
-    'warning',
+    'accepted-but-risky',
     6.1,
     'A $HTTP["host"], referer or Origin pattern not anchored at both ends, or with an unescaped "." in a name.',
     'A =~ condition is a PCRE2 search, not a whole-string match: without ^ and $ the pattern matches anywhere in the value, and an unescaped "." matches any character.',
@@ -477,7 +554,7 @@ const TABLE = [
   ),
   securityRule(
     'alias-slash-mismatch',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'An alias.url key and target that disagree on the trailing slash, or a key an earlier prefix shadows.',
     'mod_alias takes the first key that is a prefix of the URL path and replaces exactly that prefix with the target; from 1.4.85 (1.4.69 for neighbouring keys) a key shadowed by an earlier one stops the server.',
@@ -490,7 +567,7 @@ const TABLE = [
   ),
   securityRule(
     'version-disclosure',
-    'information',
+    'accepted',
     2.0,
     'server.tag not set, or naming a version: every response tells the exact lighttpd release.',
     'Without server.tag lighttpd sends "Server: lighttpd/<version>" on every response and passes it to CGI as SERVER_SOFTWARE; a blank server.tag sends no Server header.',
@@ -499,7 +576,7 @@ const TABLE = [
   ),
   securityRule(
     'dir-listing-global',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'Directory listings enabled for the whole server.',
     'mod_dirlisting answers a request for a folder without an index file with a list of its files; enabled globally, it does so for every folder of every host.',
@@ -508,7 +585,7 @@ const TABLE = [
   ),
   securityRule(
     'status-unprotected',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'A mod_status page with no remote-ip or authentication guard.',
     'mod_status answers its URLs itself, before any handler, with no access control of its own: only an enclosing $HTTP["remote-ip"] block, auth.require or url.access-deny limits who sees it.',
@@ -517,7 +594,7 @@ const TABLE = [
   ),
   securityRule(
     'cgi-everything',
-    'warning',
+    'accepted-but-risky',
     8.8,
     'cgi.assign maps "" (every file) to a handler outside a URL-restricted block, or where clients upload.',
     'cgi.assign keys are file name suffixes; "" is a suffix of every name, so every file the block serves is executed (with "" as handler: as a program itself).',
@@ -525,7 +602,7 @@ const TABLE = [
   ),
   securityRule(
     'webdav-writable',
-    'warning',
+    'accepted-but-risky',
     8.1,
     'WebDAV enabled, not read-only, with no authentication or address guard.',
     'mod_webdav accepts PUT, DELETE, MOVE, COPY, MKCOL and PROPPATCH unless webdav.is-readonly is enabled; it has no access control of its own.',
@@ -534,7 +611,7 @@ const TABLE = [
   ),
   securityRule(
     'extforward-trust-all',
-    'warning',
+    'accepted-but-risky',
     6.5,
     'extforward.forwarder trusts "all": any client chooses its own remote address.',
     'mod_extforward replaces the remote address with the one in X-Forwarded-For (or Forwarded) when the connecting address is trusted; "all" trusts every connection.',
@@ -543,7 +620,7 @@ const TABLE = [
   ),
   securityRule(
     'sendfile-unbounded',
-    'warning',
+    'accepted-but-risky',
     7.5,
     'X-Sendfile enabled for a backend without an x-sendfile-docroot.',
     'With x-sendfile enabled lighttpd sends the file a backend names in its X-Sendfile / X-LIGHTTPD-send-file header; x-sendfile-docroot limits those files to the listed folders.',
@@ -552,7 +629,7 @@ const TABLE = [
   ),
   securityRule(
     'weak-tls',
-    'warning',
+    'accepted-but-risky',
     5.9,
     'TLS settings that allow old protocols or weak ciphers, or TLS keys on a socket without ssl.engine.',
     'mod_openssl passes ssl.openssl.ssl-conf-cmd to OpenSSL SSL_CONF_cmd() and ssl.cipher-list as CipherString; TLS keys have no effect on a socket whose ssl.engine is not enabled.',
@@ -560,7 +637,7 @@ const TABLE = [
   ),
   securityRule(
     'hsts-missing',
-    'information',
+    'accepted',
     3.1,
     'TLS is enabled but no response sets Strict-Transport-Security.',
     'Browsers remember Strict-Transport-Security and then never use http:// for the host; lighttpd sends it only when configured (setenv.add-response-header or the backend).',
@@ -569,7 +646,7 @@ const TABLE = [
   ),
   securityRule(
     'parseopts-unsafe',
-    'warning',
+    'accepted-but-risky',
     5.3,
     'server.http-parseopts (or server.http-parseopt-*) turning off a request check that is on by default.',
     'lighttpd validates request headers (header-strict), Host (host-strict) and control characters in URLs (url-ctrls-reject) by default; disabling url-normalize clears every url-* option.',
@@ -577,7 +654,7 @@ const TABLE = [
   ),
   securityRule(
     'capture-unescaped',
-    'warning',
+    'accepted-but-risky',
     6.1,
     'A %n / $n of query-string or header data copied unencoded into the path of a redirect or rewrite target, where it can carry "/", "?", "#", "%" or "..".',
     'In url.redirect and url.rewrite* a plain %n (or $n) is copied as is; %{n} and %{esc:n} (lighttpd 1.4.50+) percent-encode it. In the query of the target a capture changes nothing the client could not write itself; in the path it can add segments, climb with "..", or start a query.',
@@ -586,7 +663,7 @@ const TABLE = [
   ),
   securityRule(
     'open-redirect',
-    'warning',
+    'accepted-but-risky',
     6.1,
     'A url.redirect whose scheme or host comes from a capture of client data: a link can send visitors anywhere.',
     'mod_redirect sends the substituted string as the Location header; when a capture of the request starts it or is its host, the client chooses where browsers go.',
@@ -595,7 +672,7 @@ const TABLE = [
   ),
   securityRule(
     'source-disclosure',
-    'warning',
+    'accepted-but-risky',
     7.5,
     'A script type run only inside a condition, sent as plain text elsewhere.',
     'mod_staticfile sends any file no handler took; static-file.exclude-extensions (or url.access-deny) in the global scope keeps it from sending script source.',
@@ -630,7 +707,7 @@ const TABLE = [
   ),
   securityRule(
     'access-deny-missing',
-    'information',
+    'accepted',
     3.1,
     'No url.access-deny for "~" and ".inc" in a config that serves files.',
     'mod_staticfile serves every readable file under the document root; lighttpd\'s sample lighttpd.conf denies names ending in "~" (editor backups) and ".inc" (include files).',
@@ -638,10 +715,10 @@ const TABLE = [
       `No url.access-deny for ${a.missing}: editor backups (index.php~) and include files are sent as plain text to anyone who asks. lighttpd's sample config denies them.`,
   ),
   // Reported by lighttpd itself (lighttpd -tt on save, setting lighttpd.validate.executable; source "lighttpd").
-  rule('lighttpd-error', 'error', 'An error lighttpd -tt reports for the saved configuration.'),
+  rule('lighttpd-error', 'refuses-to-start', 'An error lighttpd -tt reports for the saved configuration.'),
   rule(
     'lighttpd-warning',
-    'warning',
+    'logs-and-carries-on',
     'A warning lighttpd -tt reports for the saved configuration (e.g. unknown config-key).',
   ),
 ];

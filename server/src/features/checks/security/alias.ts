@@ -35,7 +35,7 @@ export function checkAlias(ctx: CheckContext): void {
           'alias-slash-mismatch',
           here.keySpan,
           { kind: 'shadowed', key, prefix: p, fatal: fatal ? `${ctx.version}` : undefined },
-          fatal ? { severity: 'error' } : {},
+          fatal ? { effect: 'refuses-to-start' } : {},
         );
         shadowed = true;
         break;

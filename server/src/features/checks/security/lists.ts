@@ -120,7 +120,7 @@ export function checkLists(ctx: CheckContext, facts: SecurityFacts): void {
           'list-override-in-condition',
           a.node.key,
           { key: a.node.key.fullName, where, effect: spec.effect(listText(lost)) },
-          { ...(fixes ? { fixes } : {}), ...(mild ? { severity: 'information' as const } : {}) },
+          { ...(fixes ? { fixes } : {}), ...(mild ? { effect: 'accepted' as const } : {}) },
         );
       } else if (op === '+=') {
         // Entries the enclosing block gained after the copy.
@@ -140,7 +140,7 @@ export function checkLists(ctx: CheckContext, facts: SecurityFacts): void {
               at: facts.mine.has(a) ? `line ${lineOf(ctx.text, a.node.start)}` : `in ${a.path || 'another file'}`,
               lost: listText(added),
             },
-            mild ? { severity: 'information' } : {},
+            mild ? { effect: 'accepted' } : {},
           );
         }
       }
