@@ -1,6 +1,7 @@
 /**
  * Rules on condition heads (src/configparser.y configparser_parse_condition): `unknown-condition-field`,
- * `invalid-ip` for $HTTP["remote-ip"], `condition-value-type`, `unreachable-condition` (a branch after
+ * `invalid-ip` for $HTTP["remote-ip"], `invalid-host` for $HTTP["host"] (values checked as the operator
+ * reads them: a regex never, ==, !=, =^, =$ and a =~ lighttpd simplifies to one of them always), `condition-value-type`, `unreachable-condition` (a branch after
  * a bare else) and `unreachable-else-condition` (an else branch whose block is not newer than the previous one's).
  */
 import { isIPv4, isIPv6 } from '../shared/ipAddress';
@@ -8,32 +9,81 @@ import { CONDITION_FIELDS } from '../../schema';
 import type { CheckContext } from './context';
 import { describeValue, lineOf, suggest, walkStatements } from './context';
 import { simplifyRegex } from '../../analysis/print';
+import { hostSyntaxProblem } from './sockets';
 import type { Scope } from '../../analysis';
 import type { ConditionBranch } from '../../parser/ast';
 
 // lighttpd's =~ simplification (docs/grammar.md §8.6) lives with the printer; checks use the same one.
 export { simplifyRegex };
 
-/** Why `value` is not an address lighttpd accepts for $HTTP["remote-ip"]; undefined when it is fine. */
-export function remoteIpProblem(value: string): string | undefined {
+/** What lighttpd does with a $HTTP["remote-ip"] value it checks as an address: refuse it, or keep it as text. */
+export interface RemoteIpProblem {
+  readonly reason: string;
+  /**
+   * `refuses-to-start`: "invalid IP addr"; `accepted-but-risky`: lighttpd keeps the text (a bad CIDR mask,
+   * or a value its address normaliser rejects) and compares the client address with it as a string, so the
+   * condition never behaves as an address match.
+   */
+  readonly effect: 'refuses-to-start' | 'accepted-but-risky';
+}
+
+/**
+ * How lighttpd reads a $HTTP["remote-ip"] value compared with ==, !=, =^ or =$ (src/configfile.c
+ * config_remoteip_normalize, called by configparser.y): a unix socket path is fine; a CIDR mask must be a
+ * number from 1 to 32 (128 for IPv6) or the value is kept as text; the address is normalised like a Host
+ * (brackets added for IPv6) and kept as text when that fails; a normalised address that is not an IPv4 /
+ * IPv6 address refuses to start. `op` is the operator after lighttpd's =~ simplification: a prefix or
+ * suffix kept as text (=^ "2001:db8:") is a text match and fine. Undefined when lighttpd takes the value.
+ */
+export function remoteIpProblem(value: string, op: '==' | '!=' | '=^' | '=$' = '=='): RemoteIpProblem | undefined {
   if (value.startsWith('/')) return undefined; // a unix socket path
+  const asText = (why: string): RemoteIpProblem | undefined =>
+    op === '=^' || op === '=$'
+      ? undefined
+      : {
+          reason: `${why}; lighttpd keeps it as text, so the condition ${op === '==' ? 'never matches' : 'always matches'}`,
+          effect: 'accepted-but-risky',
+        };
   const v6 = value.includes(':');
   let addr = value;
   const slash = value.indexOf('/');
   if (slash >= 0) {
     const mask = value.slice(slash + 1);
     const max = v6 ? 128 : 32;
-    if (!/^\d+$/.test(mask)) return 'the part after / must be a mask length';
-    const bits = Number(mask);
-    if (bits < 1 || bits > max)
-      return `the mask length must be between 1 and ${max} (lighttpd silently accepts this and the condition never behaves as intended)`;
+    const bits = /^\d+$/.test(mask) ? Number(mask) : NaN;
+    if (!(bits >= 1 && bits <= max))
+      return {
+        reason: `the mask length after / must be a number from 1 to ${max}; lighttpd accepts it without a word and the condition never matches`,
+        effect: 'accepted-but-risky',
+      };
     addr = value.slice(0, slash);
   }
   if (v6) {
-    const inner = addr.startsWith('[') && addr.endsWith(']') ? addr.slice(1, -1) : addr;
-    return isIPv6(inner) && !inner.includes('%') ? undefined : 'not an IPv6 address';
+    const bracketed = addr.startsWith('[') ? addr : `[${addr}]`;
+    if (hostSyntaxProblem(bracketed) !== undefined) return asText('not an IPv6 address');
+    const inner = bracketed.slice(1, -1);
+    return isIPv6(inner) ? undefined : { reason: 'not an IPv6 address', effect: 'refuses-to-start' };
   }
-  return isIPv4(addr) ? undefined : 'not an IPv4 address (four numbers 0-255, no leading zeros)';
+  if (hostSyntaxProblem(addr) !== undefined) return asText('not an address');
+  return isIPv4(addr)
+    ? undefined
+    : { reason: 'not an IPv4 address (four numbers 0-255, no leading zeros)', effect: 'refuses-to-start' };
+}
+
+/**
+ * The operator lighttpd checks a value with, and the value: `=~` without regex metacharacters becomes
+ * ==, =^ or =$ from 1.4.65 (docs/grammar.md §8.6) and is then checked like them; a real regex (and `!~`)
+ * is never read as an address or a host. Undefined: not checked.
+ */
+function checkedOperand(
+  ctx: CheckContext,
+  op: string,
+  value: string,
+): { op: '==' | '!=' | '=^' | '=$'; value: string; simplified: boolean } | undefined {
+  if (op === '==' || op === '!=' || op === '=^' || op === '=$') return { op, value, simplified: false };
+  if (op !== '=~' || !ctx.atLeast('1.4.65')) return undefined;
+  const s = simplifyRegex(value);
+  return s.op === '=~' ? undefined : { op: s.op, value: s.value, simplified: true };
 }
 
 export function checkConditions(ctx: CheckContext): void {
@@ -90,20 +140,28 @@ export function checkConditions(ctx: CheckContext): void {
       continue;
     }
     const op = h.operator?.text;
-    if (
-      obj === 'HTTP' &&
-      (field === 'remoteip' || field === 'remote-ip') &&
-      c.value.type === 'string' &&
-      op &&
-      op !== '!~'
-    ) {
-      let value = c.value.value;
-      let effective: string = op;
-      if (op === '=~' && ctx.atLeast('1.4.65')) ({ op: effective, value } = simplifyRegex(value));
-      if (effective !== '=~') {
-        const reason = remoteIpProblem(value);
-        if (reason && h.value) ctx.report('invalid-ip', h.value, { value, field: show(obj, field), reason });
-      }
+    if (obj !== 'HTTP' || !op || !h.value || c.value.type !== 'string') continue;
+    const isRemote = field === 'remoteip' || field === 'remote-ip';
+    if (!isRemote && field !== 'host') continue;
+    const operand = checkedOperand(ctx, op, c.value.value);
+    if (!operand) continue;
+    // "lighttpd reads =~ "^10" as =^ "10"": said first, since a regex checked as an address surprises.
+    const read = operand.simplified
+      ? `lighttpd reads =~ "${c.value.value}" as ${operand.op} "${operand.value}", then `
+      : '';
+    if (isRemote) {
+      const p = remoteIpProblem(operand.value, operand.op);
+      if (p)
+        ctx.report(
+          'invalid-ip',
+          h.value,
+          { value: operand.value, field: show(obj, field), reason: read + p.reason },
+          { effect: p.effect },
+        );
+    } else {
+      const reason = hostSyntaxProblem(operand.value);
+      if (reason)
+        ctx.report('invalid-host', h.value, { value: operand.value, field: show(obj, field), reason: read + reason });
     }
   }
   // An else-if whose condition already has a block no newer than the previous branch's (src/configparser.y

@@ -55,36 +55,47 @@ export function inetAton(s: string): boolean {
   return nums.slice(0, -1).every((n) => n <= 255) && last <= lastMax;
 }
 
+/**
+ * Why lighttpd's host normalisation (src/request.c http_request_host_normalize, as the config parser calls
+ * it) refuses `value`, or undefined: `host[:port]` with a port from 1 to 65535 (decimal, octal or hex), or
+ * `[IPv6][:port]` with an IPv6 literal that parses. Names are not checked further. Used for
+ * $SERVER["socket"] values and $HTTP["host"] values compared with ==, !=, =^ and =$.
+ */
+export function hostSyntaxProblem(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (value[0] !== '[') {
+    const colon = value.indexOf(':');
+    if (colon >= 0 && colon + 1 < value.length) {
+      const port = value.slice(colon + 1);
+      const n = strtolBase0(port);
+      if (n === undefined || n <= 0 || n > 65535) {
+        const more = port.includes(':') ? ' (an IPv6 address goes in brackets: "[::1]:80")' : '';
+        return portReason(port) + more;
+      }
+    }
+    return undefined;
+  }
+  const close = value.indexOf(']');
+  if (close < 0) return 'the IPv6 address has no closing "]"';
+  const after = value.slice(close + 1);
+  if (after !== '' && after[0] !== ':') return 'only ":port" may follow the "]" of an IPv6 address';
+  if (after.length > 1) {
+    const n = strtolBase0(after.slice(1));
+    if (n === undefined || n <= 0 || n > 65535) return portReason(after.slice(1));
+  }
+  const inner = value.slice(1, close);
+  const addr = inner.includes('%') ? inner.slice(0, inner.indexOf('%')) : inner;
+  return isIPv6(addr) ? undefined : `"${inner}" is not an IPv6 address`;
+}
+
 /** Why lighttpd refuses `value` as a $SERVER["socket"] value, or undefined. `binds`: the == / != case. */
 export function socketProblem(value: string, binds: boolean, longestUnixPath = 107): SocketProblem | undefined {
   const c0 = value[0];
   const special = c0 === ':' || value.startsWith('[]') || c0 === '/' || c0 === '\\';
   if (value !== '' && !special) {
-    // Parse time: http_request_host_normalize(value, 0).
-    if (c0 !== '[') {
-      const colon = value.indexOf(':');
-      if (colon >= 0 && colon + 1 < value.length) {
-        const port = value.slice(colon + 1);
-        const n = strtolBase0(port);
-        if (n === undefined || n <= 0 || n > 65535) {
-          const more = port.includes(':') ? ' (an IPv6 address goes in brackets: "[::1]:80")' : '';
-          return { reason: portReason(port) + more, parseTime: true };
-        }
-      }
-    } else {
-      const close = value.indexOf(']');
-      if (close < 0) return { reason: 'the IPv6 address has no closing "]"', parseTime: true };
-      const after = value.slice(close + 1);
-      if (after !== '' && after[0] !== ':')
-        return { reason: 'only ":port" may follow the "]" of an IPv6 address', parseTime: true };
-      if (after.length > 1) {
-        const n = strtolBase0(after.slice(1));
-        if (n === undefined || n <= 0 || n > 65535) return { reason: portReason(after.slice(1)), parseTime: true };
-      }
-      const inner = value.slice(1, close);
-      const addr = inner.includes('%') ? inner.slice(0, inner.indexOf('%')) : inner;
-      if (!isIPv6(addr)) return { reason: `"${inner}" is not an IPv6 address`, parseTime: true };
-    }
+    // Parse time, every operator (src/configparser.y).
+    const reason = hostSyntaxProblem(value);
+    if (reason) return { reason, parseTime: true };
   }
   if (!binds) return undefined;
   // Start-up: network_host_parse_addr.

@@ -335,9 +335,16 @@ const TABLE = [
   rule(
     'invalid-ip',
     'refuses-to-start',
-    'A $HTTP["remote-ip"] value that is not an IP address or CIDR block.',
+    'A $HTTP["remote-ip"] value that is not an IP address or CIDR block (a refusal; a bad mask or text lighttpd keeps as text: a warning).',
     (a: { value: string; field: string; reason: string }) =>
       `"${a.value}" is not a valid IP address or CIDR block for ${a.field}: ${a.reason}.`,
+  ),
+  rule(
+    'invalid-host',
+    'refuses-to-start',
+    'A $HTTP["host"] value compared with ==, !=, =^ or =$ that lighttpd cannot read as a host (bad port, bad IPv6 literal).',
+    (a: { value: string; field: string; reason: string }) =>
+      `"${a.value}" is not a host lighttpd accepts for ${a.field}: ${a.reason} (lighttpd refuses to start: "invalid IP addr").`,
   ),
   rule(
     'condition-value-type',
