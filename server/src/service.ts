@@ -143,8 +143,11 @@ export interface LanguageService {
    */
   doCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
   // Editing features (features/*.ts, one per feature).
-  /** `trigger`: the character that made the editor ask, if any ('/' only completes include paths). */
-  doComplete(doc: TextDocument, position: Position, trigger?: string): CompletionList;
+  /**
+   * `trigger`: the character that made the editor ask, if any ('/' only completes include paths); `settings`:
+   * the target version and platform, whose refusals are offered last and marked.
+   */
+  doComplete(doc: TextDocument, position: Position, trigger?: string, settings?: LanguageSettings): CompletionList;
   /**
    * `settings`: those of doValidation, whose diagnostics (memoised per model and settings, so computed at
    * most once per version) give the rules of the findings under the position; null when diagnostics are
@@ -321,9 +324,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     mapLighttpdOutput: (doc, output, opts) =>
       lighttpdDiagnostics(parseLighttpdOutput(output), doc, { ...opts, file: getModel(doc).file }),
-    doComplete: (doc, position, trigger) => {
+    doComplete: (doc, position, trigger, settings = {}) => {
       const model = getModel(doc);
-      return doComplete(doc, model, position, includeContextFor(doc, model), trigger);
+      const { version, platform } = diagnosticsOptions(settings);
+      return doComplete(doc, model, position, includeContextFor(doc, model), trigger, { version, platform });
     },
     doHover: (doc, position, settings = {}) => {
       const model = getModel(doc);

@@ -205,4 +205,16 @@ export function checkPlatform(ctx: CheckContext): void {
 }
 
 const ALL_HANDLERS = new Set(PLATFORMS.flatMap((p) => eventHandlers(p)));
+
+/**
+ * Why the target platform's lighttpd refuses to start with `value` for `key` (a short label for completion:
+ * "not on Linux"), or undefined when it takes it. The values checkPlatform reports as refusals.
+ */
+export function platformRefusal(key: string, value: string, p: Platform): string | undefined {
+  const refused =
+    key === 'server.event-handler'
+      ? ALL_HANDLERS.has(value) && !eventHandlers(p).includes(value)
+      : key === 'server.stat-cache-engine' && !statCacheEngineAvailable(value, p);
+  return refused ? `not on ${LABEL[p]}` : undefined;
+}
 const SENDFILES = new Set(['sendfile', 'linux-sendfile', 'freebsd-sendfile', 'solaris-sendfilev']);

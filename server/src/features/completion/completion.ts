@@ -42,9 +42,14 @@ import {
   MODULES,
   getDirective,
   keySetAt,
+  compareVersions,
+  NEWEST_VERSION,
+  normalizeVersion,
   valueChoices,
   type DirectiveInfo,
 } from '../../schema';
+import { platformRefusal } from '../checks/platform';
+import { DEFAULT_PLATFORM, normalizePlatform, type Platform } from '../shared/platform';
 import {
   CONDITION_FIELD_DOCS,
   CONDITION_OBJECT_DOCS,
@@ -361,11 +366,57 @@ function choice(values: readonly string[]): string {
   return values.map((v) => v.replace(/[\\,|$}]/g, '\\$&')).join(',');
 }
 
+// ---- the target (setting lighttpd.version / lighttpd.platform) ----
+
+/** The lighttpd release and platform completion offers for (defaults: the newest release, linux). */
+export interface CompletionTarget {
+  readonly version?: string;
+  readonly platform?: Platform | string;
+}
+
+interface Target {
+  readonly version: string;
+  readonly platform: Platform;
+}
+
+function targetOf(t: CompletionTarget | undefined): Target {
+  return {
+    version: normalizeVersion(t?.version) ?? NEWEST_VERSION,
+    platform: normalizePlatform(t?.platform) ?? DEFAULT_PLATFORM,
+  };
+}
+
+/** The sort bucket of what the target refuses: after everything else. */
+const REFUSED_BUCKET = 9;
+
+/**
+ * Why the target refuses a directive or key that appeared in `since` ("needs 1.4.74"), or undefined. Such
+ * items are offered last, struck through (the deprecated tag) and labelled, never as if fine.
+ */
+function newerThanTarget(since: string | undefined, target: Target): string | undefined {
+  if (!since || since.startsWith('<=')) return undefined;
+  return compareVersions(target.version, since) < 0 ? `needs lighttpd ${since}` : undefined;
+}
+
+/** Marks an item the target refuses: last, struck through, with the reason beside its label. */
+function markRefused(item: CompletionItem, why: string, tiebreak: string): CompletionItem {
+  item.sortText = sortText(REFUSED_BUCKET, 0, tiebreak);
+  item.tags = [CompletionItemTag.Deprecated];
+  item.labelDetails = { description: why };
+  item.detail = item.detail ? `${item.detail} (${why})` : why;
+  return item;
+}
+
 // ---- value knowledge ----
 
-/** Allowed values of a directive, from its schema entry (its value set, or enable/disable). */
-function enumValues(info: DirectiveInfo): { values: string[]; integers: boolean } | undefined {
-  const values = valueChoices(info).map((v) => v.value);
+/**
+ * Allowed values of a directive, from its schema entry (its value set, or enable/disable); with a target,
+ * without those its platform refuses (for the snippet's choice list, which cannot mark them).
+ */
+function enumValues(info: DirectiveInfo, target?: Target): { values: string[]; integers: boolean } | undefined {
+  const values = valueChoices(info)
+    .map((v) => v.value)
+    .filter((v) => !target || !platformRefusal(info.key, v, target.platform));
   if (!values.length || info.type.startsWith('array')) return undefined;
   return {
     values,
@@ -375,6 +426,7 @@ function enumValues(info: DirectiveInfo): { values: string[]; integers: boolean 
 
 interface KeyInfo {
   readonly key: string;
+  readonly since?: string;
   readonly type?: string;
   readonly doc?: string;
   readonly values?: readonly string[];
@@ -386,7 +438,7 @@ function listKeys(key: string, depth: number): KeyInfo[] {
   if (!set) return [];
   return set.keys.map((k) => {
     const values = valueChoices(k).map((v) => v.value);
-    return { key: k.key, type: k.type, doc: k.doc, values: values.length ? values : undefined };
+    return { key: k.key, since: k.since, type: k.type, doc: k.doc, values: values.length ? values : undefined };
   });
 }
 
@@ -453,7 +505,9 @@ export function doComplete(
   position: Position,
   paths?: CompletionPaths,
   trigger?: string,
+  completionTarget?: CompletionTarget,
 ): CompletionList {
+  const target = targetOf(completionTarget);
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const cursor = analyseCursorFrom(text, offset, restartPoint(model, text, offset));
@@ -476,7 +530,7 @@ export function doComplete(
     return { isIncomplete: false, items };
   switch (c.kind) {
     case 'statement':
-      statementItems(doc, model, cursor, items, range());
+      statementItems(doc, model, cursor, items, range(), target);
       break;
     case 'object':
       objectItems(cursor, c.statementStart, items, range(), range(c.dollarAt));
@@ -491,10 +545,10 @@ export function doComplete(
       conditionValueItems(cursor, c.object, c.field, items, range());
       break;
     case 'value':
-      valueItems(model, cursor, c.key, items, range());
+      valueItems(model, cursor, c.key, items, range(), target);
       break;
     case 'list-key':
-      listKeyItems(model, cursor, c.key, c.path, items, range);
+      listKeyItems(model, cursor, c.key, c.path, items, range, target);
       break;
     case 'list-value':
       listValueItems(cursor, c.key, c.path, c.elementKey, items, range());
@@ -524,18 +578,20 @@ interface DirectiveStatics {
   readonly labelDetails: { readonly description: string };
 }
 const directiveStatics = new Map<string, DirectiveStatics>();
-function directiveStatic(info: DirectiveInfo): DirectiveStatics {
-  let s = directiveStatics.get(info.key);
+function directiveStatic(info: DirectiveInfo, target: Target): DirectiveStatics {
+  // (the snippet's choices depend on the platform)
+  const cacheKey = `${target.platform} ${info.key}`;
+  let s = directiveStatics.get(cacheKey);
   if (s === undefined) {
     const example = directiveDoc(info.key)?.example;
     const module = info.module === 'core' ? 'core' : info.module;
     s = {
       documentation: md(directiveDocumentation(info.key)),
-      snippet: `${info.key} = ${valueSnippet(info.type, enumValues(info)?.values, example)}`,
+      snippet: `${info.key} = ${valueSnippet(info.type, enumValues(info, target)?.values, example)}`,
       detail: `${module} · ${typeName(info.type)}`,
       labelDetails: { description: module },
     };
-    directiveStatics.set(info.key, s);
+    directiveStatics.set(cacheKey, s);
   }
   return s;
 }
@@ -550,6 +606,7 @@ function statementItems(
   cursor: Cursor,
   items: CompletionItem[],
   range: Range,
+  target: Target,
 ): void {
   const text = doc.getText();
   const offset = cursor.offset;
@@ -568,7 +625,7 @@ function statementItems(
     if (inCondition && info.scope === 'socket' && !socketBlock) continue;
     const q = matchQuality(info.key, typed);
     if (q < 0) continue;
-    const statics = directiveStatic(info);
+    const statics = directiveStatic(info, target);
     const needed = requiredModule(info.key, model.modules);
     const missing = model.modules.open ? undefined : needed;
     const loaded = info.module === 'core' || !needed;
@@ -583,6 +640,8 @@ function statementItems(
       filterText: info.key,
     };
     if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    const newer = newerThanTarget(info.since, target);
+    if (newer) markRefused(item, newer, info.key);
     const newText = hasOperator ? info.key : statics.snippet;
     item.textEdit = { range, newText };
     item.insertTextFormat = hasOperator ? InsertTextFormat.PlainText : InsertTextFormat.Snippet;
@@ -808,20 +867,30 @@ function variableItems(model: DocumentModel, cursor: Cursor, items: CompletionIt
   add('var.PID', 'the process id of lighttpd');
 }
 
-function valueItems(model: DocumentModel, cursor: Cursor, key: string, items: CompletionItem[], range: Range): void {
+function valueItems(
+  model: DocumentModel,
+  cursor: Cursor,
+  key: string,
+  items: CompletionItem[],
+  range: Range,
+  target: Target,
+): void {
   const info = getDirective(key);
   const values = info ? enumValues(info) : undefined;
   values?.values.forEach((v, i) => {
     if (matchQuality(v, cursor.prefix) < 0) return;
     const text = values.integers ? v : quoted(cursor, v);
     if (values.integers && cursor.inString) return;
-    items.push({
+    const item: CompletionItem = {
       label: v,
       kind: CompletionItemKind.EnumMember,
       detail: key,
       sortText: sortText(0, 0, String(i).padStart(3, '0')),
       textEdit: { range, newText: text },
-    });
+    };
+    // A value the target platform's lighttpd refuses to start with: last and marked, never as if fine.
+    const refused = platformRefusal(key, v, target.platform);
+    items.push(refused ? markRefused(item, `${refused}: lighttpd refuses to start`, String(i).padStart(3, '0')) : item);
   });
   if (key === 'server.modules' && !cursor.inString) {
     items.push({
@@ -851,6 +920,7 @@ function listKeyItems(
   path: (string | undefined)[],
   items: CompletionItem[],
   range: (from?: number, to?: number) => Range,
+  target: Target,
 ): void {
   const depth = path.length;
   if (key === 'server.modules' && depth === 1) {
@@ -864,7 +934,7 @@ function listKeyItems(
     for (const k of keys) {
       const q = matchQuality(k.key, cursor.prefix);
       if (q < 0) continue;
-      items.push({
+      const item: CompletionItem = {
         label: k.key,
         kind: CompletionItemKind.Property,
         detail: k.type ? (typeName(k.type as DirectiveInfo['type']) ?? k.type) : undefined,
@@ -873,7 +943,9 @@ function listKeyItems(
         filterText: cursor.inString ? `"${k.key}"` : k.key,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range: r, newText: `"${snippetText(k.key)}" => ${valueSnippet(k.type, k.values)}` },
-      });
+      };
+      const newer = newerThanTarget(k.since, target);
+      items.push(newer ? markRefused(item, newer, k.key) : item);
     }
     return;
   }
