@@ -3,12 +3,15 @@
  * desktop and the web share (options, trust, commands) is in common.ts; the web entry is browserExtension.ts.
  */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { commands, type ExtensionContext } from 'vscode';
 import type { ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/node/nodeOptions';
 import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient } from './common';
 
 export function activate(context: ExtensionContext): void {
+  // The extension host is Node here (desktop, code-server, a remote): commands that run programs, such as
+  // "Check with lighttpd Now", are offered (package.json "when": lighttpd.nodeHost); never in the web worker.
+  void commands.executeCommand('setContext', 'lighttpd.nodeHost', true);
   activateClient(context, {
     createClient: async (options) => {
       // Loaded only now, after activate() has returned (common.ts): most of the extension's load time.

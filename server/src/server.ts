@@ -108,6 +108,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     trusted: () => trusted,
     documents: () => documents.all(),
     recheck: (d) => scheduler.schedule(d, 0),
+    log: (m) => connection.console.info(m),
   });
 
   /** Checks the current version of an open document and publishes the result (see CheckScheduler). */
@@ -316,7 +317,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       'completion',
       p,
       null,
-      (d) => completionForClient(service.doComplete(d, p.position, p.context?.triggerCharacter), completionClient),
+      (d) =>
+        completionForClient(
+          service.doComplete(d, p.position, p.context?.triggerCharacter, languageSettings()),
+          completionClient,
+        ),
       token,
     ),
   );

@@ -8,6 +8,7 @@
  */
 import { basename, dirname } from '../paths';
 import { parse, type ConfigFile } from '../parser';
+import type { Include } from '../parser/ast';
 import { reparse } from '../parser/incremental';
 import { evaluate, type EvalValue, type Evaluation, type IncludeResolution, type IncludeResolver } from './evaluate';
 import { hasGlob, type ConfigFileSystem } from './fileSystem';
@@ -28,6 +29,13 @@ export interface WorkspaceSettings {
    * the user enabled it in a trusted workspace; by default include_shell output is unknown.
    */
   readonly runShell?: (command: string, cwd: string) => string | undefined;
+}
+
+/** What an include statement read (ConfigWorkspace.includeRead). */
+export interface IncludeRead {
+  /** The absolute path or pattern it names, as lighttpd reads it (no mapping). */
+  readonly path: string;
+  readonly targets: IncludeTargets;
 }
 
 export interface RootAnalysis {
@@ -86,6 +94,11 @@ export class ConfigWorkspace {
    * evaluation replay the statements the edit did not affect (analysis/evaluate.ts `previous`).
    */
   private readonly replaced = new Map<string, Evaluation>();
+  /**
+   * What each include statement read, per main-config folder (a fragment's includes resolve against the
+   * folder of the config that reads it): the path it names and its targets, mapping included.
+   */
+  private readonly includeReads = new WeakMap<Include, Map<string, IncludeRead>>();
   /** Whether a file's text contains an include (candidate root), by path, for the text it was tested on. */
   private readonly includesWord = new Map<string, { text: string; includes: boolean }>();
 
@@ -217,6 +230,15 @@ export class ConfigWorkspace {
     return { mainDir, pathMappings, fs: this.view, maxGlobMatches: this.settings.maxGlobMatches ?? 1000 };
   }
 
+  /**
+   * What an include statement read when it was last evaluated for a main config in `mainDir`: the path it
+   * names (before mappings) and its targets (with the mapping that redirected it); undefined when it was not
+   * evaluated there or its operand is not a string.
+   */
+  includeRead(inc: Include, mainDir: string): IncludeRead | undefined {
+    return this.includeReads.get(inc)?.get(mainDir);
+  }
+
   /** An include resolver for a main config in `mainDir`. */
   resolver(mainDir: string): IncludeResolver {
     const ctx = this.includeContext(mainDir);
@@ -234,6 +256,11 @@ export class ConfigWorkspace {
         return file ? { path, file } : undefined;
       });
       const named = operand.type === 'string' || operand.type === 'integer' ? String(operand.value) : undefined;
+      if (named !== undefined && targets) {
+        let byDir = this.includeReads.get(inc);
+        if (!byDir) this.includeReads.set(inc, (byDir = new Map()));
+        byDir.set(mainDir, { path: includePath(named, mainDir), targets });
+      }
       // (only an absolute operand names an installed place; a relative one is the main config's folder)
       const copy =
         res && targets && named?.startsWith('/') && this.workspaceCopy(includePath(named, mainDir), targets, ctx);

@@ -7,8 +7,10 @@
  * which it is killed, and a cap on the output kept. Its output is mapped by features/diagnostics/lighttpdValidation.ts.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { scratchText, unscratch, type ScratchCopyPlan } from '../analysis/scratchCopy';
 
 export interface LighttpdRunOptions {
   /** `lighttpd.validate.executable`. */
@@ -20,6 +22,12 @@ export interface LighttpdRunOptions {
   readonly timeoutMs?: number;
   /** Most characters of output kept (the rest is dropped and the process stopped). */
   readonly maxOutput?: number;
+  /**
+   * Run on a mirror of the configuration in a scratch folder (analysis/scratchCopy.ts: the includes a path
+   * mapping redirects read the workspace copy); the folder is removed afterwards and its prefix dropped
+   * from the output.
+   */
+  readonly scratch?: ScratchCopyPlan;
 }
 
 export type LighttpdRunResult =
@@ -31,6 +39,9 @@ export type LighttpdRunResult =
       readonly timedOut: boolean;
       readonly truncated: boolean;
       readonly executable: string;
+      /** The arguments lighttpd was given (the scratch copy's main config when there was one). */
+      readonly args: readonly string[];
+      readonly durationMs: number;
     };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -76,7 +87,26 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
     return Promise.resolve({ ran: false, reason: 'not-found', detail: options.executablePath || 'lighttpd' });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutput = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
-  return new Promise((resolvePromise) => {
+  let scratch: string | undefined;
+  let main = configPath;
+  if (options.scratch) {
+    try {
+      scratch = mkdtempSync(join(tmpdir(), 'lighttpd-conf-check-'));
+      for (const f of options.scratch.files) {
+        const at = scratch + f.path;
+        mkdirSync(dirname(at), { recursive: true });
+        writeFileSync(at, scratchText(f, scratch));
+      }
+      main = scratch + options.scratch.root;
+    } catch (e) {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      const detail = `could not write the scratch copy: ${e instanceof Error ? e.message : String(e)}`;
+      return Promise.resolve({ ran: false, reason: 'not-found', detail });
+    }
+  }
+  const args = ['-tt', '-f', main];
+  const started = Date.now();
+  return new Promise<LighttpdRunResult>((resolvePromise) => {
     let output = '';
     let truncated = false;
     let timedOut = false;
@@ -85,12 +115,23 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolvePromise({ ran: true, status, output, timedOut, truncated, executable });
+      resolvePromise({
+        ran: true,
+        status,
+        output,
+        timedOut,
+        truncated,
+        executable,
+        args,
+        durationMs: Date.now() - started,
+      });
     };
     let child: ReturnType<typeof spawn>;
     try {
       // Its own process group, so that stopping it also stops what it started (include_shell commands).
-      child = spawn(executable, ['-tt', '-f', configPath], {
+      // (in the main config's own folder even for a scratch copy: relative paths of other settings, such as
+      // ssl.pemfile, are read from there)
+      child = spawn(executable, args, {
         cwd: dirname(configPath),
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
@@ -133,5 +174,9 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
       stop();
       setTimeout(() => finish(status), 200).unref();
     });
+  }).then((r) => {
+    if (!scratch) return r;
+    rmSync(scratch, { recursive: true, force: true });
+    return r.ran ? { ...r, output: unscratch(r.output, scratch) } : r;
   });
 }

@@ -2,6 +2,10 @@
  * lighttpd.validate.executable: on save, `lighttpd -tt` on the main config that includes the saved file
  * (the file itself when none does), and what it printed mapped onto the open documents (source
  * `lighttpd`). Only in a trusted workspace with the setting on; a host without a runner never runs it.
+ * When a path mapping redirects an absolute include of the configuration to a workspace copy, lighttpd runs
+ * on a scratch mirror with those includes rewritten (analysis/scratchCopy.ts), so that it reads the files we
+ * check, not this machine's installed ones. Every run is logged (`log`, the Output channel): the command,
+ * the main config, the redirected includes, the files read, the exit status and the duration.
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +13,9 @@ import type { ConfigWorkspace } from '../analysis/workspace';
 import type { LanguageService } from '../service';
 import type { ServerSettings } from '../settings';
 import { uriToPath } from '../uri';
+import { planScratchCopy, type ScratchCopyPlan } from '../analysis/scratchCopy';
 import type { Guard } from './guard';
+import type { LighttpdRunResult } from '../node/lighttpdRunner';
 import { parentDir, type ServerHost } from './host';
 
 export interface LighttpdOnSaveDeps {
@@ -22,6 +28,8 @@ export interface LighttpdOnSaveDeps {
   documents(): readonly TextDocument[];
   /** Re-publishes a document's diagnostics (ours plus what lighttpd said). */
   recheck(doc: TextDocument): void;
+  /** A line for the Output channel (what ran, on what, and what it answered). */
+  log?(message: string): void;
 }
 
 export class LighttpdOnSave {
@@ -59,6 +67,13 @@ export class LighttpdOnSave {
     return (await this.run(doc)) ?? { ran: false, reason: 'unavailable' };
   }
 
+  /** The files lighttpd read for `root`: those of the scratch copy, else the configuration's as we read it. */
+  private filesRead(root: string, scratch: ScratchCopyPlan | undefined): string[] {
+    if (scratch) return scratch.files.map((f) => f.path);
+    const ev = this.deps.workspace.analyzeRoot(root)?.evaluation;
+    return [root, ...(ev ? [...ev.includedPaths] : [])];
+  }
+
   private async run(saved: TextDocument): Promise<LighttpdCheckSummary | undefined> {
     const { host, workspace, service, guard } = this.deps;
     const settings = this.deps.settings();
@@ -72,11 +87,14 @@ export class LighttpdOnSave {
         undefined,
         () => workspace.rootsIncluding(workspace.canonical(path))[0]?.root,
       ) ?? path;
+    const scratch = guard('lighttpd scratch copy', saved.uri, undefined, () => planScratchCopy(workspace, root));
     const r = await host.runLighttpd(root, {
       enabled: true, // on save only with lighttpd.validate.executable (saved()); otherwise asked by the user
       trusted,
       executablePath: settings.executablePath,
+      scratch,
     });
+    this.deps.log?.(describeRun(root, r, scratch, () => this.filesRead(root, scratch)));
     if (!r.ran && r.reason !== 'not-found') return { ran: false, reason: r.reason ?? 'unavailable', root };
     const notice = !r.ran
       ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
@@ -106,6 +124,34 @@ export class LighttpdOnSave {
       ? { ran: true, root, status: r.status ?? null, timedOut: !!r.timedOut, problems }
       : { ran: false, reason: 'not-found', root };
   }
+}
+
+/** The Output channel's account of one run. */
+export function describeRun(
+  root: string,
+  r: LighttpdRunResult,
+  scratch: ScratchCopyPlan | undefined,
+  files: () => readonly string[],
+): string {
+  if (!r.ran) return `lighttpd -tt on ${root}: not run (${r.reason}${r.detail ? `: ${r.detail}` : ''})`;
+  const lines = [`${r.executable} ${r.args.join(' ')}`, `  main config: ${root}`];
+  if (scratch) {
+    lines.push(
+      `  run on a scratch copy, where ${scratch.redirected.length === 1 ? 'this include reads' : 'these includes read'} the workspace copy:`,
+    );
+    for (const x of scratch.redirected)
+      lines.push(
+        `    ${x.file}:${x.line}: ${x.path} -> ${x.readFrom} (${x.implied ? 'mapped by default' : 'lighttpd.pathMappings'})`,
+      );
+  }
+  const read = files();
+  lines.push(`  files read (${read.length}): ${read.join(', ')}`);
+  lines.push(
+    `  exit status ${r.status ?? 'none'}${r.timedOut ? ' (stopped: timed out)' : ''}${r.truncated ? ' (output cut)' : ''} in ${r.durationMs} ms`,
+  );
+  const out = r.output.trim();
+  if (out) lines.push(...out.split('\n').map((l) => `  | ${l}`));
+  return lines.join('\n');
 }
 
 /** What a lighttpd run did, for the command that asked for it. */

@@ -441,7 +441,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     since: '1.4.60',
     keys: {
       depth: 1,
-      outside: { warning: 'lighttpd logs "unrecognized cgi.limits param" and ignores it' },
+      outside: { logs: 'lighttpd logs "unrecognized cgi.limits param" and ignores it' },
       caseInsensitive: true,
       keys: [{ key: 'read-timeout' }, { key: 'write-timeout' }, { key: 'tcp-fin-propagate' }],
     },

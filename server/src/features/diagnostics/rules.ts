@@ -397,28 +397,28 @@ const TABLE = [
   ),
   rule(
     'invalid-backend',
-    'error',
+    'refuses-to-start',
     'A backend block lighttpd refuses when its module starts: no host, socket or bin-path; host/port and socket together; a unix socket path too long; a relative x-sendfile-docroot; an authorizer in proxy.server.',
     (a: { directive: string; where: string; problem: string }) =>
       `${a.directive} backend ${a.where}: ${a.problem} (lighttpd refuses to start when the module configures itself; lighttpd -t does not check it, -tt does).`,
   ),
   rule(
     'missing-field',
-    'error',
+    'refuses-to-start',
     'A list entry without a field lighttpd requires (auth.require without "method", "realm" or "require"): lighttpd refuses to start.',
     (a: { where: string; field: string; blank: boolean }) =>
       `${a.where} ${a.blank ? `has a blank "${a.field}"` : `has no "${a.field}"`}: lighttpd refuses to start when the module configures itself (lighttpd -t does not check it, -tt does).`,
   ),
   rule(
     'ssl-pemfile-missing',
-    'error',
+    'refuses-to-start',
     'ssl.engine enabled where lighttpd has no certificate to use: no ssl.pemfile in the global scope, or in a $SERVER["socket"] block that sets other ssl.* keys or has none to inherit.',
     (a: { where: string; reason: string }) =>
       `ssl.engine is enabled in ${a.where}, but ${a.reason}: lighttpd refuses to start when its TLS module configures itself ("ssl.pemfile has to be set"; lighttpd -t does not check it, -tt does).`,
   ),
   rule(
     'too-many-conditions',
-    'error',
+    'refuses-to-start',
     "More condition blocks than lighttpd's fixed table holds (4,095 besides the global block, 1.4.56+): lighttpd aborts at start.",
     (a: { count: number; max: number }) =>
       `The configuration has ${a.count} distinct condition blocks; lighttpd holds at most ${a.max} (a fixed table of 4096 contexts with the global one) and aborts at start from this block on ("assertion failed" in configfile-glue.c). Merge conditions, e.g. into one regular expression.`,
