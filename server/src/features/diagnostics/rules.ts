@@ -518,7 +518,7 @@ const TABLE = [
   ),
   rule(
     'upgrade-advisories',
-    'information',
+    'accepted',
     'The security advisories that affect lighttpd.upgradeFrom and are fixed in the target release.',
     (a: { from: string; target: string; exposed: string; others: string; count: string }) =>
       `Upgrading from ${a.from} to ${a.target} fixes ${a.count} published security problem${a.count === '1' ? '' : 's'} of ${a.from}: exposed by this configuration: ${a.exposed}; not exposed by it: ${a.others} (see known-vulnerability with lighttpd.version ${a.from}).`,
@@ -688,7 +688,7 @@ const TABLE = [
   ),
   securityRule(
     'known-vulnerability',
-    'warning',
+    'accepted-but-risky',
     7.5,
     'The target lighttpd release (lighttpd.version) is affected by a published advisory, and this configuration uses what exposes it.',
     'Each advisory (schema/advisories.ts) names the releases it affects, the release that fixed it and the modules or settings that expose it; the finding is shown only when lighttpd.version is affected and the configuration uses one of them. Distribution packages may carry the fix in an older release.',
@@ -697,7 +697,7 @@ const TABLE = [
   ),
   securityRule(
     'secret-served',
-    'warning',
+    'accepted-but-risky',
     7.5,
     'A file the configuration names as secret (auth user file, TLS key, session ticket keys, WebDAV database) lies under a document root or alias target with nothing denying its URL.',
     'mod_staticfile sends every readable file below the document root (or an alias.url target) that no handler, rewrite, url.access-deny, static-file.exclude-extensions or authentication stops; lighttpd does not know which of them it reads itself.',
@@ -706,7 +706,7 @@ const TABLE = [
   ),
   securityRule(
     'tls-profile',
-    'warning',
+    'accepted-but-risky',
     5.3,
     "A TLS setting below the profile of Mozilla's server-side TLS guidelines chosen with lighttpd.security.tlsProfile (default intermediate).",
     "mod_openssl hands ssl.openssl.ssl-conf-cmd to OpenSSL (MinProtocol, Protocol, CipherString) and ssl.cipher-list as CipherString; what the configuration does not set is lighttpd's default for the release, which counts as compliant where it is.",
