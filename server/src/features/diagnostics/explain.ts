@@ -1,6 +1,6 @@
 /**
  * What a rule is, for `lighttpd-lint explain CODE` and SARIF's rule help: one source, the rule table
- * (rules.ts: description, default severity, group, the lighttpd behaviour `help`/`effect` that hover shows)
+ * (rules.ts: description, lighttpd's effect and the default severity it gives, group, the `help` line hover shows)
  * and the rule's example (ruleExamples.ts), checked here by the same diagnostics pipeline as any file, so the
  * message and the quick fixes shown are the real ones.
  */
@@ -11,7 +11,7 @@ import type { Severity } from '../../parser/ast';
 import { normalizePlatform } from '../shared/platform';
 import { computeDiagnostics, type DiagnosticData } from './diagnostics';
 import { NO_EXAMPLE, RULE_EXAMPLES, type RuleExample } from './ruleExamples';
-import { getRule, RULES, type Rule } from './rules';
+import { EFFECT_TEXT, getRule, RULES, type Rule } from './rules';
 
 /** The groups `explain` lists the rules in (and `--rules` accepts the security one). */
 export function ruleSection(rule: Rule): string {
@@ -22,10 +22,15 @@ export function ruleSection(rule: Rule): string {
   return 'Configuration (modules, directives, values, conditions, includes)';
 }
 
-/** The lighttpd behaviour a rule rests on: its help line, or the `effect` the rule table gives it. */
-export function ruleBehaviour(rule: Rule): string | undefined {
-  const effect = (rule as { readonly effect?: unknown }).effect;
-  return rule.help ?? (typeof effect === 'string' ? effect : undefined);
+/** What lighttpd does with what the rule finds (its effect, rules.ts), in words. */
+export function ruleEffect(rule: Rule): string {
+  return `What lighttpd does: ${EFFECT_TEXT[rule.effect]}`;
+}
+
+/** The default severity, with the reason when it is not the effect's (stricter by design, a checker note). */
+function severityLine(rule: Rule): string {
+  const optIn = rule.optIn ? ' (opt-in: reported only when its severity is set, or --rules names it or its group)' : '';
+  return `Default severity: ${rule.severity}${rule.because ? ` (${rule.because})` : ''}${optIn}`;
 }
 
 export interface ExampleFinding {
@@ -99,8 +104,9 @@ export function ruleHelpText(code: string): string | undefined {
   const rule = getRule(code);
   if (!rule) return undefined;
   const out = [`${rule.code} (default ${rule.severity}${rule.optIn ? ', opt-in' : ''}): ${rule.description}`];
-  const why = ruleBehaviour(rule);
-  if (why) out.push(`Why it matters: ${why}`);
+  out.push(ruleEffect(rule));
+  if (rule.because) out.push(`Severity: ${rule.because}`);
+  if (rule.help) out.push(`Why it matters: ${rule.help}`);
   const ex = RULE_EXAMPLES[code];
   if (ex) {
     out.push('Example:', numbered(ex.config), 'Fixed:', numbered(ex.fixed));
@@ -116,12 +122,9 @@ export function explainRule(code: string): string | undefined {
   const rule = getRule(code);
   if (!rule) return undefined;
   const out: string[] = [`${rule.code}`, ''];
-  out.push(`What it finds: ${rule.description}`);
-  const why = ruleBehaviour(rule);
-  if (why) out.push(`Why it matters: ${why}`);
-  out.push(
-    `Default severity: ${rule.severity}${rule.optIn ? ' (opt-in: reported only when its severity is set, or --rules names it or its group)' : ''}`,
-  );
+  out.push(`What it finds: ${rule.description}`, ruleEffect(rule));
+  if (rule.help) out.push(`Why it matters: ${rule.help}`);
+  out.push(severityLine(rule));
   out.push(`Group: ${ruleSection(rule)}`);
   const ex = RULE_EXAMPLES[code];
   if (ex) {

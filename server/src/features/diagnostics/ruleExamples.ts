@@ -163,6 +163,10 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExample>> = {
     config: '$SERVER["socket"] == "127.0.0.1:99999" {\n}\n',
     fixed: '$SERVER["socket"] == "127.0.0.1:8080" {\n}\n',
   },
+  'invalid-host': {
+    config: '$HTTP["host"] == "example.org:99999" {\n}\n',
+    fixed: '$HTTP["host"] == "example.org:8080" {\n}\n',
+  },
   'invalid-backend': {
     config: 'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "port" => 8000 ) ) )\n',
     fixed: 'server.modules = ( "mod_proxy" )\nproxy.server = ( "" => ( ( "host" => "127.0.0.1", "port" => 8000 ) ) )\n',
