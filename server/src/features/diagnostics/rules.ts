@@ -220,7 +220,10 @@ const TABLE = [
   ),
   rule(
     'included-problems',
-    checker('error', 'carries the severity of the worst problem of the files the include reads, or hint while those files show them'),
+    checker(
+      'error',
+      'carries the severity of the worst problem of the files the include reads, or hint while those files show them',
+    ),
     'On an include line: the errors and warnings of the files it reads; a hint while they are shown on those files (one problem counts once), else the severity of the worst of them.',
   ),
   rule('include-cycle', 'refuses-to-start', 'A file that includes itself, directly or through other files.'),
