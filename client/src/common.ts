@@ -94,7 +94,7 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
   // Commands (each family in its own module, registered here so both editions have them).
   registerRoutingMap(context, lazy, registerSimulate(context, lazy));
   registerRouteTests(context, lazy);
-  registerUpgradeCommand(context);
+  registerUpgradeCommand(context, lazy);
   registerCommands(context, lazy, outputChannel);
   registerStatus(context, lazy);
   context.subscriptions.push(

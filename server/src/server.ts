@@ -36,6 +36,7 @@ import { CheckScheduler } from './runtime/scheduler';
 import { ClientSettings } from './runtime/clientSettings';
 import { ConfigurationPublisher } from './runtime/configurationPublisher';
 import { applyWorkspaceSettings } from './runtime/workspaceSettings';
+import { registerUpgradeRequests } from './runtime/upgradeRequests';
 import { getLanguageService } from './service';
 import { registerSimulateRequests } from './runtime/simulateRequests';
 import { registerRoutingMapRequests } from './runtime/routingMapRequests';
@@ -386,6 +387,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerSimulateRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
   registerRoutingMapRequests(connection, { documents, service, workspace, guard, version: () => settings.version });
   registerRouteTestRequests(connection, { workspace, host, guard });
+  registerUpgradeRequests(connection, {
+    documents,
+    service,
+    host,
+    guard,
+    settings: () => settings,
+    languageSettings,
+    trusted: () => trusted,
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -3,6 +3,7 @@ import { findConfigFiles, nodeFileSystem } from './nodeFileSystem';
 import { runLighttpdPreflight } from './lighttpdRunner';
 import { runIncludeShell } from './shellRunner';
 import type { ServerHost } from '../runtime/host';
+import { installedLighttpdVersion } from './lighttpdVersion';
 
 let lastResortInstalled = false;
 
@@ -11,6 +12,7 @@ export const nodeHost: ServerHost = {
   findConfigFiles: (folder, patterns) => findConfigFiles(folder, patterns),
   runIncludeShell: (command, cwd) => runIncludeShell(command, cwd),
   runLighttpd: runLighttpdPreflight,
+  lighttpdVersion: installedLighttpdVersion,
   onUncaughtError(report) {
     if (lastResortInstalled) return;
     lastResortInstalled = true;

@@ -14,6 +14,8 @@ export interface ServerHost {
   readonly runIncludeShell?: (command: string, cwd: string) => string | undefined;
   /** Runs `lighttpd -tt -f config` (the runner itself refuses when untrusted or disabled). */
   readonly runLighttpd?: (configPath: string, options: LighttpdRunOptions) => Promise<LighttpdRunResult>;
+  /** The installed lighttpd's release (`lighttpd -v`; only asked in a trusted workspace). */
+  readonly lighttpdVersion?: (executablePath: string) => Promise<string | undefined>;
   /** Reports errors outside every handler (a timer, a promise nobody awaits) instead of ending the server. */
   onUncaughtError?(report: (kind: string, error: unknown) => void): void;
   /*

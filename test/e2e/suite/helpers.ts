@@ -271,3 +271,24 @@ export async function answerQuickPicks<T>(
     win.showQuickPick = original;
   }
 }
+
+/** Resolves with the first open document that `accept`s (waiting for it to open); rejects after WAIT_MS. */
+export function waitForDocument(
+  accept: (d: vscode.TextDocument) => boolean,
+  what: string,
+): Promise<vscode.TextDocument> {
+  return new Promise((resolve, reject) => {
+    const found = vscode.workspace.textDocuments.find(accept);
+    if (found) return resolve(found);
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!accept(d)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, WAIT_MS);
+  });
+}

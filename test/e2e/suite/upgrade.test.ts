@@ -1,12 +1,13 @@
 /**
- * "lighttpd: Check Upgrade…" in the real editor: its two quick picks answered in VS Code's quick input
- * (1.4.69, Debian 12's release, to 1.4.85) write lighttpd.upgradeFrom and lighttpd.version into the workspace
- * settings, the server then reports upgrade-redirect-code on the fixture's url.redirect, its quick fix that
+ * "lighttpd: Check Upgrade…" in the real editor: its quick picks answered in VS Code's quick input (1.4.69,
+ * Debian 12's release and the installed one, offered first; to 1.4.85; kept in the workspace settings, as
+ * asked) write lighttpd.upgradeFrom and lighttpd.version there and open the report of what changes, the server then reports upgrade-redirect-code on the fixture's url.redirect, its quick fix that
  * keeps the old answer clears it, and "Stop checking" in the first pick clears lighttpd.upgradeFrom and with it
  * the upgrade diagnostics. The fixture (upgrade/lighttpd.conf) pins every other default that changed after
  * 1.4.69, so upgrade-redirect-code is the only diagnostic the upgrade adds.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import {
@@ -18,6 +19,7 @@ import {
   positionOf,
   quickFixesAt,
   waitForDiagnostics,
+  waitForDocument,
   waitForText,
 } from './helpers';
 
@@ -75,13 +77,28 @@ describe('Check Upgrade command', () => {
     doc = await openFile(FIXTURE);
     const redirectLine = positionOf(doc, 'url.redirect =').line;
     // 1. The two picks, as a user answers them: the release it runs on now, then the one it goes to.
-    const { picks } = await answerQuickPicks(() => vscode.commands.executeCommand('lighttpd.checkUpgrade'), [FROM, TO]);
-    assert.equal(picks.length, 2, `quick picks shown: ${JSON.stringify(picks)}`);
+    const { picks } = await answerQuickPicks(
+      () => vscode.commands.executeCommand('lighttpd.checkUpgrade'),
+      [FROM, TO, 'Workspace settings'],
+    );
+    assert.equal(picks.length, 3, `quick picks shown: ${JSON.stringify(picks)}`);
     assert.ok(!picks[0].labels.includes(STOP), 'nothing to stop yet, but the first pick offers to');
+    // The installed lighttpd (Debian 12's 1.4.69 on this machine) comes first in a trusted workspace.
+    if (existsSync('/usr/sbin/lighttpd'))
+      assert.equal(picks[0].labels[0], FROM, JSON.stringify(picks[0].labels.slice(0, 3)));
+    // Where to keep the choice is asked, not assumed.
+    assert.deepEqual(picks[2].labels, ['Workspace settings', 'User settings']);
     assert.equal(picks[1].labels[0], TO, 'the second pick starts with the newest release');
     assert.ok(!picks[1].labels.includes(FROM), 'the second pick offers only releases after the first answer');
     assert.equal(workspaceValue('upgradeFrom'), FROM);
     assert.equal(workspaceValue('version'), TO);
+    // The report: each change, where it applies (a link to the line) and its fixes.
+    const report = await waitForDocument((d) => d.uri.scheme === 'lighttpd-upgrade', 'the upgrade report');
+    const text = report.getText();
+    assert.match(text, /^# lighttpd 1\.4\.69 → 1\.4\.85/);
+    assert.match(text, new RegExp(`## \`${CODE}\` — \\[lighttpd\\.conf:(\\d+)\\]\\(file:[^)]*#L\\1\\)`), text);
+    assert.match(text, /Fixes \(light bulb on that line\): .*301/, text);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // 2. The server reports what 1.4.75 changed for url.redirect, on its key.
     const ds = await waitForDiagnostics(doc.uri, hasCode(CODE), CODE);
@@ -121,5 +138,12 @@ describe('Check Upgrade command', () => {
     assert.equal(config().get('upgradeFrom'), '');
     const stopped = await waitForDiagnostics(doc.uri, noUpgrade, 'the upgrade diagnostics to go away');
     assert.deepEqual(stopped.map(codeOf), [], describeDiagnostics(stopped));
+
+    // 5. The palette's "Stop Checking the Upgrade" does the same.
+    await config().update('upgradeFrom', FROM, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, hasCode(CODE), `${CODE} with the check on again`);
+    await vscode.commands.executeCommand('lighttpd.stopUpgradeCheck');
+    assert.equal(workspaceValue('upgradeFrom'), undefined);
+    await waitForDiagnostics(doc.uri, noUpgrade, 'the upgrade diagnostics to go away after Stop Checking');
   });
 });
