@@ -90,7 +90,10 @@ describe('request simulator', () => {
     assert.match(shown.getText(), /Handler: mod_proxy: "" → 127\.0\.0\.1:8000/);
     // It reads like lighttpd: values in lighttpd's syntax (not JSON), in a document that wraps long lines.
     assert.equal(shown.languageId, 'lighttpd-simulation');
-    assert.match(shown.getText(), /^ {2}proxy\.server = \($/m);
+    assert.match(
+      shown.getText(),
+      /^ {2}proxy\.server = \( "" => \( \( "host" => "127\.0\.0\.1", "port" => 8000 \) \) \) {2}\(/m,
+    );
     assert.ok(!/= [{[]"/.test(shown.getText()), shown.getText());
     // Every location is a link to its line of the configuration.
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', shown.uri);

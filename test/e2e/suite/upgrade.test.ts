@@ -98,7 +98,6 @@ describe('Check Upgrade command', () => {
     assert.match(text, /^# lighttpd 1\.4\.69 → 1\.4\.85/);
     assert.match(text, new RegExp(`## \`${CODE}\` — \\[lighttpd\\.conf:(\\d+)\\]\\(file:[^)]*#L\\1\\)`), text);
     assert.match(text, /Fixes \(light bulb on that line\): .*301/, text);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // 2. The server reports what 1.4.75 changed for url.redirect, on its key.
     const ds = await waitForDiagnostics(doc.uri, hasCode(CODE), CODE);
