@@ -101,6 +101,9 @@ export const STABLE_SETTINGS = {
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
   'workbench.colorTheme': 'Default Light Modern',
+  // A browser workbench (code-server) saves after a delay by default, the desktop does not: an edit a test
+  // makes and then reverts must not reach the disk (seen: a quick fix saved when the focus moved editors).
+  'files.autoSave': 'off',
 };
 
 /**

@@ -90,6 +90,27 @@ export async function quickFixesAt(doc: vscode.TextDocument, range: vscode.Range
   return actions ?? [];
 }
 
+/**
+ * The quick fixes for a range once `accept` takes them, asked again every 250 ms (rejects after WAIT_MS). In
+ * code-server the first request right after another extension starts (the Markdown one, for a report opened
+ * beside the config) can come back empty although the diagnostic is there; the light bulb asks again too.
+ */
+export async function waitForQuickFixes(
+  doc: vscode.TextDocument,
+  range: vscode.Range,
+  accept: (actions: readonly vscode.CodeAction[]) => boolean,
+  what: string,
+): Promise<vscode.CodeAction[]> {
+  const end = Date.now() + WAIT_MS;
+  for (;;) {
+    const actions = await quickFixesAt(doc, range);
+    if (accept(actions)) return actions;
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; quick fixes now: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export const hasCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
 export const lacksCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === code);
 

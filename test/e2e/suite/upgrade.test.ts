@@ -17,7 +17,7 @@ import {
   hasCode,
   openFile,
   positionOf,
-  quickFixesAt,
+  waitForQuickFixes,
   waitForDiagnostics,
   waitForDocument,
   waitForText,
@@ -36,9 +36,12 @@ const noUpgrade = (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d
 // is about the change a quick fix settles.
 const changes = (ds: readonly vscode.Diagnostic[]) => ds.map(codeOf).filter((c) => c !== 'upgrade-advisories');
 
+/** Reverts the document in the editor that shows it (the report stays open beside it). */
 async function revert(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc);
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  await vscode.window.showTextDocument(doc, shown?.viewColumn);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(doc.isDirty, false, 'the revert left the document dirty');
 }
 
 describe('Check Upgrade command', () => {
@@ -107,11 +110,11 @@ describe('Check Upgrade command', () => {
     assert.equal(doc.getText(diag.range), 'url.redirect');
 
     // 3. The quick fix that keeps the 1.4.69 answer (301) adds url.redirect-code and clears the diagnostic.
-    const actions = await quickFixesAt(doc, diag.range);
     const inserts = (a: vscode.CodeAction, text: string) =>
       (a.edit?.entries() ?? []).some(
         ([u, edits]) => u.toString() === doc!.uri.toString() && edits.some((e) => e.newText.includes(text)),
       );
+    const actions = await waitForQuickFixes(doc, diag.range, (as) => as.length > 0, `the quick fixes of ${CODE}`);
     const titles = JSON.stringify(actions.map((a) => a.title));
     assert.ok(
       actions.some((a) => inserts(a, 'url.redirect-code = 308')),
@@ -127,6 +130,7 @@ describe('Check Upgrade command', () => {
 
     // Undone, the diagnostic comes back: the check is still on.
     await revert(doc);
+    assert.ok(!doc.getText().includes('url.redirect-code'), 'the revert kept the fix');
     await waitForDiagnostics(doc.uri, hasCode(CODE), `${CODE} back after the revert`);
 
     // 4. "Stop checking", offered first in the first pick now, clears upgradeFrom and the diagnostics.
