@@ -22,7 +22,8 @@ import { simulate, type Simulation } from '../../server/src/analysis/simulate/si
 import { CORPUS_AVAILABLE } from '../helpers/corpus';
 import { prepareWorkspace } from './corpus';
 import { LIGHTTPD, NO_LIGHTTPD, hermeticEnv } from './lighttpd';
-import { freePort, loggedPasses, send, startLighttpd, stopLighttpd, type Running } from './server';
+import { freePort, send, startLighttpd, stopLighttpd, type Running } from '../../server/src/node/lighttpdServer';
+import { logEscaped, loggedPasses } from '../../server/src/analysis/routeTests/lighttpdLog';
 import { generatedConfig, requestsFor, type TestRequest } from './simulateCases';
 
 const VERBOSE = process.env.SIM_VERBOSE === '1';
@@ -141,7 +142,14 @@ async function runConfig(cfg: Config, port: number, log: string, tally: Tally, r
   const analysis = ws.analyzeRoot(root);
   if (!analysis) return false;
   const ev = analysis.evaluation;
-  const started = await startLighttpd(cfg.harness, { cwd: cfg.dir, env: cfg.env, port, errorLog: log });
+  const started = await startLighttpd({
+    executable: LIGHTTPD!,
+    config: { file: cfg.harness },
+    cwd: cfg.dir,
+    env: cfg.env,
+    port,
+    errorLog: log,
+  });
   if ('failed' in started) {
     rows.push(`| ${cfg.name} | did not start: ${started.failed.slice(0, 100).replace(/\|/g, '/')} | | | |`);
     return false;
@@ -224,14 +232,6 @@ async function runConfig(cfg: Config, port: number, log: string, tally: Tally, r
   tally.responseAgree += responsesOk;
   rows.push(`| ${cfg.name} | ${requests.length} | ${compared} | ${agree} | ${unknown} |`);
   return true;
-}
-
-/** A key as lighttpd's log writes it: bytes outside printable ASCII as \\xNN. */
-function logEscaped(key: string): string {
-  let out = '';
-  for (const b of new TextEncoder().encode(key))
-    out += b < 0x20 || b >= 0x7f ? `\\x${b.toString(16).padStart(2, '0')}` : String.fromCharCode(b);
-  return out;
 }
 
 function responseClass(p: string): string {

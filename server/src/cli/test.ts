@@ -8,6 +8,8 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { findLighttpd } from '../node/lighttpdRunner';
+import { runAgainstLighttpd } from '../node/againstLighttpd';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { lineIndex } from '../analysis/simulate/format';
 import { initTestFile } from '../analysis/routeTests/init';
@@ -32,6 +34,13 @@ Options:
                              block (and a near miss) with what the configuration does today
   -o, --output FILE          with --init: write the file there (config named relative to it)
       --lighttpd-version V   with --init: the lighttpd release to simulate (default ${DEFAULT_TEST_VERSION})
+      --against-lighttpd     send each test's request to the real lighttpd instead: it serves the test's
+                             configuration (lighttpd -D, the listener moved to 127.0.0.1 and a free port,
+                             logs in a scratch folder), and a test passes when lighttpd's condition log
+                             agrees with the simulator and its answer with the expectations. This RUNS
+                             lighttpd on the configuration, and so what it runs (include_shell, bin-path):
+                             never by default. Not sent: https, on SOCKET, clients outside 127.0.0.0/8
+      --lighttpd PATH        with --against-lighttpd: the lighttpd to run (default: on PATH, /usr/sbin)
   -h, --help                 show this help
 
 Exit status: 0 every test passed, 1 a test failed or is unknown, 2 usage or input error.
@@ -79,6 +88,8 @@ export async function runTestCommand(argv: readonly string[], io: CliIo): Promis
         init: { type: 'string' },
         output: { type: 'string', short: 'o' },
         'lighttpd-version': { type: 'string' },
+        'against-lighttpd': { type: 'boolean' },
+        lighttpd: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -127,6 +138,13 @@ export async function runTestCommand(argv: readonly string[], io: CliIo): Promis
     return 0;
   }
   if (v.output !== undefined) return fail('--output goes with --init');
+  if (v.lighttpd !== undefined && !v['against-lighttpd']) return fail('--lighttpd goes with --against-lighttpd');
+  let against: { executable: string } | undefined;
+  if (v['against-lighttpd']) {
+    const executable = findLighttpd(v.lighttpd ?? '');
+    if (!executable) return fail(`${v.lighttpd ?? 'lighttpd'}: not found (give --lighttpd PATH)`);
+    against = { executable };
+  }
 
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'junit' && format !== 'tap')
@@ -148,7 +166,9 @@ export async function runTestCommand(argv: readonly string[], io: CliIo): Promis
       io.stderr(`${rel(file)}:${p.span.line + 1}:${p.span.start + 1}: ${p.severity} ${p.code} ${p.message}\n`);
       if (p.severity === 'error') badInput = true;
     }
-    const results: TestResult[] = runTests(parsedFile.tests, workspaceLoader(ws, file));
+    const results: TestResult[] = against
+      ? await runAgainstLighttpd(parsedFile.tests, file, ws, against)
+      : runTests(parsedFile.tests, workspaceLoader(ws, file));
     for (const r of results) if (r.status === 'error') badInput = true;
     reports.push({ name: rel(file), results, where });
   }

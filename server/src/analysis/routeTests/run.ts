@@ -120,7 +120,7 @@ export function deciderOf(sim: Simulation): Decider | undefined {
 }
 
 /** A condition as lighttpd stores it (the `=~` simplification of 1.4.65+), for comparison with the simulator's. */
-function storedCondition(text: string, version: string): string {
+export function storedCondition(text: string, version: string): string {
   const m = /^\$([A-Z_]+)\[\s*"([^"]*)"\s*\]\s*([=!][=~^$])\s*"(.*)"$/.exec(text.trim());
   if (!m) return text.trim();
   const [, obj, field] = m;
