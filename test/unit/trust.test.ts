@@ -70,7 +70,7 @@ describe('programs are started with an argument array, never through a shell bui
     assert.deepEqual(bad, []);
   });
 
-  test('only the two runners (and git/tar for lighttpd-lint diff --git) start processes, only include_shell uses /bin/sh', () => {
+  test('only the two runners (and git/tar for lighttpd-lint diff --git, lighttpd -D for test --against-lighttpd) start processes, only include_shell uses /bin/sh', () => {
     const spawning = files
       .filter((f) => /\bspawn(Sync)?\s*\(/.test(text(f)))
       .map((f) => relative(REPO_ROOT, f))
@@ -78,6 +78,7 @@ describe('programs are started with an argument array, never through a shell bui
     assert.deepEqual(spawning, [
       'server/src/node/gitTools.ts',
       'server/src/node/lighttpdRunner.ts',
+      'server/src/node/lighttpdServer.ts',
       'server/src/node/shellRunner.ts',
     ]);
     const shells = files

@@ -4,7 +4,6 @@
  * harness and compares), one lighttpd per configuration, stopped when its tests are done. Node only; runs
  * lighttpd (and so what the configuration runs: include_shell, bin-path) only because the user asked.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,7 +21,7 @@ import {
   notRun,
   requestNotSendable,
 } from '../analysis/routeTests/against';
-import { freePort, send, startLighttpd, stopLighttpd } from './lighttpdServer';
+import { freePort, lighttpdVersionOf, send, startLighttpd, stopLighttpd } from './lighttpdServer';
 
 /** Log lines of a backend lighttpd failed to reach. */
 const BACKEND_DOWN = /\) establishing connection failed: |\) all handlers for .* are down\./;
@@ -32,12 +31,6 @@ export interface AgainstOptions {
   readonly executable: string;
   readonly startTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
-}
-
-/** The installed lighttpd's release ("1.4.69"), or undefined. */
-export function lighttpdVersionOf(executable: string): string | undefined {
-  const r = spawnSync(executable, ['-v'], { encoding: 'latin1', timeout: 5000 });
-  return /lighttpd\/(\d+\.\d+\.\d+)/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`)?.[1];
 }
 
 /** Runs the tests of one test file against lighttpd, in the file's order. */

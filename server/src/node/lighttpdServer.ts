@@ -8,7 +8,7 @@
  * Running lighttpd on a configuration executes what the configuration asks for (include_shell commands,
  * FastCGI bin-path programs): callers run it only on the user's explicit request.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
@@ -49,6 +49,12 @@ function statSize(p: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The installed lighttpd's release ("1.4.69"), or undefined. */
+export function lighttpdVersionOf(executable: string): string | undefined {
+  const r = spawnSync(executable, ['-v'], { encoding: 'latin1', timeout: 5000 });
+  return /lighttpd\/(\d+\.\d+\.\d+)/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`)?.[1];
 }
 
 /** Processes started here and not stopped yet: killed if this process exits first. */
