@@ -88,7 +88,12 @@ async function runSuite(dir, testsIndex, session = {}) {
       '--extensions-dir',
       join(dir, 'extensions'),
     ],
-    { env: isolatedEnv(dir, session.env ?? {}), logFile: join(dir, 'suite-server.log') },
+    // E2E_USER_DATA_DIR: where the suite finds the Output channels' files (<user data>/logs/...), which the
+    // vscode API cannot read back
+    {
+      env: isolatedEnv(dir, { E2E_USER_DATA_DIR: userData, ...(session.env ?? {}) }),
+      logFile: join(dir, 'suite-server.log'),
+    },
   );
   log(`VS Code server ${CODE_SERVER_VERSION} (pid group ${server.pid}) on 127.0.0.1:${port}`);
   await waitForHttp(port, server);

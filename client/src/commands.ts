@@ -26,9 +26,10 @@ export function createOutputChannel(): vscode.OutputChannel {
   return vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
 }
 
+/** The server's lighttpd/checkWithLighttpd answer; `log` is the run's account, already in the Output channel. */
 type CheckSummary =
-  | { ran: true; root: string; status: number | null; timedOut: boolean; problems: number }
-  | { ran: false; reason: string; root?: string };
+  | { ran: true; root: string; status: number | null; timedOut: boolean; problems: number; log: string }
+  | { ran: false; reason: string; root?: string; log?: string };
 
 function activeLighttpdEditor(): vscode.TextEditor | undefined {
   const e = vscode.window.activeTextEditor;
@@ -132,7 +133,8 @@ export function registerCommands(
       const summary = await client.sendRequest<CheckSummary>('lighttpd/checkWithLighttpd', {
         uri: editor.document.uri.toString(),
       });
-      output.appendLine(`Check with lighttpd: ${JSON.stringify(summary)}`);
+      const { log: _logged, ...outcome } = summary; // (the server has written the log to the channel)
+      output.appendLine(`Check with lighttpd: ${JSON.stringify(outcome)}`);
       if (summary.ran) {
         const what = summary.timedOut
           ? 'did not finish in time'

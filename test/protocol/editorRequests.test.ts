@@ -80,13 +80,19 @@ describe('editor requests over stdio', { skip: SERVER_BUILT ? undefined : NOT_BU
       const uri = c.open(uriOf('lighttpd.conf'), text);
       await c.diagnostics(uri);
       const waiting = c.diagnostics(uri, (ds) => ds.some((d) => d.source === 'lighttpd'), 15000);
-      const r = await c.request<{ ran: boolean; status: number; problems: number; root: string }>(
+      const r = await c.request<{ ran: boolean; status: number; problems: number; root: string; log: string }>(
         'lighttpd/checkWithLighttpd',
         { uri },
       );
       assert.equal(r.ran, true);
       assert.notEqual(r.status, 0);
       assert.equal(r.root, join(dir, 'lighttpd.conf'));
+      // the run's account, as the Output channel gets it
+      assert.ok(
+        r.log.includes(`-tt -f ${join(dir, 'lighttpd.conf')}\n  main config: ${join(dir, 'lighttpd.conf')}\n`),
+        r.log,
+      );
+      assert.match(r.log, /\n {2}exit status 255 in \d+ ms\n {2}\| .*event-handler.*: epol\n/);
       const ds = (await waiting).filter((d) => d.source === 'lighttpd');
       assert.deepEqual(
         ds.map((d) => [d.code, d.range.start.line]),

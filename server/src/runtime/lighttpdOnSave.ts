@@ -94,8 +94,9 @@ export class LighttpdOnSave {
       executablePath: settings.executablePath,
       scratch,
     });
-    this.deps.log?.(describeRun(root, r, scratch, () => this.filesRead(root, scratch)));
-    if (!r.ran && r.reason !== 'not-found') return { ran: false, reason: r.reason ?? 'unavailable', root };
+    const log = describeRun(root, r, scratch, () => this.filesRead(root, scratch));
+    this.deps.log?.(log);
+    if (!r.ran && r.reason !== 'not-found') return { ran: false, reason: r.reason ?? 'unavailable', root, log };
     const notice = !r.ran
       ? `lighttpd was not found (${r.detail}): set lighttpd.executablePath, or turn lighttpd.validate.executable off.`
       : r.timedOut
@@ -121,8 +122,8 @@ export class LighttpdOnSave {
       this.deps.recheck(d);
     }
     return r.ran
-      ? { ran: true, root, status: r.status ?? null, timedOut: !!r.timedOut, problems }
-      : { ran: false, reason: 'not-found', root };
+      ? { ran: true, root, status: r.status ?? null, timedOut: !!r.timedOut, problems, log }
+      : { ran: false, reason: 'not-found', root, log };
   }
 }
 
@@ -154,7 +155,10 @@ export function describeRun(
   return lines.join('\n');
 }
 
-/** What a lighttpd run did, for the command that asked for it. */
+/**
+ * What a lighttpd run did, for the command that asked for it. `log` is the run's account as the Output channel
+ * got it (describeRun): absent when nothing was tried (untrusted, no runner).
+ */
 export type LighttpdCheckSummary =
   | {
       readonly ran: true;
@@ -163,5 +167,6 @@ export type LighttpdCheckSummary =
       readonly timedOut: boolean;
       /** Diagnostics lighttpd's output gave on the open documents. */
       readonly problems: number;
+      readonly log: string;
     }
-  | { readonly ran: false; readonly reason: string; readonly root?: string };
+  | { readonly ran: false; readonly reason: string; readonly root?: string; readonly log?: string };

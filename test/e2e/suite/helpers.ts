@@ -111,6 +111,17 @@ export async function waitForQuickFixes(
   }
 }
 
+/** Appends a line and saves, so that VS Code sends didSave (saving an unchanged document may be a no-op). */
+export async function editAndSave(doc: vscode.TextDocument, line: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), line));
+  if (!(await doc.save())) throw new Error(`${path.basename(doc.uri.path)} was not saved`);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 export const hasCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
 export const lacksCode = (code: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === code);
 

@@ -12,7 +12,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { WAIT_MS, codeOf, describeDiagnostics, hasCode, waitForDiagnostics, wsUri } from './helpers';
+import {
+  WAIT_MS,
+  closeAll,
+  codeOf,
+  describeDiagnostics,
+  editAndSave,
+  hasCode,
+  waitForDiagnostics,
+  wsUri,
+} from './helpers';
 
 const DIR = 'trust-check';
 /** How long the untrusted run watches for a marker after the save (a negative can only be observed for a while). */
@@ -74,17 +83,6 @@ function waitForFile(file: string, what: string, timeoutMs = WAIT_MS): Promise<v
     watcher.onDidChange(() => done());
     if (fs.existsSync(file)) done();
   });
-}
-
-/** Appends a line and saves, so that VS Code sends didSave (saving an unchanged document may be a no-op). */
-async function editAndSave(doc: vscode.TextDocument, line: string): Promise<void> {
-  const editor = await vscode.window.showTextDocument(doc);
-  await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), line));
-  assert.equal(await doc.save(), true, 'the document was not saved');
-}
-
-async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('workspace trust (trusted workspace)', () => {
