@@ -43,6 +43,7 @@ import {
   type LighttpdDiagnosticsOptions,
 } from './features/diagnostics/lighttpdValidation';
 import { computeDiagnostics, type DiagnosticsOptions } from './features/diagnostics/diagnostics';
+import { CheckMemo } from './features/checks';
 import { doComplete, type CompletionPaths } from './features/completion/completion';
 import { doHover } from './features/hover/hover';
 import { findDocumentSymbols } from './features/structure/documentSymbols';
@@ -180,6 +181,9 @@ export interface LanguageServiceOptions {
   readonly fileSystem?: ConfigFileSystem;
 }
 
+/** Check memos kept by a language service (features/checks/incremental.ts): open documents x configurations. */
+const MAX_CHECK_MEMOS = 32;
+
 /** Diagnostics that hold for every root config including the document (keyed by code and range). */
 function intersect(lists: Diagnostic[][]): Diagnostic[] {
   const key = (d: Diagnostic) =>
@@ -244,11 +248,25 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
    * of the configuration it belongs to ask for the same model (analysis/modelInRoot shares it) in one run.
    */
   const diagnosticsMemo = new WeakMap<object, { key: string; diagnostics: Diagnostic[] }>();
+  /**
+   * What the checks of each document kept for the next version (features/checks/incremental.ts), per
+   * document, configuration and settings; the most recently used few.
+   */
+  const checkMemos = new Map<string, CheckMemo>();
+  const checkMemoFor = (uri: string, model: DocumentModel, key: string): CheckMemo => {
+    const id = `${uri}\n${model.root ?? ''}\n${key}`;
+    let memo = checkMemos.get(id);
+    if (memo) checkMemos.delete(id);
+    else memo = new CheckMemo();
+    checkMemos.set(id, memo);
+    if (checkMemos.size > MAX_CHECK_MEMOS) checkMemos.delete(checkMemos.keys().next().value!);
+    return memo;
+  };
   const diagnosticsOf = (doc: TextDocument, model: DocumentModel, settings: LanguageSettings, key: string) => {
     const identity = checkIdentityOf(model);
     const hit = diagnosticsMemo.get(identity);
     if (hit && hit.key === key) return hit.diagnostics;
-    const diagnostics = computeDiagnostics(doc, model, validationOptions(settings));
+    const diagnostics = computeDiagnostics(doc, model, validationOptions(settings), checkMemoFor(doc.uri, model, key));
     diagnosticsMemo.set(identity, { key, diagnostics });
     return diagnostics;
   };
@@ -273,7 +291,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
   return {
     getModel,
-    forget: (uri) => void cache.delete(uri),
+    forget: (uri) => {
+      cache.delete(uri);
+      for (const id of [...checkMemos.keys()]) if (id.startsWith(`${uri}\n`)) checkMemos.delete(id);
+    },
     getDependencies: (uri) => {
       const hit = cache.get(uri);
       if (!hit) return undefined;

@@ -575,7 +575,21 @@ export class Harness {
             `after an edit the reused tree differs from a fresh parse near ${JSON.stringify(y.slice(Math.max(0, i - 60), i + 60))} (got ${JSON.stringify(x.slice(Math.max(0, i - 60), i + 60))})`,
           );
         }
-        svc.doValidation(doc2);
+        // The checks after the edit reuse what the edit left alone (features/checks/incremental.ts): the same
+        // diagnostics as a fresh service's.
+        const canon = (ds: readonly Diagnostic[]) =>
+          ds
+            .map((d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.data ?? null, d.tags ?? null]))
+            .sort();
+        const again = canon(svc.doValidation(doc2));
+        const scratch = canon(getLanguageService().doValidation(doc2));
+        if (again.join('\n') !== scratch.join('\n')) {
+          const diff = [...again.filter((x) => !scratch.includes(x)), ...scratch.filter((x) => !again.includes(x))];
+          fail(
+            'incremental-checks',
+            `after an edit the diagnostics differ from a fresh check: ${diff.slice(0, 3).join(' ')}`,
+          );
+        }
       });
     }
     svc.forget(uri);

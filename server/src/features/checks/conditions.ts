@@ -164,6 +164,13 @@ export function checkConditions(ctx: CheckContext): void {
         ctx.report('invalid-host', h.value, { value: operand.value, field: show(obj, field), reason: read + reason });
     }
   }
+}
+
+/**
+ * Rule `unreachable-else-condition`: compares blocks across the document (their numbering, the line of the
+ * block a condition repeats), so it runs over the whole document on every check.
+ */
+export function checkElseOrder(ctx: CheckContext): void {
   // An else-if whose condition already has a block no newer than the previous branch's (src/configparser.y
   // condlines: the context index of the else branch must exceed the previous one's; blocks are kept per
   // condition text under the parent, numbered where they first appear: Scope.id).
@@ -193,6 +200,10 @@ export function checkConditions(ctx: CheckContext): void {
       ctx.report('unreachable-else-condition', { start: b.start, end }, { where });
     }
   });
+}
+
+/** Rule `unreachable-condition`: a branch after a bare else (each conditional on its own). */
+export function checkAfterElse(ctx: CheckContext): void {
   // Anything after a bare else (src/configparser.y: "unreachable condition following else catch-all").
   walkStatements(ctx.model.file.statements, (st) => {
     if (st.kind !== 'conditional') return;

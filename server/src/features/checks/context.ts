@@ -3,7 +3,7 @@
  * `(ctx: CheckContext) => void` that calls `ctx.report(...)`; the message comes from the rule table
  * (features/diagnostics/rules.ts), so checks only state facts.
  */
-import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition } from '../../analysis';
+import type { DocumentModel, EvalValue, EvaluatedAssignment, EvaluatedCondition, Scope } from '../../analysis';
 import type { ArrayValue, ConditionBranch, Expression, Severity, Span, Statement } from '../../parser/ast';
 import { compareVersions, NEWEST_VERSION, normalizeVersion } from '../../schema';
 import {
@@ -91,6 +91,13 @@ export class CheckContext {
   readonly assignments: readonly EvaluatedAssignment[];
   readonly conditions: readonly EvaluatedCondition[];
 
+  /** Lookups shared by a document's context and the per-statement contexts made from it (see `part`). */
+  private readonly common: {
+    readonly whole: CheckContext;
+    readonly made: Map<unknown, unknown>;
+    firstCondition?: Map<Scope, EvaluatedCondition>;
+  };
+
   constructor(
     readonly text: string,
     readonly model: DocumentModel,
@@ -100,6 +107,7 @@ export class CheckContext {
     this.platform = normalizePlatform(options.platform) ?? DEFAULT_PLATFORM;
     this.upgradeFrom = normalizeVersion(options.upgradeFrom);
     this.tlsProfile = normalizeTlsProfile(options.tlsProfile) ?? DEFAULT_TLS_PROFILE;
+    this.common = { whole: this, made: new Map() };
     this.assignments = model.evaluation.assignments;
     // The evaluation also holds the conditions of included files: keep the ones written in this document
     // (all of them when it read no other file).
@@ -112,6 +120,41 @@ export class CheckContext {
       });
       this.conditions = model.evaluation.conditions.filter((c) => own.has(c.branch));
     }
+  }
+
+  /**
+   * The same document and options, restricted to one top-level statement: `model.file.statements` is just
+   * it, `assignments` and `conditions` are those written in it (checks/incremental.ts runs the per-statement
+   * checks on these and keeps their findings while the statement and what it reads are unchanged).
+   */
+  part(
+    statement: Statement,
+    assignments: readonly EvaluatedAssignment[],
+    conditions: readonly EvaluatedCondition[],
+  ): CheckContext {
+    const ctx = Object.create(CheckContext.prototype) as CheckContext;
+    const model: DocumentModel = { ...this.model, file: { ...this.model.file, statements: [statement] } };
+    Object.assign(ctx, this, { findings: [], model, assignments, conditions });
+    return ctx;
+  }
+
+  /** The first condition branch evaluated for a block (the one that opened it), over the whole evaluation. */
+  firstCondition(scope: Scope): EvaluatedCondition | undefined {
+    let map = this.common.firstCondition;
+    if (!map) {
+      map = this.common.firstCondition = new Map();
+      for (const c of this.model.evaluation.conditions) if (!map.has(c.scope)) map.set(c.scope, c);
+    }
+    return map.get(scope);
+  }
+
+  /**
+   * A value made once per check run from the whole document's context (not a per-statement part) and shared
+   * by every part, under `key`.
+   */
+  shared<T>(key: unknown, make: (whole: CheckContext) => T): T {
+    if (!this.common.made.has(key)) this.common.made.set(key, make(this.common.whole));
+    return this.common.made.get(key) as T;
   }
 
   /** Reports a finding of rule `code` at `at`; the message is the rule's, built from `args`. */

@@ -5,7 +5,7 @@
 import type { DocumentModel } from '../../analysis';
 import { CheckContext, type CheckOptions, type Finding } from './context';
 import { checkBackends } from './backends';
-import { checkConditions } from './conditions';
+import { checkAfterElse, checkConditions, checkElseOrder } from './conditions';
 import { checkLimits } from './limits';
 import { checkModuleOptions } from './moduleOptions';
 import { checkDirectives } from './directives';
@@ -16,32 +16,41 @@ import { checkSockets } from './sockets';
 import { checkStartup } from './startup';
 import { checkRegexes } from './regex';
 import { checkScopes } from './scope';
-import { checkSecurity } from './security';
+import { SECURITY_FAMILIES, securityFacts } from './security';
 import { checkSyntaxVersions } from './syntaxVersion';
 import { checkTls } from './tls';
 import { checkUpgrade } from './upgrade';
 import { checkValues } from './values';
+import { CheckMemo, runChecksWithMemo, type CheckEntry } from './incremental';
 
 export type { CheckOptions, Finding, FindingData, Fix, FixEdit } from './context';
+export { CheckMemo } from './incremental';
 
-const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
-  checkModulesNotLoaded,
-  checkSyntaxVersions,
-  checkDirectives,
-  checkModules,
-  checkValues,
-  checkScopes,
-  checkConditions,
-  checkRegexes,
-  checkPlatform,
-  checkSockets,
-  checkBackends,
-  checkLimits,
-  checkModuleOptions,
-  checkTls,
-  checkStartup,
-  checkUpgrade,
-  checkSecurity,
+/**
+ * Every check in report order. `local`: what it finds in a top-level statement depends only on that
+ * statement (checks/incremental.ts says exactly what it may read); the others read the whole configuration.
+ * A check marked local that reads more makes incremental.test.ts fail.
+ */
+const CHECKS: readonly CheckEntry[] = [
+  { run: checkModulesNotLoaded },
+  { run: checkSyntaxVersions, local: true },
+  { run: checkDirectives, local: true },
+  { run: checkModules },
+  { run: checkValues, local: true },
+  { run: checkScopes, local: true },
+  { run: checkConditions, local: true },
+  { run: checkElseOrder },
+  { run: checkAfterElse, local: true },
+  { run: checkRegexes, local: true },
+  { run: checkPlatform, local: true },
+  { run: checkSockets, local: true },
+  { run: checkBackends },
+  { run: checkLimits },
+  { run: checkModuleOptions, local: true },
+  { run: checkTls },
+  { run: checkStartup },
+  { run: checkUpgrade },
+  ...SECURITY_FAMILIES.map((f) => ({ run: (ctx: CheckContext) => f.run(ctx, securityFacts(ctx)), local: f.local })),
 ];
 
 /** Runs every check; a check that throws on odd input loses its findings, never the others'. */
@@ -55,11 +64,26 @@ export function runChecks(
   for (const check of CHECKS) {
     const before = ctx.findings.length;
     try {
-      check(ctx);
+      check.run(ctx);
     } catch (e) {
       ctx.findings.length = before;
       onError?.(e);
     }
   }
   return ctx.findings;
+}
+
+/**
+ * The same findings as runChecks (in another order), after an edit: the checks of the top-level statements
+ * the edit left as they were are not run again (checks/incremental.ts). `memo` is kept between the checks of
+ * one document in one configuration under the same options.
+ */
+export function runChecksIncrementally(
+  text: string,
+  model: DocumentModel,
+  options: CheckOptions,
+  memo: CheckMemo,
+  onError?: (e: unknown) => void,
+): Finding[] {
+  return runChecksWithMemo(CHECKS, text, new CheckContext(text, model, options), memo, onError);
 }

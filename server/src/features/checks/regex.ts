@@ -118,14 +118,7 @@ export function checkRegexes(ctx: CheckContext): void {
   }
   // The first condition branch of each block, found through a map built on the first `%n` (not by a search
   // per directive: a file of many vhosts with `%1` rewrites would be quadratic).
-  let byScope: Map<Scope, EvaluatedCondition> | undefined;
-  const conditionOf = (s: Scope) => {
-    if (!byScope) {
-      byScope = new Map();
-      for (const c of ctx.model.evaluation.conditions) if (!byScope.has(c.scope)) byScope.set(c.scope, c);
-    }
-    return byScope.get(s);
-  };
+  const conditionOf = (s: Scope) => ctx.firstCondition(s);
   for (const a of ctx.assignments) {
     if (!getDirective(a.node.key.fullName)?.substitution || !a.node.value) continue;
     let block: ReturnType<typeof blockCaptures> | null = null; // computed on first %n

@@ -16,7 +16,7 @@ import type { DocumentModel, RelatedSpan } from '../../analysis';
 import type { Severity } from '../../parser/ast';
 import { getRule } from './rules';
 import type { Platform } from '../shared/platform';
-import { runChecks } from '../checks';
+import { runChecks, runChecksIncrementally, type CheckMemo } from '../checks';
 import { isSuppressed, parseSuppressions } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'lighttpd-conf';
@@ -58,10 +58,16 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * `memo`: what the checks of an earlier version of the same document in the same configuration, with the
+ * same options, kept: the checks the edit does not concern are not run again (checks/incremental.ts). The
+ * diagnostics are the same as without it; only their order may differ.
+ */
 export function computeDiagnostics(
   doc: TextDocument,
   model: DocumentModel,
   options: DiagnosticsOptions = {},
+  memo?: CheckMemo,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (
@@ -101,12 +107,16 @@ export function computeDiagnostics(
   for (const p of model.evaluation.problems)
     add(p.code, p.start, p.end, p.message, 'error', p.data, undefined, undefined, p.related);
   const text = doc.getText();
-  for (const f of runChecks(text, model, {
+  const checkOptions = {
     version: options.version,
     platform: options.platform,
     upgradeFrom: options.upgradeFrom,
     tlsProfile: options.tlsProfile,
-  })) {
+  };
+  const findings = memo
+    ? runChecksIncrementally(text, model, checkOptions, memo)
+    : runChecks(text, model, checkOptions);
+  for (const f of findings) {
     const fixes: FixData[] | undefined = f.fixes?.map((x) => ({
       title: x.title,
       isPreferred: x.preferred,

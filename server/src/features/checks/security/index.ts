@@ -21,26 +21,37 @@ import { checkTlsProfile } from './tlsProfile';
 /** Every code of the security group. */
 export const SECURITY_CODES: readonly string[] = RULES.filter((r) => r.group === 'security').map((r) => r.code);
 
-const FAMILIES: readonly ((ctx: CheckContext, facts: SecurityFacts) => void)[] = [
-  checkLists,
-  (ctx) => checkHostPatterns(ctx),
-  (ctx) => checkAlias(ctx),
-  (ctx) => checkCaptures(ctx),
-  checkExposure,
-  checkHandlers,
-  checkTls,
-  checkAdvisories,
-  checkSecrets,
-  checkTlsProfile,
+/**
+ * The rule families in the order they report. `local`: what a family finds in a top-level statement
+ * depends only on that statement, its blocks and the facts every statement shares (checks/incremental.ts).
+ */
+export const SECURITY_FAMILIES: readonly {
+  readonly run: (ctx: CheckContext, facts: SecurityFacts) => void;
+  readonly local?: boolean;
+}[] = [
+  { run: checkLists },
+  { run: (ctx) => checkHostPatterns(ctx), local: true },
+  { run: (ctx) => checkAlias(ctx), local: true },
+  { run: (ctx) => checkCaptures(ctx), local: true },
+  { run: checkExposure },
+  { run: checkHandlers, local: true },
+  { run: checkTls },
+  { run: checkAdvisories },
+  { run: checkSecrets },
+  { run: checkTlsProfile },
 ];
+
+/** The security facts of a check run, made once from the whole document's context and shared by its parts. */
+export function securityFacts(ctx: CheckContext): SecurityFacts {
+  return ctx.shared(SecurityFacts, (whole) => new SecurityFacts(whole));
+}
 
 /** Runs every security rule family; one that throws on odd input loses only its own findings. */
 export function checkSecurity(ctx: CheckContext, onError?: (e: unknown) => void): void {
-  const facts = new SecurityFacts(ctx);
-  for (const family of FAMILIES) {
+  for (const family of SECURITY_FAMILIES) {
     const before = ctx.findings.length;
     try {
-      family(ctx, facts);
+      family.run(ctx, securityFacts(ctx));
     } catch (e) {
       ctx.findings.length = before;
       onError?.(e);
