@@ -108,10 +108,10 @@ async function startServer(dir, name) {
 const workbenchUrl = (authority, ws, payload) =>
   `http://${authority}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-/** Debian's conf-enabled link of the fixture's debian/ layout (git keeps no links in the fixture). */
+/** Debian's conf-enabled link of the fixture's etc/lighttpd/ layout (git keeps no links in the fixture). */
 function linkDebianLayout(ws) {
-  mkdirSync(join(ws, 'debian', 'conf-enabled'), { recursive: true });
-  symlinkSync('../conf-available/15-app.conf', join(ws, 'debian', 'conf-enabled', '15-app.conf'));
+  mkdirSync(join(ws, 'etc', 'lighttpd', 'conf-enabled'), { recursive: true });
+  symlinkSync('../conf-available/15-app.conf', join(ws, 'etc', 'lighttpd', 'conf-enabled', '15-app.conf'));
 }
 
 async function runWebSuite(dir, testsIndex) {

@@ -219,8 +219,8 @@ describe('the server on the web host: a real Debian link on disk', () => {
   // The web test's fixture (test/e2e/fixtures/web) with its conf-enabled link, read as the web client reads it.
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'lighttpd-weblink-')));
   cpSync(join('test', 'e2e', 'fixtures', 'web'), dir, { recursive: true });
-  mkdirSync(join(dir, 'debian', 'conf-enabled'));
-  symlinkSync('../conf-available/15-app.conf', join(dir, 'debian', 'conf-enabled', '15-app.conf'));
+  mkdirSync(join(dir, 'etc', 'lighttpd', 'conf-enabled'));
+  symlinkSync('../conf-available/15-app.conf', join(dir, 'etc', 'lighttpd', 'conf-enabled', '15-app.conf'));
   const listConf = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((e) => {
       const p = join(folder, e.name);
@@ -249,8 +249,12 @@ describe('the server on the web host: a real Debian link on disk', () => {
   test('after the main config of another layout, the link target is checked with its main config', async () => {
     open('lighttpd.conf');
     await waitForDiagnostics(published, `${dir}/lighttpd.conf`, (d) => d.length > 0);
-    open('debian/conf-available/15-app.conf');
-    const ds = await waitForDiagnostics(published, `${dir}/debian/conf-available/15-app.conf`, (d) => d.length > 0);
+    open('etc/lighttpd/conf-available/15-app.conf');
+    const ds = await waitForDiagnostics(
+      published,
+      `${dir}/etc/lighttpd/conf-available/15-app.conf`,
+      (d) => d.length > 0,
+    );
     assert.deepEqual(codes(ds), ['module-not-loaded@0']);
   });
 });
