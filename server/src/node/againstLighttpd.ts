@@ -29,6 +29,8 @@ const BACKEND_DOWN = /\) establishing connection failed: |\) all handlers for .*
 export interface AgainstOptions {
   /** The lighttpd executable. */
   readonly executable: string;
+  /** The environment lighttpd runs in (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
   readonly startTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
 }
@@ -84,7 +86,7 @@ export async function runAgainstLighttpd(
           executable: opts.executable,
           config: { text },
           cwd: dirname(path),
-          env: process.env,
+          env: opts.env ?? process.env,
           port,
           errorLog: join(scratch, 'error.log'),
           timeoutMs: opts.startTimeoutMs,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parse } from '../../../server/src/parser';
 import { evaluate } from '../../../server/src/analysis';
 import type { Evaluation } from '../../../server/src/analysis/evaluate';
-import { representativeRequests, specOf } from '../../../server/src/analysis/simulate/representative';
+import { representativeRequests, sampleOf, specOf } from '../../../server/src/analysis/simulate/representative';
 import { simulate } from '../../../server/src/analysis/simulate/simulate';
 import { parseTestFile, parseValue, formatRequest } from '../../../server/src/analysis/routeTests/testFile';
 import { runTests } from '../../../server/src/analysis/routeTests/run';
@@ -246,5 +246,13 @@ describe('runner', () => {
       d.changes.map((c) => [c.line, c.kinds[0], c.before, c.after]),
       [['GET http://www.example.org/index.php', 'handler', 'fastcgi /run/php.sock', 'fastcgi /run/php8.sock']],
     );
+  });
+});
+
+describe('sampleOf', () => {
+  test('takes the first top-level alternative, not a mix of all', () => {
+    assert.equal(sampleOf('^127\\.0\\.0\\.1$|^::1$'), '127.0.0.1');
+    assert.equal(sampleOf('^/(a|b)/x$|^/y'), '/a/x');
+    assert.equal(sampleOf('^/[|]x'), '/x'); // a '|' in a class does not split the pattern
   });
 });

@@ -48,9 +48,25 @@ const BASE: RequestLine = {
   headers: [],
 };
 
+/** The first top-level alternative of a regex (`^a$|^b$` -> `^a$`). */
+function firstAlternative(p: string): string {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return p.slice(0, i);
+  }
+  return p;
+}
+
 /** A string a regex probably matches (a crude walk: the first alternative, one of each repeat). */
 export function sampleOf(pattern: string): string {
-  let p = pattern.replace(/^\(\?[a-z]+\)/, '');
+  let p = firstAlternative(pattern.replace(/^\(\?[a-z]+\)/, ''));
   p = p.replace(/^\^/, '').replace(/\$$/, '');
   p = p.replace(/\[\[:alpha:\]\]/g, 'a').replace(/\[\[:digit:\]\]/g, '1');
   for (let i = 0; i < 4; i++) p = p.replace(/\((?:\?:)?([^()|]*)\|[^()]*\)/g, '$1');
