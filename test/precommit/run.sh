@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # The pre-commit hooks of .pre-commit-hooks.yaml, run by the real pre-commit (Debian's) as a user's repository
-# would: `pre-commit try-repo` against a clone of this repository's HEAD (pre-commit installs it with npm: npm
-# install, whose postinstall builds dist/cli.js, npm pack, npm install -g of the tarball), on a config with a
-# missing module (must fail, naming module-not-loaded) and on the fixed config (must pass); then, from a
-# .pre-commit-config.yaml naming the clone (one install shared by the runs), the whole-configuration hook with the
-# main config in args where only a fragment changed, and the fixing hook. Needs the npm registry (or npm's cache) for that install. Exit 77 (skipped) without pre-commit or git.
+# would: a .pre-commit-config.yaml naming a clone of this repository's HEAD (pre-commit installs it once with npm:
+# npm install, whose postinstall builds dist/cli.js, npm pack, npm install -g of the tarball); the file hook on a
+# config with a missing module (must fail, naming module-not-loaded) and on the fixed config (must pass), the
+# whole-configuration hook with the main config in args where only a fragment changed, and the fixing hook. Needs the npm registry (or npm's cache) for that install. Exit 77 (skipped) without pre-commit or git.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 for tool in pre-commit git node npm; do
@@ -58,36 +57,34 @@ contains() { # name, text
   fi
 }
 
-start=$(date +%s)
-check "try-repo lighttpd-lint: the main config with a fragment missing its module fails" 1 \
-  pre-commit try-repo "$tmp/hooks" lighttpd-lint --ref "$rev" --all-files
-contains "the hook names the fragment's problem" 'etc/lighttpd/conf.d/10-proxy.conf:1:1: error module-not-loaded'
-contains "pre-commit reports the hook failed" 'lighttpd-lint............................................................Failed'
-echo "     (try-repo: install and run $(($(date +%s) - start)) s)"
-
-sed -i 's/"mod_access" )/"mod_access", "mod_proxy" )/' etc/lighttpd/lighttpd.conf
-git add -A
-start=$(date +%s)
-check "try-repo lighttpd-lint: the fixed config passes" 0 \
-  pre-commit try-repo "$tmp/hooks" lighttpd-lint --ref "$rev" --all-files
-contains "pre-commit reports the hook passed" 'lighttpd-lint............................................................Passed'
-echo "     (try-repo: install and run $(($(date +%s) - start)) s)"
-git commit --quiet --no-verify -m fixed
-
-# From here a .pre-commit-config.yaml names the clone, as a user's repository would: pre-commit installs the
-# hooks once into PRE_COMMIT_HOME (try-repo installs into a temporary store every time).
+# A .pre-commit-config.yaml names the clone, as a user's repository does: pre-commit installs the hooks once into
+# PRE_COMMIT_HOME, one environment for the three hooks (try-repo would install into a new store every run: minutes
+# each, the npm install that pre-commit makes includes the devDependencies).
 cat > .pre-commit-config.yaml <<EOF
 repos:
   - repo: $tmp/hooks
     rev: $rev
     hooks:
+      - id: lighttpd-lint
       - id: lighttpd-lint-config
         args: [etc/lighttpd/lighttpd.conf]
       - id: lighttpd-lint-fix
         stages: [manual]
 EOF
-git add .pre-commit-config.yaml
-git commit --quiet --no-verify -m "pre-commit config"
+git add -A
+
+start=$(date +%s)
+check "lighttpd-lint: the main config with a fragment missing its module fails" 1 \
+  pre-commit run lighttpd-lint --all-files
+contains "the hook names the fragment's problem" 'etc/lighttpd/conf.d/10-proxy.conf:1:1: error module-not-loaded'
+contains "pre-commit reports the hook failed" 'lighttpd-lint............................................................Failed'
+echo "     (install and run $(($(date +%s) - start)) s)"
+
+sed -i 's/"mod_access" )/"mod_access", "mod_proxy" )/' etc/lighttpd/lighttpd.conf
+git add -A
+check "lighttpd-lint: the fixed config passes" 0 pre-commit run lighttpd-lint --all-files
+contains "pre-commit reports the hook passed" 'lighttpd-lint............................................................Passed'
+git commit --quiet --no-verify -m fixed
 
 # The whole-configuration hook: the main config (committed) lacks mod_proxy again; only the fragment is staged.
 sed -i 's/, "mod_proxy" )/ )/' etc/lighttpd/lighttpd.conf
