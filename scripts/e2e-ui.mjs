@@ -33,7 +33,7 @@ const STEP_MS = 30_000;
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'ui', 'lighttpd.conf');
 
 /** The .vsix budget (CONTRIBUTING.md, Performance). */
-const VSIX_BUDGET_BYTES = 420 * 1024; // (400 until the routing map: CONTRIBUTING.md, Performance)
+const VSIX_BUDGET_BYTES = 480 * 1024; // (400 until the routing map, 420 until wave 3's features: CONTRIBUTING.md)
 
 /** What the bundled server advertises (asked over stdio), so optional steps skip with a reason. */
 async function serverCapabilities() {
