@@ -47,6 +47,36 @@ describe('completion', () => {
     assert.match(extra[0].newText, /"mod_proxy"/);
   });
 
+  it('on Linux (lighttpd.platform unset) kqueue is no plain choice: last, struck through, with the reason', async function () {
+    await requireCapability(this, 'completionProvider', 'completion');
+    const content = 'server.event-handler = ""\n';
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(0, 24),
+    );
+    const items = list?.items ?? [];
+    const item = (label: string) => {
+      const it = items.find((i) => labelOf(i) === label);
+      assert.ok(it, `no ${label} among ${JSON.stringify(items.map(labelOf))}`);
+      return it;
+    };
+    const sortKey = (i: vscode.CompletionItem) => i.sortText ?? labelOf(i);
+    for (const label of ['kqueue', 'freebsd-kqueue']) {
+      const kq = item(label);
+      assert.deepEqual(kq.tags, [vscode.CompletionItemTag.Deprecated], label);
+      assert.equal(
+        typeof kq.label === 'string' ? undefined : kq.label.description,
+        'not on Linux: lighttpd refuses to start',
+      );
+      for (const ok of ['linux-sysepoll', 'epoll', 'poll', 'select']) {
+        assert.equal(item(ok).tags, undefined, ok);
+        assert.ok(sortKey(kq) > sortKey(item(ok)), `${label} after ${ok}`);
+      }
+    }
+  });
+
   it('completes include paths from the main config folder', async function () {
     await requireCapability(this, 'completionProvider', 'completion');
     const uri = wsUri('include-paths.lighttpd.conf');
