@@ -87,6 +87,12 @@ export interface SubKey {
   readonly doc?: string;
   /** Its values, when they come from a set. */
   readonly values?: ValueSet;
+  /** The value lighttpd uses when the key is not set (only where it is certain). */
+  readonly default?: string;
+  /** The newer name of the same key, when this one is its older name (both are read). */
+  readonly olderNameOf?: string;
+  /** A key of the same block without which lighttpd ignores this one (spawning options need bin-path). */
+  readonly onlyWith?: string;
 }
 
 /** The keys lighttpd accepts at one depth of a directive's list value. */

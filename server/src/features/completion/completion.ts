@@ -59,7 +59,7 @@ import {
   moduleSummary,
   typeName,
 } from '../../schema/docs';
-import { directiveMarkdown, moduleMarkdown } from '../hover/hover';
+import { directiveMarkdown, moduleMarkdown, subKeyMarkdown } from '../hover/hover';
 import { showValue } from '../shared/locate';
 import { includePathItems, type CompletionPaths } from './includePaths';
 import { matchQuality, sortText } from './ranking';
@@ -77,7 +77,7 @@ type Context =
   | { kind: 'operator'; replaceFrom: number }
   | { kind: 'condition-value'; object: string; field?: string }
   | { kind: 'value'; key: string }
-  | { kind: 'list-key'; key: string; path: (string | undefined)[] }
+  | { kind: 'list-key'; key: string; path: (string | undefined)[]; keys?: readonly string[] }
   | { kind: 'list-value'; key: string; path: (string | undefined)[]; elementKey?: string }
   | { kind: 'include-path' }
   | { kind: 'none' };
@@ -304,6 +304,8 @@ interface Frame {
   elementKey?: string;
   count: number;
   lastPlus: boolean;
+  /** The keys of this list before the cursor. */
+  keys: string[];
 }
 
 /** Where in a value the cursor is, from the tokens after the assignment operator. */
@@ -319,7 +321,7 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
       const lv = level();
       lv.count++;
       lv.lastPlus = false;
-      stack.push({ parentKey, state: 'key', count: 0, lastPlus: false });
+      stack.push({ parentKey, state: 'key', count: 0, lastPlus: false, keys: [] });
     } else if (tt === T.RParen) {
       stack.pop();
     } else if (tt === T.Comma) {
@@ -341,7 +343,10 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
       level().lastPlus = true;
     } else {
       const f = stack[stack.length - 1];
-      if (f && f.state === 'key' && f.count === 0 && tt === T.StringLiteral) f.elementKey = unquote(t.image);
+      if (f && f.state === 'key' && f.count === 0 && tt === T.StringLiteral) {
+        f.elementKey = unquote(t.image);
+        f.keys.push(f.elementKey);
+      }
       const lv = level();
       lv.count++;
       lv.lastPlus = false;
@@ -352,7 +357,7 @@ function valueContext(key: string, rest: readonly IToken[]): Context {
   if (!(f.count === 0 || f.lastPlus)) return { kind: 'none' };
   const path = stack.map((x) => x.parentKey);
   return f.state === 'key' && !f.lastPlus
-    ? { kind: 'list-key', key, path }
+    ? { kind: 'list-key', key, path, keys: f.keys }
     : { kind: 'list-value', key, path, elementKey: f.elementKey };
 }
 
@@ -398,6 +403,45 @@ function newerThanTarget(since: string | undefined, target: Target): string | un
   return compareVersions(target.version, since) < 0 ? `needs lighttpd ${since}` : undefined;
 }
 
+/** The sort bucket of keys lighttpd reads but that do nothing here (an older name, ignored in this block). */
+const DISCOURAGED_BUCKET = 8;
+
+/**
+ * Marks a key that works but is not the one to write: an older name (struck through) or one lighttpd
+ * ignores in this block (`ignored without bin-path`); after the others, before what the target refuses.
+ */
+function markDiscouraged(item: CompletionItem, why: string, tiebreak: string, older: boolean): CompletionItem {
+  item.sortText = sortText(DISCOURAGED_BUCKET, 0, tiebreak);
+  if (older) item.tags = [CompletionItemTag.Deprecated];
+  item.labelDetails = { description: why };
+  item.detail = item.detail ? `${item.detail} (${why})` : why;
+  return item;
+}
+
+/**
+ * The keys of the list the cursor is in that follow it (`"key" =>` at the list's own depth, up to its
+ * closing parenthesis), so that a key written below counts too. Strings and comments are skipped.
+ */
+function keysAfter(text: string, offset: number): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  for (let i = offset; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '#') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 0 && /^\s*=>/.test(text.slice(j + 1, j + 40))) keys.push(text.slice(i + 1, j));
+      i = j;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && depth-- === 0) break;
+  }
+  return keys;
+}
+
 /** Marks an item the target refuses: last, struck through, with the reason beside its label. */
 function markRefused(item: CompletionItem, why: string, tiebreak: string): CompletionItem {
   item.sortText = sortText(REFUSED_BUCKET, 0, tiebreak);
@@ -430,6 +474,10 @@ interface KeyInfo {
   readonly type?: string;
   readonly doc?: string;
   readonly values?: readonly string[];
+  readonly olderNameOf?: string;
+  readonly onlyWith?: string;
+  /** Its hover text (type, default, since, documentation link). */
+  readonly markdown: string;
 }
 
 /** Keys that fit at this list depth of a directive's value (its key set in the schema). */
@@ -438,7 +486,16 @@ function listKeys(key: string, depth: number): KeyInfo[] {
   if (!set) return [];
   return set.keys.map((k) => {
     const values = valueChoices(k).map((v) => v.value);
-    return { key: k.key, since: k.since, type: k.type, doc: k.doc, values: values.length ? values : undefined };
+    return {
+      key: k.key,
+      since: k.since,
+      type: k.type,
+      doc: k.doc,
+      values: values.length ? values : undefined,
+      olderNameOf: k.olderNameOf,
+      onlyWith: k.onlyWith,
+      markdown: subKeyMarkdown(key, set, k),
+    };
   });
 }
 
@@ -548,7 +605,10 @@ export function doComplete(
       valueItems(model, cursor, c.key, items, range(), target);
       break;
     case 'list-key':
-      listKeyItems(model, cursor, c.key, c.path, items, range, target);
+      listKeyItems(model, cursor, c.key, c.path, items, range, target, () => [
+        ...(c.keys ?? []),
+        ...keysAfter(text, cursor.inString ? Math.max(offset, cursor.inString.end) : offset),
+      ]);
       break;
     case 'list-value':
       listValueItems(cursor, c.key, c.path, c.elementKey, items, range());
@@ -921,6 +981,7 @@ function listKeyItems(
   items: CompletionItem[],
   range: (from?: number, to?: number) => Range,
   target: Target,
+  blockKeys: () => readonly string[],
 ): void {
   const depth = path.length;
   if (key === 'server.modules' && depth === 1) {
@@ -931,6 +992,7 @@ function listKeyItems(
   if (keys.length) {
     // Inside a string: replace the whole string (quotes included) by `"key" => value`.
     const r = cursor.inString ? range(cursor.inString.start, Math.max(cursor.offset, cursor.inString.end)) : range();
+    let present: Set<string> | undefined;
     for (const k of keys) {
       const q = matchQuality(k.key, cursor.prefix);
       if (q < 0) continue;
@@ -938,14 +1000,18 @@ function listKeyItems(
         label: k.key,
         kind: CompletionItemKind.Property,
         detail: k.type ? (typeName(k.type as DirectiveInfo['type']) ?? k.type) : undefined,
-        documentation: k.doc ? md(k.doc) : undefined,
+        documentation: k.doc ? md(k.markdown) : undefined,
         sortText: sortText(0, q, k.key),
         filterText: cursor.inString ? `"${k.key}"` : k.key,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range: r, newText: `"${snippetText(k.key)}" => ${valueSnippet(k.type, k.values)}` },
       };
       const newer = newerThanTarget(k.since, target);
-      items.push(newer ? markRefused(item, newer, k.key) : item);
+      if (newer) markRefused(item, newer, k.key);
+      else if (k.olderNameOf) markDiscouraged(item, `older name of ${k.olderNameOf}`, k.key, true);
+      else if (k.onlyWith && !(present ??= new Set(blockKeys().map((x) => x.toLowerCase()))).has(k.onlyWith))
+        markDiscouraged(item, `ignored without ${k.onlyWith}`, k.key, false);
+      items.push(item);
     }
     return;
   }

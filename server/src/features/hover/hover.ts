@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../../analysis';
 import type { Assignment, ConditionHead, Expression, Include, Span } from '../../parser/ast';
 import { getDirective, getModule, getRemovedDirective, subKeyAt, subKeyPlace } from '../../schema';
+import type { KeySet, SubKey } from '../../schema/types';
 import {
   CONDITION_FIELD_DOCS,
   CONDITION_OBJECT_DOCS,
@@ -224,6 +225,29 @@ function elementContext(path: readonly PathEntry[]): {
 }
 
 /**
+ * A key of a directive's list (a backend option, an auth.require field): what it does, then its type,
+ * default, first release, what it needs, and the directive's documentation, as a directive's hover has.
+ */
+export function subKeyMarkdown(directive: string, set: KeySet, k: SubKey): string {
+  const place = set.noun ? subKeyPlace(set, directive) : directive;
+  const facts: string[] = [];
+  if (k.type) facts.push(`Type: ${typeName(k.type)}`);
+  if (k.default) facts.push(`Default: ${k.default}`);
+  facts.push(`Since: ${k.since ? since(k.since) : `every release with ${directive}`}`);
+  if (k.olderNameOf) facts.push(`Older name of \`${k.olderNameOf}\` (both are read; write \`${k.olderNameOf}\`)`);
+  if (k.onlyWith) facts.push(`Only with \`${k.onlyWith}\`: lighttpd ignores it in a block without one`);
+  const url = directiveDoc(directive)?.docUrl;
+  return [
+    `**${k.key}** — ${place}`,
+    '',
+    k.doc ?? '',
+    '',
+    facts.map((f) => `- ${f}`).join('\n'),
+    ...(url ? ['', `[lighttpd documentation](${url})`] : []),
+  ].join('\n');
+}
+
+/**
  * Where an include's path is read from: `PATH` → read from `WHERE` (with the mapping that led there), and the
  * files it matches. Undefined when the path is not known (a variable without a value, include_shell).
  */
@@ -431,10 +455,7 @@ function expressionHover(
     if (role === 'element-key' && key) {
       const own = keys[keys.length - 1];
       const sub = own !== undefined ? subKeyAt(getDirective(key), depth, own) : undefined;
-      if (sub?.key.doc) {
-        const place = sub.set.noun ? subKeyPlace(sub.set, key) : key;
-        return hover(doc, e, `**${own}** — ${place}\n\n${sub.key.doc}`);
-      }
+      if (sub?.key.doc) return hover(doc, e, subKeyMarkdown(key, sub.set, sub.key));
       return null;
     }
     // A value from a value set: what it means.
