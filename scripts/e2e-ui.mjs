@@ -9,7 +9,7 @@
 // docs/images/ (README.md, docs/screenshots.md), otherwise into the run's temp folder, next to details-page.png.
 // Run on its own with `npm run test:ui` (scripts/e2e.mjs --ui-only).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CODE_SERVER_PKG,
@@ -544,30 +544,90 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
         .locator('g.node.highlight')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
       if (path.join(' ') !== 'n0 n1 n2 h2') throw new Error(`highlighted path ${path.join(' ')}`);
-      // The README's picture: the whole map, in a window wide enough to show it at its size ("Fit", key 0), taken
-      // from the webview's own frame.
+      // The README's picture: the whole map at its own size (key 1: zoom 1, its top left corner at the canvas's),
+      // in a window grown until the canvas holds it, taken from the webview's own frame.
       const viewport = page.viewportSize();
-      await page.setViewportSize({ width: 2200, height: 640 });
-      frame = await mapFrame();
-      await frame.locator('g.node.highlight').first().waitFor({ timeout: STEP_MS });
-      await frame.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: '0' })));
-      await page.waitForTimeout(300);
-      const svgBox = await frame.locator('#stage svg').boundingBox();
-      const canvasBox = await frame.locator('#canvas').boundingBox();
-      const png = await frame.locator('#canvas').screenshot({ timeout: STEP_MS });
-      const clip =
-        svgBox && canvasBox
-          ? {
-              x: Math.max(0, Math.round(svgBox.x - canvasBox.x)),
-              y: Math.max(0, Math.round(svgBox.y - canvasBox.y)),
-              width: Math.floor(Math.min(canvasBox.width, svgBox.width)),
-              height: Math.floor(Math.min(canvasBox.height, svgBox.height)),
-            }
-          : undefined;
+      let clip;
+      let png;
+      for (let attempt = 0; ; attempt++) {
+        frame = await mapFrame();
+        await frame.locator('g.node.highlight').first().waitFor({ timeout: STEP_MS });
+        await frame.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: '1' })));
+        await page.waitForTimeout(300);
+        const svgBox = await frame.locator('#stage svg').boundingBox();
+        const canvasBox = await frame.locator('#canvas').boundingBox();
+        if (!svgBox || !canvasBox) throw new Error('the map has no size');
+        const short = { w: svgBox.width + 16 - canvasBox.width, h: svgBox.height + 16 - canvasBox.height };
+        if ((short.w > 0 || short.h > 0) && attempt < 4) {
+          const now = page.viewportSize();
+          await page.setViewportSize({
+            width: Math.ceil(now.width + Math.max(0, short.w) * 2.2),
+            height: Math.ceil(now.height + Math.max(0, short.h)),
+          });
+          continue;
+        }
+        png = await frame.locator('#canvas').screenshot({ timeout: STEP_MS });
+        clip = {
+          x: Math.max(0, Math.round(svgBox.x - canvasBox.x)),
+          y: Math.max(0, Math.round(svgBox.y - canvasBox.y)),
+          width: Math.floor(Math.min(canvasBox.width, svgBox.width + 8)),
+          height: Math.floor(Math.min(canvasBox.height, svgBox.height + 8)),
+        };
+        break;
+      }
       writeFileSync(join(shots, 'routing-map.png'), shrinkScreenshot(png, { clip }));
       await page.setViewportSize(viewport);
       await page.keyboard.press('Control+B');
       await page.keyboard.press('Escape');
+    });
+
+    await step('configuration tests in the Test Explorer (Generate Tests, results, code lenses)', async () => {
+      await backToConfig();
+      await palette('lighttpd: Generate Tests for This Configuration');
+      // The starter file opens and runs at once: each test's code lens shows its result.
+      await page
+        .locator('.part.editor .tab', { hasText: 'lighttpd.lighttpd-test' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await page
+        .locator('.part.editor .codelens-decoration', { hasText: '✔ proxy 127.0.0.1:8000' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      try {
+        await palette('Testing: Focus on Test Explorer View');
+      } catch {
+        await page.keyboard.press('Escape');
+        await palette('View: Show Testing');
+      }
+      const view = page.locator('.part.sidebar');
+      const fileRow = view.locator('.monaco-list-row', { hasText: 'lighttpd.lighttpd-test' }).first();
+      await fileRow.waitFor({ timeout: STEP_MS });
+      const testRow = view.locator('.monaco-list-row', { hasText: 'GET http://app.example.com/' }).first();
+      if (!(await testRow.isVisible().catch(() => false))) {
+        await fileRow.click();
+        await page.keyboard.press('ArrowRight');
+      }
+      await testRow.waitFor({ timeout: STEP_MS });
+      // Every test passed: a passed icon on each test row, none failed.
+      const rows = await view.locator('.monaco-list-row').count();
+      const passed = await view.locator('.monaco-list-row .codicon-testing-passed-icon').count();
+      const failed = await view.locator('.monaco-list-row .codicon-testing-failed-icon').count();
+      if (rows < 3 || failed > 0) throw new Error(`Test Explorer: ${rows} rows, ${failed} failed icons`);
+      log(`  Test Explorer: ${rows} rows, ${passed} passed icons`);
+      // The lenses show each test's last result.
+      await page
+        .locator('.part.editor .codelens-decoration', { hasText: '✔ proxy 127.0.0.1:8000' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      // The README's picture in a smaller window (its bytes count against the .vsix).
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 1000, height: 430 });
+      await page.waitForTimeout(500);
+      await shot('test-explorer', { around: [view, page.locator('.part.editor').first()], pad: 0 });
+      await page.setViewportSize(viewport);
+      await palette('View: Close All Editor Groups');
+      rmSync(join(ws, 'lighttpd.lighttpd-test'), { force: true });
+      await palette('View: Show Explorer');
     });
 
     await step('language status item (server, main config, target version)', async () => {

@@ -56,8 +56,12 @@ export function registerRouteTests(context: vscode.ExtensionContext, client: Laz
   const diagnostics = vscode.languages.createDiagnosticCollection(TEST_LANGUAGE);
   const lensChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(ctrl, diagnostics, lensChanged);
-  /** The last result of each test item, for the code lenses. */
-  const lastResult = new Map<vscode.TestItem, TestResultInfo>();
+  /**
+   * The last result of each test, for the code lenses, by file and test id (a refresh of the file makes new
+   * items for the same tests: the result stays).
+   */
+  const lastResult = new Map<string, TestResultInfo>();
+  const resultKey = (uri: vscode.Uri, id: string) => `${uri.toString()}\n${id}`;
 
   const toServer = async (uri: vscode.Uri): Promise<string> => {
     const c = await client.started();
@@ -152,7 +156,7 @@ export function registerRouteTests(context: vscode.ExtensionContext, client: Laz
     for (const r of results) {
       const item = file.children.get(r.id);
       if (!item) continue;
-      lastResult.set(item, r);
+      lastResult.set(resultKey(file.uri, r.id), r);
       reported.push({ file: file.uri.toString(), id: r.id, label: item.label, status: r.status, message: r.message });
       if (r.status === 'pass') {
         run.passed(item);
@@ -235,7 +239,7 @@ export function registerRouteTests(context: vscode.ExtensionContext, client: Laz
           const lenses: vscode.CodeLens[] = [];
           file?.children.forEach((item) => {
             if (!item.range) return;
-            const r = lastResult.get(item);
+            const r = lastResult.get(resultKey(doc.uri, item.id));
             const mark = r ? { pass: '✔', fail: '✘', unknown: '?', error: '!' }[r.status] + ' ' : '';
             lenses.push(
               new vscode.CodeLens(new vscode.Range(item.range.start, item.range.start), {

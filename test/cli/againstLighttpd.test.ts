@@ -6,40 +6,20 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runCli } from '../../server/src/cli/run';
 import { findLighttpd } from '../../server/src/node/lighttpdRunner';
-import { expandSnippet } from '../helpers/snippet';
+import { shippedSnippet } from '../helpers/snippet';
+import { runLintOnDisk } from '../helpers/cli';
 
 const LIGHTTPD = findLighttpd(process.env.LIGHTTPD_BIN ?? '');
 const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-against-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-const snippets = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../snippets/lighttpd.json', import.meta.url)), 'utf8'),
-) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-function snippet(prefix: string): string {
-  const s = Object.values(snippets).find((x) => [x.prefix].flat().includes(prefix));
-  assert.ok(s, prefix);
-  return expandSnippet(s.body).text;
-}
+const snippet = shippedSnippet;
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    cwd,
-    readFile: (p) => readFile(p),
-    readStdin: async () => new Uint8Array(),
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const cli = runLintOnDisk;
 
 /** lighttpd processes started by this test process and still running. */
 function lighttpdChildren(): string[] {

@@ -6,24 +6,15 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runCli } from '../../server/src/cli/run';
-import { expandSnippet } from '../helpers/snippet';
+import { shippedSnippet } from '../helpers/snippet';
+import { runLintOnDisk } from '../helpers/cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lighttpd-routetests-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-const snippets = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../snippets/lighttpd.json', import.meta.url)), 'utf8'),
-) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-function snippet(prefix: string): string {
-  const s = Object.values(snippets).find((x) => [x.prefix].flat().includes(prefix));
-  assert.ok(s, prefix);
-  return expandSnippet(s.body).text;
-}
+const snippet = shippedSnippet;
 
 const DEPLOYMENTS = {
   proxy: { snippet: 'lighttpd-proxy', backend: 'proxy 127.0.0.1:8000' },
@@ -39,18 +30,7 @@ function deployment(name: keyof typeof DEPLOYMENTS): string {
   ].join('\n');
 }
 
-async function cli(args: string[], cwd = tmp): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    cwd,
-    readFile: (p) => readFile(p),
-    readStdin: async () => new Uint8Array(),
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const cli = (args: string[], cwd = tmp) => runLintOnDisk(args, cwd);
 
 for (const name of Object.keys(DEPLOYMENTS) as (keyof typeof DEPLOYMENTS)[]) {
   describe(`seed deployment: ${name}`, () => {

@@ -74,3 +74,18 @@ export async function runLint(
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
+
+/** Runs lighttpd-lint in-process in `cwd` on the real disk: exit code, stdout and stderr. */
+export async function runLintOnDisk(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const { readFile } = await import('node:fs/promises');
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    cwd,
+    readFile: (p) => readFile(p),
+    readStdin: async () => new Uint8Array(),
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { code, out, err };
+}

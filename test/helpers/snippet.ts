@@ -13,6 +13,9 @@
 // Escapes: '\$', '\}' and '\\' in text ('\,' and '\|' too inside choices; '\/' inside transforms).
 // A backslash before any other character, and a '$' that starts nothing valid, are literal.
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 export interface Transform {
   regex: string;
   format: FormatPart[];
@@ -439,4 +442,14 @@ export function expandSnippet(body: string | string[], opts: ExpandOptions = {})
       .join('');
 
   return { text: render(nodes, new Set()), tabstops, choices, variables };
+}
+
+/** The text a shipped snippet (snippets/lighttpd.json, by its prefix) inserts when every default is accepted. */
+export function shippedSnippet(prefix: string): string {
+  const snippets = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../snippets/lighttpd.json', import.meta.url)), 'utf8'),
+  ) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+  const s = Object.values(snippets).find((x) => [x.prefix].flat().includes(prefix));
+  if (!s) throw new Error(`no snippet with the prefix ${prefix}`);
+  return expandSnippet(s.body).text;
 }

@@ -3,7 +3,8 @@
  * with the page's nonce). It draws the SVG the language server made and adds what a person needs on a large
  * map: click or Enter reveals a box's line in the editor, the arrow keys move between boxes (left: parent,
  * right: first child, up/down: siblings), Space or a double click collapses/expands a box, "s" simulates a
- * request that reaches the box, the wheel zooms (Ctrl) or scrolls, dragging pans, the search box marks
+ * request that reaches the box, the wheel zooms (Ctrl) or scrolls, dragging pans, + and - zoom, 0 fits the map
+ * in the view, 1 shows it at its own size from its top left corner, the search box marks
  * matching boxes (Enter: the next one). No network, no eval: everything it shows comes in messages.
  */
 
@@ -184,6 +185,9 @@ document.addEventListener('keydown', (e) => {
     case '0':
       fit();
       break;
+    case '1':
+      actualSize();
+      break;
     case '/':
       search.focus();
       break;
@@ -228,6 +232,14 @@ canvas.addEventListener('pointermove', (e) => {
   apply();
 });
 canvas.addEventListener('pointerup', () => (drag = undefined));
+
+/** Zoom 1, the map's top left corner at the canvas's. */
+function actualSize(): void {
+  zoom = 1;
+  panX = 0;
+  panY = 0;
+  apply();
+}
 
 function fit(): void {
   const svg = stage.querySelector('svg');

@@ -2,12 +2,13 @@
  * Command line of lighttpd-lint. Parsing never throws: a mistake becomes a UsageError with a message for
  * stderr (exit code 2).
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../parser/ast';
 import { getRule, RULES } from '../features/diagnostics/rules';
 import { normalizeVersion } from '../schema';
 import { normalizePlatform, PLATFORMS, type Platform } from '../features/shared/platform';
 import { normalizeTlsProfile } from '../schema/tlsProfiles';
+import type { CliIo } from './run';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
@@ -224,5 +225,44 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(rules ? { rules } : {}),
     help,
     version,
+  };
+}
+
+type SubcommandOptions = NonNullable<ParseArgsConfig['options']>;
+type SubcommandParsed<O extends SubcommandOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>
+>;
+
+/**
+ * The arguments of a subcommand (`lighttpd-lint NAME ...`): positionals allowed, unknown options refused. A usage
+ * error is reported on stderr and `--help` prints `usage`: both give `{ exit }`, the status to return. Otherwise
+ * the parsed values and `fail`, which reports a message as `lighttpd-lint NAME: message` and returns 2.
+ */
+export function parseSubcommand<const O extends SubcommandOptions>(
+  name: string,
+  usage: string,
+  argv: readonly string[],
+  io: Pick<CliIo, 'stdout' | 'stderr'>,
+  options: O,
+): { readonly exit: number } | { readonly parsed: SubcommandParsed<O>; readonly fail: (message: string) => 2 } {
+  let parsed: SubcommandParsed<O>;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (e) {
+    io.stderr(
+      `lighttpd-lint ${name}: ${e instanceof Error ? e.message : String(e)}\nTry 'lighttpd-lint ${name} --help'.\n`,
+    );
+    return { exit: 2 };
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(usage);
+    return { exit: 0 };
+  }
+  return {
+    parsed,
+    fail: (message) => {
+      io.stderr(`lighttpd-lint ${name}: ${message}\n`);
+      return 2;
+    },
   };
 }

@@ -11,12 +11,12 @@ import { runTool } from '../node/gitTools';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { diffRouting, formatRoutingDiff } from '../analysis/routeTests/diff';
 import { DEFAULT_TEST_VERSION } from '../analysis/routeTests/run';
 import type { Evaluation } from '../analysis/evaluate';
+import { parseSubcommand } from './args';
 import type { CliIo } from './run';
 
 export const DIFF_USAGE = `Usage: lighttpd-lint diff [options] OLD NEW
@@ -38,32 +38,15 @@ Exit status: 0 nothing changed, 1 requests route differently, 2 usage or input e
 const git = (args: string[], cwd: string) => runTool('git', args, cwd);
 
 export async function runDiff(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        git: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        'lighttpd-version': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`lighttpd-lint diff: ${e instanceof Error ? e.message : String(e)}\nTry 'lighttpd-lint diff --help'.\n`);
-    return 2;
-  }
+  const args = parseSubcommand('diff', DIFF_USAGE, argv, io, {
+    git: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    'lighttpd-version': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('exit' in args) return args.exit;
+  const { parsed, fail } = args;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(DIFF_USAGE);
-    return 0;
-  }
-  const fail = (msg: string) => {
-    io.stderr(`lighttpd-lint diff: ${msg}\n`);
-    return 2;
-  };
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(`unknown format '${format}' (use text or json)`);
   const version = v['lighttpd-version'] ?? DEFAULT_TEST_VERSION;

@@ -6,7 +6,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { lineIndex } from '../analysis/simulate/format';
@@ -20,6 +19,7 @@ import {
   ROUTING_MAP_SCHEMA,
   type MapFormat,
 } from '../analysis/routing';
+import { parseSubcommand } from './args';
 import type { CliIo } from './run';
 
 export const MAP_USAGE = `Usage: lighttpd-lint map [options] CONFIG
@@ -42,35 +42,19 @@ Exit status: 0 drawn, 2 usage or input error.
 `;
 
 export async function runMap(argv: readonly string[], io: CliIo): Promise<number> {
-  const fail = (m: string) => {
-    io.stderr(`lighttpd-lint map: ${m}\n`);
-    return 2;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        depth: { type: 'string' },
-        group: { type: 'boolean' },
-        request: { type: 'string' },
-        'lighttpd-version': { type: 'string' },
-        schema: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
-  }
+  const args = parseSubcommand('map', MAP_USAGE, argv, io, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    depth: { type: 'string' },
+    group: { type: 'boolean' },
+    request: { type: 'string' },
+    'lighttpd-version': { type: 'string' },
+    schema: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('exit' in args) return args.exit;
+  const { parsed, fail } = args;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(MAP_USAGE);
-    return 0;
-  }
   if (v.schema) {
     io.stdout(JSON.stringify(ROUTING_MAP_SCHEMA, null, 2) + '\n');
     return 0;

@@ -6,11 +6,11 @@
  * output is unknown, as in the editor.
  */
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ConfigWorkspace } from '../analysis/workspace';
 import { formatSimulation, lineIndex, simulationJson } from '../analysis/simulate/format';
 import { parseRequestLine, simulate } from '../analysis/simulate/simulate';
+import { parseSubcommand } from './args';
 import type { CliIo } from './run';
 
 export const SIMULATE_USAGE = `Usage: lighttpd-lint simulate [options] CONFIG "METHOD URL"
@@ -30,58 +30,31 @@ Exit status: 0 simulated, 2 usage or input error.
 `;
 
 export async function runSimulate(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'remote-ip': { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-        socket: { type: 'string' },
-        'lighttpd-version': { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`lighttpd-lint simulate: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const args = parseSubcommand('simulate', SIMULATE_USAGE, argv, io, {
+    'remote-ip': { type: 'string' },
+    header: { type: 'string', short: 'H', multiple: true },
+    socket: { type: 'string' },
+    'lighttpd-version': { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('exit' in args) return args.exit;
+  const { parsed, fail } = args;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(SIMULATE_USAGE);
-    return 0;
-  }
   const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`lighttpd-lint simulate: unknown format '${format}' (use text or json)\n`);
-    return 2;
-  }
-  if (parsed.positionals.length !== 2) {
-    io.stderr(`lighttpd-lint simulate: expected CONFIG and "METHOD URL"\nTry 'lighttpd-lint simulate --help'.\n`);
-    return 2;
-  }
+  if (format !== 'text' && format !== 'json') return fail(`unknown format '${format}' (use text or json)`);
+  if (parsed.positionals.length !== 2)
+    return fail(`expected CONFIG and "METHOD URL"\nTry 'lighttpd-lint simulate --help'.`);
   const [config, line] = parsed.positionals;
   const spec = parseRequestLine(line, { remoteIp: v['remote-ip'], headers: v.header, serverSocket: v.socket });
-  if ('error' in spec) {
-    io.stderr(`lighttpd-lint simulate: ${spec.error}\n`);
-    return 2;
-  }
+  if ('error' in spec) return fail(`${spec.error}`);
   const fs = io.fileSystem ?? nodeFileSystem;
   const path = resolve(io.cwd, config);
-  if (!fs.isFile(path)) {
-    io.stderr(`lighttpd-lint simulate: ${config}: no such file\n`);
-    return 2;
-  }
+  if (!fs.isFile(path)) return fail(`${config}: no such file`);
   const ws = new ConfigWorkspace(fs, { rootFiles: [path] });
   const root = ws.canonical(path);
   const analysis = ws.analyzeRoot(root);
-  if (!analysis) {
-    io.stderr(`lighttpd-lint simulate: ${config}: cannot be read\n`);
-    return 2;
-  }
+  if (!analysis) return fail(`${config}: cannot be read`);
   const sim = simulate(analysis.evaluation, spec, { version: v['lighttpd-version'] ?? '1.4.69' });
   const lines = new Map<string, ((o: number) => number) | undefined>();
   const lineOf = (file: string, offset: number) => {

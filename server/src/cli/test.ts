@@ -6,7 +6,6 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findLighttpd } from '../node/lighttpdRunner';
 import { runAgainstLighttpd } from '../node/againstLighttpd';
@@ -16,6 +15,7 @@ import { initTestFile } from '../analysis/routeTests/init';
 import { workspaceLoader } from '../analysis/routeTests/load';
 import { runTests, summarize, DEFAULT_TEST_VERSION, type TestResult } from '../analysis/routeTests/run';
 import { parseTestFile, TEST_FILE_EXTENSION } from '../analysis/routeTests/testFile';
+import { parseSubcommand } from './args';
 import type { CliIo } from './run';
 import { formatTestJunit, formatTestTap, formatTestText, type FileResults } from './testReport';
 
@@ -77,35 +77,18 @@ function lineOfFactory(read: (p: string) => string | undefined) {
 }
 
 export async function runTestCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        init: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'lighttpd-version': { type: 'string' },
-        'against-lighttpd': { type: 'boolean' },
-        lighttpd: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`lighttpd-lint test: ${e instanceof Error ? e.message : String(e)}\nTry 'lighttpd-lint test --help'.\n`);
-    return 2;
-  }
+  const args = parseSubcommand('test', TEST_USAGE, argv, io, {
+    format: { type: 'string', short: 'f' },
+    init: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'lighttpd-version': { type: 'string' },
+    'against-lighttpd': { type: 'boolean' },
+    lighttpd: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('exit' in args) return args.exit;
+  const { parsed, fail } = args;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(TEST_USAGE);
-    return 0;
-  }
-  const fail = (msg: string) => {
-    io.stderr(`lighttpd-lint test: ${msg}\n`);
-    return 2;
-  };
   const version = v['lighttpd-version'] ?? DEFAULT_TEST_VERSION;
   if (!/^1\.4\.\d{1,3}$/.test(version)) return fail(`invalid --lighttpd-version '${version}' (expected 1.4.N)`);
   const fs = io.fileSystem ?? nodeFileSystem;
