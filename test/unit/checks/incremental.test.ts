@@ -29,7 +29,7 @@ function rng(seed: number) {
 
 /** Lines that give findings of many checks, the per-statement ones above all. */
 const FINDINGS = `
-server.modules = ( "mod_access", "mod_alias", "mod_rewrite", "mod_redirect", "mod_proxy", "mod_cgi", "mod_webdav", "mod_status" )
+server.modules = ( "mod_access", "mod_alias", "mod_rewrite", "mod_redirect", "mod_proxy", "mod_cgi", "mod_webdav", "mod_status", "mod_fastcgi", "mod_openssl" )
 var.base = "/srv"
 server.port = "eighty"
 server.event-handler = "kqueue"
@@ -57,6 +57,14 @@ $HTTP["url"] =^ "/p" { dir-listing.activate = "enable" }
 $HTTP["url"] =~ "^/p" { cgi.assign = ( ".php" => "" ) }
 global { server.tag = "lighttpd/1.4.69" }
 proxy.header = ( "bogus" => "x" )
+$HTTP["host"] == "f1" { fastcgi.server = ( ".php" => ( ( "socket" => "/run/php.sock", "bin-path" => "/usr/bin/php-cgi" ) ) ) }
+$HTTP["host"] == "f2" { fastcgi.server = ( ".php" => ( ( "socket" => "/run/php.sock", "bin-path" => "/usr/bin/other" ) ) ) }
+ssl.pemfile = "/etc/x.pem"
+$SERVER["socket"] == ":443" {
+  ssl.engine = "enable"
+  ssl.cipher-list = "RC4"
+  ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "TLSv1" )
+}
 `;
 
 const SNIPPETS = [
@@ -158,6 +166,15 @@ describe('checks after an edit equal checks from scratch', () => {
     ])
       assert.ok(codes.has(c), `${c} in ${[...codes].join(' ')}`);
     assert.ok(codes.size >= 15, [...codes].join(' '));
+    // The block of another context that starts another program on the same socket (a whole-configuration
+    // finding whose facts come from the per-statement work).
+    const conflicts = getLanguageService()
+      .doValidation(TextDocument.create('untitled:c', 'lighttpd', 1, FINDINGS))
+      .filter((d) => d.code === 'invalid-backend' && d.message.includes('already starts'));
+    assert.deepEqual(
+      conflicts.map((d) => d.range.start.line),
+      [FINDINGS.split('\n').findIndex((l) => l.includes('"f2"'))],
+    );
   });
 
   test('random edits of a config full of findings, under several settings', () => {

@@ -108,37 +108,79 @@ function portOf(o: Option | undefined): number | undefined {
   return undefined;
 }
 
+/** A program a backend block starts ("bin-path") on a unix socket: where lighttpd compares blocks. */
+interface Claim {
+  readonly socket: string;
+  readonly binPath: string;
+  /** The "bin-path" value (a node of the tree: it moves with its statement). */
+  readonly at: Span;
+  /** The block, for the message. */
+  readonly where: string;
+}
+
+/** The blocks of this document's backend directives, each on its own (see checkBackendSockets for the rest). */
 export function checkBackends(ctx: CheckContext): void {
-  // Sockets spawned with a bin-path, per directive, across the whole configuration (lighttpd compares
-  // with the hosts of the contexts it configured before): the first block that claimed each socket.
-  const spawned = new Map<string, Map<string, Spawned>>();
-  const whole = (ctx.model.full ?? ctx.model.evaluation).assignments;
-  const mine = new Set<EvaluatedAssignment['node']>(ctx.assignments.map((a) => a.node));
-  for (const a of whole) {
+  for (const a of ctx.assignments) {
     const key = a.node.key.fullName;
     if (!a.node.value || !isBackendDirective(key)) continue;
-    const own = mine.has(a.node);
-    // The right-hand side as written: += adds blocks whose problems belong to this line.
-    const value = a.node.operator?.text === '+=' ? a.rhs : a.result;
-    const elements = locateElements(value, a.node.value, a.node.value);
-    let sockets = spawned.get(key);
-    if (!sockets) spawned.set(key, (sockets = new Map()));
-    for (const b of backendBlocks(elements)) checkBlock(ctx, key, b, own, sockets, a.scope);
+    for (const b of blocksOf(a)) checkBlock(ctx, key, b, true);
   }
 }
 
-function checkBlock(
-  ctx: CheckContext,
-  key: string,
-  b: BackendBlock,
-  own: boolean,
-  sockets: Map<string, Spawned>,
-  scope: Scope,
-): void {
+function blocksOf(a: EvaluatedAssignment): BackendBlock[] {
+  // The right-hand side as written: += adds blocks whose problems belong to this line.
+  const value = a.node.operator?.text === '+=' ? a.rhs : a.result;
+  return backendBlocks(locateElements(value, a.node.value, a.node.value!));
+}
+
+/** The claims of an assignment's blocks, per platform (an evaluated assignment is kept while unchanged). */
+const claimsMemo = new WeakMap<EvaluatedAssignment, { platform: string; claims: Claim[] }>();
+
+function claimsOf(ctx: CheckContext, key: string, a: EvaluatedAssignment): Claim[] {
+  const hit = claimsMemo.get(a);
+  if (hit && hit.platform === ctx.platform) return hit.claims;
+  const claims: Claim[] = [];
+  for (const b of blocksOf(a)) checkBlock(ctx, key, b, false, claims);
+  claimsMemo.set(a, { platform: ctx.platform, claims });
+  return claims;
+}
+
+/**
+ * Sockets spawned with a bin-path, per directive, across the whole configuration (lighttpd compares with
+ * the hosts of the contexts it configured before): a block of this document that starts another program on
+ * a socket a block of another context claimed first.
+ */
+export function checkBackendSockets(ctx: CheckContext): void {
+  const spawned = new Map<string, Map<string, Spawned>>();
+  const whole = (ctx.model.full ?? ctx.model.evaluation).assignments;
+  let mine: Set<EvaluatedAssignment['node']> | undefined;
+  const isMine = (a: EvaluatedAssignment) => (mine ??= new Set(ctx.assignments.map((x) => x.node))).has(a.node);
+  for (const a of whole) {
+    const key = a.node.key.fullName;
+    if (!a.node.value || !isBackendDirective(key)) continue;
+    const claims = claimsOf(ctx, key, a);
+    if (claims.length === 0) continue;
+    let sockets = spawned.get(key);
+    if (!sockets) spawned.set(key, (sockets = new Map()));
+    for (const c of claims) {
+      const first = sockets.get(c.socket);
+      if (!first) sockets.set(c.socket, { binPath: c.binPath, scope: a.scope });
+      else if (first.binPath !== c.binPath && first.scope !== a.scope && isMine(a))
+        ctx.report('invalid-backend', c.at, {
+          directive: key,
+          where: c.where,
+          problem: `another block of ${key} already starts "${first.binPath}" on the socket "${c.socket}"`,
+        });
+    }
+  }
+}
+
+/** The block's problems (when `report`), and the program it starts on a unix socket (into `claims`). */
+function checkBlock(ctx: CheckContext, key: string, b: BackendBlock, report: boolean, claims?: Claim[]): void {
   const o = options(b.block);
   const where = `"${b.ext}" => "${b.block.key ?? ''}"`;
-  const report = (at: Span, problem: string) => {
-    if (own) ctx.report('invalid-backend', at, { directive: key, where, problem });
+  const problem = (at: Span, text: string) => {
+    if (report) ctx.report('invalid-backend', at, { directive: key, where, problem: text });
   };
   const host = str(o.get('host'));
   const socket = str(o.get('socket'));
@@ -147,7 +189,7 @@ function checkBlock(
   if (host === undefined || socket === undefined || binPath === undefined || port === undefined) return;
   const labelAt: Span = b.block.key !== undefined ? b.block.keySpan : b.block.valueSpan;
   if ((host !== '' || port !== 0) && socket !== '') {
-    report(
+    problem(
       o.get('socket')!.at.keySpan,
       `it sets both "socket" and ${host !== '' ? '"host"' : '"port"'}: a backend is reached either by host and port or by a unix socket`,
     );
@@ -159,30 +201,25 @@ function checkBlock(
     const bytes = new TextEncoder().encode(unixSocket).length;
     if (bytes + 1 > size - 2) {
       const at = o.get(socket !== '' ? 'socket' : 'host')!.at.valueSpan;
-      report(at, `the unix socket path has ${bytes} bytes; lighttpd takes at most ${size - 3} on ${ctx.platform}`);
+      problem(at, `the unix socket path has ${bytes} bytes; lighttpd takes at most ${size - 3} on ${ctx.platform}`);
     } else if (binPath !== '') {
-      const first = sockets.get(unixSocket);
-      if (!first) sockets.set(unixSocket, { binPath, scope });
-      else if (first.binPath !== binPath && first.scope !== scope)
-        report(
-          o.get('bin-path')!.at.valueSpan,
-          `another block of ${key} already starts "${first.binPath}" on the socket "${unixSocket}"`,
-        );
+      claims?.push({ socket: unixSocket, binPath, at: o.get('bin-path')!.at.valueSpan, where });
     }
   } else if (host === '' && binPath === '') {
-    report(
+    problem(
       labelAt,
       'it has no address: set "host" (with "port"), "socket", or "bin-path" for a program lighttpd starts',
     );
   } else if (host !== '') {
     const p = hostProblem(host);
-    if (p) report(o.get('host')!.at.valueSpan, p);
+    if (p) problem(o.get('host')!.at.valueSpan, p);
   }
+  if (!report) return;
   const docroots = o.get('x-sendfile-docroot');
   if (docroots?.value.type === 'array') {
     for (const e of locateElements(docroots.value, docroots.at.valueExpr, docroots.at.valueSpan))
       if (e.value.type === 'string' && !e.value.value.startsWith('/'))
-        report(e.valueSpan, `"x-sendfile-docroot" paths must be absolute (start with "/"), found "${e.value.value}"`);
+        problem(e.valueSpan, `"x-sendfile-docroot" paths must be absolute (start with "/"), found "${e.value.value}"`);
   }
   const mode = o.get('mode');
   if (
@@ -191,5 +228,5 @@ function checkBlock(
     mode?.value.type === 'string' &&
     mode.value.value === 'authorizer'
   )
-    report(mode.at.valueSpan, `${key} cannot act as an authorizer (only FastCGI backends can)`);
+    problem(mode.at.valueSpan, `${key} cannot act as an authorizer (only FastCGI backends can)`);
 }

@@ -25,9 +25,9 @@ export interface CheckEntry {
 
 /** What one top-level statement gave the local checks. */
 interface StatementEntry {
-  readonly node: Statement;
-  /** Its evaluated assignments, then its conditions (identities). */
-  readonly items: readonly object[];
+  /** Its evaluated assignments and conditions (identities). */
+  readonly assignments: readonly EvaluatedAssignment[];
+  readonly conditions: readonly EvaluatedCondition[];
   /** The blocks of its assignments and conditions and every block around them. */
   readonly scopes: readonly Scope[];
   /** The statement's offset when its findings were computed. */
@@ -99,10 +99,14 @@ function sameValue(a: EvalValue, b: EvalValue): boolean {
   return a.type === 'unknown' || a.value === (b as typeof a).value;
 }
 
-function sameState(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 2)
-    if (a[i] !== b[i] || !sameValue(a[i + 1] as EvalValue, b[i + 1] as EvalValue)) return false;
+/** A block's values now are those of `state` (stateOf earlier). */
+function sameState(state: readonly unknown[], s: Scope): boolean {
+  if (state.length !== 2 * s.vars.size) return false;
+  let i = 0;
+  for (const [k, v] of s.vars) {
+    if (state[i] !== k || !sameValue(state[i + 1] as EvalValue, v)) return false;
+    i += 2;
+  }
   return true;
 }
 
@@ -205,47 +209,45 @@ export function runChecksWithMemo(
     memo.entries.clear();
     memo.signature = signature;
   }
-  // Blocks whose values changed since the last run.
-  const changed = new Set<Scope>();
-  const seen = new Set<Scope>();
-  const look = (s: Scope) => {
-    for (let x: Scope | undefined = s; x && !seen.has(x); x = x.parent) {
-      seen.add(x);
-      const now = stateOf(x);
-      const before = memo.scopeState.get(x);
-      if (!before || !sameState(before, now)) changed.add(x);
-      memo.scopeState.set(x, now);
+  // Whether a block's values changed since the last run, each block compared once per run. (Every block a
+  // statement reads is compared on every run, so that "the last run" is the same for all of them.)
+  const changed = new Map<Scope, boolean>();
+  const isChanged = (s: Scope): boolean => {
+    let c = changed.get(s);
+    if (c === undefined) {
+      const before = memo.scopeState.get(s);
+      c = !before || !sameState(before, s);
+      if (c) memo.scopeState.set(s, stateOf(s));
+      changed.set(s, c);
     }
+    return c;
   };
   const entries = new Map<Statement, StatementEntry>();
   memo.reused = memo.computed = 0;
   const perStatement: (readonly (readonly Finding[])[])[] = [];
   statements.forEach((st, i) => {
     const g = groups[i];
-    const items: object[] = [...g.assignments, ...g.conditions];
+    const old = memo.entries.get(st);
+    // The same records have the same blocks (a record's block and a block's parent never change).
+    if (old && sameList(old.assignments, g.assignments) && sameList(old.conditions, g.conditions)) {
+      let same = true;
+      for (const s of old.scopes) if (isChanged(s)) same = false;
+      if (same) {
+        const delta = st.start - old.start;
+        const findings = delta === 0 ? old.findings : old.findings.map((l) => l.map((f) => moved(f, delta)));
+        entries.set(st, { ...old, start: st.start, findings });
+        perStatement.push(findings);
+        memo.reused++;
+        return;
+      }
+    }
     const scopes = new Set<Scope>();
     for (const a of g.assignments) for (let s: Scope | undefined = a.scope; s; s = s.parent) scopes.add(s);
     for (const c of g.conditions) {
       for (let s: Scope | undefined = c.scope; s; s = s.parent) scopes.add(s);
       for (let s: Scope | undefined = c.parent; s; s = s.parent) scopes.add(s);
     }
-    for (const s of scopes) look(s);
-    const old = memo.entries.get(st);
-    if (
-      old &&
-      old.node === st &&
-      sameList(old.items, items) &&
-      sameList(old.scopes, [...scopes]) &&
-      !old.scopes.some((s) => changed.has(s))
-    ) {
-      const delta = st.start - old.start;
-      const findings = delta === 0 ? old.findings : old.findings.map((l) => l.map((f) => moved(f, delta)));
-      const entry: StatementEntry = { ...old, start: st.start, findings };
-      entries.set(st, entry);
-      perStatement.push(findings);
-      memo.reused++;
-      return;
-    }
+    for (const s of scopes) isChanged(s);
     const part = ctx.part(st, g.assignments, g.conditions);
     const findings: Finding[][] = [];
     for (const check of local) {
@@ -260,7 +262,14 @@ export function runChecksWithMemo(
     const hi = lineEnd(text, st.end);
     const inside = (s: { start: number; end: number }) => s.start >= lo && s.end <= hi;
     const movable = part.findings.every((f) => inside(f) && (f.fixes ?? []).every((x) => x.edits.every(inside)));
-    if (movable) entries.set(st, { node: st, items, scopes: [...scopes], start: st.start, findings });
+    if (movable)
+      entries.set(st, {
+        assignments: g.assignments,
+        conditions: g.conditions,
+        scopes: [...scopes],
+        start: st.start,
+        findings,
+      });
   });
   memo.entries = entries;
   // In table order: a local check's findings statement by statement, a whole-document check's as it runs.

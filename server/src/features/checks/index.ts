@@ -4,7 +4,7 @@
  */
 import type { DocumentModel } from '../../analysis';
 import { CheckContext, type CheckOptions, type Finding } from './context';
-import { checkBackends } from './backends';
+import { checkBackendSockets, checkBackends } from './backends';
 import { checkAfterElse, checkConditions, checkElseOrder } from './conditions';
 import { checkLimits } from './limits';
 import { checkModuleOptions } from './moduleOptions';
@@ -44,10 +44,11 @@ const CHECKS: readonly CheckEntry[] = [
   { run: checkRegexes, local: true },
   { run: checkPlatform, local: true },
   { run: checkSockets, local: true },
-  { run: checkBackends },
+  { run: checkBackends, local: true },
+  { run: checkBackendSockets },
   { run: checkLimits },
   { run: checkModuleOptions, local: true },
-  { run: checkTls },
+  { run: checkTls, local: true },
   { run: checkStartup },
   { run: checkUpgrade },
   ...SECURITY_FAMILIES.map((f) => ({ run: (ctx: CheckContext) => f.run(ctx, securityFacts(ctx)), local: f.local })),

@@ -20,11 +20,11 @@ const enabled = (a: EvaluatedAssignment) =>
 export function checkTls(ctx: CheckContext): void {
   const whole = ctx.model.full ?? ctx.model.evaluation;
   if (whole.global.vars.get('server.modules')?.type === 'unknown' || ctx.model.modules.open) return;
-  const mine = new Set(ctx.assignments.map((a) => a.node));
   const has = (s: Scope, key: string) => s.vars.has(key);
   const globalPem = has(whole.global, 'ssl.pemfile');
-  for (const a of whole.assignments) {
-    if (a.node.key.fullName !== 'ssl.engine' || !mine.has(a.node) || !enabled(a)) continue;
+  // (each ssl.engine of this document, with its block's final values and the global scope's)
+  for (const a of ctx.assignments) {
+    if (a.node.key.fullName !== 'ssl.engine' || !enabled(a)) continue;
     const s = a.scope;
     // the final value of the block decides
     const final = s.vars.get('ssl.engine');

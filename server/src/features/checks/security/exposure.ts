@@ -48,12 +48,27 @@ function insertBefore(ctx: CheckContext, a: EvaluatedAssignment, line: string, t
   return { title, edits: [{ start: lineStart, end: lineStart, newText: `${indent}${line}\n` }] };
 }
 
+/** Directory listings and script sources, assignment by assignment (their blocks and the global scope). */
 export function checkExposure(ctx: CheckContext, facts: SecurityFacts): void {
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName.toLowerCase();
     if ((key === 'dir-listing.activate' || key === 'server.dir-listing') && !a.scope.parent && boolOf(a.rhs)) {
       ctx.report('dir-listing-global', a.node.key, { key: a.node.key.fullName });
-    } else if (key in STATUS_WHAT && a.rhs.type === 'string' && a.rhs.value !== '' && facts.complete) {
+    } else if (key in STATUS_WHAT) {
+      continue;
+    } else if (HANDLER_KEYS.includes(key) && a.scope.parent && a.node.value) {
+      checkSourceDisclosure(ctx, facts, a, key);
+    }
+  }
+}
+
+/** Status pages no block guards, and the whole-configuration advice (every block may guard or set them). */
+export function checkExposureWhole(ctx: CheckContext, facts: SecurityFacts): void {
+  const status = facts.complete ? Object.keys(STATUS_WHAT).flatMap((k) => facts.assignmentsOf(k)) : [];
+  for (const a of status) {
+    const key = a.node.key.fullName.toLowerCase();
+    if (!facts.mine.has(a)) continue;
+    if (a.rhs.type === 'string' && a.rhs.value !== '') {
       if (!facts.moduleLoaded(key) || facts.ownValue(a.scope, key) !== a.rhs) continue;
       if (isGuarded(facts, a.scope, a.rhs.value)) continue;
       ctx.report('status-unprotected', a.node.value ?? a.node.key, {
@@ -61,8 +76,6 @@ export function checkExposure(ctx: CheckContext, facts: SecurityFacts): void {
         url: a.rhs.value,
         what: STATUS_WHAT[key],
       });
-    } else if (HANDLER_KEYS.includes(key) && a.scope.parent && a.node.value) {
-      checkSourceDisclosure(ctx, facts, a, key);
     }
   }
   checkWholeConfig(ctx, facts);

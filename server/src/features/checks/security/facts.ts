@@ -105,11 +105,14 @@ export class SecurityFacts {
   readonly complete: boolean;
   /** The document is the main config (not a fragment another file includes, not a lone fragment). */
   readonly isMain: boolean;
+  private mineSet?: ReadonlySet<EvaluatedAssignment>;
+
   /** The assignments written in this document (the only places a finding can be shown). */
-  readonly mine: ReadonlySet<EvaluatedAssignment>;
+  get mine(): ReadonlySet<EvaluatedAssignment> {
+    return (this.mineSet ??= new Set(this.ctx.assignments));
+  }
 
   constructor(readonly ctx: CheckContext) {
-    this.mine = new Set(ctx.assignments);
     const model = ctx.model;
     this.evaluation = model.full ?? model.evaluation;
     this.all = this.evaluation.assignments;

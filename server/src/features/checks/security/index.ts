@@ -9,13 +9,13 @@ import type { CheckContext } from '../context';
 import { checkAdvisories } from './advisories';
 import { checkAlias } from './alias';
 import { checkCaptures } from './captures';
-import { checkExposure } from './exposure';
+import { checkExposure, checkExposureWhole } from './exposure';
 import { SecurityFacts } from './facts';
 import { checkHandlers } from './handlers';
 import { checkHostPatterns } from './hosts';
 import { checkLists } from './lists';
 import { checkSecrets } from './secrets';
-import { checkTls } from './tls';
+import { checkTls, checkTlsEngine } from './tls';
 import { checkTlsProfile } from './tlsProfile';
 
 /** Every code of the security group. */
@@ -33,12 +33,14 @@ export const SECURITY_FAMILIES: readonly {
   { run: (ctx) => checkHostPatterns(ctx), local: true },
   { run: (ctx) => checkAlias(ctx), local: true },
   { run: (ctx) => checkCaptures(ctx), local: true },
-  { run: checkExposure },
+  { run: checkExposure, local: true },
+  { run: checkExposureWhole },
   { run: checkHandlers, local: true },
-  { run: checkTls },
+  { run: (ctx) => checkTls(ctx), local: true },
+  { run: checkTlsEngine },
   { run: checkAdvisories },
   { run: checkSecrets },
-  { run: checkTlsProfile },
+  { run: checkTlsProfile, local: true },
 ];
 
 /** The security facts of a check run, made once from the whole document's context and shared by its parts. */

@@ -146,10 +146,10 @@ function servingRoots(facts: SecurityFacts): { scope: Scope; root: string; prefi
 export function checkSecrets(ctx: CheckContext, facts: SecurityFacts): void {
   if (!facts.complete || ctx.model.lenient) return;
   let roots: ReturnType<typeof servingRoots> | undefined;
-  for (const a of ctx.assignments) {
+  for (const a of Object.keys(SECRET_KEYS).flatMap((k) => facts.assignmentsOf(k))) {
     const key = a.node.key.fullName.toLowerCase();
     const holds = SECRET_KEYS[key];
-    if (!holds || a.rhs.type !== 'string' || !a.node.value || !facts.moduleLoaded(key)) continue;
+    if (!facts.mine.has(a) || a.rhs.type !== 'string' || !a.node.value || !facts.moduleLoaded(key)) continue;
     const file = a.rhs.value;
     if (!file.startsWith('/')) continue;
     roots ??= servingRoots(facts);

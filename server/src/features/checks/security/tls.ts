@@ -77,7 +77,8 @@ function checkConfCmd(ctx: CheckContext, a: EvaluatedAssignment): void {
   }
 }
 
-export function checkTls(ctx: CheckContext, facts: SecurityFacts): void {
+/** Weak protocols, ciphers and parse options, assignment by assignment. */
+export function checkTls(ctx: CheckContext): void {
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName.toLowerCase();
     if (key === 'ssl.openssl.ssl-conf-cmd' && a.rhs.type === 'array') checkConfCmd(ctx, a);
@@ -113,17 +114,14 @@ export function checkTls(ctx: CheckContext, facts: SecurityFacts): void {
       });
     }
   }
-  checkEngine(ctx, facts);
 }
 
-/** TLS keys on a socket that is not TLS, and the advice on HSTS for a TLS config. */
-function checkEngine(ctx: CheckContext, facts: SecurityFacts): void {
+/** TLS keys on a socket that is not TLS, and the advice on HSTS for a TLS config (whole configuration). */
+export function checkTlsEngine(ctx: CheckContext, facts: SecurityFacts): void {
   if (!facts.complete || ctx.model.lenient) return;
-  const engineScopes = facts.scopesSetting('ssl.engine').filter((s) => boolOf(facts.ownValue(s, 'ssl.engine')));
-  const engineUnknown = facts
-    .scopesSetting('ssl.engine')
-    .some((s) => boolOf(facts.ownValue(s, 'ssl.engine')) === undefined);
-  if (engineUnknown) return;
+  const setting = facts.scopesSetting('ssl.engine');
+  if (setting.some((s) => boolOf(facts.ownValue(s, 'ssl.engine')) === undefined)) return;
+  const engineScopes = setting.filter((s) => boolOf(facts.ownValue(s, 'ssl.engine')));
   for (const a of ctx.assignments) {
     if (a.node.key.fullName.toLowerCase() !== 'ssl.pemfile') continue;
     const s = a.scope;
