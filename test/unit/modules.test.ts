@@ -188,6 +188,20 @@ describe('adding a module keeps the list style and lighttpd order', () => {
       '# my server\n\nserver.modules += ( "mod_proxy" )\nserver.port = 80\nproxy.server = ()\n',
     );
   });
+  test('no list, a block first: the += line goes above the blank line a deleted module line left, not glued to the block', () => {
+    assert.equal(
+      addModules('# TurboGears\n\n$HTTP["host"] == "tg" {\n  scgi.server = ()\n}\n', ['mod_scgi']),
+      '# TurboGears\nserver.modules += ( "mod_scgi" )\n\n$HTTP["host"] == "tg" {\n  scgi.server = ()\n}\n',
+    );
+    assert.equal(
+      addModules('$HTTP["host"] == "tg" {\n  scgi.server = ()\n}\n', ['mod_scgi']),
+      'server.modules += ( "mod_scgi" )\n\n$HTTP["host"] == "tg" {\n  scgi.server = ()\n}\n',
+    );
+    assert.equal(
+      addModules('# a\r\n\r\n\r\n$HTTP["host"] == "tg" {\r\n  scgi.server = ()\r\n}\r\n', ['mod_scgi']),
+      '# a\r\nserver.modules += ( "mod_scgi" )\r\n\r\n\r\n$HTTP["host"] == "tg" {\r\n  scgi.server = ()\r\n}\r\n',
+    );
+  });
   test('a list inside a condition or built from a variable is not edited', () => {
     assert.equal(
       addModules('m = ( "mod_access" )\nserver.modules = m\n', ['mod_proxy']),

@@ -8,21 +8,12 @@
  */
 import { getDirective } from '../schema';
 import type { Include } from '../parser/ast';
+import { knownShellScript } from '../schema/shellScripts';
 import { stringsOf, type Evaluation } from './evaluate';
 
-/**
- * Helper scripts shipped with Debian's lighttpd package whose output never touches server.modules:
- * create-mime.conf.pl prints mimetype.assign, use-ipv6.pl prints server.bind / $SERVER["socket"].
- * Any other include_shell may print anything, so it leaves the module set open.
- */
-const MODULE_FREE_SCRIPTS = ['/usr/share/lighttpd/create-mime.conf.pl', '/usr/share/lighttpd/use-ipv6.pl'];
-
+/** Debian's helper scripts (schema/shellScripts.ts) never touch server.modules; any other include_shell may. */
 function isModuleFreeShell(inc: Include): boolean {
-  const op = inc.operand;
-  const first = op?.kind === 'concat' ? op.operands[0] : op;
-  if (first?.kind !== 'string') return false;
-  const cmd = first.value.trim().split(/\s+/)[0];
-  return MODULE_FREE_SCRIPTS.includes(cmd);
+  return knownShellScript(inc)?.keys.includes('server.modules') === false;
 }
 
 export interface ModuleSet {

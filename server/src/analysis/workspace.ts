@@ -297,7 +297,10 @@ export class ConfigWorkspace {
       // The main config's own folder (a copy of /etc/lighttpd in ~/lighttpd-copy/), else a folder named like
       // the prefix's last folder (<ws>/etc/lighttpd).
       for (const to of [mainDir, ...(byName.get(parts[c]) ?? [])]) {
-        if (to === from) continue;
+        // (a folder is no copy of itself, nor of a folder inside or around it: `lighttpd-lint DIR/lighttpd.conf`
+        // whose include names DIR's own absolute path reads the real files, whatever DIR is called)
+        const real = this.canonical(to);
+        if ([to, real].some((t) => t === from || from.startsWith(t + '/') || t.startsWith(from + '/'))) continue;
         const copy = to + path.slice(from.length);
         const found = hasGlob(copy) ? this.view.glob(copy, ctx.maxGlobMatches) : this.view.isFile(copy) ? [copy] : [];
         if (found.some((f) => this.known.has(this.canonical(f)))) return { from, to };

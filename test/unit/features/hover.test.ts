@@ -226,13 +226,15 @@ describe('hover on include paths', () => {
     assert.equal(at('include "/srv/missing|.conf"\n')!.value, '`/srv/missing.conf` → not found');
   });
 
-  test('without an include context (or for include_shell) there is no path hover', () => {
+  test('without an include context there is no path hover; include_shell says it was not run instead', () => {
     const f = withCursor(
       'include "/etc/lighttpd/conf-en|abled/*.conf"\n',
       '|',
       'file:///ws/etc/lighttpd/lighttpd.conf',
     );
     assert.equal(doHover(f.doc, f.model, f.position), null);
-    assert.equal(at('include_shell "/usr/share/lighttpd/create-mime|.conf.pl"\n'), null);
+    const shell = at('include_shell "/usr/share/lighttpd/create-mime|.conf.pl"\n')!;
+    assert.doesNotMatch(shell.value, /read from/);
+    assert.match(shell.value, /Not run for this check[\s\S]*mimetype\.assign/);
   });
 });

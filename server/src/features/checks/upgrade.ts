@@ -12,26 +12,15 @@
  * include_shell whose output is unknown) might set is never reported missing.
  */
 import type { EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
-import type { ArrayValue, Assignment, Include, Span } from '../../parser/ast';
+import type { ArrayValue, Assignment, Span } from '../../parser/ast';
 import { compareVersions } from '../../schema';
+import { knownShellScript } from '../../schema/shellScripts';
 import type { ArgsOf, RuleCode } from '../diagnostics/rules';
 import type { CheckContext, Fix, FixEdit, ReportRest } from './context';
 
 /** The upgrade-* codes, and what a check passes besides the two versions. */
 type UpgradeCode = Extract<RuleCode, `upgrade-${string}`>;
 type UpgradeFacts<C extends UpgradeCode> = Omit<ArgsOf<C>, 'from' | 'target'>;
-
-/** Known include_shell helpers (Debian's lighttpd package) and the only keys their output sets. */
-const KNOWN_SHELL_KEYS: Readonly<Record<string, readonly string[]>> = {
-  '/usr/share/lighttpd/create-mime.conf.pl': ['mimetype.assign'],
-  '/usr/share/lighttpd/use-ipv6.pl': ['server.use-ipv6', 'server.bind', 'server.port'],
-};
-
-function shellCommand(inc: Include): string | undefined {
-  const op = inc.operand;
-  const first = op?.kind === 'concat' ? op.operands[0] : op;
-  return first?.kind === 'string' ? first.value.trim().split(/\s+/)[0] : undefined;
-}
 
 const ENABLED = /^(enable|enabled|true|1)$/i;
 
@@ -95,7 +84,7 @@ class UpgradeScan {
     if (this.ev.unresolvedIncludes.length > 0) open = 'all';
     else
       for (const inc of this.ev.includeShells) {
-        const known = KNOWN_SHELL_KEYS[shellCommand(inc) ?? ''];
+        const known = knownShellScript(inc)?.keys;
         if (!known) {
           open = 'all';
           break;

@@ -112,9 +112,22 @@ export function planModuleInsertionAt(text: string, file: ConfigFile, modules: r
     }
     // ... else before the first statement, below the file's header comment.
     const first = file.statements[0];
-    const at = first ? lineStart(text, first.start) : text.length;
+    let at = first ? lineStart(text, first.start) : text.length;
+    // A block (a condition, an include) keeps a blank line above it: the new line goes above the blank lines
+    // before it (where a deleted module line left one), or gets one of its own.
+    let suffix = eol;
+    if (first && first.kind !== 'assignment') {
+      let blank = at;
+      while (blank > 0) {
+        const prev = lineStart(text, blank - (text[blank - 1] === '\n' && text[blank - 2] === '\r' ? 2 : 1));
+        if (text.slice(prev, blank).trim() !== '') break;
+        blank = prev;
+      }
+      if (blank < at) at = blank;
+      else suffix = eol + eol;
+    }
     const prefix = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? eol : '';
-    return [{ ...range(at), newText: `${prefix}${line}${eol}` }];
+    return [{ ...range(at), newText: `${prefix}${line}${suffix}` }];
   }
 
   const { list } = target;

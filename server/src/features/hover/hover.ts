@@ -11,6 +11,7 @@ import type { DocumentModel } from '../../analysis';
 import type { Assignment, ConditionHead, Expression, Include, Span } from '../../parser/ast';
 import { getDirective, getModule, getRemovedDirective, subKeyAt, subKeyPlace } from '../../schema';
 import type { KeySet, SubKey } from '../../schema/types';
+import { knownShellScript } from '../../schema/shellScripts';
 import {
   CONDITION_FIELD_DOCS,
   CONDITION_OBJECT_DOCS,
@@ -225,6 +226,20 @@ function elementContext(path: readonly PathEntry[]): {
 }
 
 /**
+ * For an include_shell that was not run (the checks never run one unless the workspace is trusted and
+ * lighttpd.includeShell.execute is on; never on the web): that it was not, and what is therefore unknown.
+ */
+function includeShellNote(model: DocumentModel, inc: Include): string {
+  const ran = !model.evaluation.includeShells.some((i) => i === inc || (i.start === inc.start && i.end === inc.end));
+  if (ran) return '\n\nRun for this check: its output is part of the configuration checked.';
+  const known = knownShellScript(inc);
+  const unknown = known
+    ? `Unknown therefore: what it prints, ${known.prints}. The checks treat ${known.keys.join(', ')} as possibly set.`
+    : 'Unknown therefore: whatever it prints. The checks treat every setting and module as possibly set from here on.';
+  return `\n\nNot run for this check (it runs only in a trusted workspace with lighttpd.includeShell.execute on, never in the browser). ${unknown}`;
+}
+
+/**
  * A key of a directive's list (a backend option, an auth.require field): what it does, then its type,
  * default, first release, what it needs, and the directive's documentation, as a directive's hover has.
  */
@@ -364,6 +379,8 @@ function elementHover(
     const md = includeMarkdown(doc, model, inc.node, includes);
     if (md) return hover(doc, inc.node.operand, md);
   }
+  if (inc?.type === 'include' && inc.node.kind === 'include_shell' && inc.node.operand && last.type === 'expression')
+    return hover(doc, inc.node.operand, `**include_shell**${includeShellNote(model, inc.node)}`);
   switch (last.type) {
     case 'key': {
       const key = last.node.fullName;
@@ -401,8 +418,9 @@ function elementHover(
     }
     case 'include': {
       const kw = last.node.keyword;
+      const shell = last.node.kind === 'include_shell' ? includeShellNote(model, last.node) : '';
       if (offset >= kw.start && offset <= kw.end)
-        return hover(doc, kw, `**${text.slice(kw.start, kw.end)}**\n\n${KEYWORD_DOCS[last.node.kind]}`);
+        return hover(doc, kw, `**${text.slice(kw.start, kw.end)}**\n\n${KEYWORD_DOCS[last.node.kind]}${shell}`);
       return null;
     }
     case 'global':

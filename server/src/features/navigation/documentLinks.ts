@@ -84,7 +84,8 @@ export function findDocumentLinks(doc: TextDocument, model: DocumentModel, conte
     links.push({
       range,
       target: pathToUri(matches[0]),
-      tooltip: targets.via ? `${files} (${mappingNote(targets.via)})` : files,
+      // (what a click opens; where the path is read from, mapping included, is the include's hover)
+      tooltip: files,
     });
   }
   return links;

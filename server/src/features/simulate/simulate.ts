@@ -5,6 +5,7 @@
  * `lighttpd -p` form, and inlay hints (the value of `var.*` references; the value of `%n` after a
  * simulation). Pure: file texts come through `readText`.
  */
+import { knownShellScript, shellCommand } from '../../schema/shellScripts';
 import type { Range } from 'vscode-languageserver-types';
 import type { DocumentModel, EvalValue, Scope } from '../../analysis';
 import { printConfig } from '../../analysis/print';
@@ -274,8 +275,15 @@ function describe(b: ConditionBranch): { condition: string; suggestion: string }
 
 /** The configuration the document belongs to, as `lighttpd -p` prints it. */
 export function effectiveConfiguration(model: DocumentModel, version: string): string {
-  const header = `# Effective configuration (lighttpd -p form, lighttpd ${version})${model.root ? ` of ${model.root}` : ''}\n# Values known only when lighttpd starts print as <unknown>.\n`;
-  return header + printConfig(evaluationOf(model), { version });
+  const ev = evaluationOf(model);
+  // Each include_shell that was not run: what its output would add is missing below, and said so.
+  const notRun = ev.includeShells.map((inc) => {
+    const known = knownShellScript(inc);
+    const command = shellCommand(inc) ?? 'its command';
+    return `# Not run: include_shell "${command}"${known ? `; left out: ${known.prints}` : '; whatever it prints is left out'}.\n`;
+  });
+  const header = `# Effective configuration (lighttpd -p form, lighttpd ${version})${model.root ? ` of ${model.root}` : ''}\n# Values known only when lighttpd starts print as <unknown>.\n${notRun.join('')}`;
+  return header + printConfig(ev, { version });
 }
 
 export interface ValueHint {
