@@ -704,6 +704,20 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       await backToConfig(); // the details page took the config's preview tab
     });
 
+    await step(
+      'the palette offers "Check with lighttpd Now": the extension host is Node (lighttpd.nodeHost)',
+      async () => {
+        // (code-server's workbench is a web page, so a `when` with !isWeb hid it although lighttpd can run here)
+        const input = await openQuickInput('F1', 'command palette');
+        await input.fill('>lighttpd: Check with lighttpd Now');
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'Check with lighttpd Now' })
+          .first()
+          .waitFor({ timeout: STEP_MS });
+        await page.keyboard.press('Escape');
+      },
+    );
+
     await step('output channel without tracing (lighttpd: Show Output)', async () => {
       await palette('lighttpd: Show Output');
       await page.locator('.panel .view-lines', { hasText: 'lighttpd language server running' }).first().waitFor({

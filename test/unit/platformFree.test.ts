@@ -5,7 +5,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isIPv4 as nodeIPv4, isIPv6 as nodeIPv6 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -128,4 +128,20 @@ describe('the web bundles have no Node built-ins', () => {
         assert.ok(!inputs.some((i) => i.includes(nodeOnly)), `${entry} bundles ${nodeOnly}`);
     }
   });
+});
+
+test('commands that start programs show where the extension host is Node (lighttpd.nodeHost), not by !isWeb', () => {
+  // code-server's workbench is a web page (isWeb) with a Node extension host: !isWeb hid them there. The desktop
+  // client sets lighttpd.nodeHost (client/src/extension.ts); the web worker never does. The UI test checks the palette.
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes: { menus: { commandPalette: { command: string; when?: string }[] } };
+  };
+  const when = new Map(pkg.contributes.menus.commandPalette.map((m) => [m.command, m.when ?? '']));
+  for (const command of ['lighttpd.checkWithLighttpd', 'lighttpd.compareRoutingWithLastCommit'])
+    assert.match(when.get(command) ?? '', /(^|&& )lighttpd\.nodeHost( &&|$)/, command);
+  assert.deepEqual(
+    [...when].filter(([, w]) => /isWeb/.test(w)),
+    [],
+  );
+  assert.match(when.get('lighttpd.checkWithLighttpd')!, /isWorkspaceTrusted/);
 });
