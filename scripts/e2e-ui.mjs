@@ -621,7 +621,7 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
         .waitFor({ timeout: STEP_MS });
       // The README's picture in a smaller window (its bytes count against the .vsix).
       const viewport = page.viewportSize();
-      await page.setViewportSize({ width: 1000, height: 430 });
+      await page.setViewportSize({ width: 880, height: 330 });
       await page.waitForTimeout(500);
       await shot('test-explorer', { around: [view, page.locator('.part.editor').first()], pad: 0 });
       await page.setViewportSize(viewport);
