@@ -170,6 +170,18 @@ describe('formatting', () => {
     assert.equal(fmt(arrows, { alignArrows: true }), arrows);
   });
 
+  test('idempotent where a padded => follows [ or $ (fuzz seed 4069778890, iterations 1882 and 4338)', () => {
+    // No blank may stand there: the padding goes at once, not one blank in the first pass and none in the second.
+    for (const [src, want] of [
+      ['f[  =>', 'f[=>\n'],
+      [']$  =>', '] $=>\n'],
+    ]) {
+      const once = fmt(src);
+      assert.equal(once, want);
+      assert.equal(fmt(once), once);
+    }
+  });
+
   test('document edits are per line; range formatting only touches the lines of the range', () => {
     const text = 'a=1\n$HTTP["host"] == "a" {\nb=2\n}\nc=3\n';
     const { doc, model } = docOf(text);

@@ -227,8 +227,9 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     for (let i = 1; i < items.length; i++) {
       const gap = text.slice(end(items[i - 1]), items[i].startOffset);
       const mid = i > 1 && items[i].tokenType === T.ArrayAssign;
-      // A padded mid-line `=>` keeps its padding for now (see midArrows).
-      const padded = mid && /^ {2,}$/.test(gap);
+      // A padded mid-line `=>` keeps its padding for now (see midArrows), where a blank may stand at all (not
+      // after `[` or `$`: dropping the padding there leaves no blank, else the next pass would remove it).
+      const padded = mid && /^ {2,}$/.test(gap) && space(items[i - 1], items[i], ' ', spaced) === ' ';
       body += padded ? gap : space(items[i - 1], items[i], gap, spaced);
       if (mid) arrowsAt.push({ at: body.length, gap: padded ? gap.length : 0 });
       body += items[i].image;
