@@ -6,7 +6,7 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigWorkspace } from '../../server/src/analysis/workspace';
@@ -72,6 +72,40 @@ describe('scratch copy for lighttpd', () => {
     assert.equal(planScratchCopy(new ConfigWorkspace(nodeFileSystem), plain), undefined);
   });
   test(
+    "an include_shell runs in the mirrored folder, where the originals it names are linked (lighttpd runs it in its file's folder)",
+    { skip: LIGHTTPD ? false : NO_LIGHTTPD },
+    async () => {
+      const etc2 = join(tmp, 'ws2/etc/lighttpd');
+      const root2 = join(etc2, 'lighttpd.conf');
+      write(
+        root2,
+        `server.document-root = "${tmp}"\nserver.port = 8080\ninclude_shell "./gen.sh"\ninclude "/etc/lighttpd/conf-enabled/*.conf"\n`,
+      );
+      writeFileSync(join(etc2, 'gen.sh'), '#!/bin/sh\ncat local/tag.conf\n', { mode: 0o755 });
+      write(join(etc2, 'local/tag.conf'), 'server.tag = "generated"\n');
+      write(join(etc2, 'conf-enabled/10-broken.conf'), 'server.max-fds = 1024\nserver.max-fds = 2048\n');
+      const ws = new ConfigWorkspace(nodeFileSystem);
+      ws.setKnownFiles([root2, join(etc2, 'conf-enabled/10-broken.conf')]);
+      const plan = planScratchCopy(ws, root2)!;
+      assert.deepEqual(
+        plan.files.map((f) => f.path),
+        [root2, join(etc2, 'conf-enabled/10-broken.conf')],
+      );
+      const r = await runLighttpdPreflight(root2, {
+        enabled: true,
+        trusted: true,
+        executablePath: LIGHTTPD,
+        scratch: plan,
+      });
+      assert.ok(r.ran);
+      // the command ran (no "include_shell" failure) and lighttpd went on to the workspace fragment
+      assert.doesNotMatch(r.output, /include_shell|gen\.sh|not found/, r.output);
+      assert.match(r.output, /Duplicate config variable/);
+      assert.ok(r.output.includes(`source: ${join(etc2, 'conf-enabled/10-broken.conf')}`), r.output);
+      assert.ok(existsSync(join(etc2, 'gen.sh')) && existsSync(join(etc2, 'local/tag.conf')), 'the originals are kept');
+    },
+  );
+  test(
     'lighttpd -tt on the scratch copy reports the workspace fragment, and the log names the files read',
     {
       skip: LIGHTTPD ? false : NO_LIGHTTPD,
@@ -103,6 +137,7 @@ describe('scratch copy for lighttpd', () => {
         log,
       );
       assert.match(log, /exit status 255 in \d+ ms/);
+      assert.ok(!existsSync(r.args[2]), 'the scratch copy is removed');
       // without the copy lighttpd reads this machine's /etc/lighttpd/conf-enabled: the broken fragment is not read
       const direct = await runLighttpdPreflight(root, { enabled: true, trusted: true, executablePath: LIGHTTPD });
       assert.ok(direct.ran && !direct.output.includes('10-broken.conf'), direct.ran ? direct.output : '');

@@ -7,7 +7,17 @@
  * which it is killed, and a cap on the output kept. Its output is mapped by features/diagnostics/lighttpdValidation.ts.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { scratchText, unscratch, type ScratchCopyPlan } from '../analysis/scratchCopy';
@@ -78,6 +88,31 @@ function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+/**
+ * In each mirrored folder, a link to every entry of the original folder that is not mirrored: lighttpd runs an
+ * include_shell command in the folder of the file that has it, so `./gen.sh` or `cat local/*.conf` find the
+ * originals there. (Removing the scratch folder removes the links, never what they point to.)
+ */
+function linkTheRest(scratch: string, dirs: ReadonlySet<string>): void {
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue; // (a folder we cannot list: the mirror has what was read)
+    }
+    for (const name of names) {
+      const at = join(scratch + dir, name);
+      if (existsSync(at)) continue;
+      try {
+        symlinkSync(join(dir, name), at);
+      } catch {
+        // (a name we cannot link: the command finds it missing, as it would find an unreadable file)
+      }
+    }
+  }
+}
+
 /** `lighttpd -tt -f configPath`, in the config's directory (lighttpd resolves includes from there too). */
 export function runLighttpdPreflight(configPath: string, options: LighttpdRunOptions): Promise<LighttpdRunResult> {
   if (!options.enabled) return Promise.resolve({ ran: false, reason: 'disabled' });
@@ -97,6 +132,7 @@ export function runLighttpdPreflight(configPath: string, options: LighttpdRunOpt
         mkdirSync(dirname(at), { recursive: true });
         writeFileSync(at, scratchText(f, scratch));
       }
+      linkTheRest(scratch, new Set(options.scratch.files.map((f) => dirname(f.path))));
       main = scratch + options.scratch.root;
     } catch (e) {
       if (scratch) rmSync(scratch, { recursive: true, force: true });
