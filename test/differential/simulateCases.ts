@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../server/src/analysis/simulate/model';
 import { rng } from './mutate';
+import { sampleOf } from '../../server/src/analysis/simulate/representative';
 
 export interface TestRequest {
   readonly method: string;
@@ -177,19 +178,6 @@ export function generatedConfig(seed: number, docroot: string): string {
     ...blocks(r, 0, '', { n: 0 }),
     '',
   ].join('\n');
-}
-
-/** A string a regex probably matches (a crude walk: the first alternative, one of each repeat). */
-export function sampleOf(pattern: string): string {
-  let p = pattern.replace(/^\(\?i\)/, '');
-  p = p.replace(/^\^/, '').replace(/\$$/, '');
-  p = p.replace(/\[\[:alpha:\]\]/g, 'a').replace(/\[\[:digit:\]\]/g, '1');
-  p = p.replace(/\((?:\?:)?([^()|]*)\|[^()]*\)/g, '$1');
-  p = p.replace(/\[\^[^\]]*\]/g, 'q').replace(/\[([^\]])[^\]]*\]/g, '$1');
-  p = p.replace(/\\d/g, '1').replace(/\\w/g, 'w').replace(/\\s/g, ' ');
-  p = p.replace(/\.\*|\.\+/g, 'x').replace(/\\(.)/g, '$1');
-  p = p.replace(/[()?*+^$]|\{\d*,?\d*\}/g, '');
-  return p;
 }
 
 function encodeOne(s: string): string {
