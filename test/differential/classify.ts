@@ -61,6 +61,11 @@ const STARTUP = new Set([
   'server-scope-in-condition',
   // Patterns of url.rewrite*/url.redirect are compiled when their module starts (-t compiles only conditions).
   'invalid-regex',
+  // What modules refuse when they configure themselves (docs/startup.md): auth.require's fields, a backend's
+  // host/socket/bin-path, the TLS certificate a socket needs.
+  'missing-field',
+  'invalid-backend',
+  'ssl-pemfile-missing',
 ]);
 
 export interface Classification {
