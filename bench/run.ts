@@ -247,28 +247,41 @@ async function serverMeasures(text: string, edits: number, idleMs = 300): Promis
  * process against a bare `node -e 0`, alternated run by run so that both see the same machine; the first run
  * (it writes the compile cache, entries/compileCache.ts) is reported on its own.
  */
+/**
+ * Runs Node processes and measures each: wall time and the CPU time of the whole process (every thread,
+ * start to exit), which a preload writes at exit (the same preload for every run, so it costs each the same).
+ */
+function processTimer(env: NodeJS.ProcessEnv): {
+  timed: (args: string[], cwd?: string) => { wall: number; cpu: number; status: number | null };
+  dispose: () => void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'lighttpd-bench-timer-'));
+  const cpuFile = join(dir, 'cpu');
+  const preload = join(dir, 'cpu-at-exit.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(${JSON.stringify(cpuFile)}, String((u.user + u.system) / 1000)); });\n`,
+  );
+  return {
+    timed: (args, cwd) => {
+      rmSync(cpuFile, { force: true });
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--require', preload, ...args], { stdio: 'ignore', env, cwd });
+      const wall = Number(process.hrtime.bigint() - t) / 1e6;
+      return { wall, cpu: existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN, status: r.status };
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 function cliMeasures(
   file: string,
   runs: number,
 ): { cliMs: number; nodeMs: number; coldMs: number; cliCpuMs: number; nodeCpuMs: number } {
   const cli = join(ROOT, 'dist', 'cli.js');
   const cacheHome = mkdtempSync(join(tmpdir(), 'lighttpd-bench-cache-'));
-  // CPU time of the whole process (every thread, start to exit): a preload writes process.cpuUsage() at exit
-  // (the same preload for both, so it costs both the same).
-  const cpuFile = join(cacheHome, 'cpu');
-  const preload = join(cacheHome, 'cpu-at-exit.cjs');
-  writeFileSync(
-    preload,
-    `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(${JSON.stringify(cpuFile)}, String((u.user + u.system) / 1000)); });\n`,
-  );
-  const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
-  const timed = (args: string[]): { wall: number; cpu: number } => {
-    rmSync(cpuFile, { force: true });
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, ['--require', preload, ...args], { stdio: 'ignore', env });
-    const wall = Number(process.hrtime.bigint() - t) / 1e6;
-    return { wall, cpu: existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN };
-  };
+  const timer = processTimer({ ...process.env, XDG_CACHE_HOME: cacheHome });
+  const timed = timer.timed;
   const coldMs = timed([cli, file]).wall;
   const cliMs: number[] = [];
   const nodeMs: number[] = [];
@@ -283,6 +296,7 @@ function cliMeasures(
     nodeCpu.push(n.cpu);
   }
   rmSync(cacheHome, { recursive: true, force: true });
+  timer.dispose();
   return { cliMs: median(cliMs), nodeMs: median(nodeMs), coldMs, cliCpuMs: median(cliCpu), nodeCpuMs: median(nodeCpu) };
 }
 
@@ -479,6 +493,28 @@ async function main(): Promise<void> {
     results.extras['lighttpd-lint cpu ms'] = c.cliCpuMs;
     results.extras['node -e 0 cpu ms'] = c.nodeCpuMs;
     results.extras['lighttpd-lint / node -e 0 (cpu)'] = c.cliCpuMs / c.nodeCpuMs;
+  }
+  if (existsSync(join(ROOT, 'dist', 'cli.js')) && SIZES.includes(10000)) {
+    // `lighttpd-lint test` of the starter file `--init` writes for the 10k config (issue 30: the new work of
+    // this wave in the same budgets): medians of three runs each.
+    const dir = mkdtempSync(join(tmpdir(), 'lighttpd-bench-test-'));
+    writeFileSync(join(dir, 'lighttpd.conf'), generateConfig(10000));
+    const timer = processTimer(process.env);
+    const cli = join(ROOT, 'dist', 'cli.js');
+    const init = [0, 1, 2].map(() =>
+      timer.timed([cli, 'test', '--init', 'lighttpd.conf', '-o', 'starter.lighttpd-test'], dir),
+    );
+    const run = [0, 1, 2].map(() => timer.timed([cli, 'test', 'starter.lighttpd-test'], dir));
+    if (init.every((r) => r.status === 0) && run.every((r) => r.status === 0)) {
+      results.extras['lighttpd-lint test --init (10k) ms'] = median(init.map((r) => r.wall));
+      results.extras['lighttpd-lint test of its starter (10k) ms'] = median(run.map((r) => r.wall));
+      results.extras['  the same, cpu ms'] = median(run.map((r) => r.cpu));
+    } else
+      notes.push(
+        `lighttpd-lint test on the 10k config failed: exit ${init.map((r) => r.status)} / ${run.map((r) => r.status)}`,
+      );
+    timer.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
   if (existsSync(join(ROOT, 'dist', 'server.js'))) {
     const first = await firstDiagnosticsAfterSpawn(generateConfig(100), 7);

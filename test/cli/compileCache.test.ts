@@ -100,3 +100,29 @@ test('a cache folder others may write to is not used; LIGHTTPD_CONF_NO_CACHE tur
   assert.equal(r.status, 1);
   assert.equal(existsSync(join(off, 'lighttpd-conf')), false);
 });
+
+test(
+  'subcommands run through the cached program as through a plain require (test --init writes its file)',
+  { skip },
+  () => {
+    // (the program compiled through vm.Script once threw "A dynamic import callback was not specified" here)
+    const home = join(tmp, 'home5');
+    const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: home };
+    delete env.LIGHTTPD_CONF_NO_CACHE;
+    writeFileSync(
+      join(tmp, 'site.conf'),
+      'server.document-root = "/srv"\n$HTTP["host"] == "a" { server.name = "a" }\n',
+    );
+    for (const run of [1, 2]) {
+      const out = `starter${run}.lighttpd-test`;
+      const r = spawnSync(process.execPath, [CLI, 'test', '--init', 'site.conf', '-o', out], {
+        cwd: tmp,
+        env,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, `run ${run}: ${r.stderr}`);
+      assert.match(readFileSync(join(tmp, out), 'utf8'), /site\.conf/);
+      if (run === 1) assert.equal(cacheFiles(home).length, 1, 'the first run wrote the cache, the second reads it');
+    }
+  },
+);

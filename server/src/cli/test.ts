@@ -4,7 +4,7 @@
  * `lighttpd-lint test --init CONFIG` prints a starter test file for CONFIG. Without FILEs, the
  * `*.lighttpd-test` files under the current folder are run.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findLighttpd } from '../node/lighttpdRunner';
@@ -110,7 +110,6 @@ export async function runTestCommand(argv: readonly string[], io: CliIo): Promis
     const configPath = relative(output ? dirname(output) : io.cwd, config) || config;
     const text = initTestFile(analysis.evaluation, { configPath, version, where });
     if (output) {
-      const { writeFileSync } = await import('node:fs');
       try {
         writeFileSync(output, text);
       } catch (e) {

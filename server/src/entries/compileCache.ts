@@ -49,7 +49,15 @@ function compileWithCache(dir: string): () => void {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(NodeModule.wrap(source), { filename: program, cachedData });
+  // `import()` inside the program loads as it would in a required module (without this option V8 throws
+  // "A dynamic import callback was not specified" at the first one).
+  const importModuleDynamically = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } })
+    .constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const script = new vm.Script(NodeModule.wrap(source), {
+    filename: program,
+    cachedData,
+    ...(importModuleDynamically ? { importModuleDynamically: importModuleDynamically as never } : {}),
+  });
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, so that it holds the functions this run compiled too.
     process.once('exit', () => {
