@@ -457,11 +457,15 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       for (let i = 0; i < lines; i++) await page.keyboard.press('Control+ArrowDown'); // one line each
       for (const until = Date.now() + STEP_MS; Math.abs(await blockTop()) > 5; await page.waitForTimeout(100))
         if (Date.now() > until) throw new Error(`Ctrl+Down ×${lines} did not scroll the config to its first block`);
-      const notEvaluated = page.locator('.view-lines').getByText('not-evaluated').first();
+      // The whole height of the editors (the result wraps its long lines: what it shows below the conditions'
+      // first lines may be out of view, so the frame is the editor, not a line of the result).
       await shot('simulate', {
-        around: [page.locator('.part.editor .tabs-container').first(), notEvaluated],
+        around: [
+          page.locator('.part.editor .tabs-container').first(),
+          page.locator('.part.editor .editor-instance').first(),
+        ],
         across: page.locator('.part.editor').first(),
-        pad: { top: 0, right: 0, bottom: 30, left: 0 }, // the line after: why it was not evaluated
+        pad: 0,
       });
       await page.setViewportSize(viewport);
       await page.keyboard.press('Control+Home'); // the config back at its top for the next steps
