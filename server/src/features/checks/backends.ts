@@ -155,9 +155,13 @@ export function checkBackendSockets(ctx: CheckContext): void {
   const whole = (ctx.model.full ?? ctx.model.evaluation).assignments;
   let mine: Set<EvaluatedAssignment['node']> | undefined;
   const isMine = (a: EvaluatedAssignment) => (mine ??= new Set(ctx.assignments.map((x) => x.node))).has(a.node);
+  const backend = new Map<string, boolean>(); // per key, looked up once
   for (const a of whole) {
     const key = a.node.key.fullName;
-    if (!a.node.value || !isBackendDirective(key)) continue;
+    if (!a.node.value) continue;
+    let is = backend.get(key);
+    if (is === undefined) backend.set(key, (is = isBackendDirective(key)));
+    if (!is) continue;
     const claims = claimsOf(ctx, key, a);
     if (claims.length === 0) continue;
     let sockets = spawned.get(key);

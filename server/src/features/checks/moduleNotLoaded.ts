@@ -28,9 +28,15 @@ export function findModulesNotLoaded(model: DocumentModel, version?: string): Mo
     compareVersions(v, '1.4.71') >= 0 ||
     (compareVersions(v, '1.4.56') >= 0 &&
       (model.full ?? model.evaluation).assignments.some((a) => a.node.key.fullName.startsWith('compress.')));
+  // (a large config repeats a few keys thousands of times: each is looked up once)
+  const byKey = new Map<string, string | undefined>();
   for (const a of model.evaluation.assignments) {
     const key = a.node.key.fullName;
-    const module = requiredModule(key, model.modules, { compressLoadsDeflate });
+    let module = byKey.get(key);
+    if (module === undefined && !byKey.has(key)) {
+      module = requiredModule(key, model.modules, { compressLoadsDeflate });
+      byKey.set(key, module);
+    }
     if (module) out.push({ key, module, start: a.node.key.start, end: a.node.key.end });
   }
   return out;
