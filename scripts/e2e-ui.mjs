@@ -32,8 +32,9 @@ import { shrinkScreenshot } from './png8.mjs';
 const STEP_MS = 30_000;
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'ui', 'lighttpd.conf');
 
-/** The .vsix budget (CONTRIBUTING.md, Performance). */
-const VSIX_BUDGET_BYTES = 480 * 1024; // (400 until the routing map, 420 until wave 3's features: CONTRIBUTING.md)
+/** The .vsix budget (CONTRIBUTING.md, Performance), and the README pictures' share of it (raw PNG bytes). */
+const VSIX_BUDGET_BYTES = 560 * 1024; // (400 until the routing map, 420 and 480 during wave 3: CONTRIBUTING.md)
+const PICTURES_BUDGET_BYTES = 80 * 1024;
 
 /** What the bundled server advertises (asked over stdio), so optional steps skip with a reason. */
 async function serverCapabilities() {
@@ -114,6 +115,11 @@ export async function runUi(dir, { updateScreenshots = false } = {}) {
     log(`screenshots updated in ${shots} (the .vsix tested holds the previous ones: package again to measure it)`);
   if (bytes > VSIX_BUDGET_BYTES) {
     log(`the .vsix (${kb(bytes)}) is over its budget of ${kb(VSIX_BUDGET_BYTES)}`);
+    result.ok = false;
+  }
+  const pictures = images.reduce((a, i) => a + i.bytes, 0);
+  if (pictures > PICTURES_BUDGET_BYTES) {
+    log(`the README pictures (${kb(pictures)}) are over their budget of ${kb(PICTURES_BUDGET_BYTES)}`);
     result.ok = false;
   }
   return result;

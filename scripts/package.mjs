@@ -79,5 +79,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(
     `README images inlined: ${images.length}, ${kb(sum)} KB (${images.map((i) => `${i.src.split('/').pop()} ${kb(i.bytes)}`).join(', ')})`,
   );
-  console.log(`.vsix: ${kb(bytes)} KB (budget 480 KB, CONTRIBUTING.md)`);
+  console.log(`.vsix: ${kb(bytes)} KB (budget 560 KB, the README pictures 80 KB of it: CONTRIBUTING.md)`);
 }
