@@ -31,14 +31,14 @@ before(async function () {
 });
 
 describe('extension', () => {
-  it('is active and declares the lighttpd and lighttpd-test languages', () => {
+  it('is active and declares the lighttpd, lighttpd-test and lighttpd-simulation languages', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(ext.isActive, true);
     const languages =
       (ext.packageJSON as { contributes?: { languages?: { id: string }[] } }).contributes?.languages ?? [];
     assert.deepEqual(
       languages.map((l) => l.id),
-      ['lighttpd', 'lighttpd-test'],
+      ['lighttpd', 'lighttpd-test', 'lighttpd-simulation'],
     );
   });
 });
