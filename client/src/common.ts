@@ -110,7 +110,14 @@ export function activateClient(context: ExtensionContext, platform: ClientPlatfo
         { scheme: 'untitled', language: 'lighttpd' },
       ],
       // Included files change the diagnostics of the configs that include them, open or not.
-      synchronize: { configurationSection: 'lighttpd', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
+      synchronize: {
+        configurationSection: 'lighttpd',
+        fileEvents: [
+          workspace.createFileSystemWatcher('**/*.conf'),
+          // A deleted folder is reported as the folder alone: the server drops the files it knew under it.
+          workspace.createFileSystemWatcher('**/*', true, true, false),
+        ],
+      },
       // The server runs nothing (include_shell, lighttpd) unless the workspace is trusted. editorCommands: VS Code
       // runs the editor commands completion items carry (other clients get none).
       initializationOptions: { trusted: workspace.isTrusted, editorCommands: true },

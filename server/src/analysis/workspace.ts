@@ -165,6 +165,9 @@ export class ConfigWorkspace {
   /** A file was created, changed or deleted on disk. */
   fileChanged(path: string, exists: boolean): void {
     const p = this.canonical(path);
+    // A deletion of what the workspace never read and holds nothing under (the editor reports every deleted
+    // path, e.g. a whole node_modules): nothing to forget.
+    if (!exists && !this.knows(p) && !this.knows(path) && !this.holds(p) && !this.holds(path)) return;
     this.parsed.delete(p);
     this.disk.delete(p);
     this.disk.delete(path);
@@ -175,8 +178,27 @@ export class ConfigWorkspace {
     else this.known.delete(p);
     if (exists) this.listed.add(path);
     else this.listed.delete(path);
+    if (!exists) {
+      // A folder that went away takes its files with it (a watcher reports only the folder).
+      for (const set of [this.known, this.listed])
+        for (const q of set) if (isUnder(q, p) || isUnder(q, path)) set.delete(q);
+      for (const map of [this.parsed, this.disk])
+        for (const q of map.keys()) if (isUnder(q, p) || isUnder(q, path)) map.delete(q);
+    }
     this.foldersByName = undefined;
     this.bump();
+  }
+
+  /** Whether the workspace read, parsed or listed this path. */
+  private knows(path: string): boolean {
+    return this.known.has(path) || this.listed.has(path) || this.parsed.has(path) || this.disk.has(path);
+  }
+
+  /** Whether the workspace knows a file under this path taken as a folder. */
+  private holds(dir: string): boolean {
+    for (const set of [this.known, this.listed, this.parsed.keys(), this.disk.keys()])
+      for (const q of set) if (isUnder(q, dir)) return true;
+    return false;
   }
 
   /** Text of an open editor (undefined when it is closed: the disk counts again). */
@@ -445,4 +467,9 @@ export class ConfigWorkspace {
   roots(): RootAnalysis[] {
     return [...this.graph().analyses.values()];
   }
+}
+
+/** Whether `path` lies inside the folder `dir`. */
+function isUnder(path: string, dir: string): boolean {
+  return path.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }

@@ -133,10 +133,14 @@ export class PrefetchingFileSystem implements ConfigFileSystem {
 
   /** A file changed, appeared or went away (a watched-files event): its answers are fetched again. */
   fileChanged(path: string): void {
+    // (a folder's event stands for everything under it: a watcher reports a deleted folder, not its files)
+    const dir = withSlash(path);
     for (const m of [this.reads, this.lists, this.resolved]) {
-      const a = m.get(path);
-      if (a?.type === 'file' && a.text) this.chars -= a.text.length;
-      m.delete(path);
+      for (const [p, a] of m) {
+        if (p !== path && !p.startsWith(dir)) continue;
+        if (a?.type === 'file' && a.text) this.chars -= a.text.length;
+        m.delete(p);
+      }
     }
     this.lists.delete(parentDir(path));
     // A scan of a folder holding the path answers as before until it is fetched again (meanwhile the

@@ -92,6 +92,9 @@ async function waitForOutput(needle: string, timeoutMs = WAIT_MS): Promise<strin
 
 const fromLighttpd = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.source === 'lighttpd');
 
+// (Named to run after wholeConfig.test.ts: its copy of an installed layout, deleted at the end, is another workspace
+// copy of /etc/lighttpd, and the include-outside-workspace test there was seen to fail after it in code-server; left
+// open in the issue 23 note.)
 describe('lighttpd on a workspace copy of an installed layout', () => {
   it('validate.executable: lighttpd reads the workspace fragment, its error lands there, the run log names the files read', async function () {
     if (!vscode.workspace.isTrusted) this.skip(); // (lighttpd runs only in a trusted workspace: trust.test.ts)
