@@ -571,11 +571,22 @@ async function runScenario(uiDir, { vsix, caps, shots }) {
       if (!offered.startsWith('GET http://app.example.com/'))
         throw new Error(`"simulate a request here" offered ${offered}`);
       await page.keyboard.press('Enter');
-      frame = await mapFrame();
-      await frame.locator('g.node.highlight', { hasText: 'proxy 127.0.0.1:8000' }).waitFor({ timeout: STEP_MS });
-      const path = await frame
-        .locator('g.node.highlight')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      // The result opening beside the map may re-create the map's webview frame after it was found: a detached
+      // frame is looked for again (what is asked of it is then asked again), until the step's time is up.
+      const inMap = async (fn) => {
+        for (const until = Date.now() + STEP_MS; ; ) {
+          frame = await mapFrame();
+          try {
+            return await fn(frame, Math.max(until - Date.now(), 1000));
+          } catch (e) {
+            if (!/detached/i.test(String(e?.message)) || Date.now() > until) throw e;
+          }
+        }
+      };
+      const path = await inMap(async (f, timeout) => {
+        await f.locator('g.node.highlight', { hasText: 'proxy 127.0.0.1:8000' }).waitFor({ timeout });
+        return f.locator('g.node.highlight').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      });
       if (path.join(' ') !== 'n0 n1 n2 h2') throw new Error(`highlighted path ${path.join(' ')}`);
       // The README's picture: the whole map at its own size (key 1: zoom 1, its top left corner at the canvas's),
       // in a window grown until the canvas holds it, taken from the webview's own frame.
