@@ -16,16 +16,7 @@ import { CheckMemo, runChecks, runChecksIncrementally } from '../../../server/sr
 import { MemoryFileSystem } from '../../fuzz/memfs';
 import { generateConfig } from '../../../bench/generate';
 import { CORPUS_AVAILABLE, NO_CORPUS, REPO_ROOT, corpusEntries, readCorpusFile } from '../../helpers/corpus';
-
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/random';
 
 /** Lines that give findings of many checks, the per-statement ones above all. */
 const FINDINGS = `

@@ -178,7 +178,7 @@ function groupByStatement(
 }
 
 /** Runs `check` on `ctx`; one that throws on odd input loses its findings, never the others'. */
-function guarded(check: CheckEntry, ctx: CheckContext, onError?: (e: unknown) => void): void {
+export function guarded(check: CheckEntry, ctx: CheckContext, onError?: (e: unknown) => void): void {
   const before = ctx.findings.length;
   try {
     check.run(ctx);

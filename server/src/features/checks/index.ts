@@ -21,7 +21,7 @@ import { checkSyntaxVersions } from './syntaxVersion';
 import { checkTls } from './tls';
 import { checkUpgrade } from './upgrade';
 import { checkValues } from './values';
-import { CheckMemo, runChecksWithMemo, type CheckEntry } from './incremental';
+import { CheckMemo, guarded, runChecksWithMemo, type CheckEntry } from './incremental';
 
 export type { CheckOptions, Finding, FindingData, Fix, FixEdit } from './context';
 export { CheckMemo } from './incremental';
@@ -62,15 +62,7 @@ export function runChecks(
   onError?: (e: unknown) => void,
 ): Finding[] {
   const ctx = new CheckContext(text, model, options);
-  for (const check of CHECKS) {
-    const before = ctx.findings.length;
-    try {
-      check.run(ctx);
-    } catch (e) {
-      ctx.findings.length = before;
-      onError?.(e);
-    }
-  }
+  for (const check of CHECKS) guarded(check, ctx, onError);
   return ctx.findings;
 }
 
