@@ -6,10 +6,10 @@
  * config_compat_module_load). A key whose module is not loaded is only reported at start-up as
  * "WARNING: unknown config-key: ... (ignored)".
  */
-import { getDirective } from '../schema';
+import { compareVersions, getDirective } from '../schema';
 import type { Include } from '../parser/ast';
 import { knownShellScript } from '../schema/shellScripts';
-import { stringsOf, type Evaluation } from './evaluate';
+import { stringsOf, type EvalValue, type Evaluation } from './evaluate';
 
 /** Debian's helper scripts (schema/shellScripts.ts) never touch server.modules; any other include_shell may. */
 function isModuleFreeShell(inc: Include): boolean {
@@ -27,6 +27,26 @@ export interface ModuleSet {
   readonly open: boolean;
   /** `server.compat-module-load = "disable"` somewhere: no implicit default modules. */
   readonly compatDisabled: boolean;
+  /**
+   * The default modules lighttpd 1.4.66+ loads only when a block enables them (ENABLED_BY), whose enabling
+   * key is enabled, or may be, in some block. The others of ENABLED_BY it leaves out, even when listed
+   * (src/configfile.c config_compat_module_load, config_has_opt_enabled), and ignores their keys.
+   */
+  readonly enabledDefaults: ReadonlySet<string>;
+}
+
+/** Default modules lighttpd 1.4.66+ loads only when one of these keys is a non-empty list or true in some block. */
+const ENABLED_BY: Readonly<Record<string, readonly string[]>> = {
+  mod_indexfile: ['index-file.names', 'server.indexfiles'],
+  mod_dirlisting: ['dir-listing.activate', 'server.dir-listing'],
+};
+
+/** How lighttpd reads an enabling key's value (config_has_opt_enabled): true, false, or unknown. */
+function enables(v: EvalValue): boolean | undefined {
+  if (v.type === 'unknown') return undefined;
+  if (v.type === 'array') return v.elements.length > 0;
+  if (v.type === 'integer') return v.value !== 0;
+  return /^(enable|enabled|true|1)$/i.test(v.value);
 }
 
 export function effectiveModules(ev: Evaluation): ModuleSet {
@@ -48,7 +68,34 @@ export function effectiveModules(ev: Evaluation): ModuleSet {
         compatDisabled = true;
     }
   }
-  return { names, open, compatDisabled };
+  const enabledDefaults = new Set<string>();
+  for (const [module, keys] of Object.entries(ENABLED_BY)) {
+    // (a value lighttpd reads is each block's last one; a block set from outside our view may enable it)
+    const maybe = open || ev.scopes.some((s) => keys.some((k) => s.vars.has(k) && enables(s.vars.get(k)!) !== false));
+    if (maybe) enabledDefaults.add(module);
+  }
+  return { names, open, compatDisabled, enabledDefaults };
+}
+
+/**
+ * The module lighttpd does not load although `key` needs it, so that it ignores the key (it logs "unknown
+ * config-key" for it, or for dir-listing.* nothing): the module a key needs is not listed (requiredModule),
+ * or it is a default module no block enables (1.4.66+, ENABLED_BY). Undefined when it is loaded or the
+ * module set is not known completely.
+ */
+export function unloadedModule(
+  key: string,
+  set: ModuleSet,
+  version: string,
+  options: { readonly compressLoadsDeflate?: boolean } = {},
+): { readonly module: string; readonly enabledBy?: string } | undefined {
+  if (set.open) return undefined;
+  const needed = requiredModule(key, set, options);
+  if (needed) return { module: needed };
+  const d = getDirective(key);
+  if (!d || set.compatDisabled || compareVersions(version, '1.4.66') < 0) return undefined;
+  const module = d.modules.find((m) => ENABLED_BY[m] && !set.enabledDefaults.has(m));
+  return module ? { module, enabledBy: ENABLED_BY[module][0] } : undefined;
 }
 
 /** Modules lighttpd adds on its own when compat module loading is on (the default). */

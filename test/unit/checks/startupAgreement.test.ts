@@ -353,6 +353,39 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
     /unexpected value for proxy.header/,
     ['type-mismatch', 'error'],
   ],
+  // 1.4.66+ loads mod_dirlisting / mod_indexfile only when a block enables them (config_compat_module_load):
+  // otherwise their keys are never read, and a wrong value cannot stop lighttpd
+  ['dir-listing.encoding = 5', 'ok', undefined, ['type-mismatch', 'warning']],
+  [
+    'dir-listing.activate = "enable"\ndir-listing.encoding = 5',
+    'startup',
+    /should have been a string/,
+    [['type-mismatch', 'error']],
+  ],
+  [
+    '$HTTP["url"] =^ "/pub/" { dir-listing.activate = 1 }\ndir-listing.encoding = 5',
+    'startup',
+    /should have been a string/,
+    [['type-mismatch', 'error']],
+  ],
+  ['index-file.names = "index.html"', 'warns', /unknown config-key: index-file.names/, ['type-mismatch', 'warning']],
+  [
+    'server.modules += ( "mod_indexfile" )\nindex-file.names = "index.html"',
+    'warns',
+    /unknown config-key: index-file.names/,
+    [['type-mismatch', 'warning']],
+  ],
+  ['index-file.names = "enable"', 'startup', /should have been a list/, ['type-mismatch', 'error']],
+  // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)
+  [
+    'proxy.server = "x"',
+    'warns',
+    /unknown config-key: proxy.server/,
+    [
+      ['module-not-loaded', 'error'],
+      ['type-mismatch', 'warning'],
+    ],
+  ],
   // configfile-glue.c: a fixed table of 4096 contexts (the global one included); lighttpd -t aborts
   [Array.from({ length: 4095 }, (_, i) => `$HTTP["url"] == "/p${i}" { }`).join('\n'), 'ok', undefined, undefined],
   [

@@ -172,6 +172,18 @@ export class CheckContext {
     });
   }
 
+  /**
+   * The findings reported since `mark` (an index into `findings`) describe a case lighttpd meets with `effect`
+   * rather than their rules' usual one: they take it, with the severity it gives, and end with `note`.
+   */
+  restate(mark: number, effect: LighttpdEffect, note: string): void {
+    for (let i = mark; i < this.findings.length; i++) {
+      const { severity: _, ...f } = this.findings[i];
+      const severity = effect !== getRule(f.code)?.effect ? EFFECT_SEVERITY[effect] : undefined;
+      this.findings[i] = { ...f, message: `${f.message} ${note}`, effect, ...(severity ? { severity } : {}) };
+    }
+  }
+
   /** True when the target version is at least `v`. */
   atLeast(v: string): boolean {
     return compareVersions(this.version, v) >= 0;

@@ -16,6 +16,7 @@
 import type { EvalValue, EvaluatedAssignment, EvaluatedCondition, Scope } from '../../analysis';
 import type { Statement } from '../../parser/ast';
 import { CheckContext, type CheckOptions, type Finding } from './context';
+import { compressLoadsDeflate } from './moduleNotLoaded';
 
 export interface CheckEntry {
   readonly run: (ctx: CheckContext) => void;
@@ -65,6 +66,8 @@ function signatureOf(ctx: CheckContext): string {
     [...m.modules.names].sort(),
     m.modules.open,
     m.modules.compatDisabled,
+    [...m.modules.enabledDefaults].sort(),
+    compressLoadsDeflate(m, ctx.version),
     !!m.lenient,
     m.root ?? '',
     m.path ?? '',

@@ -16,25 +16,32 @@ export interface ModuleNotLoaded extends Span {
   readonly module: string;
 }
 
-export function findModulesNotLoaded(model: DocumentModel, version?: string): ModuleNotLoaded[] {
-  if (model.modules.open) return [];
-  const out: ModuleNotLoaded[] = [];
-  // "mod_compress" becomes mod_deflate from 1.4.56 to 1.4.70 only when a compress.* key is set
-  // (src/configfile.c config_deprecate_module_compress), from 1.4.71 always. Before 1.4.56 mod_compress was
-  // a module of its own, which does not read deflate.* keys.
+/**
+ * Whether "mod_compress" in server.modules loads mod_deflate: from 1.4.56 to 1.4.70 only when a compress.* key
+ * is set (src/configfile.c config_deprecate_module_compress), from 1.4.71 always. Before 1.4.56 mod_compress
+ * was a module of its own, which does not read deflate.* keys.
+ */
+export function compressLoadsDeflate(model: DocumentModel, version?: string): boolean {
   const v = normalizeVersion(version);
-  const compressLoadsDeflate =
+  return (
     !v ||
     compareVersions(v, '1.4.71') >= 0 ||
     (compareVersions(v, '1.4.56') >= 0 &&
-      (model.full ?? model.evaluation).assignments.some((a) => a.node.key.fullName.startsWith('compress.')));
+      (model.full ?? model.evaluation).assignments.some((a) => a.node.key.fullName.startsWith('compress.')))
+  );
+}
+
+export function findModulesNotLoaded(model: DocumentModel, version?: string): ModuleNotLoaded[] {
+  if (model.modules.open) return [];
+  const out: ModuleNotLoaded[] = [];
+  const options = { compressLoadsDeflate: compressLoadsDeflate(model, version) };
   // (a large config repeats a few keys thousands of times: each is looked up once)
   const byKey = new Map<string, string | undefined>();
   for (const a of model.evaluation.assignments) {
     const key = a.node.key.fullName;
     let module = byKey.get(key);
     if (module === undefined && !byKey.has(key)) {
-      module = requiredModule(key, model.modules, { compressLoadsDeflate });
+      module = requiredModule(key, model.modules, options);
       byKey.set(key, module);
     }
     if (module) out.push({ key, module, start: a.node.key.start, end: a.node.key.end });

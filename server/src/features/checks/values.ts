@@ -6,7 +6,8 @@
  * proxy.server / ajp13.server / sockproxy.server / wstunnel.server) and their own values. Nothing here
  * names a directive: a directive with a value set or a key set in the table is checked by construction.
  */
-import type { EvalValue } from '../../analysis';
+import type { EvalValue, EvaluatedAssignment } from '../../analysis';
+import { unloadedModule } from '../../analysis/modules';
 import type { Expression, Span } from '../../parser/ast';
 import {
   compareVersions,
@@ -25,6 +26,7 @@ import {
 } from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
 import { describeValue, locateElements, suggest } from './context';
+import { compressLoadsDeflate } from './moduleNotLoaded';
 import { backendBlocks } from './backends';
 
 /** What each type expects, with a tiny example of the right shape (`KEY = example`). */
@@ -43,36 +45,56 @@ export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: st
 const DECIMAL = /^\s*[+-]?\d+$/;
 
 export function checkValues(ctx: CheckContext): void {
+  const options = ctx.shared(compressLoadsDeflate, (whole) => ({
+    compressLoadsDeflate: compressLoadsDeflate(whole.model, whole.version),
+  }));
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName;
     const d = getDirective(key);
     if (!d || !a.node.operator || !a.node.value) continue;
     if (!ctx.atLeast(d.since)) continue; // newer-than-target already says it
-    const span = a.node.value;
-    const appended = a.node.operator.text === '+=';
-    // Element-level findings come from the right-hand side (a literal list lines up with its elements);
-    // the type of the whole comes from the block's value after the assignment.
-    const whole = a.result;
-    const mine = locateElements(a.rhs, a.node.value, span);
-    if (d.typeVariants) {
-      const variants = [...new Set(Object.values(d.typeVariants))];
-      if (!variants.some((t) => !scalarProblem(t, whole, ctx))) {
-        report(
-          ctx,
-          key,
-          variants.map((t) => TYPE_SHAPES[t].expected).join(' or '),
-          `${key} = ${TYPE_SHAPES[variants[0]].example}`,
-          whole,
-          span,
-        );
-      }
-      continue;
-    }
-    if (!checkType(ctx, key, d.type, whole, appended ? a.rhs : whole, mine, span)) continue;
-    if (d.values) checkValueSet(ctx, key, d, d.values, whole, mine, a.node.value);
-    if (d.range) checkRange(ctx, key, d.range, whole, a.node.value);
-    if (d.keys) checkKeySet(ctx, key, d.keys, mine);
+    const mark = ctx.findings.length;
+    checkAssignment(ctx, a, key, d);
+    // A module lighttpd does not load never reads its keys: what is wrong in the value cannot stop it.
+    const unloaded =
+      ctx.findings.length > mark ? unloadedModule(key, ctx.model.modules, ctx.version, options) : undefined;
+    if (unloaded)
+      ctx.restate(
+        mark,
+        // (lighttpd does not even log the dir-listing.* keys it ignores, but dir-listing.activate)
+        key.startsWith('dir-listing.') && key !== 'dir-listing.activate' ? 'silently-ignores' : 'logs-and-carries-on',
+        unloaded.enabledBy
+          ? `lighttpd ignores it: it loads ${unloaded.module} only when a block enables ${unloaded.enabledBy}.`
+          : `lighttpd ignores it while ${unloaded.module} is not loaded.`,
+      );
   }
+}
+
+function checkAssignment(ctx: CheckContext, a: EvaluatedAssignment, key: string, d: DirectiveInfo): void {
+  const span = a.node.value!;
+  const appended = a.node.operator!.text === '+=';
+  // Element-level findings come from the right-hand side (a literal list lines up with its elements);
+  // the type of the whole comes from the block's value after the assignment.
+  const whole = a.result;
+  const mine = locateElements(a.rhs, span, span);
+  if (d.typeVariants) {
+    const variants = [...new Set(Object.values(d.typeVariants))];
+    if (!variants.some((t) => !scalarProblem(t, whole, ctx))) {
+      report(
+        ctx,
+        key,
+        variants.map((t) => TYPE_SHAPES[t].expected).join(' or '),
+        `${key} = ${TYPE_SHAPES[variants[0]].example}`,
+        whole,
+        span,
+      );
+    }
+    return;
+  }
+  if (!checkType(ctx, key, d.type, whole, appended ? a.rhs : whole, mine, span)) return;
+  if (d.values) checkValueSet(ctx, key, d, d.values, whole, mine, span);
+  if (d.range) checkRange(ctx, key, d.range, whole, span);
+  if (d.keys) checkKeySet(ctx, key, d.keys, mine);
 }
 
 function report(
