@@ -189,8 +189,16 @@ const TABLE = [
   rule('syntax-extra-arrow', DROPS, "A second '=>' in one list element (lighttpd drops it)."),
   rule('syntax-assign-in-list', 'refuses-to-start', "'=' instead of '=>' inside a list."),
   rule('syntax-continuation-lost', DROPS, "A line starting with '+' (lighttpd does not continue the previous value)."),
-  rule('syntax-else-without-condition', DROPS, "'else' that follows no condition block (lighttpd drops the word and keeps the block's settings)."),
-  rule('syntax-block-without-condition', DROPS, "'{ ... }' with no condition before it (lighttpd drops the braces and keeps the settings)."),
+  rule(
+    'syntax-else-without-condition',
+    DROPS,
+    "'else' that follows no condition block (lighttpd drops the word and keeps the block's settings).",
+  ),
+  rule(
+    'syntax-block-without-condition',
+    DROPS,
+    "'{ ... }' with no condition before it (lighttpd drops the braces and keeps the settings).",
+  ),
   rule('syntax-if-without-condition', 'refuses-to-start', "'if' not followed by a condition."),
   rule('syntax-invalid-operator', 'refuses-to-start', 'A condition operator that does not exist (e.g. !^, =).'),
   rule('syntax-unexpected-token', 'refuses-to-start', 'A token that cannot appear here.'),
