@@ -376,6 +376,8 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
     [['type-mismatch', 'warning']],
   ],
   ['index-file.names = "enable"', 'startup', /should have been a list/, ['type-mismatch', 'error']],
+  // an empty header name is accepted; no request has such a header
+  ['$REQUEST_HEADER[""] == "a" { }', 'ok', undefined, ['unknown-condition-field', 'warning']],
   // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)
   [
     'proxy.server = "x"',

@@ -129,7 +129,13 @@ export function checkConditions(ctx: CheckContext): void {
         { fixes },
       );
     } else if (known === 'any' && field === '') {
-      ctx.report('unknown-condition-field', h.field ?? h.object, { condition: show(obj, field) });
+      // (lighttpd 1.4.69 -tt and the current parser accept it; the header lookup finds nothing)
+      ctx.report(
+        'unknown-condition-field',
+        h.field ?? h.object,
+        { condition: show(obj, field), empty: true },
+        { effect: 'accepted-but-risky' },
+      );
     }
     // lighttpd's tokenizer takes only strings inside a condition: `$HTTP[2]` is "invalid character in condition".
     if (h.field && c.field.type !== 'unknown' && c.field.type !== 'string') {

@@ -339,9 +339,11 @@ const TABLE = [
   rule(
     'unknown-condition-field',
     'refuses-to-start',
-    'A condition object or field lighttpd does not know, e.g. $HTTP["URL"].',
-    (a: { condition: string; suggestion?: string }) =>
-      `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
+    'A condition object or field lighttpd does not know, e.g. $HTTP["URL"] (an empty header name: a warning).',
+    (a: { condition: string; suggestion?: string; empty?: boolean }) =>
+      a.empty
+        ? `${a.condition} names no header: lighttpd accepts it, but no request has one, so == and =~ never match and != and !~ always do.`
+        : `${a.condition} is not a lighttpd condition: lighttpd refuses to start ("error comp_key").${didYouMean(a)}`,
   ),
   rule(
     'invalid-ip',
