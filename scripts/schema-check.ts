@@ -64,6 +64,7 @@ export function checkSchema(): string[] {
     if (d.keys) checkKeys(d, d.keys);
     if (d.range && d.type !== 'short' && d.type !== 'int') bad(d.key, `a range on a ${d.type} directive`);
     if (d.substitution && d.type !== 'array-kvstring') bad(d.key, `substitution on a ${d.type} directive`);
+    if (d.patternValues && d.type !== 'array-vlist') bad(d.key, `patternValues on a ${d.type} directive`);
     for (const m of Object.keys(d.typeVariants ?? {}))
       if (!modules.has(m)) bad(d.key, `type variant of unknown module ${m}`);
     if (!d.doc?.summary && d.doc) bad(d.key, 'doc without a summary');

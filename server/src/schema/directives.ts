@@ -843,6 +843,7 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
     type: 'array-vlist',
     scope: 'connection',
     since: '1.4.1',
+    patternValues: true,
     doc: { summary: 'Regular expressions: matching file names are left out of listings.', example: '( "^\\.", "~$" )' },
   },
   {

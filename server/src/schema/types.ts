@@ -160,6 +160,8 @@ export interface DirectiveEntry {
   readonly range?: { readonly min: number; readonly max: number };
   /** Its replacements take `$n` / `%n` captures (url.rewrite-*, url.redirect). */
   readonly substitution?: boolean;
+  /** Its list's values are regular expressions its module compiles at start-up (dir-listing.exclude). */
+  readonly patternValues?: boolean;
   readonly doc?: DirectiveDoc;
 }
 

@@ -376,6 +376,23 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
     [['type-mismatch', 'warning']],
   ],
   ['index-file.names = "enable"', 'startup', /should have been a list/, ['type-mismatch', 'error']],
+  // mod_dirlisting compiles dir-listing.exclude's patterns when it loads
+  [
+    'dir-listing.activate = "enable"\ndir-listing.exclude = ( "~$", "(" )',
+    'startup',
+    /missing closing parenthesis/,
+    ['invalid-regex', 'error'],
+  ],
+  ['dir-listing.exclude = ( "(" )', 'ok', undefined, ['invalid-regex', 'warning']],
+  [
+    'url.rewrite-once = ( "(" => "/x" )',
+    'warns',
+    /unknown config-key: url.rewrite-once/,
+    [
+      ['invalid-regex', 'warning'],
+      ['module-not-loaded', 'error'],
+    ],
+  ],
   // an empty header name is accepted; no request has such a header
   ['$REQUEST_HEADER[""] == "a" { }', 'ok', undefined, ['unknown-condition-field', 'warning']],
   // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)

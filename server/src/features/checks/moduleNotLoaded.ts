@@ -4,7 +4,7 @@
  * its quick fix (add the module to server.modules, keeping the list's style).
  */
 import type { DocumentModel } from '../../analysis';
-import { requiredModule } from '../../analysis/modules';
+import { requiredModule, unloadedModule } from '../../analysis/modules';
 import type { Span } from '../../parser/ast';
 import { planModuleInsertionAt } from '../codeActions/moduleInsertion';
 import type { CheckContext, Fix } from './context';
@@ -60,4 +60,25 @@ export function checkModulesNotLoaded(ctx: CheckContext): void {
     }
     ctx.report('module-not-loaded', m, { key: m.key, module: m.module }, { fixes: [fix], data: { module: m.module } });
   }
+}
+
+/**
+ * A module lighttpd does not load never reads its keys, so what is wrong in their values cannot stop it: the
+ * findings reported for `key` since `mark` (type, value, pattern) are restated as what lighttpd does, ignore
+ * the key, with why. (lighttpd logs "unknown config-key" for it, except for the dir-listing.* keys.)
+ */
+export function restateIfIgnored(ctx: CheckContext, key: string, mark: number): void {
+  if (ctx.findings.length === mark) return;
+  const options = ctx.shared(compressLoadsDeflate, (whole) => ({
+    compressLoadsDeflate: compressLoadsDeflate(whole.model, whole.version),
+  }));
+  const unloaded = unloadedModule(key, ctx.model.modules, ctx.version, options);
+  if (!unloaded) return;
+  ctx.restate(
+    mark,
+    key.startsWith('dir-listing.') && key !== 'dir-listing.activate' ? 'silently-ignores' : 'logs-and-carries-on',
+    unloaded.enabledBy
+      ? `lighttpd ignores it: it loads ${unloaded.module} only when a block enables ${unloaded.enabledBy}.`
+      : `lighttpd ignores it while ${unloaded.module} is not loaded.`,
+  );
 }

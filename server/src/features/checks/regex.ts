@@ -10,13 +10,14 @@
  * blocks). `==`, `=^`, `=$` blocks are turned back into a regex when `%n` is used, so `%0` works there;
  * `!=`, `!~`, else blocks and the global scope have no captures.
  */
-import type { EvaluatedCondition, Scope } from '../../analysis';
+import type { EvaluatedAssignment, EvaluatedCondition, Scope } from '../../analysis';
 import { checkPcre2 } from '../../analysis/regex';
 import type { Expression, Span } from '../../parser/ast';
 import { getDirective } from '../../schema';
 import type { CheckContext } from './context';
 import { locateElements, stringValueOffset } from './context';
 import { simplifyRegex } from './conditions';
+import { restateIfIgnored } from './moduleNotLoaded';
 
 const CONDITION_MAX_CAPTURES = 9;
 const REWRITE_MAX_CAPTURES = 19;
@@ -120,41 +121,57 @@ export function checkRegexes(ctx: CheckContext): void {
   // per directive: a file of many vhosts with `%1` rewrites would be quadratic).
   const conditionOf = (s: Scope) => ctx.firstCondition(s);
   for (const a of ctx.assignments) {
-    if (!getDirective(a.node.key.fullName)?.substitution || !a.node.value) continue;
-    let block: ReturnType<typeof blockCaptures> | null = null; // computed on first %n
-    for (const e of locateElements(a.rhs, a.node.value, a.node.value)) {
-      if (e.key === undefined) continue;
-      const keyExpr = e.keySpan as Expression;
-      const groups = checkPattern(ctx, e.key, keyExpr, REWRITE_MAX_CAPTURES);
-      if (e.value.type !== 'string') continue;
-      for (const r of substitutionRefs(e.value.value)) {
-        const at = spanIn(ctx, e.valueSpan, r.offset, r.length);
-        const ref = e.value.value.slice(r.offset, r.offset + r.length);
-        if (r.sigil === '$') {
-          if (groups !== undefined && r.n > groups) {
-            ctx.report('capture-reference', at, {
-              ref,
-              what: `capture group ${r.n} of this rule's pattern`,
-              reason: groups === 0 ? 'the pattern has no groups' : `the pattern has only ${groups}`,
-            });
-          }
-          continue;
+    const d = getDirective(a.node.key.fullName);
+    if (!d || !a.node.value) continue;
+    const mark = ctx.findings.length;
+    if (d.patternValues)
+      for (const e of locateElements(a.rhs, a.node.value, a.node.value))
+        if (e.value.type === 'string')
+          checkPattern(ctx, e.value.value, e.valueExpr ?? e.valueSpan, REWRITE_MAX_CAPTURES);
+    if (d.substitution) checkSubstitutions(ctx, a, conditionOf);
+    restateIfIgnored(ctx, d.key, mark);
+  }
+}
+
+/** The patterns of a url.rewrite* / url.redirect list and the captures its substitutions refer to. */
+function checkSubstitutions(
+  ctx: CheckContext,
+  a: EvaluatedAssignment,
+  conditionOf: (s: Scope) => EvaluatedCondition | undefined,
+): void {
+  let block: ReturnType<typeof blockCaptures> | null = null; // computed on first %n
+  for (const e of locateElements(a.rhs, a.node.value!, a.node.value!)) {
+    if (e.key === undefined) continue;
+    const keyExpr = e.keySpan as Expression;
+    const groups = checkPattern(ctx, e.key, keyExpr, REWRITE_MAX_CAPTURES);
+    if (e.value.type !== 'string') continue;
+    for (const r of substitutionRefs(e.value.value)) {
+      const at = spanIn(ctx, e.valueSpan, r.offset, r.length);
+      const ref = e.value.value.slice(r.offset, r.offset + r.length);
+      if (r.sigil === '$') {
+        if (groups !== undefined && r.n > groups) {
+          ctx.report('capture-reference', at, {
+            ref,
+            what: `capture group ${r.n} of this rule's pattern`,
+            reason: groups === 0 ? 'the pattern has no groups' : `the pattern has only ${groups}`,
+          });
         }
-        if (block === null) block = blockCaptures(a.scope, conditionOf);
-        if (!block) continue;
-        if ('none' in block)
-          ctx.report('capture-reference', at, {
-            ref,
-            what: 'a capture of the enclosing condition',
-            reason: block.none,
-          });
-        else if (r.n > block.groups)
-          ctx.report('capture-reference', at, {
-            ref,
-            what: `capture group ${r.n} of the enclosing condition`,
-            reason: block.groups === 0 ? 'its pattern has no groups' : `its pattern has only ${block.groups}`,
-          });
+        continue;
       }
+      if (block === null) block = blockCaptures(a.scope, conditionOf);
+      if (!block) continue;
+      if ('none' in block)
+        ctx.report('capture-reference', at, {
+          ref,
+          what: 'a capture of the enclosing condition',
+          reason: block.none,
+        });
+      else if (r.n > block.groups)
+        ctx.report('capture-reference', at, {
+          ref,
+          what: `capture group ${r.n} of the enclosing condition`,
+          reason: block.groups === 0 ? 'its pattern has no groups' : `its pattern has only ${block.groups}`,
+        });
     }
   }
 }

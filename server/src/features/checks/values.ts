@@ -7,7 +7,6 @@
  * names a directive: a directive with a value set or a key set in the table is checked by construction.
  */
 import type { EvalValue, EvaluatedAssignment } from '../../analysis';
-import { unloadedModule } from '../../analysis/modules';
 import type { Expression, Span } from '../../parser/ast';
 import {
   compareVersions,
@@ -26,7 +25,7 @@ import {
 } from '../../schema';
 import type { CheckContext, LocatedElement } from './context';
 import { describeValue, locateElements, suggest } from './context';
-import { compressLoadsDeflate } from './moduleNotLoaded';
+import { restateIfIgnored } from './moduleNotLoaded';
 import { backendBlocks } from './backends';
 
 /** What each type expects, with a tiny example of the right shape (`KEY = example`). */
@@ -45,9 +44,6 @@ export const TYPE_SHAPES: Readonly<Record<DirectiveType, { readonly expected: st
 const DECIMAL = /^\s*[+-]?\d+$/;
 
 export function checkValues(ctx: CheckContext): void {
-  const options = ctx.shared(compressLoadsDeflate, (whole) => ({
-    compressLoadsDeflate: compressLoadsDeflate(whole.model, whole.version),
-  }));
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName;
     const d = getDirective(key);
@@ -55,18 +51,7 @@ export function checkValues(ctx: CheckContext): void {
     if (!ctx.atLeast(d.since)) continue; // newer-than-target already says it
     const mark = ctx.findings.length;
     checkAssignment(ctx, a, key, d);
-    // A module lighttpd does not load never reads its keys: what is wrong in the value cannot stop it.
-    const unloaded =
-      ctx.findings.length > mark ? unloadedModule(key, ctx.model.modules, ctx.version, options) : undefined;
-    if (unloaded)
-      ctx.restate(
-        mark,
-        // (lighttpd does not even log the dir-listing.* keys it ignores, but dir-listing.activate)
-        key.startsWith('dir-listing.') && key !== 'dir-listing.activate' ? 'silently-ignores' : 'logs-and-carries-on',
-        unloaded.enabledBy
-          ? `lighttpd ignores it: it loads ${unloaded.module} only when a block enables ${unloaded.enabledBy}.`
-          : `lighttpd ignores it while ${unloaded.module} is not loaded.`,
-      );
+    restateIfIgnored(ctx, key, mark);
   }
 }
 
