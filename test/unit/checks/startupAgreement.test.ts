@@ -393,6 +393,24 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
       ['module-not-loaded', 'error'],
     ],
   ],
+  [
+    'expire.url = ( "/" => "bogus" )',
+    'warns',
+    /unknown config-key: expire.url/,
+    [
+      ['invalid-value', 'warning'],
+      ['module-not-loaded', 'error'],
+    ],
+  ],
+  [
+    'proxy.server = ( "/" => (( "port" => 80 )) )',
+    'warns',
+    /unknown config-key: proxy.server/,
+    [
+      ['invalid-backend', 'warning'],
+      ['module-not-loaded', 'error'],
+    ],
+  ],
   // an empty header name is accepted; no request has such a header
   ['$REQUEST_HEADER[""] == "a" { }', 'ok', undefined, ['unknown-condition-field', 'warning']],
   // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)

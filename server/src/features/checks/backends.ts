@@ -16,6 +16,7 @@
 import type { EvalValue, EvaluatedAssignment, Scope } from '../../analysis';
 import type { Span } from '../../parser/ast';
 import { compareVersions, getDirective } from '../../schema';
+import { restateIfIgnored } from './moduleNotLoaded';
 import type { CheckContext, LocatedElement } from './context';
 import { locateElements } from './context';
 import { isIPv6 } from '../shared/ipAddress';
@@ -123,7 +124,9 @@ export function checkBackends(ctx: CheckContext): void {
   for (const a of ctx.assignments) {
     const key = a.node.key.fullName;
     if (!a.node.value || !isBackendDirective(key)) continue;
+    const mark = ctx.findings.length;
     for (const b of blocksOf(a)) checkBlock(ctx, key, b, true);
+    restateIfIgnored(ctx, key, mark);
   }
 }
 

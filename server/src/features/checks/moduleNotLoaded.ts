@@ -78,7 +78,7 @@ export function restateIfIgnored(ctx: CheckContext, key: string, mark: number): 
     mark,
     key.startsWith('dir-listing.') && key !== 'dir-listing.activate' ? 'silently-ignores' : 'logs-and-carries-on',
     unloaded.enabledBy
-      ? `lighttpd ignores it: it loads ${unloaded.module} only when a block enables ${unloaded.enabledBy}.`
-      : `lighttpd ignores it while ${unloaded.module} is not loaded.`,
+      ? `As long as no block enables ${unloaded.enabledBy}, lighttpd does not load ${unloaded.module} and ignores ${key}.`
+      : `As long as ${unloaded.module} is not loaded, lighttpd ignores ${key}.`,
   );
 }

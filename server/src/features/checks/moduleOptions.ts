@@ -18,10 +18,11 @@
  * - wstunnel.origins and magnet.attract-*-to: an empty string; cgi.x-sendfile-docroot: a relative path.
  * Only values known statically are checked (env.*, unresolved includes: nothing is said).
  */
-import type { EvalValue } from '../../analysis';
+import type { EvalValue, EvaluatedAssignment } from '../../analysis';
 import type { Span } from '../../parser/ast';
 import { getDirective, TRUE_WORDS } from '../../schema';
 import { isIPv6 } from '../shared/ipAddress';
+import { restateIfIgnored } from './moduleNotLoaded';
 import type { CheckContext, LocatedElement } from './context';
 import { locateElements } from './context';
 import { inetAton } from './sockets';
@@ -214,74 +215,86 @@ export function checkModuleOptions(ctx: CheckContext): void {
       ctx.report('invalid-value', span, { kind: 'value', key: k, value, effect: `${REFUSES}: ${reason}` });
     const rhs = a.node.operator.text === '+=' ? a.rhs : a.result;
     const elements = () => locateElements(rhs, a.node.value, a.node.value!);
-    switch (key) {
-      case 'accesslog.format': {
-        const v = str(a.result);
-        const p = v === undefined ? undefined : accesslogFormatProblem(v, at);
-        if (p) bad(a.node.value, v!, p);
-        break;
-      }
-      case 'evhost.path-pattern': {
-        const v = str(a.result);
-        const p = v ? evhostPatternProblem(v) : undefined;
-        if (p) bad(a.node.value, v!, p);
-        break;
-      }
-      case 'expire.url':
-      case 'expire.mimetypes':
-        if (key === 'expire.mimetypes' && !at('1.4.43')) break;
-        for (const e of elements()) {
-          const v = str(e.value);
-          const p = v === undefined ? undefined : expireProblem(v, at('1.4.74'));
-          if (p) bad(e.valueSpan, v!, p, `"${e.key ?? ''}" in ${key}`);
-        }
-        break;
-      case 'auth.require':
-        for (const e of elements()) checkAuthRequire(ctx, e);
-        break;
-      case 'extforward.forwarder':
-        for (const e of elements()) {
-          if (e.key === undefined || str(e.value)?.toLowerCase() !== 'trust') continue;
-          const p = forwarderMaskProblem(e.key, at('1.4.70'));
-          if (p)
-            ctx.report('invalid-value', e.keySpan, {
-              kind: 'key',
-              key,
-              value: e.key,
-              where: 'address of extforward.forwarder',
-              effect: `${REFUSES}: ${p}`,
-            });
-        }
-        break;
-      case 'webdav.opts':
-        for (const e of elements())
-          if (
-            e.key !== undefined &&
-            WEBDAV_OPTIONS.has(e.key) && // an unknown option is values.ts's (the key set)
-            (e.value.type === 'string' || e.value.type === 'integer') &&
-            !isTrue(e.value)
-          )
-            bad(
-              e.valueSpan,
-              describe(e.value),
-              `lighttpd only recognises the options it turns on ("${e.key}" => "disable" is unknown to it); remove the line instead`,
-              `"${e.key}" in ${key}`,
-            );
-        break;
-      case 'wstunnel.origins':
-      case 'magnet.attract-raw-url-to':
-      case 'magnet.attract-physical-path-to':
-      case 'magnet.attract-response-start-to':
-        for (const e of elements())
-          if (e.value.type === 'string' && e.value.value.trim() === '')
-            bad(e.valueSpan, e.value.value, 'an empty entry');
-        break;
-      case 'cgi.x-sendfile-docroot':
-        for (const e of elements())
-          if (e.value.type === 'string' && !e.value.value.startsWith('/'))
-            bad(e.valueSpan, e.value.value, 'its paths must be absolute (start with "/")');
-        break;
+    const mark = ctx.findings.length;
+    checkOption(ctx, a, key, bad, elements, at);
+    restateIfIgnored(ctx, key, mark);
+  }
+}
+
+function checkOption(
+  ctx: CheckContext,
+  a: EvaluatedAssignment,
+  key: string,
+  bad: (span: Span, value: string, reason: string, k?: string) => void,
+  elements: () => LocatedElement[],
+  at: (v: string) => boolean,
+): void {
+  switch (key) {
+    case 'accesslog.format': {
+      const v = str(a.result);
+      const p = v === undefined ? undefined : accesslogFormatProblem(v, at);
+      if (p) bad(a.node.value!, v!, p);
+      break;
     }
+    case 'evhost.path-pattern': {
+      const v = str(a.result);
+      const p = v ? evhostPatternProblem(v) : undefined;
+      if (p) bad(a.node.value!, v!, p);
+      break;
+    }
+    case 'expire.url':
+    case 'expire.mimetypes':
+      if (key === 'expire.mimetypes' && !at('1.4.43')) break;
+      for (const e of elements()) {
+        const v = str(e.value);
+        const p = v === undefined ? undefined : expireProblem(v, at('1.4.74'));
+        if (p) bad(e.valueSpan, v!, p, `"${e.key ?? ''}" in ${key}`);
+      }
+      break;
+    case 'auth.require':
+      for (const e of elements()) checkAuthRequire(ctx, e);
+      break;
+    case 'extforward.forwarder':
+      for (const e of elements()) {
+        if (e.key === undefined || str(e.value)?.toLowerCase() !== 'trust') continue;
+        const p = forwarderMaskProblem(e.key, at('1.4.70'));
+        if (p)
+          ctx.report('invalid-value', e.keySpan, {
+            kind: 'key',
+            key,
+            value: e.key,
+            where: 'address of extforward.forwarder',
+            effect: `${REFUSES}: ${p}`,
+          });
+      }
+      break;
+    case 'webdav.opts':
+      for (const e of elements())
+        if (
+          e.key !== undefined &&
+          WEBDAV_OPTIONS.has(e.key) && // an unknown option is values.ts's (the key set)
+          (e.value.type === 'string' || e.value.type === 'integer') &&
+          !isTrue(e.value)
+        )
+          bad(
+            e.valueSpan,
+            describe(e.value),
+            `lighttpd only recognises the options it turns on ("${e.key}" => "disable" is unknown to it); remove the line instead`,
+            `"${e.key}" in ${key}`,
+          );
+      break;
+    case 'wstunnel.origins':
+    case 'magnet.attract-raw-url-to':
+    case 'magnet.attract-physical-path-to':
+    case 'magnet.attract-response-start-to':
+      for (const e of elements())
+        if (e.value.type === 'string' && e.value.value.trim() === '') bad(e.valueSpan, e.value.value, 'an empty entry');
+      break;
+    case 'cgi.x-sendfile-docroot':
+      for (const e of elements())
+        if (e.value.type === 'string' && !e.value.value.startsWith('/'))
+          bad(e.valueSpan, e.value.value, 'its paths must be absolute (start with "/")');
+      break;
   }
 }
 
