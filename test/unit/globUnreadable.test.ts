@@ -43,3 +43,22 @@ test('glob matches: files, links to missing files and folders; unreadable ones a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(
+  'include "/dev/null" reads nothing, as lighttpd does (1.4.69 -tt accepts it); other devices count as missing',
+  {
+    skip: process.platform === 'win32' ? 'no /dev/null on Windows' : false,
+  },
+  () => {
+    assert.equal(nodeFileSystem.isFile('/dev/null'), true);
+    assert.equal(nodeFileSystem.readFile('/dev/null'), '');
+    // /dev/zero would never end: it is not read
+    assert.equal(nodeFileSystem.isFile('/dev/zero'), false);
+    assert.equal(nodeFileSystem.readFile('/dev/zero'), undefined);
+    const ctx = { mainDir: '/tmp', pathMappings: [], fs: nodeFileSystem, maxGlobMatches: 100 };
+    assert.deepEqual(resolveIncludeTargets({ type: 'string', value: '/dev/null' }, ctx), {
+      paths: ['/dev/null'],
+      truncated: false,
+    });
+  },
+);

@@ -57,10 +57,24 @@ function listForGlob(path: string): GlobListing | undefined {
   }
 }
 
+/**
+ * `include "/dev/null"` reads nothing, as lighttpd does. Other devices and pipes are never read (one could
+ * block or never end): they count as missing.
+ */
+function isDevNull(path: string, st: fs.Stats): boolean {
+  if (!st.isCharacterDevice()) return false;
+  try {
+    return realpathSync(path) === '/dev/null';
+  } catch {
+    return false;
+  }
+}
+
 export const nodeFileSystem: ConfigFileSystem = {
   readFile(path) {
     try {
       const st = statSync(path);
+      if (isDevNull(path, st)) return '';
       if (!st.isFile() || st.size > MAX_FILE_SIZE) return undefined;
       return readFileSync(path, 'utf8');
     } catch {
@@ -69,7 +83,8 @@ export const nodeFileSystem: ConfigFileSystem = {
   },
   isFile(path) {
     try {
-      return statSync(path).isFile();
+      const st = statSync(path);
+      return st.isFile() || isDevNull(path, st);
     } catch {
       return false;
     }
