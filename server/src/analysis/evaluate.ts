@@ -70,7 +70,8 @@ export interface EvalProblem extends Span {
     | 'include-contents-unknown'
     | 'include-cycle'
     | 'include-limit'
-    | 'include-outside-workspace';
+    | 'include-outside-workspace'
+    | 'type-mismatch';
   readonly message: string;
   /** The file the problem is in. */
   readonly path: string;
@@ -473,6 +474,18 @@ class Evaluator {
   private include(inc: Include, scope: Scope): void {
     if (this.rec) this.rec.replayable = false; // reads other files and the file system
     const operand = inc.operand ? this.expression(inc.operand, scope) : UNKNOWN;
+    if (operand.type === 'array') {
+      // lighttpd's parser takes only a string or a number here (1.4.69 -t: "operand must be string")
+      this.problem(
+        'type-mismatch',
+        inc.operand ?? inc.keyword,
+        `${inc.kind} expects a string, e.g. ${inc.kind} "conf.d/*.conf"; found a list: lighttpd refuses to start ("operand must be string").`,
+      );
+      if (inc.kind === 'include_shell') this.includeShells.push(inc);
+      else this.unresolvedIncludes.push(inc);
+      this.open = true;
+      return;
+    }
     const res = this.options.resolveInclude?.(inc, operand, { path: this.path, scope });
     if (inc.kind === 'include_shell' && (!res || !('files' in res))) {
       // Not run (the default): its output is unknown.

@@ -411,6 +411,9 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
       ['module-not-loaded', 'error'],
     ],
   ],
+  // include and include_shell take a string or a number (configparser.y stringop)
+  ['include ( "x.conf" )', 'parse', /operand must be string/, ['type-mismatch', 'error']],
+  ['include_shell ( "echo" )', 'parse', /operand must be string/, ['type-mismatch', 'error']],
   // an empty header name is accepted; no request has such a header
   ['$REQUEST_HEADER[""] == "a" { }', 'ok', undefined, ['unknown-condition-field', 'warning']],
   // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)
