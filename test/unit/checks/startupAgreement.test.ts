@@ -414,6 +414,9 @@ const cases: [string, Expect, RegExp | undefined, [string, string][] | [string, 
   // include and include_shell take a string or a number (configparser.y stringop)
   ['include ( "x.conf" )', 'parse', /operand must be string/, ['type-mismatch', 'error']],
   ['include_shell ( "echo" )', 'parse', /operand must be string/, ['type-mismatch', 'error']],
+  // inside $HTTP[...] lighttpd's tokenizer takes strings, not names
+  ['var.f = "url"\n$HTTP[var.f] == "/" { }', 'parse', /parser failed at: var/, ['condition-value-type', 'error']],
+  ['$HTTP["u" + "rl"] == "/" { }', 'ok', undefined, undefined],
   // an empty header name is accepted; no request has such a header
   ['$REQUEST_HEADER[""] == "a" { }', 'ok', undefined, ['unknown-condition-field', 'warning']],
   // a module that is not listed: the key is ignored (module-not-loaded is the error, by design)

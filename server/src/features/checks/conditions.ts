@@ -140,6 +140,10 @@ export function checkConditions(ctx: CheckContext): void {
     // lighttpd's tokenizer takes only strings inside a condition: `$HTTP[2]` is "invalid character in condition".
     if (h.field && c.field.type !== 'unknown' && c.field.type !== 'string') {
       ctx.report('condition-value-type', h.field, { part: 'field', found: describeValue(c.field) });
+    } else if (h.field) {
+      // nor a name: `$HTTP[var.f]` fails at `var` (1.4.69 -t "configfile parser failed at: var")
+      const ref = (h.field.kind === 'concat' ? h.field.operands : [h.field]).find((o) => o.kind === 'variable');
+      if (ref) ctx.report('condition-value-type', ref, { part: 'field', found: `the variable ${ref.name}` });
     }
     if (h.value && c.value.type !== 'unknown' && c.value.type !== 'string') {
       ctx.report('condition-value-type', h.value, { part: 'value', found: describeValue(c.value) });
