@@ -2631,32 +2631,24 @@ export const DIRECTIVE_TABLE: readonly DirectiveEntry[] = [
         {
           key: 'MaxProtocol',
           type: 'string',
+          // (OpenSSL, under mod_openssl, takes exactly None, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, DTLSv1,
+          // DTLSv1.2 and refuses anything else, checked in moduleOptions.ts; lighttpd's own parser for the other
+          // TLS modules reads TLSv1.0 and ignores what it does not know)
           values: {
-            values: [
-              { value: 'None' },
-              { value: 'TLSv1.0' },
-              { value: 'TLSv1.1' },
-              { value: 'TLSv1.2' },
-              { value: 'TLSv1.3' },
-              { value: 'DTLSv1' },
-              { value: 'DTLSv1.2' },
-            ],
+            values: [{ value: 'TLSv1.2' }, { value: 'TLSv1.3' }, { value: 'None' }, { value: 'TLSv1.1' }],
+            hidden: ['TLSv1', 'TLSv1.0', 'SSLv3', 'DTLSv1', 'DTLSv1.2'],
             outside: 'accepted',
           },
         },
         {
           key: 'MinProtocol',
           type: 'string',
+          // (OpenSSL, under mod_openssl, takes exactly None, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, DTLSv1,
+          // DTLSv1.2 and refuses anything else, checked in moduleOptions.ts; lighttpd's own parser for the other
+          // TLS modules reads TLSv1.0 and ignores what it does not know)
           values: {
-            values: [
-              { value: 'None' },
-              { value: 'TLSv1.0' },
-              { value: 'TLSv1.1' },
-              { value: 'TLSv1.2' },
-              { value: 'TLSv1.3' },
-              { value: 'DTLSv1' },
-              { value: 'DTLSv1.2' },
-            ],
+            values: [{ value: 'TLSv1.2' }, { value: 'TLSv1.3' }, { value: 'None' }, { value: 'TLSv1.1' }],
+            hidden: ['TLSv1', 'TLSv1.0', 'SSLv3', 'DTLSv1', 'DTLSv1.2'],
             outside: 'accepted',
           },
         },

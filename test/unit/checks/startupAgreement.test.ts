@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnosticsOf } from '../../helpers/diagnostics';
@@ -459,6 +459,34 @@ if (process.platform === 'linux') {
 if (process.getuid?.() === 0) {
   cases.push(['server.username = "root"', 'startup', /I will not set uid to 0/, ['run-as-root', 'error']]);
   cases.push(['server.groupname = "root"', 'startup', /I will not set gid to 0/, ['run-as-root', 'error']]);
+}
+
+// A certificate for the TLS cases (made with the openssl program; the cases are left out without it)
+const PEM = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'lighttpd-startup-tls-'));
+  const key = join(dir, 'k.pem');
+  const crt = join(dir, 'c.pem');
+  const r = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '1', '-subj', '/CN=x'],
+    { encoding: 'utf8', timeout: 30000 },
+  );
+  if (r.status !== 0) return undefined;
+  const both = join(dir, 'both.pem');
+  writeFileSync(both, readFileSync(crt, 'utf8') + readFileSync(key, 'utf8'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return both;
+})();
+if (PEM) {
+  // mod_openssl hands MinProtocol / MaxProtocol to OpenSSL, which takes its own names, case included
+  const tls = (v: string) =>
+    `server.modules += ( "mod_openssl" )\n$SERVER["socket"] == ":8443" {\n  ssl.engine = "enable"\n  ssl.pemfile = "${PEM}"\n  ssl.openssl.ssl-conf-cmd = ( "MinProtocol" => "${v}" )\n}`;
+  cases.push(
+    [tls('TLSv1.2'), 'ok', undefined, undefined],
+    [tls('TLSv1'), 'ok', undefined, undefined],
+    [tls('tlsv1.2'), 'startup', /bad value/, ['invalid-value', 'error']],
+    [tls('TLSv1.0'), 'startup', /bad value/, ['invalid-value', 'error']],
+  );
 }
 
 const NAMES = ['', 'error', 'warning', 'information', 'hint'];

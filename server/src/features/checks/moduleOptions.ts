@@ -290,12 +290,61 @@ function checkOption(
       for (const e of elements())
         if (e.value.type === 'string' && e.value.value.trim() === '') bad(e.valueSpan, e.value.value, 'an empty entry');
       break;
+    case 'ssl.openssl.ssl-conf-cmd':
+      if (!readByOpenssl(ctx)) break;
+      for (const e of elements()) {
+        const k = e.key?.toLowerCase();
+        if ((k !== 'minprotocol' && k !== 'maxprotocol') || e.value.type !== 'string') continue;
+        const v = e.value.value;
+        if (OPENSSL_PROTOCOLS.includes(v)) continue;
+        const t = v.trim().toLowerCase();
+        const fix = OPENSSL_PROTOCOLS.find((q) => q.toLowerCase() === t) ?? (t === 'tlsv1.0' ? 'TLSv1' : undefined);
+        ctx.report(
+          'invalid-value',
+          e.valueSpan,
+          {
+            kind: 'value',
+            key: `${e.key} of ${key}`,
+            value: v,
+            effect: `${REFUSES}: OpenSSL takes the names exactly as written, case included`,
+            suggestion: fix,
+            allowed: OPENSSL_PROTOCOLS.map((q) => `"${q}"`).join(', '),
+          },
+          fix && e.valueExpr?.kind === 'string'
+            ? {
+                fixes: [
+                  {
+                    title: `Change to "${fix}"`,
+                    edits: [{ start: e.valueExpr.start, end: e.valueExpr.end, newText: `"${fix}"` }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : undefined,
+        );
+      }
+      break;
     case 'cgi.x-sendfile-docroot':
       for (const e of elements())
         if (e.value.type === 'string' && !e.value.value.startsWith('/'))
           bad(e.valueSpan, e.value.value, 'its paths must be absolute (start with "/")');
       break;
   }
+}
+
+/** What OpenSSL's SSL_CONF_cmd takes for MinProtocol / MaxProtocol (1.1.0 to 3.x: compared with strcmp). */
+const OPENSSL_PROTOCOLS = ['None', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3', 'DTLSv1', 'DTLSv1.2'];
+
+/**
+ * Whether ssl.openssl.ssl-conf-cmd goes to OpenSSL: mod_openssl is the TLS module (listed, or loaded by lighttpd
+ * itself when no TLS module is listed) and the platform's mod_openssl is built with OpenSSL (OpenBSD's with
+ * LibreSSL, for which lighttpd reads MinProtocol itself). The other TLS modules read it themselves.
+ */
+function readByOpenssl(ctx: CheckContext): boolean {
+  const names = ctx.model.modules.names;
+  if (ctx.model.modules.open || ctx.platform === 'openbsd') return false;
+  if (names.has('mod_openssl')) return true;
+  return !['mod_boringssl', 'mod_gnutls', 'mod_mbedtls', 'mod_nss', 'mod_wolfssl'].some((m) => names.has(m));
 }
 
 function describe(v: EvalValue): string {
