@@ -182,6 +182,20 @@ describe('formatting', () => {
     }
   });
 
+  test('idempotent where the column a padded line shares leaves no line padded (fuzz seed 504771074, iteration 170)', () => {
+    // `".rss"=>` and `".scq"=>` share `".py"  =>`'s column: kept, no line would stay padded and the next
+    // format would space them as usual. They are spaced as usual at once; an alignment with padding stays.
+    for (const [src, want] of [
+      ['".rss"=>""\n".scq"=>""\n".py"  =>\n', '".rss" => ""\n".scq" => ""\n".py" =>\n'],
+      ['ab=1\ncd=2\ne  =3\n', 'ab = 1\ncd = 2\ne = 3\n'],
+      ['ab   = 1\ncd   = 2\nefgh = 3\n', 'ab   = 1\ncd   = 2\nefgh = 3\n'],
+    ]) {
+      const once = fmt(src);
+      assert.equal(once, want);
+      assert.equal(fmt(once), once);
+    }
+  });
+
   test('document edits are per line; range formatting only touches the lines of the range', () => {
     const text = 'a=1\n$HTTP["host"] == "a" {\nb=2\n}\nc=3\n';
     const { doc, model } = docOf(text);

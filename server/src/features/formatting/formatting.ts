@@ -300,15 +300,17 @@ export function planFormat(text: string, options: FormatOptions): OffsetEdit[] {
     for (const x of run) columns.set(x.column, (columns.get(x.column) ?? 0) + 1);
     const common = Math.max(...columns.values());
     const aligned = run.length > 1 && common >= 2 && common * 2 >= run.length && run.some((x) => x.padded);
-    if (aligned) {
-      // The author's column is kept: lines padded to it stay, lines off it join it, and a key too long for it
-      // sticks out as the author wrote it (Debian's `static-file.exclude-extensions = ...` under a block
-      // aligned at column 28; `"long-key"=> 1`).
-      // With alignArrows on, no key of an arrow run sticks out: the column moves right to fit the longest key
-      // (otherwise formatting again would align the run to its longest key and differ).
-      const authors = [...columns.entries()].find(([, n]) => n === common)![0];
-      const column =
-        a.arrow && options.alignArrows ? Math.max(authors, ...run.map((x) => x.key.length + 1 + x.opLength)) : authors;
+    // The author's column is kept: lines padded to it stay, lines off it join it, and a key too long for it
+    // sticks out as the author wrote it (Debian's `static-file.exclude-extensions = ...` under a block
+    // aligned at column 28; `"long-key"=> 1`).
+    // With alignArrows on, no key of an arrow run sticks out: the column moves right to fit the longest key
+    // (otherwise formatting again would align the run to its longest key and differ).
+    const authors = aligned ? [...columns.entries()].find(([, n]) => n === common)![0] : 0;
+    const column =
+      a.arrow && options.alignArrows ? Math.max(authors, ...run.map((x) => x.key.length + 1 + x.opLength)) : authors;
+    // Kept only when some line stays padded: else the next format finds no alignment and spaces the run as
+    // usual (`".rss"=>""`, `".scq"=>""`, `".py"  =>` would first keep the glued `"=>` of the column it shares).
+    if (aligned && run.some((x) => column - x.key.length - x.opLength >= 2)) {
       for (const k of members) {
         const x = alignInfo[k]!;
         const pad = column - x.key.length - x.opLength;
